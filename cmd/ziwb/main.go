@@ -1,0 +1,57 @@
+// Command ziwb is the Zona Integritas evaluator workbench: run without a
+// subcommand it opens the interactive workbench; its subcommands work
+// without a terminal, for scripts and reports.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// exitError carries an exit status for errors already printed in full.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit status; tests call it
+// directly.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "ziwb:", err)
+	return 1
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "ziwb",
+		Short: "Meja kerja evaluator Zona Integritas (ZI) Kementerian Agama",
+		Long: `ziwb — meja kerja evaluator Zona Integritas (WBK/WBBM).
+
+Instrumen LKE ZI bawaan, mesin penilaian, dan perintah untuk memeriksa
+instrumen serta menilai berkas jawaban.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.CompletionOptions.HiddenDefaultCmd = true
+	root.AddCommand(newInstrumentCmd(), newScoreCmd())
+	return root
+}

@@ -1,0 +1,230 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+)
+
+// AnswersFile is the answers file of the format contract, read but not yet
+// checked against an instrument.
+type AnswersFile struct {
+	Instrument string
+	Target     string
+	Entries    []AnswerEntry // in file order
+}
+
+// AnswerEntry is one answer as the file gives it, with its line.
+type AnswerEntry struct {
+	Question string
+	Raw      any // string, json.Number or nil
+	Line     int
+}
+
+// ReadAnswersFile reads an answers file:
+//
+//	{"instrument": "lke-zi-2021", "target": "WBK", "answers": {"mp.pemenuhan.1": "A", "hasil.ipak": 3.41}}
+//
+// Every problem comes back at once as FileErrors, each with its line.
+func ReadAnswersFile(name string, data []byte) (AnswersFile, error) {
+	r := &jsonReader{file: name, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	r.dec.UseNumber()
+	af := r.read()
+	if len(r.errs) > 0 {
+		sort.SliceStable(r.errs, func(i, j int) bool { return r.errs[i].Line < r.errs[j].Line })
+		return AnswersFile{}, r.errs
+	}
+	return af, nil
+}
+
+type jsonReader struct {
+	file string
+	data []byte
+	dec  *json.Decoder
+	errs FileErrors
+}
+
+// lineAt turns a byte offset into a 1-based line number.
+func (r *jsonReader) lineAt(off int64) int {
+	if off > int64(len(r.data)) {
+		off = int64(len(r.data))
+	}
+	return bytes.Count(r.data[:off], []byte("\n")) + 1
+}
+
+func (r *jsonReader) errf(line int, format string, args ...any) {
+	r.errs = append(r.errs, FileError{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// fail records a decoding error; the stream cannot be read further after it.
+func (r *jsonReader) fail(err error) {
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		r.errf(r.lineAt(se.Offset), "JSON tidak sah: %v", err)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		r.errf(r.lineAt(int64(len(r.data))), "JSON terpotong: berkas berakhir sebelum waktunya")
+	default:
+		r.errf(r.lineAt(r.dec.InputOffset()), "JSON tidak sah: %v", err)
+	}
+}
+
+func (r *jsonReader) delim(want json.Delim, what string) bool {
+	tok, err := r.dec.Token()
+	if err != nil {
+		r.fail(err)
+		return false
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		r.errf(r.lineAt(r.dec.InputOffset()), "%s harus berupa objek JSON {…}", what)
+		return false
+	}
+	return true
+}
+
+// key reads the next object key, or reports the end of the object.
+func (r *jsonReader) key() (key string, line int, ok bool) {
+	if !r.dec.More() {
+		if _, err := r.dec.Token(); err != nil { // the closing brace
+			r.fail(err)
+		}
+		return "", 0, false
+	}
+	tok, err := r.dec.Token()
+	if err != nil {
+		r.fail(err)
+		return "", 0, false
+	}
+	return tok.(string), r.lineAt(r.dec.InputOffset()), true
+}
+
+func (r *jsonReader) read() AnswersFile {
+	var af AnswersFile
+	if len(bytes.TrimSpace(r.data)) == 0 {
+		r.errf(1, "berkas kosong: tidak ada jawaban")
+		return af
+	}
+	if !r.delim('{', "berkas jawaban") {
+		return af
+	}
+	seen := map[string]int{}
+	for {
+		key, line, ok := r.key()
+		if !ok {
+			break
+		}
+		if first, dup := seen[key]; dup {
+			r.errf(line, "kunci %q ganda (pertama di baris %d)", key, first)
+		}
+		seen[key] = line
+		switch key {
+		case "instrument":
+			af.Instrument, ok = r.str(key, line, false)
+		case "target":
+			af.Target, ok = r.str(key, line, true)
+		case "answers":
+			ok = r.answers(&af)
+		default:
+			r.errf(line, "kunci tidak dikenal %q (yang dikenal: instrument, target, answers)", key)
+			var skip json.RawMessage
+			if err := r.dec.Decode(&skip); err != nil {
+				r.fail(err)
+				ok = false
+			}
+		}
+		if !ok {
+			return af
+		}
+	}
+	if _, err := r.dec.Token(); err != io.EOF {
+		r.errf(r.lineAt(r.dec.InputOffset()), "ada isi lain setelah objek jawaban")
+	}
+	if _, ok := seen["answers"]; !ok {
+		r.errf(1, "berkas jawaban tidak punya \"answers\"")
+	}
+	return af
+}
+
+// str reads a string value; it returns false only when the stream is broken.
+func (r *jsonReader) str(key string, line int, nullable bool) (string, bool) {
+	var v any
+	if err := r.dec.Decode(&v); err != nil {
+		r.fail(err)
+		return "", false
+	}
+	switch s := v.(type) {
+	case string:
+		return s, true
+	case nil:
+		if nullable {
+			return "", true
+		}
+	}
+	r.errf(line, "%q harus berupa teks", key)
+	return "", true
+}
+
+func (r *jsonReader) answers(af *AnswersFile) bool {
+	if !r.delim('{', "\"answers\"") {
+		return false
+	}
+	seen := map[string]int{}
+	for {
+		qid, line, ok := r.key()
+		if !ok {
+			return true
+		}
+		var v any
+		if err := r.dec.Decode(&v); err != nil {
+			r.fail(err)
+			return false
+		}
+		if first, dup := seen[qid]; dup {
+			r.errf(line, "jawaban untuk %q ganda (pertama di baris %d)", qid, first)
+			continue
+		}
+		seen[qid] = line
+		switch v.(type) {
+		case string, json.Number, nil:
+			af.Entries = append(af.Entries, AnswerEntry{Question: qid, Raw: v, Line: line})
+		default:
+			r.errf(line, "jawaban untuk %q harus berupa huruf atau angka, bukan objek atau daftar", qid)
+		}
+	}
+}
+
+// CheckAnswers validates every entry of an answers file against the
+// instrument: each answer's type and range, and that its question exists.
+// A null answer means unanswered. All problems come back at once.
+func (in *Instrument) CheckAnswers(file string, af AnswersFile) (Answers, error) {
+	var errs FileErrors
+	answers := make(Answers, len(af.Entries))
+	for _, e := range af.Entries {
+		q, ok := in.Question(e.Question)
+		if !ok {
+			errs = append(errs, FileError{file, e.Line, fmt.Sprintf("pertanyaan %q tidak ada di instrumen %s", e.Question, in.ID)})
+			continue
+		}
+		if e.Raw == nil {
+			continue
+		}
+		v, err := q.Check(e.Raw)
+		if err != nil {
+			errs = append(errs, FileError{file, e.Line, err.Error()})
+			continue
+		}
+		answers[q.ID] = v
+	}
+	if af.Target != "" {
+		if _, ok := in.Predicate(af.Target); !ok {
+			errs = append(errs, FileError{file, 1, fmt.Sprintf("target %q tidak dikenal (yang ada: %s)", af.Target, in.predicateIDs())})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return answers, nil
+}

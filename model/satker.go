@@ -1,0 +1,207 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// SatkerKind is the kind of work unit.
+type SatkerKind string
+
+const (
+	Kanwil     SatkerKind = "Kanwil"
+	Kankemenag SatkerKind = "Kantor Kemenag Kab/Kota"
+	KUA        SatkerKind = "KUA"
+	Madrasah   SatkerKind = "Madrasah"
+	PTKN       SatkerKind = "PTKN"
+	OtherKind  SatkerKind = "Lainnya"
+)
+
+// SatkerKinds lists the kinds in the order forms offer them.
+var SatkerKinds = []SatkerKind{Kanwil, Kankemenag, KUA, Madrasah, PTKN, OtherKind}
+
+// Predicate ids the satker record uses as targets.
+const (
+	WBK  = "WBK"
+	WBBM = "WBBM"
+)
+
+// Satker is a work unit building toward WBK or WBBM.
+type Satker struct {
+	ID       string     `json:"id"`
+	Name     string     `json:"name"`
+	Kind     SatkerKind `json:"kind"`
+	Province string     `json:"province"`
+	Regency  string     `json:"regency,omitempty"` // kabupaten/kota
+	Head     string     `json:"head,omitempty"`    // head of unit
+	Target   string     `json:"target"`            // WBK or WBBM
+	Created  time.Time  `json:"created"`
+	Updated  time.Time  `json:"updated"`
+}
+
+// FieldError names the field a value is wrong in.
+type FieldError struct {
+	Field string
+	Value string
+	Msg   string
+}
+
+func (e *FieldError) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("%s: %s", e.Field, e.Msg)
+	}
+	return fmt.Sprintf("%s %q: %s", e.Field, e.Value, e.Msg)
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// Slug makes an id from a name: "Kantor Kemenag Kab. Magelang" → "kantor-kemenag-kab-magelang".
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// Validate checks a satker record field by field, first problem first.
+func (s Satker) Validate() error {
+	switch {
+	case !slugPattern.MatchString(s.ID):
+		return &FieldError{"id", s.ID, "pakai huruf kecil, angka dan tanda hubung"}
+	case strings.TrimSpace(s.Name) == "":
+		return &FieldError{"nama", "", "wajib diisi"}
+	case !validKind(s.Kind):
+		return &FieldError{"jenis", string(s.Kind), "pilih salah satu: " + kindList()}
+	case strings.TrimSpace(s.Province) == "":
+		return &FieldError{"provinsi", "", "wajib diisi"}
+	case s.Target != WBK && s.Target != WBBM:
+		return &FieldError{"target", s.Target, "pilih WBK atau WBBM"}
+	}
+	return nil
+}
+
+func validKind(k SatkerKind) bool {
+	for _, x := range SatkerKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func kindList() string {
+	s := make([]string, len(SatkerKinds))
+	for i, k := range SatkerKinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Stage is the round an evaluation belongs to.
+type Stage string
+
+const (
+	StagePMPZI       Stage = "PMPZI"        // the satker's self-assessment
+	StageTPI         Stage = "TPI"          // desk evaluation by the internal team
+	StageTPILapangan Stage = "TPI-lapangan" // field evaluation by the internal team
+	StageTPN         Stage = "TPN"          // national team
+)
+
+// Stages lists the stages in the order of a satker's year.
+var Stages = []Stage{StagePMPZI, StageTPI, StageTPILapangan, StageTPN}
+
+// ParseStage accepts a stage name in any case.
+func ParseStage(s string) (Stage, error) {
+	for _, st := range Stages {
+		if strings.EqualFold(string(st), strings.TrimSpace(s)) {
+			return st, nil
+		}
+	}
+	return "", &FieldError{"tahap", s, "pilih salah satu: PMPZI, TPI, TPI-lapangan, TPN"}
+}
+
+// Status of an evaluation.
+type Status string
+
+const (
+	Draft Status = "draft"
+	Final Status = "final"
+)
+
+// Evaluation is one satker's assessment in one round (year and stage).
+type Evaluation struct {
+	ID             string    `json:"id"` // see EvaluationID
+	SatkerID       string    `json:"satker"`
+	Year           int       `json:"year"`
+	Stage          Stage     `json:"stage"`
+	Evaluators     []string  `json:"evaluators,omitempty"`
+	InstrumentID   string    `json:"instrument"`
+	InstrumentHash string    `json:"instrument_hash"`
+	Status         Status    `json:"status"`
+	Created        time.Time `json:"created"`
+	Updated        time.Time `json:"updated"`
+}
+
+// EvaluationID is the natural key of a round: one evaluation per satker,
+// year and stage, so imports of the same round meet the same record.
+func EvaluationID(satkerID string, year int, stage Stage) string {
+	return fmt.Sprintf("%s/%d/%s", satkerID, year, stage)
+}
+
+// Validate checks an evaluation record.
+func (e Evaluation) Validate() error {
+	if _, err := ParseStage(string(e.Stage)); err != nil {
+		return err
+	}
+	switch {
+	case e.Year < 2000 || e.Year > 2100:
+		return &FieldError{"tahun", fmt.Sprint(e.Year), "tahun antara 2000 dan 2100"}
+	case e.Status != Draft && e.Status != Final:
+		return &FieldError{"status", string(e.Status), "pilih draft atau final"}
+	case e.ID != EvaluationID(e.SatkerID, e.Year, e.Stage):
+		return &FieldError{"id", e.ID, "harus " + EvaluationID(e.SatkerID, e.Year, e.Stage)}
+	}
+	return nil
+}
+
+// Evidence is a document (data dukung) backing an answer.
+type Evidence struct {
+	Title    string `json:"title"`
+	Location string `json:"location"` // a path, URL or document number
+	Checked  bool   `json:"checked"`  // the evaluator has looked at it
+}
+
+// Answer is what an evaluation holds for one question.
+type Answer struct {
+	Question string     `json:"question"`
+	Value    Value      `json:"value"`
+	Note     string     `json:"note,omitempty"`
+	Evidence []Evidence `json:"evidence,omitempty"`
+	By       string     `json:"by"`
+	At       time.Time  `json:"at"`
+}
+
+// Change is one entry of the append-only history: who changed what, when,
+// from what to what. Undo replays it backwards.
+type Change struct {
+	Seq        uint64    `json:"seq"`
+	At         time.Time `json:"at"`
+	By         string    `json:"by"`
+	Satker     string    `json:"satker"`
+	Evaluation string    `json:"evaluation,omitempty"`
+	Question   string    `json:"question,omitempty"`
+	Field      string    `json:"field"` // e.g. "value", "note", "evidence", "satker", "status"
+	Old        string    `json:"old"`
+	New        string    `json:"new"`
+}

@@ -1,0 +1,337 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Verdict is a node's standing against the target predicate's rules.
+type Verdict string
+
+const (
+	VerdictNone Verdict = ""     // no rule of the target names this node
+	Pass        Verdict = "pass" // every rule naming it holds
+	Fail        Verdict = "fail" // some rule naming it does not
+)
+
+// scoreEpsilon absorbs floating-point noise when comparing a score with a
+// threshold: 0.6 × 8 must pass at 4.8 however the sum was reached.
+const scoreEpsilon = 1e-9
+
+// Miss is one rule a node falls short of.
+type Miss struct {
+	Predicate string
+	Rule      RuleKind
+	Need      float64 // points the rule needs
+	Have      float64 // points the node has
+}
+
+// Short is how many points are missing.
+func (m Miss) Short() float64 { return m.Need - m.Have }
+
+// NodeScore is one node's line of the scorecard.
+type NodeScore struct {
+	ID        string
+	Score     float64
+	Max       float64
+	Answered  int
+	Questions int
+	Verdict   Verdict
+	Missed    []Miss
+}
+
+// Failure is one rule of a predicate that does not hold.
+type Failure struct {
+	Predicate string
+	Node      string // a node id or TotalNode
+	Rule      RuleKind
+	Need      float64
+	Have      float64
+}
+
+// PredicateResult says whether a predicate is met, and if not, why.
+type PredicateResult struct {
+	ID     string
+	Met    bool
+	Failed []Failure // its own rules' failures and those of what it requires
+}
+
+// Scorecard is the outcome of scoring one set of answers.
+type Scorecard struct {
+	Instrument string
+	Target     string
+	Total      float64
+	Max        float64
+	Answered   int
+	Questions  int
+	Result     string            // the highest predicate met, "" for none
+	Nodes      []NodeScore       // every node, in walking order
+	Predicates []PredicateResult // in the instrument's (ascending) order
+
+	nodeIdx map[string]int
+}
+
+// Node returns one node's score.
+func (s *Scorecard) Node(id string) (NodeScore, bool) {
+	i, ok := s.nodeIdx[id]
+	if !ok {
+		return NodeScore{}, false
+	}
+	return s.Nodes[i], true
+}
+
+// Predicate returns one predicate's result.
+func (s *Scorecard) Predicate(id string) (PredicateResult, bool) {
+	for _, p := range s.Predicates {
+		if strings.EqualFold(p.ID, id) {
+			return p, true
+		}
+	}
+	return PredicateResult{}, false
+}
+
+// Score turns answers into a scorecard. target is the predicate the satker
+// aims for ("" means the lowest); it decides the verdicts. Answers to
+// questions the instrument does not have are ignored; an unanswered
+// question counts 0.
+func Score(in *Instrument, answers Answers, target string) (Scorecard, error) {
+	if target == "" && len(in.Predicates) > 0 {
+		target = in.Predicates[0].ID
+	}
+	if target != "" {
+		p, ok := in.Predicate(target)
+		if !ok {
+			return Scorecard{}, fmt.Errorf("target %q tidak dikenal untuk instrumen %s (yang ada: %s)", target, in.ID, in.predicateIDs())
+		}
+		target = p.ID
+	}
+	ix := &in.idx
+	sc := Scorecard{
+		Instrument: in.ID,
+		Target:     target,
+		Max:        ix.max,
+		Nodes:      make([]NodeScore, len(ix.nodes)),
+		nodeIdx:    ix.nodeByID,
+	}
+	for i, n := range ix.nodes {
+		ns := &sc.Nodes[i]
+		ns.ID, ns.Max = n.ID, n.Weight
+		if len(n.Questions) == 0 {
+			continue
+		}
+		var sumW, sumWV float64
+		for _, q := range n.Questions {
+			sumW += q.Weight
+			if v, ok := answers[q.ID]; ok && !v.IsZero() {
+				ns.Answered++
+				sumWV += q.Weight * q.Fraction(v)
+			}
+		}
+		ns.Questions = len(n.Questions)
+		ns.Score = n.Weight * sumWV / sumW
+	}
+	// Children follow their parent in pre-order, so walking backwards
+	// finishes every subtree before adding it to its parent.
+	for i := len(ix.nodes) - 1; i >= 0; i-- {
+		ns := &sc.Nodes[i]
+		if p := ix.parent[i]; p >= 0 {
+			sc.Nodes[p].Score += ns.Score
+			sc.Nodes[p].Answered += ns.Answered
+			sc.Nodes[p].Questions += ns.Questions
+		} else {
+			sc.Total += ns.Score
+			sc.Answered += ns.Answered
+			sc.Questions += ns.Questions
+		}
+	}
+
+	own := make(map[string][]Failure, len(in.Predicates))
+	for _, p := range in.Predicates {
+		var failed []Failure
+		for _, r := range p.Rules {
+			sc.check(in, r, func(node string, need, have float64) {
+				failed = append(failed, Failure{Predicate: p.ID, Node: node, Rule: r.Kind, Need: need, Have: have})
+			}, nil)
+		}
+		own[p.ID] = failed
+	}
+	for _, p := range in.Predicates {
+		res := PredicateResult{ID: p.ID}
+		for _, q := range in.chain(p.ID) {
+			res.Failed = append(res.Failed, own[q.ID]...)
+		}
+		res.Met = len(res.Failed) == 0
+		if res.Met {
+			sc.Result = p.ID
+		}
+		sc.Predicates = append(sc.Predicates, res)
+	}
+
+	if target != "" {
+		for _, p := range in.chain(target) {
+			for _, r := range p.Rules {
+				sc.check(in, r, func(node string, need, have float64) {
+					if i, ok := ix.nodeByID[node]; ok {
+						sc.Nodes[i].Verdict = Fail
+						sc.Nodes[i].Missed = append(sc.Nodes[i].Missed, Miss{Predicate: p.ID, Rule: r.Kind, Need: need, Have: have})
+					}
+				}, func(node string) {
+					if i, ok := ix.nodeByID[node]; ok && sc.Nodes[i].Verdict == VerdictNone {
+						sc.Nodes[i].Verdict = Pass
+					}
+				})
+			}
+		}
+	}
+	return sc, nil
+}
+
+// check applies one rule, calling fail for each node that misses it and
+// pass (when given) for each that holds.
+func (sc *Scorecard) check(in *Instrument, r Rule, fail func(node string, need, have float64), pass func(node string)) {
+	apply := func(id string, have, max float64) {
+		need := r.Value
+		if r.Kind == RuleMinRatio {
+			need = r.Value * max
+		}
+		if have+scoreEpsilon < need {
+			fail(id, need, have)
+		} else if pass != nil {
+			pass(id)
+		}
+	}
+	switch {
+	case r.Node == TotalNode:
+		apply(TotalNode, sc.Total, sc.Max)
+	case r.Node != "":
+		ns := sc.Nodes[sc.nodeIdx[r.Node]]
+		apply(ns.ID, ns.Score, ns.Max)
+	default:
+		parent, _ := in.Node(r.Each)
+		for _, c := range parent.Nodes {
+			ns := sc.Nodes[sc.nodeIdx[c.ID]]
+			apply(ns.ID, ns.Score, ns.Max)
+		}
+	}
+}
+
+// chain returns a predicate and every predicate it requires, in that order.
+func (in *Instrument) chain(id string) []Predicate {
+	var out []Predicate
+	for cur := id; cur != ""; {
+		p, ok := in.Predicate(cur)
+		if !ok || len(out) > len(in.Predicates) { // validated acyclic; guard anyway
+			break
+		}
+		out = append(out, p)
+		cur = p.Requires
+	}
+	return out
+}
+
+func (in *Instrument) predicateIDs() string {
+	ids := make([]string, len(in.Predicates))
+	for i, p := range in.Predicates {
+		ids[i] = p.ID
+	}
+	if len(ids) == 0 {
+		return "tidak ada"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// --- JSON: exactly the shape of the format contract ---
+
+type missJSON struct {
+	Rule RuleKind `json:"rule"`
+	Need float64  `json:"need"`
+	Have float64  `json:"have"`
+}
+
+type nodeJSON struct {
+	Score     float64    `json:"score"`
+	Max       float64    `json:"max"`
+	Answered  int        `json:"answered"`
+	Questions int        `json:"questions"`
+	Verdict   *Verdict   `json:"verdict"`
+	Missed    []missJSON `json:"missed"`
+}
+
+type failureJSON struct {
+	Node string   `json:"node"`
+	Rule RuleKind `json:"rule"`
+	Need float64  `json:"need"`
+	Have float64  `json:"have"`
+}
+
+type predicateJSON struct {
+	Met    bool          `json:"met"`
+	Failed []failureJSON `json:"failed"`
+}
+
+// MarshalJSON writes the scorecard as the contract's JSON, nodes and
+// predicates in the instrument's order.
+func (s Scorecard) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	field := func(name string, v any) error {
+		j, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%q: %s", name, j)
+		return nil
+	}
+	var result, target *string
+	if s.Result != "" {
+		result = &s.Result
+	}
+	if s.Target != "" {
+		target = &s.Target
+	}
+	b.WriteString("{")
+	for i, f := range []struct {
+		name string
+		v    any
+	}{{"instrument", s.Instrument}, {"total", s.Total}, {"max", s.Max}, {"result", result}, {"target", target}} {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if err := field(f.name, f.v); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteString(`, "nodes": {`)
+	for i, n := range s.Nodes {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		nj := nodeJSON{Score: n.Score, Max: n.Max, Answered: n.Answered, Questions: n.Questions, Missed: []missJSON{}}
+		if n.Verdict != VerdictNone {
+			v := n.Verdict
+			nj.Verdict = &v
+		}
+		for _, m := range n.Missed {
+			nj.Missed = append(nj.Missed, missJSON{m.Rule, m.Need, m.Have})
+		}
+		if err := field(n.ID, nj); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteString(`}, "predicates": {`)
+	for i, p := range s.Predicates {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		pj := predicateJSON{Met: p.Met, Failed: []failureJSON{}}
+		for _, f := range p.Failed {
+			pj.Failed = append(pj.Failed, failureJSON{f.Node, f.Rule, f.Need, f.Have})
+		}
+		if err := field(p.ID, pj); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteString("}}")
+	return b.Bytes(), nil
+}
