@@ -135,6 +135,16 @@ type index struct {
 	qByID     map[string]*Question
 	qNode     map[string]int // question id → index of the node that holds it
 	max       float64
+	checks    [][]ruleCheck // per predicate: its own rules, expanded to nodes
+	chains    [][]int       // per predicate: itself and what it requires, as indexes
+}
+
+// ruleCheck is one rule applied to one node (-1: the total), so scoring
+// needs no lookups.
+type ruleCheck struct {
+	node  int
+	kind  RuleKind
+	value float64
 }
 
 func (in *Instrument) buildIndex() {
@@ -157,6 +167,31 @@ func (in *Instrument) buildIndex() {
 	for _, n := range in.Nodes {
 		walk(n, -1)
 		ix.max += n.Weight
+	}
+	predIdx := map[string]int{}
+	for i, p := range in.Predicates {
+		predIdx[strings.ToUpper(p.ID)] = i
+	}
+	for _, p := range in.Predicates {
+		var checks []ruleCheck
+		for _, r := range p.Rules {
+			switch {
+			case r.Node == TotalNode:
+				checks = append(checks, ruleCheck{-1, r.Kind, r.Value})
+			case r.Node != "":
+				checks = append(checks, ruleCheck{ix.nodeByID[r.Node], r.Kind, r.Value})
+			default:
+				for _, c := range ix.nodes[ix.nodeByID[r.Each]].Nodes {
+					checks = append(checks, ruleCheck{ix.nodeByID[c.ID], r.Kind, r.Value})
+				}
+			}
+		}
+		ix.checks = append(ix.checks, checks)
+		var chain []int
+		for cur, ok := predIdx[strings.ToUpper(p.ID)]; ok && len(chain) <= len(in.Predicates); cur, ok = predIdx[strings.ToUpper(in.Predicates[cur].Requires)] {
+			chain = append(chain, cur) // validated acyclic; the length guards anyway
+		}
+		ix.chains = append(ix.chains, chain)
 	}
 	in.idx = ix
 }

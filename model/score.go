@@ -147,88 +147,122 @@ func Score(in *Instrument, answers Answers, target string) (Scorecard, error) {
 		}
 	}
 
-	own := make(map[string][]Failure, len(in.Predicates))
-	for _, p := range in.Predicates {
-		var failed []Failure
-		for _, r := range p.Rules {
-			sc.check(in, r, func(node string, need, have float64) {
-				failed = append(failed, Failure{Predicate: p.ID, Node: node, Rule: r.Kind, Need: need, Have: have})
-			}, nil)
-		}
-		own[p.ID] = failed
+	// Each rule is checked once per predicate; every list the scorecard
+	// holds is cut from one backing array, since scoring runs thousands of
+	// times for a dashboard.
+	nChecks := 0
+	for _, checks := range ix.checks {
+		nChecks += len(checks)
 	}
-	for _, p := range in.Predicates {
-		res := PredicateResult{ID: p.ID}
-		for _, q := range in.chain(p.ID) {
-			res.Failed = append(res.Failed, own[q.ID]...)
+	own := make([]Failure, 0, nChecks)
+	bounds := make([][2]int, len(in.Predicates))
+	for pi, checks := range ix.checks {
+		bounds[pi][0] = len(own)
+		for _, c := range checks {
+			if need, have, ok := sc.holds(c); !ok {
+				own = append(own, Failure{Predicate: in.Predicates[pi].ID, Node: sc.nodeID(c.node), Rule: c.kind, Need: need, Have: have})
+			}
 		}
-		res.Met = len(res.Failed) == 0
+		bounds[pi][1] = len(own)
+	}
+	total := 0
+	for pi := range in.Predicates {
+		for _, q := range ix.chains[pi] {
+			total += bounds[q][1] - bounds[q][0]
+		}
+	}
+	all := make([]Failure, 0, total)
+	sc.Predicates = make([]PredicateResult, len(in.Predicates))
+	for pi, p := range in.Predicates {
+		from := len(all)
+		for _, q := range ix.chains[pi] {
+			all = append(all, own[bounds[q][0]:bounds[q][1]]...)
+		}
+		res := PredicateResult{ID: p.ID, Met: len(all) == from}
+		if !res.Met {
+			res.Failed = all[from:len(all):len(all)]
+		}
 		if res.Met {
 			sc.Result = p.ID
 		}
-		sc.Predicates = append(sc.Predicates, res)
+		sc.Predicates[pi] = res
 	}
-
 	if target != "" {
-		for _, p := range in.chain(target) {
-			for _, r := range p.Rules {
-				sc.check(in, r, func(node string, need, have float64) {
-					if i, ok := ix.nodeByID[node]; ok {
-						sc.Nodes[i].Verdict = Fail
-						sc.Nodes[i].Missed = append(sc.Nodes[i].Missed, Miss{Predicate: p.ID, Rule: r.Kind, Need: need, Have: have})
-					}
-				}, func(node string) {
-					if i, ok := ix.nodeByID[node]; ok && sc.Nodes[i].Verdict == VerdictNone {
-						sc.Nodes[i].Verdict = Pass
-					}
-				})
-			}
-		}
+		sc.verdicts(in, target)
 	}
 	return sc, nil
 }
 
-// check applies one rule, calling fail for each node that misses it and
-// pass (when given) for each that holds.
-func (sc *Scorecard) check(in *Instrument, r Rule, fail func(node string, need, have float64), pass func(node string)) {
-	apply := func(id string, have, max float64) {
-		need := r.Value
-		if r.Kind == RuleMinRatio {
-			need = r.Value * max
-		}
-		if have+scoreEpsilon < need {
-			fail(id, need, have)
-		} else if pass != nil {
-			pass(id)
+// verdicts marks each node the target's rules name as pass or fail, with
+// what it misses.
+func (sc *Scorecard) verdicts(in *Instrument, target string) {
+	ix := &in.idx
+	ti := 0
+	for i, p := range in.Predicates {
+		if p.ID == target {
+			ti = i
 		}
 	}
-	switch {
-	case r.Node == TotalNode:
-		apply(TotalNode, sc.Total, sc.Max)
-	case r.Node != "":
-		ns := sc.Nodes[sc.nodeIdx[r.Node]]
-		apply(ns.ID, ns.Score, ns.Max)
-	default:
-		parent, _ := in.Node(r.Each)
-		for _, c := range parent.Nodes {
-			ns := sc.Nodes[sc.nodeIdx[c.ID]]
-			apply(ns.ID, ns.Score, ns.Max)
+	type nodeMiss struct {
+		node int
+		miss Miss
+	}
+	var buf [32]nodeMiss
+	misses := buf[:0]
+	for _, pi := range ix.chains[ti] {
+		for _, c := range ix.checks[pi] {
+			if c.node < 0 {
+				continue
+			}
+			ns := &sc.Nodes[c.node]
+			if need, have, ok := sc.holds(c); !ok {
+				ns.Verdict = Fail
+				misses = append(misses, nodeMiss{c.node, Miss{Predicate: in.Predicates[pi].ID, Rule: c.kind, Need: need, Have: have}})
+			} else if ns.Verdict == VerdictNone {
+				ns.Verdict = Pass
+			}
 		}
+	}
+	if len(misses) == 0 {
+		return
+	}
+	backing := make([]Miss, len(misses))
+	n := 0
+	for i := range misses {
+		node := misses[i].node
+		if sc.Nodes[node].Missed != nil {
+			continue // already gathered with an earlier miss of this node
+		}
+		from := n
+		for _, m := range misses[i:] {
+			if m.node == node {
+				backing[n] = m.miss
+				n++
+			}
+		}
+		sc.Nodes[node].Missed = backing[from:n:n]
 	}
 }
 
-// chain returns a predicate and every predicate it requires, in that order.
-func (in *Instrument) chain(id string) []Predicate {
-	var out []Predicate
-	for cur := id; cur != ""; {
-		p, ok := in.Predicate(cur)
-		if !ok || len(out) > len(in.Predicates) { // validated acyclic; guard anyway
-			break
-		}
-		out = append(out, p)
-		cur = p.Requires
+// holds applies one rule check to the scores.
+func (sc *Scorecard) holds(c ruleCheck) (need, have float64, ok bool) {
+	limit := sc.Max
+	have = sc.Total
+	if c.node >= 0 {
+		have, limit = sc.Nodes[c.node].Score, sc.Nodes[c.node].Max
 	}
-	return out
+	need = c.value
+	if c.kind == RuleMinRatio {
+		need = c.value * limit
+	}
+	return need, have, have+scoreEpsilon >= need
+}
+
+func (sc *Scorecard) nodeID(i int) string {
+	if i < 0 {
+		return TotalNode
+	}
+	return sc.Nodes[i].ID
 }
 
 func (in *Instrument) predicateIDs() string {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -54,7 +55,9 @@ func newInstrumentListCmd() *cobra.Command {
 				}
 				fmt.Fprintf(w, "%s\t%s\t%s\t%d\n", id, in.Title, in.Source, len(in.Questions()))
 			}
-			fmt.Fprintln(w, "\n* bawaan untuk evaluasi baru")
+			if _, ok := model.Builtin(model.DefaultInstrument); ok {
+				fmt.Fprintln(w, "\n* bawaan untuk evaluasi baru")
+			}
 			return w.Flush()
 		},
 	}
@@ -154,11 +157,11 @@ func printTree(out io.Writer, in *model.Instrument) error {
 		fmt.Fprintf(out, "Sumber: %s\n", in.Source)
 	}
 	fmt.Fprintf(out, "%d pertanyaan, nilai maksimum %s\n\n", len(in.Questions()), model.Points(in.Max()))
-	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "KOMPONEN\tID\tBOBOT\tPERTANYAAN\t")
+	type row struct{ title, id, weight, count string }
+	rows := []row{{"KOMPONEN", "ID", "BOBOT", "PERTANYAAN"}}
 	var walk func(n *model.Node, depth int)
 	walk = func(n *model.Node, depth int) {
-		fmt.Fprintf(w, "%s%s\t%s\t%s\t%d\t\n", strings.Repeat("  ", depth), n.Title, n.ID, model.Points(n.Weight), n.CountQuestions())
+		rows = append(rows, row{strings.Repeat("  ", depth) + n.Title, n.ID, weightText(n.Weight), fmt.Sprint(n.CountQuestions())})
 		for _, c := range n.Nodes {
 			walk(c, depth+1)
 		}
@@ -166,10 +169,15 @@ func printTree(out io.Writer, in *model.Instrument) error {
 	for _, n := range in.Nodes {
 		walk(n, 0)
 	}
-	if err := w.Flush(); err != nil {
-		return err
+	// Titles and ids read best left-aligned, numbers right-aligned.
+	var wt, wi, ww, wc int
+	for _, r := range rows {
+		wt, wi = max(wt, runewidth.StringWidth(r.title)), max(wi, len(r.id))
+		ww, wc = max(ww, len(r.weight)), max(wc, len(r.count))
 	}
-	// The tree is right-aligned for the numbers; titles read better left-aligned.
+	for _, r := range rows {
+		fmt.Fprintf(out, "%s  %-*s  %*s  %*s\n", runewidth.FillRight(r.title, wt), wi, r.id, ww, r.weight, wc, r.count)
+	}
 	if len(in.Predicates) > 0 {
 		fmt.Fprintln(out, "\nPredikat (urut naik):")
 	}
@@ -204,6 +212,19 @@ func describeRule(in *model.Instrument, r model.Rule) string {
 		return fmt.Sprintf("%s ≥ %s%% dari bobotnya", subject, strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", r.Value*100), "0"), "."))
 	}
 	return fmt.Sprintf("%s ≥ %s", subject, model.Points(r.Value))
+}
+
+// weightText shows a weight with as many decimals as it has (up to three):
+// 0,625 must not read as 0,62.
+func weightText(w float64) string {
+	s := strings.TrimRight(fmt.Sprintf("%.3f", w), "0")
+	s = strings.TrimSuffix(s, ".")
+	if !strings.Contains(s, ".") {
+		s += ".00"
+	} else if len(s)-strings.Index(s, ".") == 2 {
+		s += "0"
+	}
+	return strings.Replace(s, ".", ",", 1)
 }
 
 func writeJSON(w io.Writer, v any) error {

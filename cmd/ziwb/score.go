@@ -123,7 +123,11 @@ func printScorecard(out io.Writer, in *model.Instrument, sc model.Scorecard) err
 			if n, ok := in.Node(f.Node); ok {
 				name = n.Title
 			}
-			fmt.Fprintf(out, "  %s: %s, perlu %s (kurang %s poin)\n", name, model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have))
+			inherited := ""
+			if f.Predicate != p.ID {
+				inherited = " — syarat " + f.Predicate
+			}
+			fmt.Fprintf(out, "  %s: %s, perlu %s (kurang %s poin)%s\n", name, model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have), inherited)
 		}
 	}
 	return nil
