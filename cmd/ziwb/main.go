@@ -46,12 +46,15 @@ func newRootCmd() *cobra.Command {
 		Short: "Meja kerja evaluator Zona Integritas (ZI) Kementerian Agama",
 		Long: `ziwb — meja kerja evaluator Zona Integritas (WBK/WBBM).
 
-Instrumen LKE ZI bawaan, mesin penilaian, dan perintah untuk memeriksa
-instrumen serta menilai berkas jawaban.`,
+Tanpa subperintah, ziwb membuka meja kerja interaktif pada basis data
+bawaan: daftar satker, evaluasi komponen demi komponen, kartu nilai.
+Subperintahnya bekerja tanpa terminal, untuk skrip dan laporan.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --db works on every command; dbPath resolves it (and the default).
+	root.PersistentFlags().String("db", "", "berkas basis data (bawaan: $ZIWB_DB, atau $XDG_DATA_HOME/ziwb/ziwb.db)")
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newInstrumentCmd(), newScoreCmd())
+	root.AddCommand(newInstrumentCmd(), newScoreCmd(), newCheckCmd(), newBackupCmd(), newExportCmd(), newImportCmd(), newDemoCmd())
 	return root
 }

@@ -28,6 +28,9 @@ Tanpa --instrument, instrumen diambil dari berkas jawaban. Jawaban yang
 ditolak membuat perintah keluar dengan status bukan nol.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if answersPath == "" && storedScoresWanted(cmd) {
+				return runStoredScores(cmd, asJSON)
+			}
 			if answersPath == "" {
 				return fmt.Errorf("--answers wajib diisi (berkas jawaban JSON)")
 			}
@@ -74,6 +77,7 @@ ditolak membuat perintah keluar dengan status bukan nol.`,
 	cmd.Flags().StringVar(&answersPath, "answers", "", "berkas jawaban (JSON)")
 	cmd.Flags().StringVar(&target, "target", "", "predikat sasaran, mis. WBK atau WBBM (bawaan: dari berkas jawaban, atau yang terendah)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "tulis kartu nilai sebagai JSON")
+	addStoredScoreFlags(cmd)
 	return cmd
 }
 

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+func newCheckCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Periksa keutuhan basis data (bbolt dan rujukan antar-data)",
+		Long: `Periksa basis data: pemeriksaan konsistensi bbolt, lalu pemeriksaan ziwb
+sendiri — setiap jawaban milik sebuah evaluasi, setiap evaluasi milik sebuah
+satker dan instrumen tersimpan, setiap nilai sah untuk instrumennya, dan
+ringkasan sesuai dengan datanya. Keluar dengan status 1 bila ada masalah.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := openDB(cmd)
+			if err != nil {
+				fmt.Fprintln(cmd.ErrOrStderr(), "ziwb:", err)
+				return exitError{1}
+			}
+			defer db.Close()
+			out := cmd.OutOrStdout()
+			problems := db.Check()
+			if len(problems) > 0 {
+				fmt.Fprintf(out, "%s: %d masalah ditemukan\n", db.Path(), len(problems))
+				for _, p := range problems {
+					fmt.Fprintf(out, "  ✗ %s\n", p)
+				}
+				fmt.Fprintln(out, "Buat cadangan (ziwb backup) sebelum memperbaiki apa pun.")
+				return exitError{1}
+			}
+			st, err := db.Stats()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "%s: sehat — %d satker, %d evaluasi, %d jawaban, %d entri riwayat, %d instrumen, %s\n",
+				db.Path(), st.Satkers, st.Evaluations, st.Answers, st.History, st.Instruments, sizeText(st.FileSize))
+			return nil
+		},
+	}
+}
+
+func newBackupCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup BERKAS",
+		Short: "Tulis salinan basis data yang utuh, juga saat ziwb lain sedang memakainya",
+		Long: `Tulis salinan utuh basis data ke BERKAS (ditimpa bila sudah ada). Salinan
+dibuat dari satu keadaan yang konsisten, juga saat ziwb lain sedang
+membuka basis data itu; salinan diperiksa sebelum disimpan.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := dbPath(cmd)
+			if err != nil {
+				return err
+			}
+			dst := args[0]
+			db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
+			switch {
+			case err == nil:
+				err = db.Backup(dst)
+				db.Close()
+			case errors.Is(err, store.ErrDamaged), errors.Is(err, store.ErrNotFound):
+				return err
+			default:
+				// Held by another ziwb (or waiting for migration): copy the
+				// file's latest commit without opening it.
+				err = store.Snapshot(path, dst)
+			}
+			if err != nil {
+				return err
+			}
+			size := int64(0)
+			if fi, err := os.Stat(dst); err == nil {
+				size = fi.Size()
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Cadangan %s ditulis ke %s (%s)\n", path, dst, sizeText(size))
+			return nil
+		},
+	}
+}
+
+// sizeText shows a byte count the way people read it.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strings.Replace(fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)), ".", ",", 1)
+	case n >= 1<<10:
+		return strings.Replace(fmt.Sprintf("%.1f KiB", float64(n)/(1<<10)), ".", ",", 1)
+	}
+	return fmt.Sprintf("%d bita", n)
+}
+
+// printImportErrors prints every problem of a refused import and says that
+// nothing was written.
+func printImportErrors(w io.Writer, path string, err error) error {
+	if _, ok := model.AsFileErrors(err); !ok {
+		return err
+	}
+	err = printFileErrors(w, err)
+	fmt.Fprintf(w, "Impor dibatalkan: tidak ada yang ditulis ke %s\n", path)
+	return err
+}

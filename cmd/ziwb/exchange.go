@@ -1,0 +1,184 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+func newExportCmd() *cobra.Command {
+	var format, satker, output string
+	cmd := &cobra.Command{
+		Use:   "export [--format json] [--satker ID] [-o BERKAS]",
+		Short: "Ekspor satker, evaluasi, jawaban, riwayat dan instrumennya ke satu bundel JSON",
+		Long: `Tulis bundel JSON yang utuh dan berversi: satker, evaluasi, jawaban beserta
+catatan dan eviden, riwayat perubahan, dan instrumen yang dipakai. Bundel
+yang sama selalu menghasilkan bita yang sama; "ziwb import BERKAS" membacanya
+kembali. Tanpa -o, bundel ditulis ke keluaran standar.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "json" {
+				return fmt.Errorf("--format %q tidak dikenal; yang ada: json", format)
+			}
+			db, err := openDB(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			b, err := db.Export(satker)
+			if err != nil {
+				return err
+			}
+			data, err := b.JSON()
+			if err != nil {
+				return err
+			}
+			if output == "" || output == "-" {
+				_, err = cmd.OutOrStdout().Write(data)
+				return err
+			}
+			if err := writeFileAtomic(output, data); err != nil {
+				return err
+			}
+			c := b.Counts()
+			fmt.Fprintf(cmd.ErrOrStderr(), "Bundel ditulis ke %s: %d satker, %d evaluasi, %d jawaban, %d entri riwayat, %d instrumen\n",
+				output, c.Satkers, c.Evaluations, c.Answers, c.History, c.Instruments)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "json", "format bundel (hanya json)")
+	cmd.Flags().StringVar(&satker, "satker", "", "hanya satker ini (id), dengan evaluasi dan riwayatnya")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "tulis ke berkas ini (bawaan: keluaran standar)")
+	return cmd
+}
+
+// writeFileAtomic writes through a synced temporary file and a rename, so
+// a crash never leaves half a bundle under the name asked for.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("tulis %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("tulis %s: %w", path, err)
+	}
+	return nil
+}
+
+func newImportCmd() *cobra.Command {
+	var answers, satker, stage string
+	var year int
+	cmd := &cobra.Command{
+		Use:   "import BUNDEL | import --answers BERKAS --satker ID [--stage TAHAP] [--year TAHUN]",
+		Short: "Impor bundel ekspor, atau berkas jawaban ke evaluasi sebuah satker",
+		Long: `Impor dalam satu transaksi: bila ada masalah, semuanya dilaporkan dengan
+barisnya dan tidak ada yang ditulis; bila tidak, semuanya ditulis.
+
+  ziwb import bundel.json
+      Bundel dari "ziwb export". Data baru ditambahkan; data yang sudah ada
+      diganti hanya oleh versi yang lebih baru. Mengimpor bundel yang sama dua
+      kali tidak mengubah apa pun.
+
+  ziwb import --answers jawaban.json --satker ID [--stage TPI] [--year 2026]
+      Berkas jawaban (bentuk yang sama dengan "ziwb score --answers") ke
+      evaluasi satker itu. Tanpa --stage: PMPZI; tanpa --year: tahun terakhir
+      evaluasi tahap itu, atau tahun ini. Evaluasi dibuat bila belum ada.
+      Jawaban null mengosongkan jawaban tersimpan.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if answers != "" {
+				return cobra.NoArgs(cmd, args)
+			}
+			if len(args) != 1 {
+				return fmt.Errorf("beri satu berkas bundel, atau --answers BERKAS --satker ID")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			file := answers
+			if file == "" {
+				file = args[0]
+			}
+			var st model.Stage
+			if stage != "" {
+				var err error
+				if st, err = model.ParseStage(stage); err != nil {
+					return err
+				}
+			}
+			if answers != "" && satker == "" {
+				return fmt.Errorf("--satker wajib diisi bersama --answers")
+			}
+			data, err := os.ReadFile(file)
+			if err != nil {
+				return fmt.Errorf("baca %w", err)
+			}
+			db, err := openDB(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			var stats store.ImportStats
+			if answers != "" {
+				stats, err = db.ImportAnswers(file, data, satker, st, year, currentUser())
+			} else {
+				stats, err = db.Import(file, data, currentUser())
+			}
+			if err != nil {
+				return printImportErrors(cmd.ErrOrStderr(), db.Path(), err)
+			}
+			printImportStats(cmd.OutOrStdout(), file, db.Path(), stats)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&answers, "answers", "", "berkas jawaban (JSON) yang diimpor ke evaluasi --satker")
+	cmd.Flags().StringVar(&satker, "satker", "", "satker (id) tujuan berkas jawaban")
+	cmd.Flags().StringVar(&stage, "stage", "", "tahap evaluasi: PMPZI, TPI, TPI-lapangan, TPN (bawaan: PMPZI)")
+	cmd.Flags().IntVar(&year, "year", 0, "tahun evaluasi (bawaan: tahun terakhir tahap itu, atau tahun ini)")
+	return cmd
+}
+
+func printImportStats(w io.Writer, file, path string, s store.ImportStats) {
+	if !s.Changed() {
+		fmt.Fprintf(w, "%s: semua data sudah ada di %s; tidak ada yang berubah\n", file, path)
+		return
+	}
+	fmt.Fprintf(w, "%s diimpor ke %s:\n", file, path)
+	for _, row := range []struct {
+		name string
+		c    store.Counts
+	}{{"satker", s.Satkers}, {"evaluasi", s.Evaluations}, {"jawaban", s.Answers}, {"riwayat", s.History}, {"instrumen", s.Instruments}} {
+		c := row.c
+		if c == (store.Counts{}) {
+			continue
+		}
+		parts := []string{fmt.Sprintf("%d baru", c.Added)}
+		if c.Updated > 0 {
+			parts = append(parts, fmt.Sprintf("%d diperbarui", c.Updated))
+		}
+		if c.Unchanged > 0 {
+			parts = append(parts, fmt.Sprintf("%d sudah sama", c.Unchanged))
+		}
+		if c.Kept > 0 {
+			parts = append(parts, fmt.Sprintf("%d dipertahankan (yang tersimpan lebih baru)", c.Kept))
+		}
+		fmt.Fprintf(w, "  %-10s %s\n", row.name, strings.Join(parts, ", "))
+	}
+}

@@ -1,0 +1,144 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// ImportAnswers loads an answers file (the format of the instrument
+// contract) into a satker's evaluation of one stage and year, in one
+// transaction: every problem in the file is reported with its line and
+// nothing is written, or every answer is. A null answer clears the stored
+// one; questions the file does not mention keep theirs.
+//
+// An empty stage means PMPZI; year 0 means the latest year the satker has
+// an evaluation of that stage, else the current year. When that evaluation
+// does not exist yet it is created with the instrument the file names (a
+// built-in one), or the default.
+func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage model.Stage, year int, by string) (ImportStats, error) {
+	af, err := model.ReadAnswersFile(name, data)
+	if err != nil {
+		return ImportStats{}, fileErrors(err)
+	}
+	if stage == "" {
+		stage = model.StagePMPZI
+	}
+	var stats ImportStats
+	err = db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		stats = ImportStats{}
+		s, err := t.satker(satkerID)
+		if err != nil {
+			return err
+		}
+		if year == 0 {
+			evals, err := t.evaluationsOf(satkerID)
+			if err != nil {
+				return err
+			}
+			for _, e := range evals {
+				if e.Stage == string(stage) && e.Year > year {
+					year = e.Year
+				}
+			}
+			if year == 0 {
+				year = db.stamp().Year()
+			}
+		}
+		id := model.EvaluationID(satkerID, year, stage)
+		e, err := t.evaluation(id)
+		var in *model.Instrument
+		switch {
+		case isNotFound(err):
+			if e, in, err = t.createForImport(name, af, s, year, stage, by); err != nil {
+				return err
+			}
+			stats.Evaluations.Added++
+		case err != nil:
+			return err
+		default:
+			if af.Instrument != "" && af.Instrument != e.Instrument {
+				return importError{model.FileErrors{{File: name, Line: 1, Msg: fmt.Sprintf(
+					"berkas berisi jawaban untuk instrumen %q, tetapi evaluasi %s memakai %q", af.Instrument, id, e.Instrument)}}}
+			}
+			if e.Status == string(model.Final) {
+				return fmt.Errorf("evaluasi %s sudah final %w untuk diisi; jadikan draft dulu", id, ErrInvalid)
+			}
+			if in, err = t.instrument(e.InstrumentHash); err != nil {
+				return err
+			}
+		}
+		vals, err := in.CheckAnswers(name, af)
+		if err != nil {
+			return fileErrors(err)
+		}
+		for _, entry := range af.Entries {
+			old, err := t.answer(id, entry.Question)
+			if err != nil {
+				return err
+			}
+			next := old
+			next.Value = vals[entry.Question] // absent for null: clears
+			switch {
+			case next.same(old):
+				stats.Answers.Unchanged++
+				continue
+			case old.empty():
+				stats.Answers.Added++
+			default:
+				stats.Answers.Updated++
+			}
+			if _, err := t.saveAnswer(e, in, old, next, by, 0); err != nil {
+				return err
+			}
+		}
+		if !stats.Changed() {
+			return errUnchanged
+		}
+		return nil
+	})
+	return stats, err
+}
+
+// createForImport makes the evaluation an answers file goes into.
+func (t txn) createForImport(name string, af model.AnswersFile, s satkerRec, year int, stage model.Stage, by string) (evalRec, *model.Instrument, error) {
+	id := af.Instrument
+	if id == "" {
+		id = model.DefaultInstrument
+	}
+	in, ok := model.Builtin(id)
+	if !ok {
+		return evalRec{}, nil, importError{model.FileErrors{{File: name, Line: 1, Msg: fmt.Sprintf(
+			"instrumen %q bukan instrumen bawaan; buat evaluasinya dulu dengan instrumen itu", id)}}}
+	}
+	now := t.db.stamp()
+	e := evalRec{ID: model.EvaluationID(s.ID, year, stage), Satker: s.ID, Year: year, Stage: string(stage),
+		Instrument: in.ID, InstrumentHash: in.Hash, Status: string(model.Draft), Created: now, Updated: now}
+	if err := e.model().Validate(); err != nil {
+		return e, nil, invalid("evaluasi", err)
+	}
+	if err := t.putInstrument(in); err != nil {
+		return e, nil, err
+	}
+	if err := t.put(bucketEvaluations, e.ID, e); err != nil {
+		return e, nil, err
+	}
+	if err := t.putValues(e.ID, model.Answers{}); err != nil {
+		return e, nil, err
+	}
+	if _, err := t.record(changeRec{By: by, At: now, Satker: s.ID, Evaluation: e.ID, Field: fieldEvaluation, New: evalLabel(e)}); err != nil {
+		return e, nil, err
+	}
+	return e, in, t.refreshEval(s, e, in, model.Answers{})
+}
+
+// fileErrors marks a model's list of file problems as ErrInvalid.
+func fileErrors(err error) error {
+	if es, ok := model.AsFileErrors(err); ok {
+		return importError{es}
+	}
+	return invalid("berkas", err)
+}

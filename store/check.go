@@ -1,0 +1,239 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// Problem is one thing Check found wrong.
+type Problem struct {
+	Where string // the record: "satker kankemenag-magelang", "jawaban …/PMPZI mp.pemenuhan.1"
+	What  string
+}
+
+func (p Problem) String() string { return p.Where + ": " + p.What }
+
+// Check runs bbolt's consistency check on the file and ziwb's own: every
+// record decodes, every answer belongs to an evaluation, every evaluation
+// to a satker and a stored instrument, every value is valid for its
+// instrument, the derived records match the canonical ones, and every
+// history index entry points at an entry. No problems: an empty list.
+func (db *DB) Check() []Problem {
+	var ps []Problem
+	add := func(where, format string, args ...any) {
+		ps = append(ps, Problem{where, fmt.Sprintf(format, args...)})
+	}
+	err := db.view(func(tx *bolt.Tx) error {
+		for err := range tx.Check() { // drain: the checker reads the tx until it closes the channel
+			add("berkas "+db.path, "bbolt: %v", err)
+		}
+		if len(ps) > 0 {
+			return nil // the pages are not sound; reading records could fault
+		}
+		c := checker{t: txn{db, tx}, add: add}
+		c.instruments()
+		c.satkers()
+		c.evaluations()
+		c.answers()
+		c.derived()
+		c.history()
+		return nil
+	})
+	if err != nil {
+		add("berkas "+db.path, "%v", err)
+	}
+	return ps
+}
+
+type checker struct {
+	t        txn
+	add      func(where, format string, args ...any)
+	insts    map[string]*model.Instrument
+	satkerOK map[string]bool
+	evals    map[string]evalRec
+}
+
+func (c *checker) instruments() {
+	c.insts = map[string]*model.Instrument{}
+	c.t.bucket(bucketInstruments).ForEach(func(k, v []byte) error {
+		in, err := parseStored(string(k), bytes.Clone(v))
+		if err != nil {
+			c.add("instrumen "+short(string(k)), "%v", err)
+			return nil
+		}
+		c.insts[string(k)] = in
+		return nil
+	})
+}
+
+func (c *checker) satkers() {
+	c.satkerOK = map[string]bool{}
+	c.t.bucket(bucketSatkers).ForEach(func(k, v []byte) error {
+		where := "satker " + string(k)
+		var r satkerRec
+		if err := decode(v, &r); err != nil {
+			c.add(where, "rekaman tidak terbaca: %v", err)
+			return nil
+		}
+		c.satkerOK[string(k)] = true
+		if r.ID != string(k) {
+			c.add(where, "id di rekaman %q berbeda dengan kuncinya", r.ID)
+		}
+		if err := r.model().Validate(); err != nil {
+			c.add(where, "%v", err)
+		}
+		return nil
+	})
+}
+
+func (c *checker) evaluations() {
+	c.evals = map[string]evalRec{}
+	c.t.bucket(bucketEvaluations).ForEach(func(k, v []byte) error {
+		where := "evaluasi " + string(k)
+		var r evalRec
+		if err := decode(v, &r); err != nil {
+			c.add(where, "rekaman tidak terbaca: %v", err)
+			return nil
+		}
+		c.evals[string(k)] = r
+		if r.ID != string(k) {
+			c.add(where, "id di rekaman %q berbeda dengan kuncinya", r.ID)
+		}
+		if err := r.model().Validate(); err != nil {
+			c.add(where, "%v", err)
+		}
+		if !c.satkerOK[r.Satker] {
+			c.add(where, "satker %q tidak ada", r.Satker)
+		}
+		if in, ok := c.insts[r.InstrumentHash]; !ok {
+			c.add(where, "instrumen %s (%s) tidak tersimpan", r.Instrument, short(r.InstrumentHash))
+		} else if in.ID != r.Instrument {
+			c.add(where, "instrumen tersimpan ber-id %q, bukan %q", in.ID, r.Instrument)
+		}
+		return nil
+	})
+}
+
+func (c *checker) answers() {
+	c.t.bucket(bucketAnswers).ForEach(func(k, v []byte) error {
+		evalID, qid, ok := splitAnswerKey(k)
+		where := fmt.Sprintf("jawaban %s %s", evalID, qid)
+		if !ok {
+			c.add(fmt.Sprintf("jawaban %q", k), "kunci tidak sah")
+			return nil
+		}
+		var r answerRec
+		if err := decode(v, &r); err != nil {
+			c.add(where, "rekaman tidak terbaca: %v", err)
+			return nil
+		}
+		if r.Evaluation != evalID || r.Question != qid {
+			c.add(where, "rekaman menyebut %s %s", r.Evaluation, r.Question)
+		}
+		e, ok := c.evals[evalID]
+		if !ok {
+			c.add(where, "evaluasi %q tidak ada", evalID)
+			return nil
+		}
+		in, ok := c.insts[e.InstrumentHash]
+		if !ok {
+			return nil // reported with the evaluation
+		}
+		q, ok := in.Question(qid)
+		if !ok {
+			c.add(where, "pertanyaan tidak ada di instrumen %s", in.ID)
+			return nil
+		}
+		if _, err := checkValue(q, r.Value); err != nil {
+			c.add(where, "%v", err)
+		}
+		if r.empty() {
+			c.add(where, "rekaman kosong tersimpan")
+		}
+		return nil
+	})
+}
+
+// derived compares the values and summaries with what the canonical
+// records give.
+func (c *checker) derived() {
+	vb := c.t.bucket(bucketValues)
+	for id := range c.evals {
+		want, err := c.t.valuesFromAnswers(id)
+		if err != nil {
+			c.add("nilai "+id, "%v", err)
+			continue
+		}
+		got := vb.Get([]byte(id))
+		if got == nil || !bytes.Equal(got, encodeValues(want)) {
+			c.add("nilai "+id, "ringkasan nilai tidak sama dengan jawaban tersimpan")
+		}
+	}
+	vb.ForEach(func(k, _ []byte) error {
+		if _, ok := c.evals[string(k)]; !ok {
+			c.add("nilai "+string(k), "evaluasinya tidak ada")
+		}
+		return nil
+	})
+	sb := c.t.bucket(bucketSummaries)
+	for id := range c.satkerOK {
+		want, err := c.t.buildSummary(id)
+		if err != nil {
+			c.add("ringkasan satker "+id, "%v", err)
+			continue
+		}
+		if got := sb.Get([]byte(id)); got == nil || !bytes.Equal(got, want) {
+			c.add("ringkasan satker "+id, "tidak sama dengan rekaman satker dan evaluasinya")
+		}
+	}
+	sb.ForEach(func(k, _ []byte) error {
+		if !c.satkerOK[string(k)] {
+			c.add("ringkasan satker "+string(k), "satkernya tidak ada")
+		}
+		return nil
+	})
+}
+
+func (c *checker) history() {
+	hist := c.t.bucket(bucketHistory)
+	var last uint64
+	hist.ForEach(func(k, v []byte) error {
+		r, err := c.t.decodeChange(k, v)
+		where := fmt.Sprintf("riwayat %x", k)
+		if err != nil {
+			c.add(where, "rekaman tidak terbaca")
+			return nil
+		}
+		if len(k) != 8 || r.Seq != indexSeqOf(k) {
+			c.add(where, "nomor urut %d tidak sama dengan kuncinya", r.Seq)
+		}
+		last = r.Seq
+		return nil
+	})
+	if seq := hist.Sequence(); seq < last {
+		c.add("riwayat", "nomor urut berikutnya %d tidak melewati entri terakhir %d", seq, last)
+	}
+	for _, name := range [][]byte{bucketHistSatker, bucketHistEval, bucketHistQ} {
+		var dangling []uint64
+		c.t.bucket(name).ForEach(func(k, _ []byte) error {
+			if seq, ok := indexSeq(k); !ok || hist.Get(seqKey(seq)) == nil {
+				dangling = append(dangling, seq)
+			}
+			return nil
+		})
+		sort.Slice(dangling, func(i, j int) bool { return dangling[i] < dangling[j] })
+		if len(dangling) > 0 {
+			c.add("indeks "+string(name), "%d entri menunjuk ke riwayat yang tidak ada (mis. %d)", len(dangling), dangling[0])
+		}
+	}
+}
+
+func indexSeqOf(k []byte) uint64 {
+	s, _ := indexSeq(k)
+	return s
+}

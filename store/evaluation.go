@@ -1,0 +1,274 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// CreateEvaluation stores a new evaluation of a satker for one year and
+// stage, with a copy of its instrument (stored once per content hash, so
+// the evaluation stays scorable when the built-in instrument changes). An
+// empty ID is filled in, an empty status is draft, and a nil instrument is
+// the stored one e.InstrumentHash names or the built-in e.InstrumentID (or
+// the default) names.
+func (db *DB) CreateEvaluation(e model.Evaluation, in *model.Instrument, by string) (model.Evaluation, error) {
+	if e.ID == "" {
+		e.ID = model.EvaluationID(e.SatkerID, e.Year, e.Stage)
+	}
+	if e.Status == "" {
+		e.Status = model.Draft
+	}
+	if err := e.Validate(); err != nil {
+		return model.Evaluation{}, invalid("evaluasi", err)
+	}
+	now := db.stamp()
+	e.Created, e.Updated = now, now
+	e.Evaluators = cleanNames(e.Evaluators)
+	err := db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		s, err := t.satker(e.SatkerID)
+		if err != nil {
+			return err
+		}
+		if tx.Bucket(bucketEvaluations).Get([]byte(e.ID)) != nil {
+			return fmt.Errorf("evaluasi %s %w", e.ID, ErrExists)
+		}
+		if in, err = t.resolveInstrument(e, in); err != nil {
+			return err
+		}
+		e.InstrumentID, e.InstrumentHash = in.ID, in.Hash
+		if err := t.putInstrument(in); err != nil {
+			return err
+		}
+		rec := evalToRec(e)
+		if err := t.put(bucketEvaluations, e.ID, rec); err != nil {
+			return err
+		}
+		if err := t.putValues(e.ID, model.Answers{}); err != nil {
+			return err
+		}
+		if _, err := t.record(changeRec{By: by, Satker: e.SatkerID, Evaluation: e.ID, Field: fieldEvaluation,
+			New: evalLabel(rec), At: now}); err != nil {
+			return err
+		}
+		return t.refreshEval(s, rec, in, model.Answers{})
+	})
+	if err != nil {
+		return model.Evaluation{}, err
+	}
+	return e, nil
+}
+
+// resolveInstrument finds the instrument a new evaluation uses and checks
+// that the evaluation's own id and hash, when given, agree with it.
+func (t txn) resolveInstrument(e model.Evaluation, in *model.Instrument) (*model.Instrument, error) {
+	if in == nil {
+		var err error
+		switch {
+		case e.InstrumentHash != "":
+			in, err = t.instrument(e.InstrumentHash)
+		default:
+			id := e.InstrumentID
+			if id == "" {
+				id = model.DefaultInstrument
+			}
+			var ok bool
+			if in, ok = model.Builtin(id); !ok {
+				err = fmt.Errorf("instrumen %q %w: bukan instrumen bawaan", id, ErrNotFound)
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	sum := sha256.Sum256(in.Data)
+	switch {
+	case hex.EncodeToString(sum[:]) != in.Hash:
+		return nil, fmt.Errorf("instrumen %s %w: sidik sha256 tidak cocok dengan isinya", in.ID, ErrInvalid)
+	case e.InstrumentID != "" && e.InstrumentID != in.ID:
+		return nil, fmt.Errorf("evaluasi %s %w: instrumen %q, tetapi yang diberikan %q", e.ID, ErrInvalid, e.InstrumentID, in.ID)
+	case e.InstrumentHash != "" && e.InstrumentHash != in.Hash:
+		return nil, fmt.Errorf("evaluasi %s %w: sidik instrumen %s, tetapi yang diberikan %s", e.ID, ErrInvalid, short(e.InstrumentHash), short(in.Hash))
+	}
+	return in, nil
+}
+
+func cleanNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// evalLabel is how history names an evaluation: "PMPZI 2026 (lke-zi-2021)".
+func evalLabel(e evalRec) string { return fmt.Sprintf("%s %d (%s)", e.Stage, e.Year, e.Instrument) }
+
+// Evaluation returns one evaluation.
+func (db *DB) Evaluation(id string) (model.Evaluation, error) {
+	var e evalRec
+	err := db.view(func(tx *bolt.Tx) error {
+		var err error
+		e, err = txn{db, tx}.evaluation(id)
+		return err
+	})
+	if err != nil {
+		return model.Evaluation{}, err
+	}
+	return e.model(), nil
+}
+
+// Evaluations returns a satker's evaluations by year, then stage order.
+func (db *DB) Evaluations(satkerID string) ([]model.Evaluation, error) {
+	var out []model.Evaluation
+	err := db.view(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		if _, err := t.satker(satkerID); err != nil {
+			return err
+		}
+		recs, err := t.evaluationsOf(satkerID)
+		for _, r := range recs {
+			out = append(out, r.model())
+		}
+		return err
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Year != out[j].Year {
+			return out[i].Year < out[j].Year
+		}
+		return stageOrder(out[i].Stage) < stageOrder(out[j].Stage)
+	})
+	return out, err
+}
+
+// SetEvaluationStatus marks an evaluation draft or final. A final
+// evaluation takes no more answer edits until it is draft again.
+func (db *DB) SetEvaluationStatus(id string, st model.Status, by string) error {
+	if st != model.Draft && st != model.Final {
+		return invalid("status", &model.FieldError{Field: "status", Value: string(st), Msg: "pilih draft atau final"})
+	}
+	return db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		e, err := t.evaluation(id)
+		if err != nil {
+			return err
+		}
+		if e.Status == string(st) {
+			return errUnchanged
+		}
+		old := e.Status
+		e.Status, e.Updated = string(st), db.stamp()
+		if err := t.put(bucketEvaluations, id, e); err != nil {
+			return err
+		}
+		if _, err := t.record(changeRec{By: by, Satker: e.Satker, Evaluation: id, Field: fieldStatus, Old: old, New: e.Status, At: e.Updated}); err != nil {
+			return err
+		}
+		return t.refreshEvalByRec(e)
+	})
+}
+
+// refreshEvalByRec rescores an evaluation into its satker's summary.
+func (t txn) refreshEvalByRec(e evalRec) error {
+	s, err := t.satker(e.Satker)
+	if err != nil {
+		return err
+	}
+	in, err := t.instrument(e.InstrumentHash)
+	if err != nil {
+		return err
+	}
+	vals, err := t.values(e.ID)
+	if err != nil {
+		return err
+	}
+	return t.refreshEval(s, e, in, vals)
+}
+
+// DeleteEvaluation removes an evaluation and its answers; the history keeps
+// them.
+func (db *DB) DeleteEvaluation(id, by string) error {
+	return db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		e, err := t.evaluation(id)
+		if err != nil {
+			return err
+		}
+		if err := t.deleteEvaluation(e); err != nil {
+			return err
+		}
+		if _, err := t.record(changeRec{By: by, Satker: e.Satker, Evaluation: id, Field: fieldEvaluation, Old: evalLabel(e)}); err != nil {
+			return err
+		}
+		return t.rebuildSummary(e.Satker)
+	})
+}
+
+// deleteEvaluation removes an evaluation's records (not its history).
+func (t txn) deleteEvaluation(e evalRec) error {
+	prefix := answerPrefix(e.ID)
+	c := t.bucket(bucketAnswers).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	if err := t.bucket(bucketValues).Delete([]byte(e.ID)); err != nil {
+		return err
+	}
+	return t.bucket(bucketEvaluations).Delete([]byte(e.ID))
+}
+
+// Instrument returns the stored instrument with this content hash, parsed
+// once per open database.
+func (db *DB) Instrument(hash string) (*model.Instrument, error) {
+	var in *model.Instrument
+	err := db.view(func(tx *bolt.Tx) error {
+		var err error
+		in, err = db.instrumentIn(tx, hash)
+		return err
+	})
+	return in, err
+}
+
+// Scorecard scores an evaluation's stored answers against its own
+// instrument, with the satker's target deciding the verdicts.
+func (db *DB) Scorecard(evalID string) (model.Scorecard, *model.Instrument, error) {
+	var (
+		in     *model.Instrument
+		vals   model.Answers
+		target string
+	)
+	err := db.view(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		e, err := t.evaluation(evalID)
+		if err != nil {
+			return err
+		}
+		s, err := t.satker(e.Satker)
+		if err != nil {
+			return err
+		}
+		if in, err = t.instrument(e.InstrumentHash); err != nil {
+			return err
+		}
+		target = s.Target
+		vals, err = t.values(evalID)
+		return err
+	})
+	if err != nil {
+		return model.Scorecard{}, nil, err
+	}
+	sc, err := model.Score(in, vals, targetFor(in, target))
+	return sc, in, err
+}

@@ -1,0 +1,158 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"time"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// The canonical records, as JSON. They are the store's own types, not the
+// model's, so a change to a model struct's tags cannot silently change the
+// file format; the export bundle uses the same records.
+
+type satkerRec struct {
+	ID       string    `json:"id"`
+	Name     string    `json:"name"`
+	Kind     string    `json:"kind"`
+	Province string    `json:"province"`
+	Regency  string    `json:"regency,omitempty"`
+	Head     string    `json:"head,omitempty"`
+	Target   string    `json:"target"`
+	Created  time.Time `json:"created"`
+	Updated  time.Time `json:"updated"`
+}
+
+type evalRec struct {
+	ID             string    `json:"id"`
+	Satker         string    `json:"satker"`
+	Year           int       `json:"year"`
+	Stage          string    `json:"stage"`
+	Evaluators     []string  `json:"evaluators,omitempty"`
+	Instrument     string    `json:"instrument"`
+	InstrumentHash string    `json:"instrument_hash"`
+	Status         string    `json:"status"`
+	Created        time.Time `json:"created"`
+	Updated        time.Time `json:"updated"`
+}
+
+type evidenceRec struct {
+	Title    string `json:"title"`
+	Location string `json:"location"`
+	Checked  bool   `json:"checked,omitempty"`
+}
+
+type answerRec struct {
+	Evaluation string        `json:"evaluation"`
+	Question   string        `json:"question"`
+	Value      model.Value   `json:"value"`
+	Note       string        `json:"note,omitempty"`
+	Evidence   []evidenceRec `json:"evidence,omitempty"`
+	By         string        `json:"by"`
+	At         time.Time     `json:"at"`
+}
+
+type changeRec struct {
+	Seq        uint64    `json:"seq"`
+	At         time.Time `json:"at"`
+	By         string    `json:"by"`
+	Satker     string    `json:"satker"`
+	Evaluation string    `json:"evaluation,omitempty"`
+	Question   string    `json:"question,omitempty"`
+	Field      string    `json:"field"`
+	Old        string    `json:"old"`
+	New        string    `json:"new"`
+	Undoes     uint64    `json:"undoes,omitempty"` // the seq this change reverted
+}
+
+type instrumentRec struct {
+	ID     string `json:"id"`
+	Hash   string `json:"hash"`
+	Source string `json:"source"`
+}
+
+// encode writes a record as compact JSON without HTML escaping, so notes
+// with "<" or "&" read as typed in an exported bundle.
+func encode(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // our records always encode
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+func decode(data []byte, v any) error { return json.Unmarshal(data, v) }
+
+func satkerToRec(s model.Satker) satkerRec {
+	return satkerRec{s.ID, s.Name, string(s.Kind), s.Province, s.Regency, s.Head, s.Target, s.Created, s.Updated}
+}
+
+func (r satkerRec) model() model.Satker {
+	return model.Satker{ID: r.ID, Name: r.Name, Kind: model.SatkerKind(r.Kind), Province: r.Province,
+		Regency: r.Regency, Head: r.Head, Target: r.Target, Created: r.Created, Updated: r.Updated}
+}
+
+func evalToRec(e model.Evaluation) evalRec {
+	return evalRec{e.ID, e.SatkerID, e.Year, string(e.Stage), e.Evaluators, e.InstrumentID, e.InstrumentHash,
+		string(e.Status), e.Created, e.Updated}
+}
+
+func (r evalRec) model() model.Evaluation {
+	return model.Evaluation{ID: r.ID, SatkerID: r.Satker, Year: r.Year, Stage: model.Stage(r.Stage),
+		Evaluators: r.Evaluators, InstrumentID: r.Instrument, InstrumentHash: r.InstrumentHash,
+		Status: model.Status(r.Status), Created: r.Created, Updated: r.Updated}
+}
+
+func evidenceToRecs(ev []model.Evidence) []evidenceRec {
+	if len(ev) == 0 {
+		return nil
+	}
+	out := make([]evidenceRec, len(ev))
+	for i, e := range ev {
+		out[i] = evidenceRec(e)
+	}
+	return out
+}
+
+func evidenceFromRecs(rs []evidenceRec) []model.Evidence {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]model.Evidence, len(rs))
+	for i, r := range rs {
+		out[i] = model.Evidence(r)
+	}
+	return out
+}
+
+func (r answerRec) model() model.Answer {
+	return model.Answer{Question: r.Question, Value: r.Value, Note: r.Note, Evidence: evidenceFromRecs(r.Evidence), By: r.By, At: r.At}
+}
+
+// empty reports whether an answer holds nothing worth keeping.
+func (r answerRec) empty() bool { return r.Value.IsZero() && r.Note == "" && len(r.Evidence) == 0 }
+
+// same compares what an answer says, not who said it when.
+func (r answerRec) same(o answerRec) bool {
+	return r.Value == o.Value && r.Note == o.Note && evidenceText(r.Evidence) == evidenceText(o.Evidence)
+}
+
+// evidenceText is the history's form of an evidence list: "" for none.
+func evidenceText(ev []evidenceRec) string {
+	if len(ev) == 0 {
+		return ""
+	}
+	return string(encode(ev))
+}
+
+func (r changeRec) model() model.Change {
+	return model.Change{Seq: r.Seq, At: r.At, By: r.By, Satker: r.Satker, Evaluation: r.Evaluation,
+		Question: r.Question, Field: r.Field, Old: r.Old, New: r.New}
+}
+
+func (r evalRec) equal(o evalRec) bool { return bytes.Equal(encode(r), encode(o)) }
+
+func (r satkerRec) equal(o satkerRec) bool { return r == o }

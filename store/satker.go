@@ -1,0 +1,155 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
+
+// invalid wraps a validation error so errors.Is(err, ErrInvalid) holds and
+// errors.As still reaches the model's *FieldError or *AnswerError.
+func invalid(what string, err error) error {
+	return fmt.Errorf("%s %w: %w", what, ErrInvalid, err)
+}
+
+// CreateSatker stores a new satker, stamping Created and Updated.
+func (db *DB) CreateSatker(s model.Satker, by string) (model.Satker, error) {
+	if err := s.Validate(); err != nil {
+		return model.Satker{}, invalid("satker", err)
+	}
+	now := db.stamp()
+	s.Created, s.Updated = now, now
+	err := db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		if tx.Bucket(bucketSatkers).Get([]byte(s.ID)) != nil {
+			return fmt.Errorf("satker %q %w", s.ID, ErrExists)
+		}
+		if err := t.put(bucketSatkers, s.ID, satkerToRec(s)); err != nil {
+			return err
+		}
+		if _, err := t.record(changeRec{By: by, Satker: s.ID, Field: fieldSatker, New: s.Name, At: now}); err != nil {
+			return err
+		}
+		return t.rebuildSummary(s.ID)
+	})
+	if err != nil {
+		return model.Satker{}, err
+	}
+	return s, nil
+}
+
+// UpdateSatker replaces a satker's fields (not its id or Created) and records
+// one history entry per changed field. A new target rescores the verdicts
+// of all its evaluations.
+func (db *DB) UpdateSatker(s model.Satker, by string) (model.Satker, error) {
+	if err := s.Validate(); err != nil {
+		return model.Satker{}, invalid("satker", err)
+	}
+	err := db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		old, err := t.satker(s.ID)
+		if err != nil {
+			return err
+		}
+		s.Created, s.Updated = old.Created, old.Updated
+		changes := satkerChanges(old.model(), s)
+		if len(changes) == 0 {
+			return errUnchanged
+		}
+		now := db.stamp()
+		s.Updated = now
+		if err := t.put(bucketSatkers, s.ID, satkerToRec(s)); err != nil {
+			return err
+		}
+		for _, c := range changes {
+			c.By, c.Satker, c.At = by, s.ID, now
+			if _, err := t.record(c); err != nil {
+				return err
+			}
+		}
+		return t.rebuildSummary(s.ID)
+	})
+	if err != nil {
+		return model.Satker{}, err
+	}
+	return db.Satker(s.ID)
+}
+
+// satkerChanges lists the fields that differ, as history entries.
+func satkerChanges(old, s model.Satker) []changeRec {
+	var out []changeRec
+	for _, f := range []struct{ name, old, new string }{
+		{"name", old.Name, s.Name}, {"kind", string(old.Kind), string(s.Kind)}, {"province", old.Province, s.Province},
+		{"regency", old.Regency, s.Regency}, {"head", old.Head, s.Head}, {"target", old.Target, s.Target},
+	} {
+		if f.old != f.new {
+			out = append(out, changeRec{Field: fieldSatker + "." + f.name, Old: f.old, New: f.new})
+		}
+	}
+	return out
+}
+
+// DeleteSatker removes a satker with its evaluations and answers in one
+// transaction. The history keeps every change made to them, and an entry for
+// the deletion.
+func (db *DB) DeleteSatker(id, by string) error {
+	return db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		s, err := t.satker(id)
+		if err != nil {
+			return err
+		}
+		evals, err := t.evaluationsOf(id)
+		if err != nil {
+			return err
+		}
+		for _, e := range evals {
+			if err := t.deleteEvaluation(e); err != nil {
+				return err
+			}
+		}
+		if err := tx.Bucket(bucketSatkers).Delete([]byte(id)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketSummaries).Delete([]byte(id)); err != nil {
+			return err
+		}
+		_, err = t.record(changeRec{By: by, Satker: id, Field: fieldSatker, Old: s.Name})
+		return err
+	})
+}
+
+// Satker returns one satker.
+func (db *DB) Satker(id string) (model.Satker, error) {
+	var s satkerRec
+	err := db.view(func(tx *bolt.Tx) error {
+		var err error
+		s, err = txn{db, tx}.satker(id)
+		return err
+	})
+	if err != nil {
+		return model.Satker{}, err
+	}
+	return s.model(), nil
+}
+
+// Satkers returns every satker in id order.
+func (db *DB) Satkers() ([]model.Satker, error) {
+	var out []model.Satker
+	err := db.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSatkers).ForEach(func(k, v []byte) error {
+			var r satkerRec
+			if err := decode(v, &r); err != nil {
+				return fmt.Errorf("%s: %w: satker %q: %v", db.path, ErrDamaged, k, err)
+			}
+			out = append(out, r.model())
+			return nil
+		})
+	})
+	return out, err
+}

@@ -1,0 +1,23 @@
+package store
+
+import (
+	bolt "go.etcd.io/bbolt"
+)
+
+// Stats counts what a database holds.
+type Stats struct {
+	Satkers, Evaluations, Answers, History, Instruments int
+	FileSize                                            int64 // bytes in use by the latest commit
+}
+
+// Stats counts the records of each kind.
+func (db *DB) Stats() (Stats, error) {
+	var s Stats
+	err := db.view(func(tx *bolt.Tx) error {
+		n := func(name []byte) int { return tx.Bucket(name).Stats().KeyN }
+		s = Stats{Satkers: n(bucketSatkers), Evaluations: n(bucketEvaluations), Answers: n(bucketAnswers),
+			History: n(bucketHistory), Instruments: n(bucketInstruments), FileSize: tx.Size()}
+		return nil
+	})
+	return s, err
+}

@@ -1,0 +1,290 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// txn is one transaction with the typed reads and writes every operation
+// shares. Values read from bbolt are decoded (copied) before the
+// transaction ends; nothing keeps a slice of the mapped file.
+type txn struct {
+	db *DB
+	tx *bolt.Tx
+}
+
+func (t txn) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
+
+// get decodes one JSON record; ok is false when the key is absent.
+func (t txn) get(bucket []byte, key string, v any) (bool, error) {
+	data := t.bucket(bucket).Get([]byte(key))
+	if data == nil {
+		return false, nil
+	}
+	if err := decode(data, v); err != nil {
+		return false, fmt.Errorf("%s: %w: rekaman %s/%q: %v", t.db.path, ErrDamaged, bucket, key, err)
+	}
+	return true, nil
+}
+
+func (t txn) put(bucket []byte, key string, v any) error {
+	return t.bucket(bucket).Put([]byte(key), encode(v))
+}
+
+func (t txn) satker(id string) (satkerRec, error) {
+	var r satkerRec
+	ok, err := t.get(bucketSatkers, id, &r)
+	if err == nil && !ok {
+		err = fmt.Errorf("satker %q %w", id, ErrNotFound)
+	}
+	return r, err
+}
+
+func (t txn) evaluation(id string) (evalRec, error) {
+	var r evalRec
+	ok, err := t.get(bucketEvaluations, id, &r)
+	if err == nil && !ok {
+		err = fmt.Errorf("evaluasi %q %w", id, ErrNotFound)
+	}
+	return r, err
+}
+
+// answer returns the stored answer, or an empty one for the question.
+func (t txn) answer(evalID, qid string) (answerRec, error) {
+	r := answerRec{Evaluation: evalID, Question: qid}
+	data := t.bucket(bucketAnswers).Get(answerKey(evalID, qid))
+	if data == nil {
+		return r, nil
+	}
+	if err := decode(data, &r); err != nil {
+		return r, fmt.Errorf("%s: %w: jawaban %s %s: %v", t.db.path, ErrDamaged, evalID, qid, err)
+	}
+	return r, nil
+}
+
+// putAnswer stores an answer, or deletes it when it holds nothing.
+func (t txn) putAnswer(r answerRec) error {
+	k := answerKey(r.Evaluation, r.Question)
+	if r.empty() {
+		return t.bucket(bucketAnswers).Delete(k)
+	}
+	return t.bucket(bucketAnswers).Put(k, encode(r))
+}
+
+// answers reads every answer of an evaluation.
+func (t txn) answers(evalID string) ([]answerRec, error) {
+	var out []answerRec
+	prefix := answerPrefix(evalID)
+	c := t.bucket(bucketAnswers).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var r answerRec
+		if err := decode(v, &r); err != nil {
+			return nil, fmt.Errorf("%s: %w: jawaban %q: %v", t.db.path, ErrDamaged, k, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// evaluationsOf reads every evaluation of a satker.
+func (t txn) evaluationsOf(satkerID string) ([]evalRec, error) {
+	var out []evalRec
+	prefix := evalPrefix(satkerID)
+	c := t.bucket(bucketEvaluations).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var r evalRec
+		if err := decode(v, &r); err != nil {
+			return nil, fmt.Errorf("%s: %w: evaluasi %q: %v", t.db.path, ErrDamaged, k, err)
+		}
+		if r.Satker == satkerID {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// instrument returns the parsed instrument stored under hash.
+func (t txn) instrument(hash string) (*model.Instrument, error) {
+	return t.db.instrumentIn(t.tx, hash)
+}
+
+func (db *DB) instrumentIn(tx *bolt.Tx, hash string) (*model.Instrument, error) {
+	// The cache may hold an instrument a rolled-back transaction stored:
+	// the bucket, not the cache, says what is in the file.
+	data := tx.Bucket(bucketInstruments).Get([]byte(hash))
+	if data == nil {
+		return nil, fmt.Errorf("instrumen %s %w di %s", short(hash), ErrNotFound, db.path)
+	}
+	db.mu.Lock()
+	in, ok := db.instruments[hash]
+	db.mu.Unlock()
+	if ok {
+		return in, nil
+	}
+	in, err := parseStored(hash, bytes.Clone(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", db.path, ErrDamaged, err)
+	}
+	db.mu.Lock()
+	db.instruments[hash] = in
+	db.mu.Unlock()
+	return in, nil
+}
+
+// parseStored parses a stored instrument and checks it is the one its hash
+// names.
+func parseStored(hash string, data []byte) (*model.Instrument, error) {
+	in, err := model.Parse("instrumen tersimpan "+short(hash), data)
+	if err != nil {
+		return nil, err
+	}
+	if in.Hash != hash {
+		return nil, fmt.Errorf("instrumen tersimpan %s: isinya tidak cocok dengan sidik (sha256 %s)", short(hash), short(in.Hash))
+	}
+	return in, nil
+}
+
+// putInstrument stores an instrument once per content hash.
+func (t txn) putInstrument(in *model.Instrument) error {
+	b := t.bucket(bucketInstruments)
+	if b.Get([]byte(in.Hash)) != nil {
+		return nil
+	}
+	if err := b.Put([]byte(in.Hash), in.Data); err != nil {
+		return err
+	}
+	t.db.mu.Lock()
+	t.db.instruments[in.Hash] = in
+	t.db.mu.Unlock()
+	return nil
+}
+
+func short(hash string) string {
+	if len(hash) > 12 {
+		return hash[:12]
+	}
+	return hash
+}
+
+// values reads an evaluation's compact answer values.
+func (t txn) values(evalID string) (model.Answers, error) {
+	data := t.bucket(bucketValues).Get([]byte(evalID))
+	if data == nil {
+		return model.Answers{}, nil
+	}
+	vals, err := decodeValues(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: nilai evaluasi %q: %v", t.db.path, ErrDamaged, evalID, err)
+	}
+	return vals, nil
+}
+
+func (t txn) putValues(evalID string, vals model.Answers) error {
+	return t.bucket(bucketValues).Put([]byte(evalID), encodeValues(vals))
+}
+
+// valuesFromAnswers rebuilds an evaluation's values from its answers.
+func (t txn) valuesFromAnswers(evalID string) (model.Answers, error) {
+	recs, err := t.answers(evalID)
+	if err != nil {
+		return nil, err
+	}
+	vals := make(model.Answers, len(recs))
+	for _, r := range recs {
+		if !r.Value.IsZero() {
+			vals[r.Question] = r.Value
+		}
+	}
+	return vals, nil
+}
+
+// summary reads a satker's compact summary record.
+func (t txn) summary(satkerID string) (SatkerSummary, bool, error) {
+	data := t.bucket(bucketSummaries).Get([]byte(satkerID))
+	if data == nil {
+		return SatkerSummary{}, false, nil
+	}
+	s, err := decodeSummary(data)
+	if err != nil {
+		return s, false, fmt.Errorf("%s: %w: ringkasan satker %q: %v", t.db.path, ErrDamaged, satkerID, err)
+	}
+	return s, true, nil
+}
+
+// refreshEval rescores one evaluation into its satker's summary record.
+func (t txn) refreshEval(s satkerRec, e evalRec, in *model.Instrument, vals model.Answers) error {
+	es, err := summarize(e, in, vals, s.Target)
+	if err != nil {
+		return err
+	}
+	sum, ok, err := t.summary(s.ID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return t.rebuildSummary(s.ID)
+	}
+	sum.Satker = s.model()
+	replaced := false
+	for i := range sum.Evaluations {
+		if sum.Evaluations[i].ID == e.ID {
+			sum.Evaluations[i], replaced = es, true
+		}
+	}
+	if !replaced {
+		sum.Evaluations = append(sum.Evaluations, es)
+		sortEvalSummaries(sum.Evaluations)
+	}
+	return t.bucket(bucketSummaries).Put([]byte(s.ID), encodeSummary(sum))
+}
+
+// rebuildSummary recomputes a satker's summary record from its canonical
+// records, or deletes it when the satker is gone.
+func (t txn) rebuildSummary(satkerID string) error {
+	data, err := t.buildSummary(satkerID)
+	if err != nil {
+		return err
+	}
+	if data == nil {
+		return t.bucket(bucketSummaries).Delete([]byte(satkerID))
+	}
+	return t.bucket(bucketSummaries).Put([]byte(satkerID), data)
+}
+
+// buildSummary computes what a satker's summary record should hold; nil
+// when the satker does not exist. Check compares it with what is stored.
+func (t txn) buildSummary(satkerID string) ([]byte, error) {
+	s, err := t.satker(satkerID)
+	if err != nil {
+		if isNotFound(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	evals, err := t.evaluationsOf(satkerID)
+	if err != nil {
+		return nil, err
+	}
+	sum := SatkerSummary{Satker: s.model()}
+	for _, e := range evals {
+		in, err := t.instrument(e.InstrumentHash)
+		if err != nil {
+			return nil, err
+		}
+		vals, err := t.values(e.ID)
+		if err != nil {
+			return nil, err
+		}
+		es, err := summarize(e, in, vals, s.Target)
+		if err != nil {
+			return nil, err
+		}
+		sum.Evaluations = append(sum.Evaluations, es)
+	}
+	sortEvalSummaries(sum.Evaluations)
+	return encodeSummary(sum), nil
+}
