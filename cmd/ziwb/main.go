@@ -51,6 +51,8 @@ bawaan: daftar satker, evaluasi komponen demi komponen, kartu nilai.
 Subperintahnya bekerja tanpa terminal, untuk skrip dan laporan.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE:          runWorkbench,
 	}
 	// --db works on every command; dbPath resolves it (and the default).
 	root.PersistentFlags().String("db", "", "berkas basis data (bawaan: $ZIWB_DB, atau $XDG_DATA_HOME/ziwb/ziwb.db)")

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/user"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui"
 )
 
 // dbPath is the database a command works on: --db, else the default.
@@ -38,3 +40,15 @@ func currentUser() string {
 	return "evaluator"
 }
 
+func runWorkbench(cmd *cobra.Command, _ []string) error {
+	if err := tui.CheckTerminal(); err != nil {
+		fmt.Fprintln(cmd.ErrOrStderr(), "ziwb:", err)
+		return exitError{2}
+	}
+	db, err := openDB(cmd)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return tui.Run(db, currentUser())
+}

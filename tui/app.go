@@ -1,0 +1,272 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// Smallest terminal the workbench lays itself out in.
+const (
+	minWidth  = 60
+	minHeight = 15
+)
+
+// screen is one page of the workbench. Screens are pointers: the root
+// forwards messages and composes the frame around their View.
+type screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	SetSize(width, height int)
+	Title() string
+	Help() keyHelp
+	// Capturing reports that a text field has focus, so keys such as q
+	// and ? are typed into it rather than acting on the screen.
+	Capturing() bool
+}
+
+// Messages between screens and the root.
+type (
+	pushMsg    struct{ s screen } // open a screen on top
+	backMsg    struct{}           // close the top screen
+	refreshMsg struct{}           // the top screen should reload what it shows
+	errMsg     struct{ err error }
+)
+
+// push and back navigate from a command's result; keys use env.open and
+// env.goBack, which take effect before the next key is read.
+func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
+func back() tea.Msg         { return backMsg{} }
+
+// env is what every screen shares: the store, who is working, the styles.
+type env struct {
+	db   *store.DB
+	user string
+	st   styles
+	nav  []screen // navigation asked for during this Update; nil means back
+}
+
+// open shows s on top once the current Update returns, so a key typed
+// right after reaches s and not the screen below.
+func (e *env) open(s screen) tea.Cmd {
+	e.nav = append(e.nav, s)
+	return nil
+}
+
+// goBack closes the current screen once the current Update returns.
+func (e *env) goBack() tea.Cmd {
+	e.nav = append(e.nav, nil)
+	return nil
+}
+
+// App is the root model: it routes messages, keeps the stack of screens
+// and owns the frame (header, body, help line).
+type App struct {
+	env      *env
+	keys     globalKeys
+	help     help.Model
+	stack    []screen
+	width    int
+	height   int
+	showHelp bool
+	flash    string // the last error, until the next key
+}
+
+// New builds the workbench on an open store. user is recorded as the
+// author of every change.
+func New(db *store.DB, user string) *App {
+	e := &env{db: db, user: user, st: newStyles()}
+	h := help.New()
+	h.ShortSeparator = " · "
+	return &App{env: e, keys: newGlobalKeys(), help: h, stack: []screen{newHome(e)}}
+}
+
+func (a *App) top() screen { return a.stack[len(a.stack)-1] }
+
+func (a *App) Init() tea.Cmd { return a.top().Init() }
+
+func (a *App) bodySize() (int, int) { return a.width, max(0, a.height-2) }
+
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.help.Width = msg.Width
+		w, h := a.bodySize()
+		for _, s := range a.stack {
+			s.SetSize(w, h)
+		}
+		return a, nil
+	case tea.KeyMsg:
+		a.flash = ""
+		if key.Matches(msg, a.keys.Quit) {
+			return a, tea.Quit
+		}
+		if a.showHelp {
+			// Any key closes the overview; it is only for reading.
+			a.showHelp = false
+			return a, nil
+		}
+		if !a.top().Capturing() && !msg.Paste && key.Matches(msg, a.keys.Help) {
+			a.showHelp = true
+			return a, nil
+		}
+		// Keys typed quickly can arrive as one message ("jb"); outside a
+		// text field each is a command of its own.
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !a.top().Capturing() {
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+				cmds = append(cmds, cmd)
+			}
+			return a, tea.Batch(cmds...)
+		}
+	case pushMsg:
+		return a, a.open(msg.s)
+	case backMsg:
+		return a, a.close()
+	case errMsg:
+		a.flash = errorText(msg.err)
+		return a, nil
+	}
+	cmd := a.top().Update(msg)
+	for len(a.env.nav) > 0 {
+		next := a.env.nav[0]
+		a.env.nav = a.env.nav[1:]
+		if next == nil {
+			cmd = tea.Batch(cmd, a.close())
+		} else {
+			cmd = tea.Batch(cmd, a.open(next))
+		}
+	}
+	return a, cmd
+}
+
+func (a *App) open(s screen) tea.Cmd {
+	w, h := a.bodySize()
+	s.SetSize(w, h)
+	a.stack = append(a.stack, s)
+	return s.Init()
+}
+
+func (a *App) close() tea.Cmd {
+	if len(a.stack) == 1 {
+		return tea.Quit
+	}
+	a.stack = a.stack[:len(a.stack)-1]
+	return a.top().Update(refreshMsg{})
+}
+
+func (a *App) View() string {
+	if a.width == 0 {
+		return ""
+	}
+	if a.width < minWidth || a.height < minHeight {
+		text := fmt.Sprintf("Jendela terlalu kecil (%d×%d).\nziwb butuh paling sedikit %d×%d.\nPerbesar jendela terminal, atau tekan ctrl+c untuk keluar.",
+			a.width, a.height, minWidth, minHeight)
+		return clip(lipgloss.Place(a.width, a.height, lipgloss.Center, lipgloss.Center,
+			lipgloss.NewStyle().Width(min(a.width, 58)).Render(text)), a.width, a.height)
+	}
+	st := a.env.st
+	w, h := a.bodySize()
+	crumbs := make([]string, len(a.stack))
+	for i, s := range a.stack {
+		crumbs[i] = s.Title()
+	}
+	header := st.Title.Render("ziwb") + st.Crumb.Render(" · "+strings.Join(crumbs, " › "))
+	body := a.top().View()
+	if a.showHelp {
+		body = a.fullHelp()
+	}
+	footer := a.help.ShortHelpView(a.shortHelp())
+	if a.flash != "" {
+		footer = st.Error.Render("✗ " + a.flash)
+	}
+	return lipgloss.JoinVertical(lipgloss.Left,
+		clip(header, w, 1),
+		clip(body, w, h),
+		clip(footer, w, 1),
+	)
+}
+
+func (a *App) shortHelp() []key.Binding {
+	k := append([]key.Binding{}, a.top().Help().short...)
+	if a.top().Capturing() { // ? is typed into the field then
+		return k
+	}
+	return append(k, a.keys.Help)
+}
+
+func (a *App) fullHelp() string {
+	w, h := a.bodySize()
+	groups := append(a.top().Help().full, []key.Binding{a.keys.Back, a.keys.Help, a.keys.Quit})
+	var b strings.Builder
+	b.WriteString(a.env.st.Header.Render("Semua tombol — "+a.top().Title()) + "\n\n")
+	for _, g := range groups {
+		for _, k := range g {
+			if !k.Enabled() {
+				continue
+			}
+			fmt.Fprintf(&b, "  %-12s %s\n", a.env.st.Key.Render(k.Help().Key), k.Help().Desc)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(a.env.st.Muted.Render("Tekan tombol apa saja untuk menutup."))
+	return clip(b.String(), w, h)
+}
+
+// clip fits s into width×height cells: exactly height lines, none wider
+// than width. The renderer cuts wide lines and scrolls tall frames, so
+// every view is made to fit first. It measures line by line: it runs on
+// every frame.
+func clip(s string, width, height int) string { return shape(s, width, height, true, false) }
+
+// fit cuts s to at most height lines of at most width cells.
+func fit(s string, width, height int) string { return shape(s, width, height, false, false) }
+
+// pane is clip with every line padded to the full width, for a pane that
+// has another to its right.
+func pane(s string, width, height int) string { return shape(s, width, height, true, true) }
+
+func shape(s string, width, height int, fillHeight, pad bool) string {
+	if width <= 0 || height <= 0 {
+		return ""
+	}
+	lines := strings.SplitN(s, "\n", height+1)
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for fillHeight && len(lines) < height {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		w := ansi.StringWidth(l)
+		switch {
+		case w > width:
+			lines[i] = ansi.Truncate(l, width, "")
+		case pad && w < width:
+			lines[i] = l + strings.Repeat(" ", width-w)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// errorText turns store and model errors into a message for the user.
+func errorText(err error) string {
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		return "basis data sedang dipakai ziwb lain: " + err.Error()
+	case errors.Is(err, store.ErrNotFound):
+		return "tidak ditemukan: " + err.Error()
+	}
+	return err.Error()
+}

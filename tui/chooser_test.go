@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+var timeNow = time.Now
+
+// fixedNow pins the new-evaluation form's default year.
+func fixedNow(year int) func() time.Time {
+	return func() time.Time { return time.Date(year, time.March, 1, 9, 0, 0, 0, time.UTC) }
+}
+
+func TestChooserGoldens(t *testing.T) {
+	chooserNow = fixedNow(2026)
+	t.Cleanup(func() { chooserNow = timeNow })
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		db, _ := testDB(t)
+		seedFew(t, db)
+		h := newHarness(t, db, size.w, size.h)
+		h.keys("[enter]") // Kantor Kemenag Kab. Magelang, the first row
+		h.mustSee("Satker › Kantor Kemenag Kab. Magelang", "› 2026  PMPZI", "2025  TPI")
+		golden(t, "chooser_"+sizeName(size.w, size.h), h.view())
+		h.keys("n")
+		h.mustSee("Evaluasi baru", "Isi awal PMPZI")
+		golden(t, "chooser_form_"+sizeName(size.w, size.h), h.view())
+	}
+}
+
+func TestChooserEmptyAndYearRefused(t *testing.T) {
+	chooserNow = fixedNow(2026)
+	t.Cleanup(func() { chooserNow = timeNow })
+	db, _ := testDB(t)
+	addSatker(t, db, mertoyudan)
+	h := newHarness(t, db, 80, 24)
+	h.keys("[enter]")
+	h.mustSee("Belum ada evaluasi untuk satker ini. Tekan n untuk memulai evaluasi baru.")
+	h.keys("n")
+	c := h.app.top().(*chooserScreen)
+	if st := model.Stages[c.form.stage]; st != model.StagePMPZI {
+		t.Fatalf("default stage %s; with nothing this year the satker's own round comes first", st)
+	}
+	for range 4 {
+		h.send(keyBack)
+	}
+	h.keys("1999")
+	h.mustSee("✗ tahun antara 2000 dan 2100")
+	h.send(keyCtrlS)
+	if evals, _ := db.Evaluations(mertoyudan.ID); len(evals) != 0 {
+		t.Fatalf("a refused year reached the store: %v", evals)
+	}
+	for range 4 {
+		h.send(keyBack)
+	}
+	h.keys("20x")
+	h.mustSee("✗ tahun ditulis dengan angka, mis. 2026")
+	h.send(keyBack)
+	h.keys("27[tab]")
+	h.mustSee("‹ PMPZI ›")
+	if c.canPrefill() {
+		t.Fatal("a PMPZI cannot be pre-filled from itself")
+	}
+	h.send(keyCtrlS)
+	if _, ok := h.app.top().(*walkScreen); !ok {
+		t.Fatalf("the walk did not open on the new PMPZI: %T\n%s", h.app.top(), h.view())
+	}
+	if _, err := db.Evaluation(model.EvaluationID(mertoyudan.ID, 2027, model.StagePMPZI)); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,172 @@
+package tui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestMain(m *testing.M) {
+	// Goldens must not depend on the terminal the tests run in.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// harness drives the real App through its Update loop, running each
+// command it returns the way Bubble Tea would, synchronously.
+type harness struct {
+	t    testing.TB
+	app  *App
+	quit bool
+}
+
+func newHarness(t testing.TB, db *store.DB, width, height int) *harness {
+	h := &harness{t: t, app: New(db, "penguji")}
+	h.run(h.app.Init())
+	h.send(tea.WindowSizeMsg{Width: width, Height: height})
+	return h
+}
+
+func (h *harness) send(msg tea.Msg) {
+	if h.quit {
+		return
+	}
+	_, cmd := h.app.Update(msg)
+	h.run(cmd)
+}
+
+// run executes cmd and feeds its message back. Every cursor is steady, so
+// no command is a timer: one that does not answer is a hang.
+func (h *harness) run(cmd tea.Cmd) {
+	if cmd == nil || h.quit {
+		return
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(10 * time.Second):
+		h.t.Fatalf("a command did not return in 10 s; screen:\n%s", h.view())
+	}
+	switch m := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range m {
+			h.run(c)
+		}
+	case tea.QuitMsg:
+		h.quit = true
+	default:
+		h.send(m)
+	}
+}
+
+// keys types each rune of s as a key press; names in brackets are special
+// keys: "[enter]", "[esc]", "[tab]", "[space]", "[ctrl+c]".
+func (h *harness) keys(s string) {
+	for s != "" {
+		if strings.HasPrefix(s, "[") {
+			if end := strings.Index(s, "]"); end > 1 {
+				name := s[1:end]
+				if k, ok := specialKeys[name]; ok {
+					h.send(k)
+					s = s[end+1:]
+					continue
+				}
+			}
+		}
+		r := []rune(s)[0]
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		s = s[len(string(r)):]
+	}
+}
+
+var specialKeys = map[string]tea.KeyMsg{
+	"enter": {Type: tea.KeyEnter}, "esc": {Type: tea.KeyEsc}, "tab": {Type: tea.KeyTab},
+	"space": {Type: tea.KeySpace, Runes: []rune{' '}}, "ctrl+c": {Type: tea.KeyCtrlC},
+	"down": {Type: tea.KeyDown}, "up": {Type: tea.KeyUp}, "pgdown": {Type: tea.KeyPgDown},
+}
+
+func (h *harness) view() string { return h.app.View() }
+
+func (h *harness) mustSee(texts ...string) {
+	h.t.Helper()
+	v := h.view()
+	for _, s := range texts {
+		if !strings.Contains(v, s) {
+			h.t.Fatalf("screen lacks %q:\n%s", s, v)
+		}
+	}
+}
+
+// golden compares the screen with testdata/NAME.golden (-update rewrites it).
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	// Trailing spaces carry no meaning and make diffs unreadable.
+	lines := strings.Split(got, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	got = strings.Join(lines, "\n") + "\n"
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./tui -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("screen differs from %s (go test ./tui -run %s -update rewrites it):\n--- want\n%s\n--- got\n%s", path, t.Name(), want, got)
+	}
+}
+
+// testDB opens a fresh store in t.TempDir().
+func testDB(t testing.TB) (*store.DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ziwb.db")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+// seedEvaluation adds one satker and an empty evaluation of it.
+func seedEvaluation(t testing.TB, db *store.DB, id, name string, stage model.Stage) model.Evaluation {
+	t.Helper()
+	if _, err := db.Satker(id); err != nil {
+		if _, err := db.CreateSatker(model.Satker{ID: id, Name: name, Kind: model.Kankemenag,
+			Province: "Jawa Tengah", Regency: "Kabupaten Magelang", Target: model.WBK}, "penguji"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, _ := model.Builtin(model.DefaultInstrument)
+	ev, err := db.CreateEvaluation(model.Evaluation{ID: model.EvaluationID(id, 2026, stage), SatkerID: id, Year: 2026,
+		Stage: stage, InstrumentID: in.ID, InstrumentHash: in.Hash, Status: model.Draft}, in, "penguji")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}

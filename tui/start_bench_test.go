@@ -1,0 +1,41 @@
+package tui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// BenchmarkStartFirstFrame5000: from opening a 5,000-satker database to
+// the first frame of the home screen, as `ziwb` does at start.
+func BenchmarkStartFirstFrame5000(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "ziwb.db")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := db.Demo(5000, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)); err != nil {
+		b.Fatal(err)
+	}
+	db.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		db, err := store.Open(path, store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		app := New(db, "penguji")
+		msg := app.Init()() // the home screen's load, as the program runs it
+		app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		app.Update(msg)
+		if v := app.View(); !strings.Contains(v, "5000 satker") && !strings.Contains(v, "5.000 satker") {
+			b.Fatalf("first frame lacks the satkers:\n%s", v)
+		}
+		db.Close()
+	}
+}

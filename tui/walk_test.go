@@ -1,0 +1,203 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// openWalk starts the workbench on one evaluation's walk.
+func openWalk(t testing.TB, db *store.DB, evalID string, width, height int) (*harness, *walkScreen) {
+	t.Helper()
+	h := newHarness(t, db, width, height)
+	w := newWalk(h.app.env, evalID).(*walkScreen)
+	h.send(pushMsg{w})
+	if !w.loaded {
+		t.Fatalf("walk did not load:\n%s", h.view())
+	}
+	return h, w
+}
+
+// goTo moves the cursor to a question with the walk's own keys.
+func goTo(t testing.TB, h *harness, w *walkScreen, qid string) {
+	t.Helper()
+	for i := 0; i < 300 && w.question().ID != qid; i++ {
+		target := -1
+		for j, q := range w.inst.Questions() {
+			if q.ID == qid {
+				target = j
+			}
+		}
+		if target < w.cur {
+			h.keys("k")
+		} else {
+			h.keys("j")
+		}
+	}
+	if w.question().ID != qid {
+		t.Fatalf("cannot reach %s", qid)
+	}
+}
+
+// reopen closes the store and opens the file again, so the test reads
+// what is on disk, not what a handle remembers; the screens get the new
+// handle.
+func reopen(t testing.TB, h *harness, path string) *store.DB {
+	t.Helper()
+	if err := h.app.env.db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	h.app.env.db = db
+	return db
+}
+
+func TestWalkScriptedSession(t *testing.T) {
+	db, path := testDB(t)
+	ev := seedEvaluation(t, db, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", model.StagePMPZI)
+	h, w := openWalk(t, db, ev.ID, 120, 40)
+	h.mustSee("Pertanyaan 1 dari 113", "mp.pemenuhan.1", "Ya/Tidak", "Total 0,00/100,00")
+
+	// A rejected key says why in place and saves nothing.
+	h.keys("c")
+	h.mustSee(`"C" bukan jawaban pertanyaan ini — pilih Y, T.`)
+	answers, _ := reopen(t, h, path).Answers(ev.ID)
+	if len(answers) != 0 {
+		t.Fatalf("a rejected key was saved: %v", answers)
+	}
+
+	// One key answers, and the screen says saved only after the commit.
+	h.keys("y")
+	h.mustSee("✓ tersimpan")
+	answers, _ = reopen(t, h, path).Answers(ev.ID)
+	if got := answers["mp.pemenuhan.1"].Value; got != model.Letter("Y") {
+		t.Fatalf("store holds %v for mp.pemenuhan.1; want Y", got)
+	}
+
+	// Letter answers are case-insensitive; the cursor stays for review.
+	h.keys("jB")
+	if w.answers["mp.pemenuhan.2"].Value != model.Letter("B") {
+		t.Fatalf("mp.pemenuhan.2 = %v", w.answers["mp.pemenuhan.2"].Value)
+	}
+
+	// A percentage typed as two counts, then a rejected one.
+	goTo(t, h, w, "mp.reform.1")
+	h.keys("8/10[enter]")
+	if v := w.answers["mp.reform.1"]; v.Value != model.Num(80) || !strings.Contains(v.Note, "Jumlah: 8/10 = 80%") {
+		t.Fatalf("mp.reform.1 = %+v; want 80 with the counts in the note", v)
+	}
+	h.keys("[enter]120[enter]")
+	h.mustSee(`"120" ditolak: di luar rentang 0–100`)
+	h.keys("[esc]")
+	answers, _ = reopen(t, h, path).Answers(ev.ID)
+	if answers["mp.reform.1"].Value != model.Num(80) {
+		t.Fatalf("the rejected 120 reached the store: %v", answers["mp.reform.1"].Value)
+	}
+
+	// A note and a piece of evidence, marked checked.
+	h.keys("nSK tim ditandatangani kepala kantor[esc]")
+	h.keys("va")
+	h.keys("SK Tim ZI[tab]B-123/Kk.11.08/2026[enter][space][esc]")
+	answers, _ = reopen(t, h, path).Answers(ev.ID)
+	got := answers["mp.reform.1"]
+	if !strings.HasPrefix(got.Note, "Jumlah: 8/10") || !strings.Contains(got.Note, "SK tim ditandatangani") {
+		t.Errorf("note = %q", got.Note)
+	}
+	if len(got.Evidence) != 1 || got.Evidence[0] != (model.Evidence{Title: "SK Tim ZI", Location: "B-123/Kk.11.08/2026", Checked: true}) {
+		t.Errorf("evidence = %+v", got.Evidence)
+	}
+
+	// Watch Manajemen Perubahan flip from fail to pass as answers come in.
+	mp := func() model.Verdict { ns, _ := w.sc.Node("mp"); return ns.Verdict }
+	if mp() != model.Fail {
+		t.Fatalf("mp starts %q; want fail", mp())
+	}
+	var flipped string
+	for _, q := range w.inst.Questions() {
+		if !strings.HasPrefix(q.ID, "mp.") || mp() == model.Pass {
+			continue
+		}
+		goTo(t, h, w, q.ID)
+		if q.Type.IsChoice() {
+			h.keys(strings.ToLower(q.Best().Choice))
+		} else {
+			h.keys("100[enter]")
+		}
+		flipped = q.ID
+	}
+	if mp() != model.Pass {
+		t.Fatalf("mp never passed:\n%s", h.view())
+	}
+
+	// Undo takes the last answer back, and the verdict with it.
+	h.keys("u")
+	if mp() != model.Fail {
+		t.Fatalf("after undo mp is %q; want fail again", mp())
+	}
+	h.mustSee("Diurungkan")
+	answers, _ = reopen(t, h, path).Answers(ev.ID)
+	if a, ok := answers[flipped]; ok && !a.Value.IsZero() {
+		t.Fatalf("undo did not reach the store: %s = %v", flipped, a.Value)
+	}
+
+	// Quit, reopen, and find everything there.
+	h.keys("[ctrl+c]")
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	db = reopen(t, h, path)
+	h2, w2 := openWalk(t, db, ev.ID, 120, 40)
+	_ = h2
+	if w2.answers["mp.pemenuhan.1"].Value != model.Letter("Y") || w2.answers["mp.reform.1"].Value != model.Num(80) ||
+		len(w2.answers["mp.reform.1"].Evidence) != 1 {
+		t.Fatalf("after reopening: %+v", w2.answers)
+	}
+	if w2.sc.Total != w.sc.Total {
+		t.Errorf("total after reopening %v; before quitting %v", w2.sc.Total, w.sc.Total)
+	}
+}
+
+func TestWalkShowsSelfAssessmentBesideTPI(t *testing.T) {
+	db, _ := testDB(t)
+	pmpzi := seedEvaluation(t, db, "kua-uji", "KUA Kecamatan Uji", model.StagePMPZI)
+	if _, err := db.SetAnswer(pmpzi.ID, "mp.pemenuhan.2", model.Letter("A"), "satker"); err != nil {
+		t.Fatal(err)
+	}
+	tpi := seedEvaluation(t, db, "kua-uji", "KUA Kecamatan Uji", model.StageTPI)
+	h, w := openWalk(t, db, tpi.ID, 120, 40)
+	goTo(t, h, w, "mp.pemenuhan.2")
+	h.mustSee("◇ PMPZI satker: A")
+	h.keys("c")
+	// mp.pemenuhan.i is worth 0,50 over 2 questions: A → C costs 0,25.
+	h.mustSee("◇ PMPZI satker: A — berbeda: −0,25 poin")
+}
+
+func TestWalkGoldens(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		db, _ := testDB(t)
+		ev := seedEvaluation(t, db, "kankemenag-magelang", "Kantor Kemenag Kabupaten Magelang", model.StagePMPZI)
+		for qid, v := range map[string]model.Value{"mp.pemenuhan.1": model.Letter("Y"), "mp.pemenuhan.2": model.Letter("B")} {
+			if _, err := db.SetAnswer(ev.ID, qid, v, "penguji"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := db.SetNote(ev.ID, "mp.pemenuhan.2", "Sebagian anggota dipilih tanpa kriteria.", "penguji"); err != nil {
+			t.Fatal(err)
+		}
+		h, w := openWalk(t, db, ev.ID, size.w, size.h)
+		goTo(t, h, w, "mp.pemenuhan.2")
+		name := strings.ReplaceAll(t.Name(), "/", "_")
+		golden(t, name+"_walk_"+sizeName(size.w, size.h), h.view())
+		h.keys("s")
+		golden(t, name+"_scorecard_"+sizeName(size.w, size.h), h.view())
+	}
+}
+
+func sizeName(w, h int) string { return fmt.Sprintf("%dx%d", w, h) }

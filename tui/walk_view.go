@@ -1,0 +1,433 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// The walk lays out a tree pane beside the question when there is room,
+// and a one-line path above it when there is not.
+const (
+	treeMinScreen = 110 // narrowest screen that gets the tree pane
+	noteHeight    = 4
+	evidenceRows  = 3
+	roomyHeight   = 26 // shorter screens show note and evidence only when focused
+)
+
+func (w *walkScreen) treeWidth() int {
+	if w.width < treeMinScreen {
+		return 0
+	}
+	return min(52, w.width*2/5)
+}
+
+func (w *walkScreen) layoutEditors() {
+	right := max(10, w.width-w.treeWidth()-4)
+	w.note.SetWidth(right)
+	w.note.SetHeight(noteHeight)
+	w.input.Width = max(10, right-4)
+	for i := range w.evForm {
+		w.evForm[i].Width = max(10, right-12)
+	}
+}
+
+func (w *walkScreen) View() string {
+	if !w.loaded {
+		return w.env.st.Muted.Render("Memuat evaluasi…")
+	}
+	bodyH := max(1, w.height-1)
+	tw := w.treeWidth()
+	var main string
+	if tw > 0 {
+		// The path line carries the area's verdict as a word, which the
+		// tree's glyphs alone do not under NO_COLOR.
+		right := ansi.Truncate(w.path(), w.width-tw-1, "…") + "\n" + w.detail(w.width-tw-1, bodyH-1)
+		main = lipgloss.JoinHorizontal(lipgloss.Top, pane(w.tree(tw-1, bodyH), tw-1, bodyH), w.env.st.Muted.Render(strings.Repeat("│\n", bodyH-1)+"│"), clip(right, w.width-tw, bodyH))
+	} else {
+		main = clip(w.path()+"\n"+w.detail(w.width, bodyH-1), w.width, bodyH)
+	}
+	return main + "\n" + w.statusLine()
+}
+
+// path is the narrow layout's stand-in for the tree: where this question
+// sits, with the area's score and verdict.
+func (w *walkScreen) path() string {
+	st := w.env.st
+	nodes := w.inst.Path(w.question().ID)
+	var parts []string
+	for i, n := range nodes {
+		if i == 0 {
+			continue // the component (pengungkit/hasil) is implied by the area
+		}
+		if i == 1 {
+			ns, _ := w.sc.Node(n.ID)
+			parts = append(parts, fmt.Sprintf("%s %s/%s %s", n.Title, model.Points(ns.Score), model.Points(ns.Max), st.verdict(ns.Verdict)))
+			continue
+		}
+		parts = append(parts, n.Title)
+	}
+	return ansi.Truncate(strings.Join(parts, st.Muted.Render(" › ")), w.width, "…")
+}
+
+// tree draws the instrument with the current area opened down to its
+// questions, every node with its score, answered count and verdict.
+func (w *walkScreen) tree(width, height int) string {
+	st := w.env.st
+	q := w.question()
+	onPath := map[string]bool{}
+	for _, n := range w.inst.Path(q.ID) {
+		onPath[n.ID] = true
+	}
+	var lines []string
+	cursorLine := 0
+	var walk func(n *model.Node, depth int)
+	walk = func(n *model.Node, depth int) {
+		ns, _ := w.sc.Node(n.ID)
+		indent := strings.Repeat(" ", depth*2)
+		marker := "▸ "
+		if onPath[n.ID] {
+			marker = "▾ "
+		}
+		score := fmt.Sprintf("%s/%s %d/%d", model.Points(ns.Score), model.Points(ns.Max), ns.Answered, ns.Questions)
+		badge := "  " // a fixed column, so scores line up with or without a verdict
+		switch ns.Verdict {
+		case model.Pass:
+			badge = st.Pass.Render(" ✓")
+		case model.Fail:
+			badge = st.Fail.Render(" ✗")
+		}
+		titleW := max(1, width-len(indent)-2-len(score)-3)
+		title := ansi.Truncate(n.Title, titleW, "…")
+		pad := max(1, width-len(indent)-2-lipgloss.Width(title)-len(score)-2)
+		line := indent + marker + title + strings.Repeat(" ", pad) + st.Muted.Render(score) + badge
+		if onPath[n.ID] {
+			line = indent + marker + st.Header.Render(title) + strings.Repeat(" ", pad) + st.Muted.Render(score) + badge
+		}
+		lines = append(lines, line)
+		if !onPath[n.ID] && depth > 0 {
+			return
+		}
+		for _, c := range n.Nodes {
+			walk(c, depth+1)
+		}
+		if onPath[n.ID] {
+			for _, qq := range n.Questions {
+				mark := "○"
+				if a, ok := w.answers[qq.ID]; ok && !a.Value.IsZero() {
+					mark = "● " + a.Value.String()
+				}
+				label := fmt.Sprintf("%s  %s %s", indent, mark, questionNumber(qq))
+				if qq.ID == q.ID {
+					cursorLine = len(lines)
+					lines = append(lines, st.Selected.Render(ansi.Truncate("›"+label[1:], width, "…")))
+					continue
+				}
+				lines = append(lines, ansi.Truncate(label, width, "…"))
+			}
+		}
+	}
+	for _, n := range w.inst.Nodes {
+		walk(n, 0)
+	}
+	// Keep the current question in view.
+	start := 0
+	if cursorLine >= height {
+		start = min(len(lines)-height, cursorLine-height/2)
+	}
+	lines = lines[max(0, start):]
+	return strings.Join(lines, "\n")
+}
+
+// questionNumber is the regulation's numbering that opens a question's
+// text ("1.i.a"), or its id when the text has none.
+func questionNumber(q *model.Question) string {
+	if f := strings.Fields(q.Text); len(f) > 0 && strings.Contains(f[0], ".") && len(f[0]) <= 12 {
+		return f[0]
+	}
+	return q.ID
+}
+
+// detail is the question, its options and guide, the satker's own answer,
+// and the note and evidence.
+func (w *walkScreen) detail(width, height int) string {
+	st := w.env.st
+	q := w.question()
+	ans := w.answers[q.ID]
+	wrap := lipgloss.NewStyle().Width(max(10, width-1))
+	var b strings.Builder
+
+	fmt.Fprintf(&b, "%s  %s\n", st.Header.Render(fmt.Sprintf("Pertanyaan %d dari %d", w.cur+1, len(w.inst.Questions()))), st.Muted.Render(q.ID+" · "+typeName(q)))
+	b.WriteString(wrap.Render(q.Text) + "\n\n")
+
+	selfAns, hasSelf := w.self[q.ID]
+	hasSelf = hasSelf && !selfAns.Value.IsZero()
+	if q.Type.IsChoice() {
+		for _, o := range q.Options {
+			mark := "  "
+			if ans.Value.Choice == o.Key {
+				mark = "› "
+			}
+			self := "  "
+			if hasSelf && selfAns.Value.Choice == o.Key {
+				self = "◇ "
+			}
+			label := o.Label
+			if label == "" {
+				label = fmt.Sprintf("nilai %s", model.Points(o.Value))
+			}
+			// Hanging indent: a long criterion wraps under its own start.
+			prefix := fmt.Sprintf("%s%s%s  ", mark, self, st.Key.Render(o.Key))
+			text := lipgloss.NewStyle().Width(max(8, width-1-lipgloss.Width(prefix))).Render(label)
+			if ans.Value.Choice == o.Key {
+				text = st.Selected.Render(text)
+			}
+			line := lipgloss.JoinHorizontal(lipgloss.Top, prefix, text)
+			b.WriteString(line + "\n")
+		}
+	} else {
+		answer := st.Muted.Render("belum dijawab")
+		if !ans.Value.IsZero() {
+			answer = st.Selected.Render(numberText(q, ans.Value))
+		}
+		fmt.Fprintf(&b, "Jawaban: %s   %s\n", answer, st.Muted.Render("("+q.Accepted()+")"))
+	}
+	if w.focus == focusInput {
+		b.WriteString(w.input.View() + "\n")
+	}
+	if hasSelf {
+		b.WriteString(w.selfLine(q, ans.Value, selfAns.Value) + "\n")
+	}
+	if w.problem != "" {
+		b.WriteString(st.Warn.Render(wrap.Render("! "+w.problem)) + "\n")
+	}
+	if q.Guide != "" {
+		b.WriteString("\n" + st.Muted.Render(wrap.Render("Data dukung: "+strings.TrimPrefix(q.Guide, "Data dukung: "))) + "\n")
+	}
+	top := b.String()
+
+	bottom := w.editors(width)
+	topH := height - lipgloss.Height(bottom)
+	if topH < 6 && w.focus != focusNote && w.focus != focusEvidence && w.focus != focusEvidenceForm {
+		bottom = w.editorSummary(width)
+		topH = height - 1
+	}
+	return clip(top, width, max(1, topH)) + "\n" + bottom
+}
+
+// selfLine compares the satker's own (PMPZI) answer with this one, in
+// points the difference makes.
+func (w *walkScreen) selfLine(q *model.Question, mine, self model.Value) string {
+	st := w.env.st
+	pts := w.questionPoints(q)
+	text := fmt.Sprintf("◇ PMPZI satker: %s", self.String())
+	if mine.IsZero() {
+		return st.Muted.Render(text)
+	}
+	diff := (q.Fraction(mine) - q.Fraction(self)) * pts
+	if mine == self {
+		return st.Muted.Render(text + " — sama")
+	}
+	return st.Warn.Render(fmt.Sprintf("%s — berbeda: %s%s poin", text, sign(diff), model.Points(abs(diff))))
+}
+
+// questionPoints is how many points a full answer to q is worth.
+func (w *walkScreen) questionPoints(q *model.Question) float64 {
+	parent := w.inst.Parent(q.ID)
+	sum := 0.0
+	for _, s := range parent.Questions {
+		sum += s.Weight
+	}
+	return parent.Weight * q.Weight / sum
+}
+
+func (w *walkScreen) editors(width int) string {
+	st := w.env.st
+	if w.height < roomyHeight && w.focus != focusNote && w.focus != focusEvidence && w.focus != focusEvidenceForm {
+		return w.editorSummary(width)
+	}
+	var b strings.Builder
+	noteTitle := "Catatan"
+	if w.focus == focusNote {
+		noteTitle = st.Focus.Render("Catatan (esc: simpan)")
+		b.WriteString(noteTitle + "\n" + w.note.View() + "\n")
+	} else if w.focus != focusEvidence && w.focus != focusEvidenceForm || w.height >= roomyHeight {
+		note := w.answers[w.question().ID].Note
+		if note == "" {
+			note = st.Muted.Render("(kosong — tekan n)")
+		}
+		b.WriteString(st.Header.Render(noteTitle) + "\n" + clip(lipgloss.NewStyle().Width(max(10, width-1)).Render(note), width, noteHeight) + "\n")
+	}
+	if w.focus == focusNote && w.height < roomyHeight {
+		return strings.TrimRight(b.String(), "\n")
+	}
+	ev := w.evidence()
+	title := fmt.Sprintf("Eviden (%d, %d diperiksa)", len(ev), checkedCount(ev))
+	if w.focus == focusEvidence || w.focus == focusEvidenceForm {
+		title = st.Focus.Render(title)
+	} else {
+		title = st.Header.Render(title) + st.Muted.Render("  v: kelola")
+	}
+	b.WriteString(title + "\n")
+	if len(ev) == 0 && w.focus != focusEvidenceForm {
+		b.WriteString(st.Muted.Render("(belum ada — tekan v lalu a)") + "\n")
+	}
+	start := max(0, min(w.evCur-evidenceRows+1, len(ev)-evidenceRows))
+	for i := start; i < len(ev) && i < start+evidenceRows; i++ {
+		e := ev[i]
+		box := "[ ]"
+		if e.Checked {
+			box = "[✓]"
+		}
+		line := fmt.Sprintf("%s %s — %s", box, e.Title, e.Location)
+		if w.focus == focusEvidence && i == w.evCur {
+			line = st.Selected.Render("› " + line)
+		} else {
+			line = "  " + line
+		}
+		b.WriteString(ansi.Truncate(line, width, "…") + "\n")
+	}
+	if w.focus == focusEvidenceForm {
+		b.WriteString(w.evForm[0].View() + "\n" + w.evForm[1].View() + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// editorSummary is the one-line form of note and evidence on short screens.
+func (w *walkScreen) editorSummary(width int) string {
+	ans := w.answers[w.question().ID]
+	note := "—"
+	if ans.Note != "" {
+		note = strings.SplitN(ans.Note, "\n", 2)[0]
+	}
+	line := fmt.Sprintf("Catatan: %s · Eviden: %d (%d diperiksa)", note, len(ans.Evidence), checkedCount(ans.Evidence))
+	return w.env.st.Muted.Render(ansi.Truncate(line, width, "…"))
+}
+
+// statusLine: the total, the result reachable now, what the target still
+// misses, and whether everything is saved.
+func (w *walkScreen) statusLine() string {
+	st := w.env.st
+	sc := w.sc
+	narrow := w.width < 100
+	result := "Hasil: " + resultText(sc.Result)
+	answered := fmt.Sprintf("%d/%d dijawab", sc.Answered, sc.Questions)
+	if narrow {
+		result, answered = resultText(sc.Result), fmt.Sprintf("%d/%d", sc.Answered, sc.Questions)
+	}
+	parts := []string{fmt.Sprintf("Total %s/%s", model.Points(sc.Total), model.Points(sc.Max)), answered, result}
+	if narrow { // room goes to what the target misses
+		parts = []string{"Total " + model.Points(sc.Total), answered}
+		if sc.Result != "" {
+			parts = append(parts, result)
+		}
+	}
+	if p, ok := sc.Predicate(sc.Target); ok {
+		if p.Met {
+			parts = append(parts, st.Pass.Render(sc.Target+" terpenuhi"))
+		} else if len(p.Failed) > 0 {
+			f := w.mostRelevant(p.Failed)
+			more := ""
+			if len(p.Failed) > 1 {
+				more = fmt.Sprintf(" (+%d syarat lain)", len(p.Failed)-1)
+				if narrow {
+					more = fmt.Sprintf(" (+%d)", len(p.Failed)-1)
+				}
+			}
+			parts = append(parts, st.Fail.Render(fmt.Sprintf("%s: %s kurang %s poin%s", sc.Target, w.nodeName(f.Node), model.Points(f.Need-f.Have), more)))
+		}
+	}
+	saved := st.Saved.Render("✓ tersimpan")
+	switch {
+	case w.pending > 0:
+		saved = st.Warn.Render("… menyimpan")
+	case !w.saved.IsZero():
+		saved = st.Saved.Render("✓ tersimpan " + w.saved.Format("15:04:05"))
+	}
+	line := strings.Join(parts, " · ")
+	room := w.width - lipgloss.Width(saved) - 1
+	line = ansi.Truncate(line, max(0, room), "…")
+	return line + strings.Repeat(" ", max(1, room-lipgloss.Width(line)+1)) + saved
+}
+
+// mostRelevant picks the failure to show: the one of the area being
+// walked if it fails, else the one closest to passing.
+func (w *walkScreen) mostRelevant(failed []model.Failure) model.Failure {
+	onPath := map[string]bool{}
+	for _, n := range w.inst.Path(w.question().ID) {
+		onPath[n.ID] = true
+	}
+	best := failed[0]
+	for _, f := range failed {
+		if onPath[f.Node] && !onPath[best.Node] {
+			best = f
+		} else if onPath[f.Node] == onPath[best.Node] && f.Need-f.Have < best.Need-best.Have {
+			best = f
+		}
+	}
+	return best
+}
+
+func (w *walkScreen) nodeName(id string) string {
+	if id == model.TotalNode {
+		return "nilai total"
+	}
+	if n, ok := w.inst.Node(id); ok {
+		return n.Title
+	}
+	return id
+}
+
+func typeName(q *model.Question) string {
+	switch q.Type {
+	case model.YesNo:
+		return "Ya/Tidak"
+	case model.ABC:
+		return "A/B/C"
+	case model.ABCD:
+		return "A/B/C/D"
+	case model.ABCDE:
+		return "A/B/C/D/E"
+	case model.Percent:
+		return "persen"
+	case model.Number:
+		return "angka " + q.Accepted()
+	}
+	return "pilihan"
+}
+
+func numberText(q *model.Question, v model.Value) string {
+	s := strings.Replace(v.String(), ".", ",", 1)
+	if q.Type == model.Percent {
+		return s + "%"
+	}
+	return s
+}
+
+func checkedCount(ev []model.Evidence) int {
+	n := 0
+	for _, e := range ev {
+		if e.Checked {
+			n++
+		}
+	}
+	return n
+}
+
+func sign(f float64) string {
+	if f < 0 {
+		return "−"
+	}
+	return "+"
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
