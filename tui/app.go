@@ -216,7 +216,8 @@ func (a *App) fullHelp() string {
 			if !k.Enabled() {
 				continue
 			}
-			fmt.Fprintf(&b, "  %-12s %s\n", a.env.st.Key.Render(k.Help().Key), k.Help().Desc)
+			name := a.env.st.Key.Render(k.Help().Key)
+			fmt.Fprintf(&b, "  %s%s %s\n", name, strings.Repeat(" ", max(0, 12-lipgloss.Width(name))), k.Help().Desc)
 		}
 		b.WriteString("\n")
 	}
