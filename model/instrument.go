@@ -134,9 +134,19 @@ type index struct {
 	questions []*Question
 	qByID     map[string]*Question
 	qNode     map[string]int // question id → index of the node that holds it
+	qRef      map[string]questionRef
+	sumW      []float64 // per node: the sum of its questions' weights
+	qStart    []int     // per node: index of its first question in questions
 	max       float64
 	checks    [][]ruleCheck // per predicate: its own rules, expanded to nodes
 	chains    [][]int       // per predicate: itself and what it requires, as indexes
+}
+
+// questionRef is what scoring needs of a question, found with one lookup.
+type questionRef struct {
+	q    *Question
+	node int
+	pos  int // index in questions
 }
 
 // ruleCheck is one rule applied to one node (-1: the total), so scoring
@@ -148,17 +158,21 @@ type ruleCheck struct {
 }
 
 func (in *Instrument) buildIndex() {
-	ix := index{nodeByID: map[string]int{}, qByID: map[string]*Question{}, qNode: map[string]int{}}
+	ix := index{nodeByID: map[string]int{}, qByID: map[string]*Question{}, qNode: map[string]int{}, qRef: map[string]questionRef{}}
 	var walk func(n *Node, parent int)
 	walk = func(n *Node, parent int) {
 		i := len(ix.nodes)
 		ix.nodes = append(ix.nodes, n)
 		ix.parent = append(ix.parent, parent)
 		ix.nodeByID[n.ID] = i
+		ix.sumW = append(ix.sumW, 0)
+		ix.qStart = append(ix.qStart, len(ix.questions))
 		for _, q := range n.Questions {
+			ix.qRef[q.ID] = questionRef{q, i, len(ix.questions)}
 			ix.questions = append(ix.questions, q)
 			ix.qByID[q.ID] = q
 			ix.qNode[q.ID] = i
+			ix.sumW[i] += q.Weight
 		}
 		for _, c := range n.Nodes {
 			walk(c, i)

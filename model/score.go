@@ -115,22 +115,38 @@ func Score(in *Instrument, answers Answers, target string) (Scorecard, error) {
 		Nodes:      make([]NodeScore, len(ix.nodes)),
 		nodeIdx:    ix.nodeByID,
 	}
+	// Walk the answers once rather than look each question up: a
+	// dashboard scores thousands of answer sets, and the instrument's
+	// index stays in cache while each set's map does not. The values are
+	// summed in question order afterwards, so a score never depends on
+	// map order down to the last bit.
+	var buf [256]float64
+	weighted := buf[:0]
+	if n := len(ix.questions); n <= len(buf) {
+		weighted = buf[:n]
+	} else {
+		weighted = make([]float64, n)
+	}
+	for qid, v := range answers {
+		ref, ok := ix.qRef[qid]
+		if !ok || v.IsZero() {
+			continue
+		}
+		sc.Nodes[ref.node].Answered++
+		weighted[ref.pos] = ref.q.Weight * ref.q.Fraction(v)
+	}
 	for i, n := range ix.nodes {
 		ns := &sc.Nodes[i]
 		ns.ID, ns.Max = n.ID, n.Weight
 		if len(n.Questions) == 0 {
 			continue
 		}
-		var sumW, sumWV float64
-		for _, q := range n.Questions {
-			sumW += q.Weight
-			if v, ok := answers[q.ID]; ok && !v.IsZero() {
-				ns.Answered++
-				sumWV += q.Weight * q.Fraction(v)
-			}
+		sum := 0.0
+		for _, x := range weighted[ix.qStart[i] : ix.qStart[i]+len(n.Questions)] {
+			sum += x
 		}
 		ns.Questions = len(n.Questions)
-		ns.Score = n.Weight * sumWV / sumW
+		ns.Score = n.Weight * sum / ix.sumW[i]
 	}
 	// Children follow their parent in pre-order, so walking backwards
 	// finishes every subtree before adding it to its parent.
