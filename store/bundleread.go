@@ -27,6 +27,7 @@ type bundleIn struct {
 	answers     []lined[answerRec]
 	history     []lined[changeRec]
 	instruments []lined[instrumentRec]
+	reks        []lined[rekRec]
 }
 
 // importError carries every problem of an import, each with its place.
@@ -161,8 +162,10 @@ func (r *bundleReader) read(b *bundleIn) {
 			ok = readArray(r, key, &b.history)
 		case "instruments":
 			ok = readArray(r, key, &b.instruments)
+		case "recommendations":
+			ok = readArray(r, key, &b.reks)
 		default:
-			r.errf(line, "kunci tidak dikenal %q (yang dikenal: format, version, satker, satkers, evaluations, answers, history, instruments)", key)
+			r.errf(line, "kunci tidak dikenal %q (yang dikenal: format, version, satker, satkers, evaluations, answers, history, recommendations, instruments)", key)
 			var skip json.RawMessage
 			if err := r.dec.Decode(&skip); err != nil {
 				r.fail(err)

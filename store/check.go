@@ -21,8 +21,10 @@ func (p Problem) String() string { return p.Where + ": " + p.What }
 // Check runs bbolt's consistency check on the file and ziwb's own: every
 // record decodes, every answer belongs to an evaluation, every evaluation
 // to a satker and a stored instrument, every value is valid for its
-// instrument, the derived records match the canonical ones, and every
-// history index entry points at an entry. No problems: an empty list.
+// instrument, every recommendation belongs to an evaluation of its satker
+// and names a node of its instrument, the derived records match the
+// canonical ones, and every history index entry points at an entry. No
+// problems: an empty list.
 func (db *DB) Check() []Problem {
 	var ps []Problem
 	add := func(where, format string, args ...any) {
@@ -40,6 +42,7 @@ func (db *DB) Check() []Problem {
 		c.satkers()
 		c.evaluations()
 		c.answers()
+		c.rekomendasi()
 		c.derived()
 		c.history()
 		return nil
@@ -236,4 +239,40 @@ func (c *checker) history() {
 func indexSeqOf(k []byte) uint64 {
 	s, _ := indexSeq(k)
 	return s
+}
+
+// rekomendasi checks every recommendation against its evaluation.
+func (c *checker) rekomendasi() {
+	b := c.t.rekBucket()
+	if b == nil {
+		return
+	}
+	b.ForEach(func(k, v []byte) error {
+		where := "rekomendasi " + string(k)
+		var r rekRec
+		if err := decode(v, &r); err != nil {
+			c.add(where, "rekaman tidak terbaca: %v", err)
+			return nil
+		}
+		if r.ID != string(k) {
+			c.add(where, "id di rekaman %q berbeda dengan kuncinya", r.ID)
+		}
+		if p := r.problem(); p != "" {
+			c.add(where, "%s", p)
+		}
+		e, ok := c.evals[r.Evaluation]
+		switch {
+		case !ok:
+			c.add(where, "evaluasi %q tidak ada", r.Evaluation)
+		case e.Satker != r.Satker:
+			c.add(where, "satker %q, padahal evaluasinya milik %q", r.Satker, e.Satker)
+		case !c.satkerOK[r.Satker]:
+			c.add(where, "satker %q tidak ada", r.Satker)
+		default:
+			if in, ok := c.insts[e.InstrumentHash]; ok && !nodeKnown(in, r.Node) {
+				c.add(where, "komponen %q tidak ada di instrumen %s", r.Node, in.ID)
+			}
+		}
+		return nil
+	})
 }

@@ -195,8 +195,8 @@ func (t txn) refreshEvalByRec(e evalRec) error {
 	return t.refreshEval(s, e, in, vals)
 }
 
-// DeleteEvaluation removes an evaluation and its answers; the history keeps
-// them.
+// DeleteEvaluation removes an evaluation, its answers and its
+// recommendations; the history keeps them.
 func (db *DB) DeleteEvaluation(id, by string) error {
 	return db.update(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
@@ -214,8 +214,12 @@ func (db *DB) DeleteEvaluation(id, by string) error {
 	})
 }
 
-// deleteEvaluation removes an evaluation's records (not its history).
+// deleteEvaluation removes an evaluation's records, its recommendations
+// included (not its history).
 func (t txn) deleteEvaluation(e evalRec) error {
+	if err := t.deleteReks(e.ID); err != nil {
+		return err
+	}
 	prefix := answerPrefix(e.ID)
 	c := t.bucket(bucketAnswers).Cursor()
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {

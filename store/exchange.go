@@ -9,10 +9,10 @@ import (
 )
 
 // The exchange bundle: a lossless, versioned JSON file of satkers,
-// evaluations, answers (with notes and evidence), the history, and the
-// instruments the evaluations use. One record per line, in key order, and
-// nothing that depends on when it was written: the same data always gives
-// the same bytes.
+// evaluations, answers (with notes and evidence), recommendations (with
+// their follow-ups), the history, and the instruments the evaluations use.
+// One record per line, in key order, and nothing that depends on when it
+// was written: the same data always gives the same bytes.
 const (
 	bundleFormat  = "ziwb-bundle"
 	bundleVersion = 1
@@ -26,14 +26,17 @@ type Bundle struct {
 	answers     []answerRec
 	history     []changeRec
 	instruments []instrumentRec
+	reks        []rekRec
 }
 
 // BundleCounts says how many records of each kind a bundle holds.
-type BundleCounts struct{ Satkers, Evaluations, Answers, History, Instruments int }
+type BundleCounts struct {
+	Satkers, Evaluations, Answers, History, Instruments, Recommendations int
+}
 
 // Counts returns the bundle's record counts.
 func (b Bundle) Counts() BundleCounts {
-	return BundleCounts{len(b.satkers), len(b.evaluations), len(b.answers), len(b.history), len(b.instruments)}
+	return BundleCounts{len(b.satkers), len(b.evaluations), len(b.answers), len(b.history), len(b.instruments), len(b.reks)}
 }
 
 // Export collects one satker (satkerID set) or the whole database into a
@@ -66,6 +69,9 @@ func (db *DB) Export(satkerID string) (Bundle, error) {
 				return err
 			}
 			sort.Slice(b.history, func(i, j int) bool { return b.history[i].Seq < b.history[j].Seq })
+			if b.reks, err = t.reks(evalPrefix(satkerID), func(r rekRec) bool { return r.Satker == satkerID }); err != nil {
+				return err
+			}
 		} else {
 			if err := decodeAll(t, bucketSatkers, &b.satkers); err != nil {
 				return err
@@ -77,6 +83,10 @@ func (db *DB) Export(satkerID string) (Bundle, error) {
 				return err
 			}
 			if err := decodeAll(t, bucketHistory, &b.history); err != nil {
+				return err
+			}
+			var err error
+			if b.reks, err = t.reks(nil, nil); err != nil {
 				return err
 			}
 		}
@@ -121,6 +131,11 @@ func (b Bundle) JSON() ([]byte, error) {
 	section(&w, "evaluations", b.evaluations, false)
 	section(&w, "answers", b.answers, false)
 	section(&w, "history", b.history, false)
+	// Written only when there are some, so a bundle without
+	// recommendations stays byte for byte what older ziwb wrote and reads.
+	if len(b.reks) > 0 {
+		section(&w, "recommendations", b.reks, false)
+	}
 	section(&w, "instruments", b.instruments, true)
 	w.WriteString("}\n")
 	return w.Bytes(), nil

@@ -22,12 +22,12 @@ type Counts struct {
 
 // ImportStats is what an import did.
 type ImportStats struct {
-	Satkers, Evaluations, Answers, History, Instruments Counts
+	Satkers, Evaluations, Answers, History, Instruments, Recommendations Counts
 }
 
 // Changed reports whether the import wrote anything.
 func (s ImportStats) Changed() bool {
-	for _, c := range []Counts{s.Satkers, s.Evaluations, s.Answers, s.History, s.Instruments} {
+	for _, c := range []Counts{s.Satkers, s.Evaluations, s.Answers, s.History, s.Instruments, s.Recommendations} {
 		if c.Added+c.Updated > 0 {
 			return true
 		}
@@ -97,6 +97,7 @@ func (im *importer) check() error {
 	im.checkEvaluations()
 	im.checkAnswers()
 	im.checkHistory()
+	im.checkRekomendasi()
 	if len(im.errs) > 0 {
 		sort.SliceStable(im.errs, func(i, j int) bool { return im.errs[i].Line < im.errs[j].Line })
 		return importError{im.errs}

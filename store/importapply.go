@@ -119,6 +119,9 @@ func (im *importer) apply() error {
 		}
 		touchedEvals[r.Evaluation] = true
 	}
+	if err := im.applyRekomendasi(); err != nil {
+		return err
+	}
 	for id := range touchedEvals {
 		vals, err := t.valuesFromAnswers(id)
 		if err != nil {

@@ -31,9 +31,11 @@ var migrations = map[uint64]func(t txn) error{
 	},
 }
 
-// initSchema lays out a new, empty database.
+// initSchema lays out a new, empty database. The recommendations' bucket
+// is made here too, though older files of the same schema may lack it.
 func initSchema(tx *bolt.Tx) error {
-	for _, name := range append(append([][]byte{}, baseBuckets...), derivedBuckets...) {
+	names := append(append([][]byte{}, baseBuckets...), derivedBuckets...)
+	for _, name := range append(names, bucketRekomendasi) {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}

@@ -94,9 +94,9 @@ func satkerChanges(old, s model.Satker) []changeRec {
 	return out
 }
 
-// DeleteSatker removes a satker with its evaluations and answers in one
-// transaction. The history keeps every change made to them, and an entry for
-// the deletion.
+// DeleteSatker removes a satker with its evaluations, answers and
+// recommendations in one transaction. The history keeps every change made
+// to them, and an entry for the deletion.
 func (db *DB) DeleteSatker(id, by string) error {
 	return db.update(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
