@@ -258,6 +258,27 @@ func (in *Instrument) Path(id string) []*Node {
 	return path
 }
 
+// FirstQuestion returns the question id names, or the first question (in
+// walking order) under the node id names.
+func (in *Instrument) FirstQuestion(id string) (*Question, bool) {
+	if q, ok := in.idx.qByID[id]; ok {
+		return q, true
+	}
+	n, ok := in.Node(id)
+	if !ok {
+		return nil, false
+	}
+	if len(n.Questions) > 0 {
+		return n.Questions[0], true
+	}
+	for _, c := range n.Nodes {
+		if q, ok := in.FirstQuestion(c.ID); ok {
+			return q, true
+		}
+	}
+	return nil, false
+}
+
 // Max is the highest total the instrument can give.
 func (in *Instrument) Max() float64 { return in.idx.max }
 

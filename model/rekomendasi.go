@@ -64,6 +64,10 @@ var rekMoves = map[RekStatus][]RekStatus{
 	RekSelesai:    {RekDiverifikasi, RekDikerjakan, RekDitolak},
 }
 
+// Moves lists the statuses the workflow allows from s, none when s is
+// final.
+func (s RekStatus) Moves() []RekStatus { return rekMoves[s] }
+
 // CanMoveTo reports whether the workflow allows going from s to t; the
 // error says which moves s allows instead.
 func (s RekStatus) CanMoveTo(t RekStatus) error {
@@ -212,4 +216,19 @@ func CarryOver(open []Rekomendasi, in *Instrument) map[string][]Rekomendasi {
 		out[a] = append(out[a], r)
 	}
 	return out
+}
+
+// ParseDate reads a date the way evaluators write it: 25-11-2026,
+// 25/11/2026 or 2026-11-25. Empty gives the zero time (no date).
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{"2-1-2006", "2/1/2006", "2006-1-2"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, &FieldError{"tanggal", s, "tulis sebagai hari-bulan-tahun, mis. 25-11-2026"}
 }

@@ -2,6 +2,8 @@ package model
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -241,6 +243,69 @@ func TestCarryOver(t *testing.T) {
 		}
 		if strings.Join(have, ",") != strings.Join(ids, ",") {
 			t.Errorf("area %q: %v; want %v", area, have, ids)
+		}
+	}
+}
+
+// Moves offers exactly the moves CanMoveTo allows.
+func TestRekStatusMovesAgreeWithCanMoveTo(t *testing.T) {
+	for _, from := range RekStatuses {
+		var allowed []RekStatus
+		for _, to := range RekStatuses {
+			if from.CanMoveTo(to) == nil {
+				allowed = append(allowed, to)
+			}
+		}
+		got := slices.Clone(from.Moves())
+		slices.Sort(got)
+		slices.Sort(allowed)
+		if fmt.Sprint(got) != fmt.Sprint(allowed) {
+			t.Errorf("%s: Moves %v, CanMoveTo allows %v", from, got, allowed)
+		}
+	}
+}
+
+func TestFirstQuestion(t *testing.T) {
+	in, _ := Builtin(DefaultInstrument)
+	tests := []struct{ id, want string }{
+		{"mp.pemenuhan.1", "mp.pemenuhan.1"}, // a question is its own first
+		{"pengungkit", "mp.pemenuhan.1"},
+		{"mp", "mp.pemenuhan.1"},
+		{"pp.reform", ""},
+		{"hasil", ""},
+		{"tidak.ada", ""},
+	}
+	for _, tt := range tests {
+		q, ok := in.FirstQuestion(tt.id)
+		switch {
+		case tt.want == "" && tt.id == "tidak.ada":
+			if ok {
+				t.Errorf("%s: got %s, want none", tt.id, q.ID)
+			}
+		case !ok:
+			t.Errorf("%s: none found", tt.id)
+		case tt.want != "" && q.ID != tt.want:
+			t.Errorf("%s: got %s, want %s", tt.id, q.ID, tt.want)
+		case tt.want == "" && !strings.HasPrefix(q.ID, strings.Split(tt.id, ".")[0]):
+			t.Errorf("%s: got %s, outside the node", tt.id, q.ID)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	want := time.Date(2026, 11, 5, 0, 0, 0, 0, time.UTC)
+	for _, in := range []string{"5-11-2026", "05-11-2026", "5/11/2026", "2026-11-05", " 2026-11-5 "} {
+		got, err := ParseDate(in)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if got, err := ParseDate(""); err != nil || !got.IsZero() {
+		t.Errorf("empty: got %v, %v; want no date", got, err)
+	}
+	for _, in := range []string{"31-02-2026", "11/2026", "besok", "2026-13-01"} {
+		if _, err := ParseDate(in); err == nil || !strings.Contains(err.Error(), "hari-bulan-tahun") {
+			t.Errorf("ParseDate(%q): got %v, want a refusal naming the format", in, err)
 		}
 	}
 }

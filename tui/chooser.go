@@ -25,7 +25,7 @@ import (
 var chooserNow = time.Now
 
 type chooserKeys struct {
-	Up, Down, Top, Bottom, Open, New, Back key.Binding
+	Up, Down, Top, Bottom, Open, New, Review, Back key.Binding
 	// the new-evaluation form
 	Next, Prev, Left, Right, Submit, Save, Cancel key.Binding
 }
@@ -38,6 +38,7 @@ func newChooserKeys() chooserKeys {
 		Bottom: key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "paling bawah")),
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
 		New:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "evaluasi baru")),
+		Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
 		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
 		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
 		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
@@ -279,6 +280,7 @@ func (c *chooserScreen) updateKeys() {
 	}
 	k.Open.SetEnabled(!inForm && c.selected() != nil)
 	k.New.SetEnabled(!inForm && c.loaded)
+	k.Review.SetEnabled(!inForm && c.loaded)
 	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Submit, &k.Save, &k.Cancel} {
 		b.SetEnabled(inForm)
 	}
@@ -331,6 +333,9 @@ func (c *chooserScreen) listKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.New):
 		return c.openForm()
+	case key.Matches(msg, k.Review):
+		c.opening = true
+		return c.env.open(newReview(c.env, reviewScope{satkerID: c.satkerID}))
 	case key.Matches(msg, k.Open):
 		c.opening = true
 		return c.env.open(newWalk(c.env, c.selected().ID))
@@ -571,8 +576,8 @@ func (c *chooserScreen) Help() keyHelp {
 		return keyHelp{short: s, full: [][]key.Binding{{k.Next, k.Prev, k.Left, k.Right}, {k.Submit, k.Save, k.Cancel}}}
 	}
 	return keyHelp{
-		short: bindings([]key.Binding{k.Open, k.New, k.Down, k.Back}),
-		full:  [][]key.Binding{{k.Open, k.New, k.Back}, {k.Up, k.Down, k.Top, k.Bottom}},
+		short: bindings([]key.Binding{k.Open, k.New, k.Review, k.Back}),
+		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Up, k.Down, k.Top, k.Bottom}},
 	}
 }
 

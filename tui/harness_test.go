@@ -99,6 +99,8 @@ var specialKeys = map[string]tea.KeyMsg{
 	"enter": {Type: tea.KeyEnter}, "esc": {Type: tea.KeyEsc}, "tab": {Type: tea.KeyTab},
 	"space": {Type: tea.KeySpace, Runes: []rune{' '}}, "ctrl+c": {Type: tea.KeyCtrlC},
 	"down": {Type: tea.KeyDown}, "up": {Type: tea.KeyUp}, "pgdown": {Type: tea.KeyPgDown},
+	"ctrl+s": {Type: tea.KeyCtrlS}, "right": {Type: tea.KeyRight}, "left": {Type: tea.KeyLeft},
+	"backspace": {Type: tea.KeyBackspace}, "ctrl+u": {Type: tea.KeyCtrlU},
 }
 
 func (h *harness) view() string { return h.app.View() }

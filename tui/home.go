@@ -19,9 +19,9 @@ import (
 )
 
 type homeKeys struct {
-	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
-	Open, Filter, ClearFilter, New, Edit, Delete, Quit        key.Binding
-	Sort, SortName, SortScore, SortProgress, SortRegion       key.Binding
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom  key.Binding
+	Open, Filter, ClearFilter, New, Edit, Delete, Review, Quit key.Binding
+	Sort, SortName, SortScore, SortProgress, SortRegion        key.Binding
 	// while the filter field has focus
 	KeepFilter, DropFilter key.Binding
 }
@@ -42,6 +42,7 @@ func newHomeKeys() homeKeys {
 		New:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "satker baru")),
 		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah")),
 		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "hapus")),
+		Review:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
 		Sort:         key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "urut")),
 		SortName:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "urut nama (lagi: balik)")),
@@ -584,6 +585,8 @@ func (h *homeScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		h.ask = newConfirm(prompt, it.sum.Satker.ID)
 	case key.Matches(msg, k.Open):
 		return h.open(newChooser(h.env, h.selectedID()))
+	case key.Matches(msg, k.Review):
+		return h.open(newReview(h.env, reviewScope{}))
 	default:
 		h.table.update(msg)
 		h.updateKeys()
@@ -661,9 +664,9 @@ func (h *homeScreen) Help() keyHelp {
 		return keyHelp{short: s, full: [][]key.Binding{s}}
 	}
 	return keyHelp{
-		short: bindings([]key.Binding{k.Open, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Quit}),
+		short: bindings([]key.Binding{k.Open, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Review, k.Quit}),
 		full: [][]key.Binding{
-			{k.Open, k.New, k.Edit, k.Delete},
+			{k.Open, k.New, k.Edit, k.Delete, k.Review},
 			{k.Filter, k.ClearFilter, k.SortName, k.SortScore, k.SortProgress, k.SortRegion},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
 			{k.Quit},

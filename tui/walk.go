@@ -29,7 +29,7 @@ const (
 type walkKeys struct {
 	Next, Prev, NextGap, PrevGap, NextPart, PrevPart     key.Binding
 	Answer, Type, Clear, Undo, Note, Evidence, Scorecard key.Binding
-	Back                                                 key.Binding
+	Review, Back                                         key.Binding
 	// evidence list
 	EvAdd, EvEdit, EvRemove, EvCheck, EvUp, EvDown key.Binding
 	// fields
@@ -51,6 +51,7 @@ func newWalkKeys() walkKeys {
 		Note:      key.NewBinding(key.WithKeys("n", "tab"), key.WithHelp("n/tab", "catatan")),
 		Evidence:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "eviden")),
 		Scorecard: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "kartu nilai")),
+		Review:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
 		EvAdd:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "tambah eviden")),
 		EvEdit:    key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "ubah eviden")),
@@ -77,10 +78,12 @@ type walkScreen struct {
 	satker  model.Satker
 	inst    *model.Instrument
 	answers map[string]model.Answer
-	self    map[string]model.Answer // the satker's PMPZI answers, for a TPI walk
+	self    map[string]model.Answer        // the satker's PMPZI answers, for a TPI walk
+	carry   map[string][]model.Rekomendasi // earlier rounds' open recommendations, by area
 	sc      model.Scorecard
 
-	cur    int // index into inst.Questions()
+	cur    int    // index into inst.Questions()
+	start  string // a node or question to open at, instead of the first unanswered
 	focus  walkFocus
 	input  textinput.Model
 	note   textarea.Model
@@ -113,6 +116,14 @@ func newWalk(e *env, evalID string) screen {
 	return &walkScreen{env: e, evalID: evalID, keys: newWalkKeys(), input: in, note: note, evForm: [2]textinput.Model{title, loc}}
 }
 
+// newWalkAt opens the walk at a question, or at the first question of a
+// node: where a recommendation points.
+func newWalkAt(e *env, evalID, nodeOrQuestion string) screen {
+	w := newWalk(e, evalID).(*walkScreen)
+	w.start = nodeOrQuestion
+	return w
+}
+
 // Messages of the walk screen.
 type (
 	walkLoadedMsg struct {
@@ -121,6 +132,7 @@ type (
 		inst    *model.Instrument
 		answers map[string]model.Answer
 		self    map[string]model.Answer
+		carry   map[string][]model.Rekomendasi
 	}
 	answerSavedMsg struct {
 		answer model.Answer
@@ -159,7 +171,13 @@ func (w *walkScreen) load() tea.Msg {
 			self, _ = db.Answers(pmpzi)
 		}
 	}
-	return walkLoadedMsg{ev, sk, inst, answers, self}
+	// What the previous rounds asked of this satker and is still open: the
+	// evaluator checks it first, next to the area it concerns.
+	open, err := db.OpenRekomendasi(ev.SatkerID, ev.Year)
+	if err != nil {
+		return errMsg{err}
+	}
+	return walkLoadedMsg{ev, sk, inst, answers, self, model.CarryOver(open, inst)}
 }
 
 func (w *walkScreen) Title() string {
@@ -203,10 +221,21 @@ func (w *walkScreen) rescore() {
 func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case walkLoadedMsg:
+		first := !w.loaded
 		w.loaded = true
 		w.eval, w.satker, w.inst, w.answers, w.self = msg.eval, msg.satker, msg.inst, msg.answers, msg.self
+		w.carry = msg.carry
 		w.rescore()
-		w.cur = w.firstUnanswered()
+		switch {
+		case !first: // back from another screen: stay where the evaluator was
+			w.cur = min(w.cur, max(0, len(w.inst.Questions())-1))
+		case w.start != "":
+			if q, ok := w.inst.FirstQuestion(w.start); ok {
+				w.jumpTo(q.ID)
+			}
+		default:
+			w.cur = w.firstUnanswered()
+		}
 		return nil
 	case answerSavedMsg:
 		w.pending = max(0, w.pending-1)
@@ -298,6 +327,8 @@ func (w *walkScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return w.undo
 	case key.Matches(msg, k.Scorecard):
 		return w.env.open(newScorecard(w.env, w.evalID))
+	case key.Matches(msg, k.Review):
+		return w.env.open(newReview(w.env, reviewScope{satkerID: w.eval.SatkerID, draftsFor: w.evalID}))
 	case key.Matches(msg, k.Note):
 		w.focus = focusNote
 		w.note.SetValue(w.answers[q.ID].Note)
@@ -615,11 +646,11 @@ func (w *walkScreen) Help() keyHelp {
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "simpan")), k.Cancel}}
 	}
 	return keyHelp{
-		short: []key.Binding{k.Answer, k.Next, k.NextGap, k.Note, k.Undo, k.Scorecard, k.Back},
+		short: []key.Binding{k.Answer, k.Next, k.NextGap, k.Note, k.Undo, k.Scorecard, k.Review, k.Back},
 		full: [][]key.Binding{
 			{k.Answer, k.Type, k.Clear, k.Undo},
 			{k.Next, k.Prev, k.NextGap, k.PrevGap, k.NextPart, k.PrevPart},
-			{k.Note, k.Evidence, k.Scorecard},
+			{k.Note, k.Evidence, k.Scorecard, k.Review},
 		},
 	}
 }

@@ -102,7 +102,11 @@ func (w *walkScreen) tree(width, height int) string {
 			badge = st.Fail.Render(" ✗")
 		}
 		titleW := max(1, width-len(indent)-2-len(score)-3)
-		title := ansi.Truncate(n.Title, titleW, "…")
+		title := n.Title
+		if c := len(w.carry[n.ID]); c > 0 && depth == 1 {
+			title = fmt.Sprintf("⚑%d %s", c, title) // open recommendations of an earlier round
+		}
+		title = ansi.Truncate(title, titleW, "…")
 		pad := max(1, width-len(indent)-2-lipgloss.Width(title)-len(score)-2)
 		line := indent + marker + title + strings.Repeat(" ", pad) + st.Muted.Render(score) + badge
 		if onPath[n.ID] {
@@ -208,6 +212,7 @@ func (w *walkScreen) detail(width, height int) string {
 	if q.Guide != "" {
 		b.WriteString("\n" + st.Muted.Render(wrap.Render("Data dukung: "+strings.TrimPrefix(q.Guide, "Data dukung: "))) + "\n")
 	}
+	b.WriteString(w.carried(width))
 	top := b.String()
 
 	bottom := w.editors(width)
@@ -217,6 +222,29 @@ func (w *walkScreen) detail(width, height int) string {
 		topH = height - 1
 	}
 	return clip(top, width, max(1, topH)) + "\n" + bottom
+}
+
+// carried lists the earlier rounds' open recommendations on this
+// question's area, so the evaluator checks them while here.
+func (w *walkScreen) carried(width int) string {
+	path := w.inst.Path(w.question().ID)
+	if len(path) < 2 || len(w.carry[path[1].ID]) == 0 {
+		return ""
+	}
+	st := w.env.st
+	open := w.carry[path[1].ID]
+	var b strings.Builder
+	b.WriteString("\n" + st.Warn.Render(ansi.Truncate(fmt.Sprintf("⚑ %d rekomendasi putaran sebelumnya belum tuntas di area ini (r: daftar)", len(open)), width, "…")) + "\n")
+	for i, rk := range open {
+		if i == 3 {
+			b.WriteString(st.Muted.Render(fmt.Sprintf("  … dan %d lagi", len(open)-i)) + "\n")
+			break
+		}
+		first, _, _ := strings.Cut(rk.Text, "\n")
+		round := strings.TrimPrefix(rk.EvaluationID, rk.SatkerID+"/")
+		b.WriteString(ansi.Truncate(fmt.Sprintf("  • %s %s · %s: %s", round, shortRekID(rk), rk.Status, first), width, "…") + "\n")
+	}
+	return b.String()
 }
 
 // selfLine compares the satker's own (PMPZI) answer with this one, in

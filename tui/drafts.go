@@ -1,0 +1,334 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// draftDue is how far ahead a draft's due date is proposed: about the
+// time to the next round's desk evaluation. The evaluator changes it.
+const draftDueDays = 90
+
+type draftKeys struct {
+	Next, Prev, Accept, Edit, Discard, Scroll, Back key.Binding
+}
+
+// draftState is what the evaluator did with a draft.
+type draftState int
+
+const (
+	draftPending draftState = iota
+	draftSaved
+	draftDiscarded
+)
+
+type draft struct {
+	rek      model.Rekomendasi
+	state    draftState
+	savedAs  string // the recommendation's id once saved
+	existing string // an earlier recommendation of this evaluation on the same node
+}
+
+// draftsScreen proposes one recommendation per failing node of an
+// evaluation. Nothing is saved until the evaluator accepts a draft, as it
+// is or edited.
+type draftsScreen struct {
+	env    *env
+	evalID string
+	keys   draftKeys
+
+	loaded bool
+	eval   model.Evaluation
+	inst   *model.Instrument
+	drafts []draft
+	cur    int
+	editor *rekEditor
+	vp     viewport.Model
+	notice string
+	warn   bool
+	busy   bool // a save is on its way
+
+	width, height int
+}
+
+func newDrafts(e *env, evalID string) *draftsScreen {
+	return &draftsScreen{env: e, evalID: evalID, vp: viewport.New(0, 0), keys: draftKeys{
+		Next:    key.NewBinding(key.WithKeys("right", "l", "down", "j"), key.WithHelp("→/j", "draf berikut")),
+		Prev:    key.NewBinding(key.WithKeys("left", "h", "up", "k"), key.WithHelp("←/k", "draf sebelum")),
+		Accept:  key.NewBinding(key.WithKeys("a", "enter"), key.WithHelp("a/enter", "terima")),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah lalu terima")),
+		Discard: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "buang")),
+		Scroll:  key.NewBinding(key.WithKeys("pgdown", "pgup"), key.WithHelp("pgup/pgdn", "gulir")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+	}}
+}
+
+type (
+	draftsLoadedMsg struct {
+		eval   model.Evaluation
+		inst   *model.Instrument
+		drafts []draft
+		err    error
+	}
+	draftSavedMsg struct {
+		index int
+		rek   model.Rekomendasi
+		err   error
+	}
+)
+
+func (d *draftsScreen) Init() tea.Cmd { return d.load }
+
+func (d *draftsScreen) load() tea.Msg {
+	db := d.env.db
+	ev, err := db.Evaluation(d.evalID)
+	if err != nil {
+		return draftsLoadedMsg{err: err}
+	}
+	sk, err := db.Satker(ev.SatkerID)
+	if err != nil {
+		return draftsLoadedMsg{err: err}
+	}
+	in, err := db.Instrument(ev.InstrumentHash)
+	if err != nil {
+		return draftsLoadedMsg{err: err}
+	}
+	answers, err := db.Answers(ev.ID)
+	if err != nil {
+		return draftsLoadedMsg{err: err}
+	}
+	vals := make(model.Answers, len(answers))
+	for id, a := range answers {
+		vals[id] = a.Value
+	}
+	sc, err := model.Score(in, vals, sk.Target)
+	if err != nil {
+		sc, _ = model.Score(in, vals, "")
+	}
+	have, err := db.RekomendasiList(store.RekFilter{Evaluation: ev.ID})
+	if err != nil {
+		return draftsLoadedMsg{err: err}
+	}
+	onNode := map[string]string{}
+	for _, r := range have {
+		onNode[r.Node] = shortRekID(r)
+	}
+	due := model.Date(reviewNow()).AddDate(0, 0, draftDueDays)
+	var out []draft
+	for _, r := range model.Drafts(in, answers, sc) {
+		r.EvaluationID, r.SatkerID, r.Due = ev.ID, ev.SatkerID, due
+		out = append(out, draft{rek: r, existing: onNode[r.Node]})
+	}
+	return draftsLoadedMsg{eval: ev, inst: in, drafts: out}
+}
+
+func (d *draftsScreen) Title() string   { return "Draf" }
+func (d *draftsScreen) Capturing() bool { return d.editor != nil }
+
+func (d *draftsScreen) SetSize(width, height int) {
+	d.width, d.height = width, height
+	d.vp.Width, d.vp.Height = width, max(1, height-4)
+	if d.editor != nil {
+		d.editor.setSize(width, height-4)
+	}
+	d.fill()
+}
+
+func (d *draftsScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case draftsLoadedMsg:
+		if msg.err != nil {
+			return func() tea.Msg { return errMsg{msg.err} }
+		}
+		d.loaded, d.eval, d.inst, d.drafts = true, msg.eval, msg.inst, msg.drafts
+		d.fill()
+	case draftSavedMsg:
+		d.busy = false
+		if msg.err != nil {
+			d.notice, d.warn = "✗ Tidak tersimpan: "+errorText(msg.err), true
+			break
+		}
+		dr := &d.drafts[msg.index]
+		dr.state, dr.savedAs = draftSaved, shortRekID(msg.rek)
+		d.notice, d.warn = fmt.Sprintf("✓ Disimpan sebagai %s: %s", dr.savedAs, nodeTitle(d.inst, dr.rek.Node)), false
+		d.advance()
+	case refreshMsg:
+		return nil
+	case tea.KeyMsg:
+		if d.busy {
+			return nil // the draft on screen is being saved
+		}
+		return d.handleKey(msg)
+	default:
+		if d.editor != nil {
+			return d.editor.forward(msg)
+		}
+	}
+	return nil
+}
+
+func (d *draftsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if d.editor != nil {
+		done, save, cmd := d.editor.key(msg)
+		if !done {
+			return cmd
+		}
+		ed := d.editor
+		if !save {
+			d.editor = nil
+			return nil
+		}
+		rk, err := ed.value(d.drafts[d.cur].rek)
+		if err != nil {
+			ed.problem = errorText(err)
+			return nil
+		}
+		d.editor = nil
+		d.drafts[d.cur].rek = rk
+		return d.accept()
+	}
+	k := d.keys
+	d.notice = ""
+	switch {
+	case key.Matches(msg, k.Back):
+		return d.env.goBack()
+	case !d.loaded || len(d.drafts) == 0:
+	case key.Matches(msg, k.Next):
+		d.cur = min(d.cur+1, len(d.drafts)-1)
+		d.fill()
+	case key.Matches(msg, k.Prev):
+		d.cur = max(d.cur-1, 0)
+		d.fill()
+	case msg.Type == tea.KeyPgDown:
+		d.vp.HalfPageDown()
+	case msg.Type == tea.KeyPgUp:
+		d.vp.HalfPageUp()
+	case d.drafts[d.cur].state != draftPending:
+		d.notice, d.warn = "Draf ini sudah ditangani; pindah ke draf lain dengan →/j.", true
+	case key.Matches(msg, k.Accept):
+		return d.accept()
+	case key.Matches(msg, k.Edit):
+		d.editor = newRekEditor(d.drafts[d.cur].rek)
+		d.editor.setSize(d.width, d.height-4)
+		return d.editor.focusField(reText)
+	case key.Matches(msg, k.Discard):
+		d.drafts[d.cur].state = draftDiscarded
+		d.notice, d.warn = "Draf dibuang: "+nodeTitle(d.inst, d.drafts[d.cur].rek.Node), false
+		d.advance()
+	}
+	return nil
+}
+
+// accept saves the current draft; the screen marks it saved when the
+// store has committed it.
+func (d *draftsScreen) accept() tea.Cmd {
+	d.busy = true
+	i, rk, e := d.cur, d.drafts[d.cur].rek, d.env
+	return func() tea.Msg {
+		saved, err := e.db.CreateRekomendasi(rk, e.user)
+		return draftSavedMsg{i, saved, err}
+	}
+}
+
+// advance moves to the next draft still pending, if any.
+func (d *draftsScreen) advance() {
+	for i := 1; i <= len(d.drafts); i++ {
+		j := (d.cur + i) % len(d.drafts)
+		if d.drafts[j].state == draftPending {
+			d.cur = j
+			break
+		}
+	}
+	d.fill()
+}
+
+func (d *draftsScreen) pending() int {
+	n := 0
+	for _, dr := range d.drafts {
+		if dr.state == draftPending {
+			n++
+		}
+	}
+	return n
+}
+
+// fill writes the current draft into the viewport.
+func (d *draftsScreen) fill() {
+	if !d.loaded || len(d.drafts) == 0 {
+		return
+	}
+	st := d.env.st
+	dr := d.drafts[d.cur]
+	wrap := lipgloss.NewStyle().Width(max(10, d.width))
+	var b strings.Builder
+	fmt.Fprintf(&b, "Prioritas %s · tenggat %s\n", dr.rek.Priority, shortDate(dr.rek.Due))
+	switch dr.state {
+	case draftSaved:
+		b.WriteString(st.Saved.Render("✓ Diterima dan disimpan sebagai "+dr.savedAs) + "\n")
+	case draftDiscarded:
+		b.WriteString(st.Muted.Render("Dibuang (tidak disimpan)") + "\n")
+	}
+	if dr.existing != "" && dr.state == draftPending {
+		b.WriteString(st.Warn.Render(wrap.Render(fmt.Sprintf("! Evaluasi ini sudah punya rekomendasi untuk komponen ini (%s).", dr.existing))) + "\n")
+	}
+	b.WriteString("\n" + wrap.Render(dr.rek.Text))
+	d.vp.SetContent(b.String())
+	d.vp.GotoTop()
+}
+
+func (d *draftsScreen) Help() keyHelp {
+	k := d.keys
+	if d.editor != nil {
+		return keyHelp{short: d.editor.help()}
+	}
+	s := bindings([]key.Binding{k.Accept, k.Edit, k.Discard, k.Next, k.Prev, k.Back})
+	return keyHelp{short: s, full: [][]key.Binding{s, {k.Scroll}}}
+}
+
+func (d *draftsScreen) View() string {
+	if d.width <= 0 || d.height <= 0 {
+		return ""
+	}
+	st := d.env.st
+	w := d.width
+	switch {
+	case !d.loaded:
+		return st.Muted.Render("Menyusun draf…")
+	case len(d.drafts) == 0:
+		return ansi.Wrap(fmt.Sprintf("Semua komponen evaluasi %d %s lulus terhadap target: tidak ada draf rekomendasi. Tekan esc untuk kembali.",
+			d.eval.Year, d.eval.Stage), w, "")
+	}
+	dr := d.drafts[d.cur]
+	head := fmt.Sprintf("Draf %d dari %d · %s", d.cur+1, len(d.drafts), nodeTitle(d.inst, dr.rek.Node))
+	left := fmt.Sprintf("%d belum ditangani", d.pending())
+	if d.pending() == 0 {
+		left = "semua draf sudah ditangani — esc kembali ke daftar rekomendasi"
+	}
+	var b strings.Builder
+	b.WriteString(st.Header.Render(ansi.Truncate(head, w, "…")) + "\n")
+	b.WriteString(st.Muted.Render(ansi.Truncate(dr.rek.Node+" · "+left, w, "…")) + "\n")
+	if d.editor != nil {
+		b.WriteString(d.editor.View(st, w, d.height-4))
+	} else {
+		b.WriteString(d.vp.View())
+	}
+	foot := ""
+	switch {
+	case d.notice != "" && d.warn:
+		foot = st.Error.Render(ansi.Truncate(d.notice, w, "…"))
+	case d.notice != "":
+		foot = st.Saved.Render(ansi.Truncate(d.notice, w, "…"))
+	case d.busy:
+		foot = st.Muted.Render("menyimpan…")
+	}
+	return clip(b.String(), w, d.height-1) + "\n" + foot
+}

@@ -1,0 +1,307 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// formKeys are the keys of the small recommendation forms.
+var formKeys = struct {
+	Next, Prev, Choice, Save, Cancel key.Binding
+}{
+	Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "kolom berikut")),
+	Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "kolom sebelum")),
+	Choice: key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "pilihan")),
+	Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
+	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
+}
+
+func newField(prompt, placeholder string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.Placeholder = placeholder
+	in.CharLimit = limit
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return in
+}
+
+func newTextArea(placeholder string) textarea.Model {
+	ta := textarea.New()
+	ta.Placeholder = placeholder
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 4000
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	return ta
+}
+
+// Fields of the recommendation editor.
+const (
+	reText = iota
+	rePriority
+	reDue
+	reCount
+)
+
+// rekEditor edits a recommendation's text, priority and due date: in the
+// review before saving a change, and in the drafts before accepting one.
+type rekEditor struct {
+	text    textarea.Model
+	prio    int
+	due     textinput.Model
+	focus   int
+	problem string
+}
+
+func newRekEditor(rk model.Rekomendasi) *rekEditor {
+	e := &rekEditor{text: newTextArea("Teks rekomendasi…"), due: newField("Tenggat:   ", "hari-bulan-tahun, mis. 31-03-2027", 10),
+		prio: max(0, slices.Index(model.Priorities, rk.Priority))}
+	e.text.SetValue(rk.Text)
+	// SetValue leaves the cursor at the end; editing starts at the top.
+	for i := 0; i < 10000 && e.text.Line() > 0; i++ {
+		e.text.CursorUp()
+	}
+	e.text.CursorStart()
+	if !rk.Due.IsZero() {
+		e.due.SetValue(rk.Due.Format("02-01-2006"))
+	}
+	return e
+}
+
+func (e *rekEditor) setSize(width, height int) {
+	e.text.SetWidth(max(10, width))
+	e.text.SetHeight(max(2, height-5)) // title, priority, due, problem, spare
+	e.due.Width = max(10, width-lipgloss.Width(e.due.Prompt)-1)
+}
+
+func (e *rekEditor) focusField(i int) tea.Cmd {
+	e.focus = (i + reCount) % reCount
+	e.text.Blur()
+	e.due.Blur()
+	switch e.focus {
+	case reText:
+		return e.text.Focus()
+	case reDue:
+		return e.due.Focus()
+	}
+	return nil
+}
+
+// key handles one key: done when the form closes, save when it should
+// be saved.
+func (e *rekEditor) key(msg tea.KeyMsg) (done, save bool, cmd tea.Cmd) {
+	switch {
+	case key.Matches(msg, formKeys.Cancel):
+		return true, false, nil
+	case key.Matches(msg, formKeys.Save):
+		return true, true, nil
+	case key.Matches(msg, formKeys.Next):
+		return false, false, e.focusField(e.focus + 1)
+	case key.Matches(msg, formKeys.Prev):
+		return false, false, e.focusField(e.focus - 1)
+	}
+	e.problem = ""
+	switch e.focus {
+	case reText:
+		e.text, cmd = e.text.Update(msg)
+	case rePriority:
+		if key.Matches(msg, formKeys.Choice) || msg.Type == tea.KeyEnter {
+			step := 1
+			if msg.Type == tea.KeyLeft {
+				step = len(model.Priorities) - 1
+			}
+			e.prio = (e.prio + step) % len(model.Priorities)
+		}
+	case reDue:
+		if msg.Type == tea.KeyEnter {
+			return true, true, nil
+		}
+		e.due, cmd = e.due.Update(msg)
+	}
+	return false, false, cmd
+}
+
+func (e *rekEditor) forward(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch e.focus {
+	case reText:
+		e.text, cmd = e.text.Update(msg)
+	case reDue:
+		e.due, cmd = e.due.Update(msg)
+	}
+	return cmd
+}
+
+// value is base with the form's text, priority and due date, checked.
+func (e *rekEditor) value(base model.Rekomendasi) (model.Rekomendasi, error) {
+	due, err := model.ParseDate(e.due.Value())
+	if err != nil {
+		return base, err
+	}
+	base.Text = strings.TrimSpace(e.text.Value())
+	base.Priority = model.Priorities[e.prio]
+	base.Due = due
+	if base.Text == "" {
+		return base, &model.FieldError{Field: "rekomendasi", Msg: "teks wajib diisi"}
+	}
+	return base, nil
+}
+
+func (e *rekEditor) help() []key.Binding {
+	k := []key.Binding{formKeys.Save, formKeys.Next, formKeys.Cancel}
+	if e.focus == rePriority {
+		k = append(k, formKeys.Choice)
+	}
+	return k
+}
+
+func (e *rekEditor) View(st styles, width, height int) string {
+	var b strings.Builder
+	b.WriteString(st.Header.Render("Ubah rekomendasi") + st.Muted.Render("  ctrl+s simpan · tab kolom berikut · esc batal") + "\n")
+	b.WriteString(e.text.View() + "\n")
+	prio := make([]string, len(model.Priorities))
+	for i, p := range model.Priorities {
+		prio[i] = "  " + string(p)
+		if i == e.prio {
+			prio[i] = st.Selected.Render("› " + string(p))
+		}
+	}
+	label := "Prioritas: "
+	if e.focus == rePriority {
+		label = st.Focus.Render(label)
+	}
+	b.WriteString(label + strings.Join(prio, " ") + "\n")
+	b.WriteString(e.due.View() + "\n")
+	if e.problem != "" {
+		b.WriteString(st.Error.Render("✗ " + e.problem))
+	}
+	return clip(b.String(), width, height)
+}
+
+// Fields of the follow-up form.
+const (
+	fuDate = iota
+	fuText
+	fuEvTitle
+	fuEvLoc
+	fuCount
+)
+
+// followUpForm records one tindak lanjut: when, what was done, and
+// optionally one evidence reference.
+type followUpForm struct {
+	date    textinput.Model
+	text    textarea.Model
+	evTitle textinput.Model
+	evLoc   textinput.Model
+	focus   int
+	problem string
+}
+
+func newFollowUpForm(today time.Time) *followUpForm {
+	f := &followUpForm{
+		date:    newField("Tanggal: ", "hari-bulan-tahun", 10),
+		text:    newTextArea("Apa yang sudah dilakukan satker…"),
+		evTitle: newField("Eviden:  ", "judul dokumen (boleh kosong)", 200),
+		evLoc:   newField("Lokasi:  ", "path, URL atau nomor dokumen", 500),
+	}
+	f.date.SetValue(today.Format("02-01-2006"))
+	return f
+}
+
+func (f *followUpForm) setSize(width, height int) {
+	f.text.SetWidth(max(10, width))
+	f.text.SetHeight(max(2, height-6))
+	for _, in := range []*textinput.Model{&f.date, &f.evTitle, &f.evLoc} {
+		in.Width = max(10, width-lipgloss.Width(in.Prompt)-1)
+	}
+}
+
+func (f *followUpForm) focusField(i int) tea.Cmd {
+	f.focus = (i + fuCount) % fuCount
+	f.text.Blur()
+	for _, in := range []*textinput.Model{&f.date, &f.evTitle, &f.evLoc} {
+		in.Blur()
+	}
+	switch f.focus {
+	case fuDate:
+		return f.date.Focus()
+	case fuText:
+		return f.text.Focus()
+	case fuEvTitle:
+		return f.evTitle.Focus()
+	}
+	return f.evLoc.Focus()
+}
+
+func (f *followUpForm) key(msg tea.KeyMsg) (done, save bool, cmd tea.Cmd) {
+	switch {
+	case key.Matches(msg, formKeys.Cancel):
+		return true, false, nil
+	case key.Matches(msg, formKeys.Save):
+		return true, true, nil
+	case key.Matches(msg, formKeys.Next), msg.Type == tea.KeyEnter && f.focus != fuText && f.focus != fuEvLoc:
+		return false, false, f.focusField(f.focus + 1)
+	case msg.Type == tea.KeyEnter && f.focus == fuEvLoc:
+		return true, true, nil
+	case key.Matches(msg, formKeys.Prev):
+		return false, false, f.focusField(f.focus - 1)
+	}
+	f.problem = ""
+	return false, false, f.forward(msg)
+}
+
+func (f *followUpForm) forward(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch f.focus {
+	case fuDate:
+		f.date, cmd = f.date.Update(msg)
+	case fuText:
+		f.text, cmd = f.text.Update(msg)
+	case fuEvTitle:
+		f.evTitle, cmd = f.evTitle.Update(msg)
+	case fuEvLoc:
+		f.evLoc, cmd = f.evLoc.Update(msg)
+	}
+	return cmd
+}
+
+func (f *followUpForm) value(by string) (model.TindakLanjut, error) {
+	date, err := model.ParseDate(f.date.Value())
+	if err != nil {
+		return model.TindakLanjut{}, err
+	}
+	tl := model.TindakLanjut{Date: date, By: by, Text: strings.TrimSpace(f.text.Value())}
+	title, loc := strings.TrimSpace(f.evTitle.Value()), strings.TrimSpace(f.evLoc.Value())
+	if title != "" || loc != "" {
+		tl.Evidence = []model.Evidence{{Title: title, Location: loc}}
+	}
+	return tl, tl.Validate()
+}
+
+func (f *followUpForm) help() []key.Binding {
+	return []key.Binding{formKeys.Save, formKeys.Next, formKeys.Cancel}
+}
+
+func (f *followUpForm) View(st styles, width, height int) string {
+	var b strings.Builder
+	b.WriteString(st.Header.Render("Tindak lanjut baru") + st.Muted.Render("  ctrl+s simpan · tab kolom berikut · esc batal") + "\n")
+	b.WriteString(f.date.View() + "\n")
+	b.WriteString(f.text.View() + "\n")
+	b.WriteString(f.evTitle.View() + "\n")
+	b.WriteString(f.evLoc.View() + "\n")
+	if f.problem != "" {
+		b.WriteString(st.Error.Render(fmt.Sprintf("✗ %s", f.problem)))
+	}
+	return clip(b.String(), width, height)
+}

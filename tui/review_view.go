@@ -1,0 +1,226 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+func (r *reviewScreen) View() string {
+	if r.dirty {
+		r.view = r.render()
+		r.dirty = false
+	}
+	return r.view
+}
+
+func (r *reviewScreen) render() string {
+	if r.width <= 0 || r.height <= 0 {
+		return ""
+	}
+	st := r.env.st
+	w := r.width
+	var b strings.Builder
+	b.WriteString(st.Header.Render(ansi.Truncate(r.headline(), w, "…")) + "\n")
+	b.WriteString(r.filterLine() + "\n")
+	switch {
+	case r.loadErr != "":
+		b.WriteString(st.Error.Render(ansi.Wrap("✗ Rekomendasi tidak bisa dimuat: "+r.loadErr, w, "")))
+		return fit(b.String(), w, r.height)
+	case !r.loaded:
+		b.WriteString(st.Muted.Render("Memuat rekomendasi…"))
+		return fit(b.String(), w, r.height)
+	case len(r.items) == 0:
+		hint := "Buka evaluasi, tekan r, lalu n untuk menyusun draf dari komponen yang tidak lulus."
+		if r.scope.draftsFor != "" {
+			hint = "Tekan n untuk menyusun draf dari komponen yang tidak lulus."
+		}
+		b.WriteString(ansi.Wrap("Belum ada rekomendasi. "+hint, w, ""))
+		return fit(b.String(), w, r.height)
+	case len(r.shown) == 0:
+		b.WriteString(clip(ansi.Wrap("Tidak ada rekomendasi yang cocok dengan saringan. Tekan esc untuk menghapus saringan.", w, ""), w, r.tableH))
+	default:
+		b.WriteString(clip(r.table.View(), w, r.tableH))
+	}
+	b.WriteString("\n" + st.Muted.Render(strings.Repeat("─", w)) + "\n")
+	var pane string
+	switch {
+	case r.editor != nil:
+		pane = r.editor.View(st, w, r.detail.Height)
+	case r.followUp != nil:
+		pane = r.followUp.View(st, w, r.detail.Height)
+	default:
+		pane = r.detail.View()
+	}
+	b.WriteString(clip(pane, w, r.detail.Height) + "\n")
+	b.WriteString(r.foot())
+	return fit(b.String(), w, r.height)
+}
+
+// foot is the status question or the last notice.
+func (r *reviewScreen) foot() string {
+	st := r.env.st
+	switch {
+	case r.prompt != nil:
+		return r.prompt.View(st, r.width)
+	case r.notice != "" && r.warn:
+		return st.Error.Render(ansi.Truncate(r.notice, r.width, "…"))
+	case r.notice != "":
+		return st.Saved.Render(ansi.Truncate(r.notice, r.width, "…"))
+	}
+	return ""
+}
+
+func (r *reviewScreen) headline() string {
+	if !r.loaded {
+		return "Rekomendasi"
+	}
+	count := thousands(len(r.items)) + " rekomendasi"
+	if r.filtered() {
+		count = fmt.Sprintf("%s dari %s rekomendasi", thousands(len(r.shown)), thousands(len(r.items)))
+	}
+	overdue := 0
+	for i := range r.items {
+		if r.items[i].overdue {
+			overdue++
+		}
+	}
+	dir := 0
+	if r.reverse {
+		dir = 1
+	}
+	text := count + " · urut: " + reviewSortNames[r.sortBy][dir]
+	if overdue > 0 {
+		text += fmt.Sprintf(" · %s lewat tenggat (!)", thousands(overdue))
+	}
+	return text
+}
+
+// filterLine is the filter field while typing, else the filters in use.
+func (r *reviewScreen) filterLine() string {
+	st := r.env.st
+	if r.filter.Focused() {
+		return r.filter.View()
+	}
+	var parts []string
+	if r.filter.Value() != "" {
+		parts = append(parts, fmt.Sprintf("“%s”", r.filter.Value()))
+	}
+	switch {
+	case r.status == 1:
+		parts = append(parts, "status: terbuka")
+	case r.status > 1:
+		parts = append(parts, "status: "+string(model.RekStatuses[r.status-2]))
+	}
+	if r.priority > 0 {
+		parts = append(parts, "prioritas: "+string(model.Priorities[r.priority-1]))
+	}
+	if r.area > 0 {
+		parts = append(parts, "area: "+r.titles[r.areas[r.area-1]])
+	}
+	if r.overdue {
+		parts = append(parts, "lewat tenggat")
+	}
+	if len(parts) == 0 {
+		return st.Muted.Render(ansi.Truncate("Saring: / teks · f status · p prioritas · a area · o lewat tenggat", r.width, "…"))
+	}
+	return st.Muted.Render(ansi.Truncate("Saringan: "+strings.Join(parts, " · ")+" · esc hapus", r.width, "…"))
+}
+
+// fillDetail writes the selected recommendation into the detail pane.
+func (r *reviewScreen) fillDetail() {
+	it := r.selected()
+	if it == nil {
+		r.detail.SetContent("")
+		return
+	}
+	st := r.env.st
+	w := max(10, r.width)
+	wrap := lipgloss.NewStyle().Width(w)
+	rk := it.rek
+	var b strings.Builder
+
+	path := it.inst.Path(rk.Node)
+	names := make([]string, 0, len(path)+1)
+	for _, n := range path {
+		names = append(names, n.Title)
+	}
+	if q, ok := it.inst.Question(rk.Node); ok {
+		names = append(names, questionNumber(q))
+	}
+	b.WriteString(st.Header.Render(shortRekID(rk)+" · "+strings.Join(names, " › ")) + st.Muted.Render(" ("+rk.Node+")") + "\n")
+	evalText := ""
+	if it.eval.ID != "" {
+		evalText = fmt.Sprintf(" · evaluasi %d %s", it.eval.Year, it.eval.Stage)
+	}
+	b.WriteString(it.satker + evalText + "\n")
+	due := "tanpa tenggat"
+	if !rk.Due.IsZero() {
+		due = "tenggat " + shortDate(rk.Due)
+		if it.overdue {
+			days := int(model.Date(reviewNow()).Sub(model.Date(rk.Due)).Hours() / 24)
+			due = st.Error.Render(fmt.Sprintf("! %s — lewat %d hari", due, days))
+		}
+	}
+	fmt.Fprintf(&b, "Prioritas %s · status %s · %s\n", rk.Priority, rk.Status, due)
+	b.WriteString(r.nodeNow(it) + "\n")
+	if rk.Status == model.RekDitolak {
+		b.WriteString(wrap.Render("Alasan ditolak: "+rk.Reason) + "\n")
+	}
+	b.WriteString("\n")
+	if len(rk.FollowUps) == 0 {
+		b.WriteString(st.Muted.Render("Belum ada tindak lanjut. Tekan t untuk mencatatnya.") + "\n")
+	} else {
+		b.WriteString(st.Header.Render(fmt.Sprintf("Tindak lanjut (%d)", len(rk.FollowUps))) + "\n")
+		indent := lipgloss.NewStyle().Width(max(10, w-4)).PaddingLeft(4)
+		for _, tl := range rk.FollowUps {
+			fmt.Fprintf(&b, "• %s · %s\n", shortDate(tl.Date), tl.By)
+			b.WriteString(indent.Render(tl.Text) + "\n")
+			for _, ev := range tl.Evidence {
+				mark := "○"
+				if ev.Checked {
+					mark = "✓"
+				}
+				b.WriteString(indent.Render(fmt.Sprintf("%s eviden: %s %s", mark, ev.Title, ev.Location)) + "\n")
+			}
+		}
+	}
+	// The follow-ups come first: in a review they are what changed.
+	b.WriteString("\n" + wrap.Render(rk.Text) + "\n")
+	b.WriteString(st.Muted.Render(fmt.Sprintf("\nDibuat %s oleh %s · diubah %s oleh %s",
+		shortDate(rk.Created), rk.CreatedBy, shortDate(rk.Updated), rk.UpdatedBy)))
+	r.detail.SetContent(b.String())
+}
+
+// nodeNow is the recommended node's score and verdict in its evaluation
+// as it stands today, or the question's current answer.
+func (r *reviewScreen) nodeNow(it *reviewItem) string {
+	st := r.env.st
+	state, ok := r.cards[it.rek.EvaluationID]
+	switch {
+	case !ok || state == nil:
+		return st.Muted.Render("Nilai kini: memuat…")
+	case state.err != nil:
+		return st.Error.Render("Nilai kini tidak terbaca: " + errorText(state.err))
+	}
+	if q, ok := it.inst.Question(it.rek.Node); ok {
+		a, ok := state.answers[q.ID]
+		if !ok || a.Value.IsZero() {
+			return "Jawaban kini: " + st.Muted.Render("belum dijawab")
+		}
+		return "Jawaban kini: " + a.Value.String()
+	}
+	ns, ok := state.sc.Node(it.rek.Node)
+	if !ok {
+		return st.Muted.Render("Nilai kini: komponen tidak ada di kartu nilai")
+	}
+	text := fmt.Sprintf("Nilai kini: %s / %s", model.Points(ns.Score), model.Points(ns.Max))
+	if ns.Verdict != model.VerdictNone {
+		text += " · " + st.verdict(ns.Verdict)
+	}
+	return text
+}
