@@ -1,0 +1,434 @@
+package model
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strings"
+)
+
+// The comparison dashboard: one row per satker built from the compact
+// record the store keeps of each evaluation (never by scoring again), so
+// thousands of satkers filter, sort and group within one frame.
+
+// Round is the compact record of one evaluation that comparisons read:
+// what the store keeps of each evaluation in a satker's summary.
+type Round struct {
+	ID         string
+	Year       int
+	Stage      Stage
+	Status     Status
+	Instrument string // instrument id
+	Answered   int
+	Questions  int
+	Total      float64
+	Result     string             // highest predicate met; "" for none
+	Verdicts   map[string]Verdict // top-level and area nodes with a verdict against the satker's target
+	Scores     map[string]float64 // top-level and area nodes
+}
+
+// SatkerRounds is a satker with the compact records of its evaluations.
+type SatkerRounds struct {
+	Satker Satker
+	Rounds []Round
+}
+
+// roundBefore orders rounds by year, then by the stages' order in a year.
+func roundBefore(a, b *Round) bool {
+	if a.Year != b.Year {
+		return a.Year < b.Year
+	}
+	return StageIndex(a.Stage) < StageIndex(b.Stage)
+}
+
+// StageIndex is a stage's place in a satker's year; unknown stages last.
+func StageIndex(s Stage) int {
+	if i := slices.Index(Stages, s); i >= 0 {
+		return i
+	}
+	return len(Stages)
+}
+
+// Column is one component the dashboard shows per satker: an area of the
+// pengungkit, or another top-level component (the hasil) as a whole.
+type Column struct {
+	ID    string
+	Title string
+	Short string  // header: the id in capitals (MP, SDM, HASIL)
+	Max   float64 // its weight in the instrument the columns were taken from
+	// Parts are the child nodes whose verdicts decide the column's verdict
+	// when no rule names the column itself (the hasil: bersih and prima).
+	Parts []string
+}
+
+// DashboardColumns are the components the dashboard shows for an
+// instrument: every area of the first top-level node (the pengungkit, which
+// the instrument format puts first), then every other top-level node as a
+// whole (the hasil).
+func DashboardColumns(in *Instrument) []Column {
+	var cols []Column
+	add := func(n *Node) {
+		c := Column{ID: n.ID, Title: n.Title, Short: strings.ToUpper(n.ID), Max: n.Weight}
+		for _, k := range n.Nodes {
+			c.Parts = append(c.Parts, k.ID)
+		}
+		cols = append(cols, c)
+	}
+	for i, top := range in.Nodes {
+		if i == 0 && len(top.Nodes) > 0 {
+			for _, area := range top.Nodes {
+				add(area)
+			}
+			continue
+		}
+		add(top)
+	}
+	return cols
+}
+
+// Cell is one component of one satker's row.
+type Cell struct {
+	Score   float64
+	Max     float64 // 0 when the evaluation's instrument has no such component
+	Verdict Verdict
+}
+
+// Ratio is the score as a share of the maximum, 0 without a maximum.
+func (c Cell) Ratio() float64 {
+	if c.Max <= 0 {
+		return 0
+	}
+	return c.Score / c.Max
+}
+
+// Trend says which way a total moved against the previous round.
+type Trend int8
+
+const (
+	Flat Trend = 0
+	Up   Trend = 1
+	Down Trend = -1
+)
+
+// Arrow is the trend as a glyph: ▲ ▼ or =.
+func (t Trend) Arrow() string {
+	switch t {
+	case Up:
+		return "▲"
+	case Down:
+		return "▼"
+	}
+	return "="
+}
+
+// trendEpsilon is half of the last decimal reports print: a change that
+// shows as 0,00 points is no change.
+const trendEpsilon = 0.005
+
+// Delta is a row's change against the satker's previous round.
+type Delta struct {
+	Prev      string // the previous round's evaluation id; "" when there is none
+	PrevYear  int
+	PrevStage Stage
+	PrevTotal float64
+	Points    float64 // total now − total then
+	Trend     Trend
+}
+
+// Has reports whether there is a previous round to compare with.
+func (d Delta) Has() bool { return d.Prev != "" }
+
+// DashboardRow is one satker with the evaluation the dashboard picked.
+type DashboardRow struct {
+	Satker     Satker
+	Eval       string // evaluation id; "" when the satker has none that fits the pick
+	Year       int
+	Stage      Stage
+	Status     Status
+	Instrument string
+	Answered   int
+	Questions  int
+	Total      float64
+	Max        float64 // the instrument's maximum total; 0 when unknown
+	Result     string  // highest predicate met; "" for none
+	// TotalVerdict applies the target's rules on the total (total ≥ 75 for
+	// WBK), so the total has a verdict like every component.
+	TotalVerdict Verdict
+	Cells        []Cell // one per column of the dashboard
+	Delta        Delta
+
+	// Lower-case keys made once per build; rows made by hand compute
+	// them as they go.
+	name   string // the name, for sorting
+	region string // province and regency, for the region filter
+	search string // id, name, province, regency and head, for the text filter
+}
+
+func nameKey(s Satker) string   { return strings.ToLower(s.Name) }
+func regionKey(s Satker) string { return strings.ToLower(s.Province + "\x00" + s.Regency) }
+func searchKey(s Satker) string {
+	return strings.ToLower(s.ID + "\x00" + s.Name + "\x00" + s.Province + "\x00" + s.Regency + "\x00" + s.Head)
+}
+
+func (r *DashboardRow) nameKey() string {
+	if r.name == "" {
+		return nameKey(r.Satker)
+	}
+	return r.name
+}
+
+func (r *DashboardRow) regionKey() string {
+	if r.region == "" {
+		return regionKey(r.Satker)
+	}
+	return r.region
+}
+
+func (r *DashboardRow) searchKey() string {
+	if r.search == "" {
+		return searchKey(r.Satker)
+	}
+	return r.search
+}
+
+// HasEval reports whether the row holds an evaluation.
+func (r *DashboardRow) HasEval() bool { return r.Eval != "" }
+
+// Progress is the share of questions answered, 0..1.
+func (r *DashboardRow) Progress() float64 {
+	if r.Questions == 0 {
+		return 0
+	}
+	return float64(r.Answered) / float64(r.Questions)
+}
+
+// MeetsTarget reports whether the result reaches the satker's target
+// (WBBM also meets a WBK target).
+func (r *DashboardRow) MeetsTarget() bool {
+	return r.Result != "" && resultRank(r.Result) >= resultRank(r.Satker.Target)
+}
+
+// resultRank orders results: none < WBK < WBBM; another predicate id
+// ranks as WBK.
+func resultRank(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case strings.EqualFold(s, WBBM):
+		return 2
+	}
+	return 1
+}
+
+// RoundPick chooses which evaluation of each satker the dashboard shows.
+type RoundPick struct {
+	Year  int   // 0: the satker's latest year
+	Stage Stage // "": the latest stage of that year
+}
+
+// pick returns the chosen round and the one before it (by year, then
+// stage order), -1 when there is none.
+func (p RoundPick) pick(rounds []Round) (cur, prev int) {
+	cur = -1
+	for i := range rounds {
+		r := &rounds[i]
+		if (p.Year != 0 && r.Year != p.Year) || (p.Stage != "" && r.Stage != p.Stage) {
+			continue
+		}
+		if cur < 0 || roundBefore(&rounds[cur], r) {
+			cur = i
+		}
+	}
+	prev = -1
+	if cur < 0 {
+		return cur, prev
+	}
+	for i := range rounds {
+		if roundBefore(&rounds[i], &rounds[cur]) && (prev < 0 || roundBefore(&rounds[prev], &rounds[i])) {
+			prev = i
+		}
+	}
+	return cur, prev
+}
+
+// Dashboard is every satker's row and the components its cells show.
+type Dashboard struct {
+	Columns []Column
+	Rows    []DashboardRow
+}
+
+// instInfo is what rows need of an instrument, worked out once per build.
+type instInfo struct {
+	max    float64
+	colMax []float64 // per column; 0 where the instrument lacks it
+	colHas []bool
+	// totalNeed holds, per predicate (upper-case id), the points its rules
+	// and those of what it requires need on the total; NaN for none.
+	totalNeed map[string]float64
+	lowest    string
+}
+
+func newInstInfo(in *Instrument, cols []Column) *instInfo {
+	info := &instInfo{colMax: make([]float64, len(cols)), colHas: make([]bool, len(cols)), totalNeed: map[string]float64{}}
+	if in == nil {
+		for i, c := range cols {
+			info.colMax[i], info.colHas[i] = c.Max, true
+		}
+		return info
+	}
+	info.max = in.Max()
+	for i, c := range cols {
+		if n, ok := in.Node(c.ID); ok {
+			info.colMax[i], info.colHas[i] = n.Weight, true
+		}
+	}
+	if len(in.Predicates) > 0 {
+		info.lowest = strings.ToUpper(in.Predicates[0].ID)
+	}
+	for pi, p := range in.Predicates {
+		need := math.NaN()
+		for _, q := range in.idx.chains[pi] {
+			for _, c := range in.idx.checks[q] {
+				if c.node >= 0 {
+					continue
+				}
+				n := c.value
+				if c.kind == RuleMinRatio {
+					n = c.value * info.max
+				}
+				if math.IsNaN(need) || n > need {
+					need = n
+				}
+			}
+		}
+		info.totalNeed[strings.ToUpper(p.ID)] = need
+	}
+	return info
+}
+
+// totalVerdict judges a total against the rules of the satker's target,
+// or of the lowest predicate when the instrument does not know the target
+// (as scoring does); none when those rules say nothing of the total.
+func (info *instInfo) totalVerdict(total float64, target string) Verdict {
+	need, ok := info.totalNeed[strings.ToUpper(target)]
+	if !ok {
+		need, ok = info.totalNeed[info.lowest]
+	}
+	switch {
+	case !ok || math.IsNaN(need):
+		return VerdictNone
+	case total+scoreEpsilon >= need:
+		return Pass
+	}
+	return Fail
+}
+
+// BuildDashboard makes one row per satker from the compact records of its
+// evaluations: the round pick chooses (the latest of the year, or of one
+// stage), the round before it gives the change. instrument resolves an
+// instrument id to the instrument (nil when unknown); the columns come
+// from the instrument most of the picked rounds use. Rows keep the
+// satkers' order.
+func BuildDashboard(units []SatkerRounds, pick RoundPick, instrument func(id string) *Instrument) Dashboard {
+	type choice struct{ cur, prev int }
+	picks := make([]choice, len(units))
+	uses := map[string]int{}
+	for i := range units {
+		c, p := pick.pick(units[i].Rounds)
+		picks[i] = choice{c, p}
+		if c >= 0 {
+			uses[units[i].Rounds[c].Instrument]++
+		}
+	}
+	// The most used instrument gives the columns; a tie goes to the
+	// default, then to the smaller id.
+	ref := DefaultInstrument
+	for _, id := range slices.Sorted(maps.Keys(uses)) {
+		if uses[id] > uses[ref] {
+			ref = id
+		}
+	}
+	var d Dashboard
+	refIn := lookup(instrument, ref)
+	if refIn == nil {
+		refIn = lookup(instrument, DefaultInstrument)
+	}
+	if refIn != nil {
+		d.Columns = DashboardColumns(refIn)
+	}
+	infos := map[string]*instInfo{}
+	info := func(id string) *instInfo {
+		if x, ok := infos[id]; ok {
+			return x
+		}
+		x := newInstInfo(lookup(instrument, id), d.Columns)
+		infos[id] = x
+		return x
+	}
+	nc := len(d.Columns)
+	cells := make([]Cell, len(units)*nc)
+	d.Rows = make([]DashboardRow, len(units))
+	for i := range units {
+		u := &units[i]
+		row := &d.Rows[i]
+		s := u.Satker
+		row.Satker = s
+		row.name, row.region, row.search = nameKey(s), regionKey(s), searchKey(s)
+		row.Cells = cells[i*nc : (i+1)*nc : (i+1)*nc]
+		c := picks[i]
+		if c.cur < 0 {
+			continue
+		}
+		r := &u.Rounds[c.cur]
+		in := info(r.Instrument)
+		row.Eval, row.Year, row.Stage, row.Status, row.Instrument = r.ID, r.Year, r.Stage, r.Status, r.Instrument
+		row.Answered, row.Questions, row.Total, row.Result, row.Max = r.Answered, r.Questions, r.Total, r.Result, in.max
+		row.TotalVerdict = in.totalVerdict(r.Total, s.Target)
+		for j, col := range d.Columns {
+			if !in.colHas[j] {
+				continue
+			}
+			cell := &row.Cells[j]
+			cell.Score, cell.Max = r.Scores[col.ID], in.colMax[j]
+			cell.Verdict = columnVerdict(r.Verdicts, col)
+		}
+		if c.prev >= 0 {
+			p := &u.Rounds[c.prev]
+			row.Delta = Delta{Prev: p.ID, PrevYear: p.Year, PrevStage: p.Stage, PrevTotal: p.Total, Points: r.Total - p.Total}
+			switch {
+			case row.Delta.Points >= trendEpsilon:
+				row.Delta.Trend = Up
+			case row.Delta.Points <= -trendEpsilon:
+				row.Delta.Trend = Down
+			}
+		}
+	}
+	return d
+}
+
+func lookup(f func(string) *Instrument, id string) *Instrument {
+	if f != nil {
+		if in := f(id); in != nil {
+			return in
+		}
+	}
+	return nil
+}
+
+// columnVerdict is the column's own verdict, else its parts': fail when
+// any part fails, pass when some pass and none fails.
+func columnVerdict(vs map[string]Verdict, col Column) Verdict {
+	if v, ok := vs[col.ID]; ok {
+		return v
+	}
+	out := VerdictNone
+	for _, p := range col.Parts {
+		switch vs[p] {
+		case Fail:
+			return Fail
+		case Pass:
+			out = Pass
+		}
+	}
+	return out
+}
