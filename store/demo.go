@@ -19,10 +19,12 @@ import (
 // realistic set (Kankemenag Magelang, Minahasa Tenggara and Sinjai, the
 // Kanwils of Kalimantan Tengah and Bengkulu, KUAs, madrasahs, a PTKN), each
 // with a PMPZI self-assessment at its own stage of progress and, for some,
-// TPI evaluations whose answers differ; it refuses with ErrExists when that
-// set is there already. n > 0 adds n generated satkers (uji-00001 …) for
-// load tests, numbered after those already there. The data is the same for
-// the same n and now.
+// TPI evaluations whose answers differ, and recommendations in every
+// status (some overdue, some carried over from last year's round); it
+// refuses with ErrExists when that set is there already. n > 0 adds n
+// generated satkers (uji-00001 …) for load tests, numbered after those
+// already there, with two recommendations each on average. The data is the
+// same for the same n and now.
 func (db *DB) Demo(n int, now time.Time) error {
 	in, ok := model.Builtin(model.DefaultInstrument)
 	if !ok {
@@ -35,6 +37,7 @@ func (db *DB) Demo(n int, now time.Time) error {
 	now = now.UTC().Truncate(time.Second)
 	if n <= 0 {
 		rng := rand.New(rand.NewPCG(2026, 5))
+		rekRng := rand.New(rand.NewPCG(2026, 6))
 		return db.update(func(tx *bolt.Tx) error {
 			t := txn{db, tx}
 			for _, d := range demoSatkers {
@@ -43,7 +46,13 @@ func (db *DB) Demo(n int, now time.Time) error {
 				}
 			}
 			for _, d := range demoSatkers {
-				if err := t.demoSatker(d, in, now, rng); err != nil {
+				var reks []demoRekRound
+				for _, p := range demoRekRounds {
+					if p.satker == d.id {
+						reks = append(reks, p)
+					}
+				}
+				if err := t.demoSatker(d, in, now, rng, reks, rekRng); err != nil {
 					return err
 				}
 			}
@@ -55,12 +64,13 @@ func (db *DB) Demo(n int, now time.Time) error {
 		return err
 	}
 	rng := rand.New(rand.NewPCG(uint64(n), uint64(first)))
+	rekRng := rand.New(rand.NewPCG(uint64(n), uint64(first)+1<<32))
 	const perTx = 100
 	for start := 0; start < n; start += perTx {
 		err := db.update(func(tx *bolt.Tx) error {
 			t := txn{db, tx}
 			for i := start; i < min(n, start+perTx); i++ {
-				if err := t.demoSatker(generatedSatker(first+i, rng), in, now, rng); err != nil {
+				if err := t.demoSatker(generatedSatker(first+i, rng), in, now, rng, generatedRekPlan(rekRng), rekRng); err != nil {
 					return err
 				}
 			}
@@ -123,7 +133,10 @@ var stageWindow = map[model.Stage][2]int{
 	model.StagePMPZI: {80, 45}, model.StageTPI: {30, 18}, model.StageTPILapangan: {14, 6}, model.StageTPN: {10, 6},
 }
 
-func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *rand.Rand) error {
+// demoSatker writes one satker with its evaluations, answers and history,
+// and the recommendations reks plans for its rounds. rekRng drives only
+// the recommendations, so adding them left the rest of the data as it was.
+func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *rand.Rand, reks []demoRekRound, rekRng *rand.Rand) error {
 	created := now.AddDate(0, 0, -120)
 	s := satkerRec{ID: d.id, Name: d.name, Kind: string(d.kind), Province: d.province, Regency: d.regency,
 		Head: d.head, Target: d.target, Created: created, Updated: created}
@@ -144,7 +157,8 @@ func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *
 		return err
 	}
 	prev := map[int]model.Answers{} // per round (years ago): the latest stage's values, what the next stage starts from
-	for _, de := range d.evals {
+	var round demoRound             // the round being written, for its recommendations
+	for i, de := range d.evals {
 		base := now.AddDate(-de.yearsAgo, 0, 0)
 		w := stageWindow[de.stage]
 		start := base.AddDate(0, 0, -w[0])
@@ -154,7 +168,7 @@ func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *
 		if _, err := t.record(changeRec{At: start, By: de.by, Satker: s.ID, Evaluation: e.ID, Field: fieldEvaluation, New: evalLabel(e)}); err != nil {
 			return err
 		}
-		vals, last, err := t.demoAnswers(e, de, in, prev[de.yearsAgo], start, w[1], rng)
+		vals, answers, last, err := t.demoAnswers(e, de, in, prev[de.yearsAgo], start, w[1], rng)
 		if err != nil {
 			return err
 		}
@@ -173,13 +187,27 @@ func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *
 		if err := t.putValues(e.ID, vals); err != nil {
 			return err
 		}
+		round.add(e, de, vals, answers)
+		if i+1 == len(d.evals) || d.evals[i+1].yearsAgo != de.yearsAgo {
+			// A round's recommendations follow its last stage, before the
+			// next round begins, so the history stays in time order.
+			for _, p := range reks {
+				if p.yearsAgo == de.yearsAgo {
+					if err := t.demoReks(round, p, d, in, now, rekRng); err != nil {
+						return err
+					}
+				}
+			}
+			round = demoRound{}
+		}
 	}
 	return t.rebuildSummary(s.ID)
 }
 
 // demoAnswers writes an evaluation's answers, with their history, and
-// returns its values and when the last answer was given.
-func (t txn) demoAnswers(e evalRec, de demoEval, in *model.Instrument, from model.Answers, start time.Time, days int, rng *rand.Rand) (model.Answers, time.Time, error) {
+// returns its values, its answers (for drafting recommendations) and when
+// the last answer was given.
+func (t txn) demoAnswers(e evalRec, de demoEval, in *model.Instrument, from model.Answers, start time.Time, days int, rng *rand.Rand) (model.Answers, map[string]model.Answer, time.Time, error) {
 	qs := in.Questions()
 	order := make([]int, len(qs))
 	keys := make([]float64, len(qs))
@@ -191,6 +219,7 @@ func (t txn) demoAnswers(e evalRec, de demoEval, in *model.Instrument, from mode
 	chosen := order[:count]
 	sort.Ints(chosen) // answered in walking order
 	vals := model.Answers{}
+	answers := make(map[string]model.Answer, count)
 	last := start
 	for n, i := range chosen {
 		q := qs[i]
@@ -214,7 +243,7 @@ func (t txn) demoAnswers(e evalRec, de demoEval, in *model.Instrument, from mode
 			r.Evidence = demoEvidence(e, q, de.stage != model.StagePMPZI && rng.Float64() < 0.7, rng)
 		}
 		if err := t.putAnswer(r); err != nil {
-			return nil, last, err
+			return nil, nil, last, err
 		}
 		base := changeRec{At: at, By: de.by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID}
 		for _, f := range [][2]string{{fieldValue, r.Value.String()}, {fieldNote, r.Note}, {fieldEvidence, evidenceText(r.Evidence)}} {
@@ -224,13 +253,14 @@ func (t txn) demoAnswers(e evalRec, de demoEval, in *model.Instrument, from mode
 			c := base
 			c.Field, c.New = f[0], f[1]
 			if _, err := t.record(c); err != nil {
-				return nil, last, err
+				return nil, nil, last, err
 			}
 		}
 		vals[q.ID] = r.Value
+		answers[q.ID] = model.Answer{Question: q.ID, Value: r.Value, Note: r.Note, By: r.By, At: at}
 		last = at
 	}
-	return vals, last, nil
+	return vals, answers, last, nil
 }
 
 // demoValue claims the best answer with probability quality, else a worse

@@ -115,3 +115,68 @@ var demoProvinces = []string{
 	"Gorontalo", "Sulawesi Tengah", "Sulawesi Barat", "Sulawesi Selatan", "Sulawesi Tenggara", "Maluku",
 	"Maluku Utara", "Papua", "Papua Barat", "Papua Barat Daya", "Papua Selatan", "Papua Tengah", "Papua Pegunungan",
 }
+
+// demoRekRound plans the recommendations of one satker's round: the
+// evaluator who writes them (empty: who answered the round's TPI) and
+// where each one ends up. They are drawn from the round's TPI, else its
+// latest stage.
+type demoRekRound struct {
+	satker   string
+	yearsAgo int
+	by       string
+	outcomes []demoRekOutcome
+}
+
+type demoRekOutcome struct {
+	status   model.RekStatus
+	due      int  // days from now; negative: already past. At least a week after it is given.
+	reopened bool // dikerjakan: once selesai, sent back because the evidence fell short
+}
+
+// The named satkers' recommendations: every status, overdue and not, and
+// Magelang's open ones from last year's round for the new round to check.
+var demoRekRounds = []demoRekRound{
+	{"kankemenag-magelang", 1, "tpi.rahmat", []demoRekOutcome{
+		{model.RekDiverifikasi, -200, false}, {model.RekDikerjakan, -90, true}, {model.RekBaru, -60, false},
+		{model.RekSelesai, -30, false}, {model.RekDitolak, -150, false},
+	}},
+	{"kankemenag-minahasa-tenggara", 0, "tpi.fajar", []demoRekOutcome{
+		{model.RekBaru, 30, false}, {model.RekBaru, -3, false}, {model.RekDikerjakan, 45, false}, {model.RekBaru, 60, false},
+	}},
+	{"kankemenag-sinjai", 0, "tpi.rahmat", []demoRekOutcome{
+		{model.RekSelesai, 20, false}, {model.RekDiverifikasi, 10, false}, {model.RekDikerjakan, -2, false}, {model.RekBaru, 40, false},
+	}},
+	{"kanwil-kalimantan-tengah", 0, "tpi.fajar", []demoRekOutcome{
+		{model.RekBaru, 30, false}, {model.RekDikerjakan, -4, false}, {model.RekDitolak, 30, false}, {model.RekBaru, 60, false},
+	}},
+	{"kua-mertoyudan", 0, "tpi.wahyu", []demoRekOutcome{{model.RekBaru, 21, false}, {model.RekBaru, 45, false}}},
+	{"man-1-magelang", 0, "tpi.wahyu", []demoRekOutcome{
+		{model.RekDiverifikasi, -1, false}, {model.RekSelesai, 14, false}, {model.RekDikerjakan, -5, false},
+	}},
+	// Self-assessments still in progress, with the advice of a mentor.
+	{"kanwil-bengkulu", 0, "pendamping.itjen", []demoRekOutcome{{model.RekBaru, 30, false}, {model.RekDikerjakan, 45, false}}},
+	{"uin-fatmawati-sukarno-bengkulu", 0, "pendamping.itjen", []demoRekOutcome{{model.RekBaru, 60, false}}},
+}
+
+// What a satker reports doing about a recommendation.
+var demoFollowUps = []string{
+	"SK Tim Kerja ZI sudah direvisi dan ditandatangani kepala kantor.",
+	"Monitoring dan evaluasi dijadwalkan setiap triwulan; laporan triwulan pertama sudah disusun.",
+	"Sosialisasi kepada seluruh pegawai dilaksanakan saat apel pagi, dengan notulen dan daftar hadir.",
+	"Rapat tindak lanjut hasil evaluasi dilaksanakan bersama agen perubahan.",
+	"Survei kepuasan layanan diulang dengan 120 responden; hasilnya dipajang di ruang layanan.",
+	"Data dukung tahun berjalan sudah diunggah ke folder eviden.",
+	"Standar pelayanan direviu dan dimaklumatkan kembali di ruang pelayanan.",
+}
+
+// Why an evaluator rejects a recommendation.
+var demoRejections = []string{
+	"Sudah tercakup dalam rekomendasi lain pada area yang sama.",
+	"Setelah verifikasi ulang, data dukung ternyata sudah lengkap sejak awal.",
+}
+
+// Why an evaluator sends finished work back.
+var demoSendBacks = []string{
+	"bukti belum cukup: laporan tanpa tanda tangan pimpinan",
+	"bukti belum cukup: kegiatan baru direncanakan, belum dilaksanakan",
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -24,55 +25,60 @@ type RekFilter struct {
 // evaluation's own instrument. Follow-ups are added afterwards with
 // AddTindakLanjut.
 func (db *DB) CreateRekomendasi(r model.Rekomendasi, by string) (model.Rekomendasi, error) {
-	switch {
-	case r.Status != "" && r.Status != model.RekBaru:
-		return model.Rekomendasi{}, invalid("rekomendasi", &model.FieldError{Field: "status", Value: string(r.Status),
-			Msg: "rekomendasi baru berstatus baru; ubah statusnya sesudah disimpan"})
-	case len(r.FollowUps) > 0:
-		return model.Rekomendasi{}, invalid("rekomendasi", &model.FieldError{Field: "tindak lanjut",
-			Msg: "tambahkan tindak lanjut sesudah rekomendasi disimpan"})
-	}
-	r.Status, r.Reason = model.RekBaru, ""
-	r.Due = model.Date(r.Due)
-	if err := r.Validate(); err != nil {
-		return model.Rekomendasi{}, invalid("rekomendasi", err)
-	}
 	var out rekRec
 	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		e, err := t.rekEvaluation(r.EvaluationID, r.Node)
-		if err != nil {
-			return err
-		}
-		if r.SatkerID != "" && r.SatkerID != e.Satker {
-			return fmt.Errorf("rekomendasi %w: evaluasi %s milik satker %q, bukan %q", ErrInvalid, e.ID, e.Satker, r.SatkerID)
-		}
-		existing, err := t.reks(rekPrefix(e.ID), nil)
-		if err != nil {
-			return err
-		}
-		next := 1
-		for _, x := range existing {
-			if n, ok := rekSeq(x.ID, e.ID); ok && n >= next {
-				next = n + 1
-			}
-		}
-		now := db.stamp()
-		r.ID, r.SatkerID = fmt.Sprintf("%s%s%d", e.ID, rekIDInfix, next), e.Satker
-		r.CreatedBy, r.Created, r.UpdatedBy, r.Updated = by, now, by, now
-		out = rekToRec(r)
-		if err := t.putRek(out); err != nil {
-			return err
-		}
-		c := t.rekChange(out, by, fieldRek, "", out.Text)
-		c.At = now
-		_, err = t.record(c)
+		var err error
+		out, err = txn{db, tx}.createRek(r, by, db.stamp())
 		return err
 	})
 	if err != nil {
 		return model.Rekomendasi{}, err
 	}
 	return out.model(), nil
+}
+
+// createRek is CreateRekomendasi inside a transaction, stamped at.
+func (t txn) createRek(r model.Rekomendasi, by string, at time.Time) (rekRec, error) {
+	switch {
+	case r.Status != "" && r.Status != model.RekBaru:
+		return rekRec{}, invalid("rekomendasi", &model.FieldError{Field: "status", Value: string(r.Status),
+			Msg: "rekomendasi baru berstatus baru; ubah statusnya sesudah disimpan"})
+	case len(r.FollowUps) > 0:
+		return rekRec{}, invalid("rekomendasi", &model.FieldError{Field: "tindak lanjut",
+			Msg: "tambahkan tindak lanjut sesudah rekomendasi disimpan"})
+	}
+	r.Status, r.Reason = model.RekBaru, ""
+	r.Due = model.Date(r.Due)
+	if err := r.Validate(); err != nil {
+		return rekRec{}, invalid("rekomendasi", err)
+	}
+	e, err := t.rekEvaluation(r.EvaluationID, r.Node)
+	if err != nil {
+		return rekRec{}, err
+	}
+	if r.SatkerID != "" && r.SatkerID != e.Satker {
+		return rekRec{}, fmt.Errorf("rekomendasi %w: evaluasi %s milik satker %q, bukan %q", ErrInvalid, e.ID, e.Satker, r.SatkerID)
+	}
+	existing, err := t.reks(rekPrefix(e.ID), nil)
+	if err != nil {
+		return rekRec{}, err
+	}
+	next := 1
+	for _, x := range existing {
+		if n, ok := rekSeq(x.ID, e.ID); ok && n >= next {
+			next = n + 1
+		}
+	}
+	r.ID, r.SatkerID = fmt.Sprintf("%s%s%d", e.ID, rekIDInfix, next), e.Satker
+	r.CreatedBy, r.Created, r.UpdatedBy, r.Updated = by, at, by, at
+	out := rekToRec(r)
+	if err := t.putRek(out); err != nil {
+		return rekRec{}, err
+	}
+	c := t.rekChange(out, by, fieldRek, "", out.Text)
+	c.At = at
+	_, err = t.record(c)
+	return out, err
 }
 
 // rekEvaluation loads the evaluation a recommendation belongs to and
@@ -140,14 +146,19 @@ func closedRek(r rekRec) error {
 // other moves a reason is only written to the history ("dikerjakan: bukti
 // belum cukup"). Setting the status it already has changes nothing.
 func (db *DB) SetRekStatus(id string, st model.RekStatus, reason, by string) (model.Rekomendasi, error) {
+	return db.editRek(id, by, statusEdit(st, reason, by))
+}
+
+// statusEdit is the edit of SetRekStatus.
+func statusEdit(st model.RekStatus, reason, by string) rekEdit {
 	reason = strings.TrimSpace(reason)
-	return db.editRek(id, by, func(t txn, old rekRec) (rekRec, []changeRec, error) {
+	return func(t txn, old rekRec) (rekRec, []changeRec, error) {
 		cur := model.RekStatus(old.Status)
 		if cur == st {
 			return old, nil, nil
 		}
 		if err := cur.CanMoveTo(st); err != nil {
-			return old, nil, invalid("rekomendasi "+id, err)
+			return old, nil, invalid("rekomendasi "+old.ID, err)
 		}
 		next := old
 		next.Status, next.Reason = string(st), ""
@@ -155,14 +166,14 @@ func (db *DB) SetRekStatus(id string, st model.RekStatus, reason, by string) (mo
 			next.Reason = reason
 		}
 		if err := next.model().Validate(); err != nil {
-			return old, nil, invalid("rekomendasi "+id, err)
+			return old, nil, invalid("rekomendasi "+old.ID, err)
 		}
 		newText := next.Status
 		if reason != "" {
 			newText += ": " + reason
 		}
 		return next, []changeRec{t.rekChange(old, by, fieldRekStatus, old.Status, newText)}, nil
-	})
+	}
 }
 
 // AddTindakLanjut appends a follow-up entry to an open recommendation. A
@@ -171,14 +182,23 @@ func (db *DB) AddTindakLanjut(id string, tl model.TindakLanjut, by string) (mode
 	if tl.Date.IsZero() {
 		tl.Date = db.stamp()
 	}
+	edit, err := followUpEdit(tl, by)
+	if err != nil {
+		return model.Rekomendasi{}, err
+	}
+	return db.editRek(id, by, edit)
+}
+
+// followUpEdit is the edit of AddTindakLanjut, once the entry is valid.
+func followUpEdit(tl model.TindakLanjut, by string) (rekEdit, error) {
 	tl.Date = model.Date(tl.Date)
 	if strings.TrimSpace(tl.By) == "" {
 		tl.By = by
 	}
 	if err := tl.Validate(); err != nil {
-		return model.Rekomendasi{}, invalid("tindak lanjut", err)
+		return nil, invalid("tindak lanjut", err)
 	}
-	return db.editRek(id, by, func(t txn, old rekRec) (rekRec, []changeRec, error) {
+	return func(t txn, old rekRec) (rekRec, []changeRec, error) {
 		if !old.model().IsOpen() {
 			return old, nil, closedRek(old)
 		}
@@ -186,13 +206,15 @@ func (db *DB) AddTindakLanjut(id string, tl model.TindakLanjut, by string) (mode
 		rec := tindakLanjutToRec(tl)
 		next.FollowUps = append(append([]tindakLanjutRec(nil), old.FollowUps...), rec)
 		return next, []changeRec{t.rekChange(old, by, fieldRekFollowUp, "", string(encode(rec)))}, nil
-	})
+	}, nil
 }
 
-// editRek is the one write path of an existing recommendation: edit
-// returns the new record and its history entries; none means nothing to
-// write.
-func (db *DB) editRek(id, by string, edit func(txn, rekRec) (rekRec, []changeRec, error)) (model.Rekomendasi, error) {
+// rekEdit turns a recommendation's record into its next version with
+// the history entries that say what changed; none means nothing to write.
+type rekEdit func(t txn, old rekRec) (rekRec, []changeRec, error)
+
+// editRek is the one write path of an existing recommendation.
+func (db *DB) editRek(id, by string, edit rekEdit) (model.Rekomendasi, error) {
 	var out rekRec
 	err := db.update(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
@@ -200,31 +222,36 @@ func (db *DB) editRek(id, by string, edit func(txn, rekRec) (rekRec, []changeRec
 		if err != nil {
 			return err
 		}
-		next, changes, err := edit(t, old)
-		out = old
-		if err != nil || len(changes) == 0 {
-			if err == nil {
-				err = errUnchanged
-			}
-			return err
-		}
-		next.UpdatedBy, next.Updated = by, db.stamp()
-		if err := t.putRek(next); err != nil {
-			return err
-		}
-		for _, c := range changes {
-			c.At = next.Updated
-			if _, err := t.record(c); err != nil {
-				return err
-			}
-		}
-		out = next
-		return nil
+		out, err = t.applyRekEdit(old, edit, by, db.stamp())
+		return err
 	})
 	if err != nil {
 		return model.Rekomendasi{}, err
 	}
 	return out.model(), nil
+}
+
+// applyRekEdit writes an edit of old stamped at, with its history; an
+// edit that changes nothing is errUnchanged.
+func (t txn) applyRekEdit(old rekRec, edit rekEdit, by string, at time.Time) (rekRec, error) {
+	next, changes, err := edit(t, old)
+	if err != nil {
+		return old, err
+	}
+	if len(changes) == 0 {
+		return old, errUnchanged
+	}
+	next.UpdatedBy, next.Updated = by, at
+	if err := t.putRek(next); err != nil {
+		return old, err
+	}
+	for _, c := range changes {
+		c.At = at
+		if _, err := t.record(c); err != nil {
+			return old, err
+		}
+	}
+	return next, nil
 }
 
 // DeleteRekomendasi removes a recommendation; the history keeps it and an

@@ -6,8 +6,8 @@ import (
 
 // Stats counts what a database holds.
 type Stats struct {
-	Satkers, Evaluations, Answers, History, Instruments int
-	FileSize                                            int64 // bytes in use by the latest commit
+	Satkers, Evaluations, Answers, History, Instruments, Recommendations int
+	FileSize                                                             int64 // bytes in use by the latest commit
 }
 
 // Stats counts the records of each kind.
@@ -17,6 +17,9 @@ func (db *DB) Stats() (Stats, error) {
 		n := func(name []byte) int { return tx.Bucket(name).Stats().KeyN }
 		s = Stats{Satkers: n(bucketSatkers), Evaluations: n(bucketEvaluations), Answers: n(bucketAnswers),
 			History: n(bucketHistory), Instruments: n(bucketInstruments), FileSize: tx.Size()}
+		if b := tx.Bucket(bucketRekomendasi); b != nil { // older files lack it until the first recommendation
+			s.Recommendations = b.Stats().KeyN
+		}
 		return nil
 	})
 	return s, err
