@@ -41,9 +41,9 @@ sebagian dengan evaluasi TPI yang jawabannya berbeda.
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Data contoh ditambahkan ke %s: %d satker, %d evaluasi, %d jawaban (%.1f detik)\n",
+			fmt.Fprintf(cmd.OutOrStdout(), "Data contoh ditambahkan ke %s: %d satker, %d evaluasi, %d jawaban, %d rekomendasi (%.1f detik)\n",
 				db.Path(), after.Satkers-before.Satkers, after.Evaluations-before.Evaluations, after.Answers-before.Answers,
-				time.Since(start).Seconds())
+				after.Recommendations-before.Recommendations, time.Since(start).Seconds())
 			return nil
 		},
 	}

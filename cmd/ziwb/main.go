@@ -57,6 +57,6 @@ Subperintahnya bekerja tanpa terminal, untuk skrip dan laporan.`,
 	// --db works on every command; dbPath resolves it (and the default).
 	root.PersistentFlags().String("db", "", "berkas basis data (bawaan: $ZIWB_DB, atau $XDG_DATA_HOME/ziwb/ziwb.db)")
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newInstrumentCmd(), newScoreCmd(), newCheckCmd(), newBackupCmd(), newExportCmd(), newImportCmd(), newDemoCmd())
+	root.AddCommand(newInstrumentCmd(), newScoreCmd(), newCheckCmd(), newBackupCmd(), newExportCmd(), newImportCmd(), newDemoCmd(), newRekomendasiCmd(), newCompareCmd())
 	return root
 }
