@@ -255,6 +255,7 @@ func (p RoundPick) pick(rounds []Round) (cur, prev int) {
 type Dashboard struct {
 	Columns []Column
 	Rows    []DashboardRow
+	Years   []int // every year some satker has a round in, newest first: what a pick can ask for
 }
 
 // instInfo is what rows need of an instrument, worked out once per build.
@@ -333,11 +334,15 @@ func BuildDashboard(units []SatkerRounds, pick RoundPick, instrument func(id str
 	type choice struct{ cur, prev int }
 	picks := make([]choice, len(units))
 	uses := map[string]int{}
+	years := map[int]bool{}
 	for i := range units {
 		c, p := pick.pick(units[i].Rounds)
 		picks[i] = choice{c, p}
 		if c >= 0 {
 			uses[units[i].Rounds[c].Instrument]++
+		}
+		for _, r := range units[i].Rounds {
+			years[r.Year] = true
 		}
 	}
 	// The most used instrument gives the columns; a tie goes to the
@@ -349,6 +354,8 @@ func BuildDashboard(units []SatkerRounds, pick RoundPick, instrument func(id str
 		}
 	}
 	var d Dashboard
+	d.Years = slices.Sorted(maps.Keys(years))
+	slices.Reverse(d.Years)
 	refIn := lookup(instrument, ref)
 	if refIn == nil {
 		refIn = lookup(instrument, DefaultInstrument)

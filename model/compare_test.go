@@ -174,6 +174,9 @@ func TestBuildDashboardRows(t *testing.T) {
 	if len(d.Rows) != 5 || len(d.Columns) != 3 {
 		t.Fatalf("%d rows, %d columns; want 5 and 3", len(d.Rows), len(d.Columns))
 	}
+	if fmt.Sprint(d.Years) != "[2026 2025]" {
+		t.Errorf("years %v; want every year with a round, newest first: [2026 2025]", d.Years)
+	}
 	tests := []struct {
 		satker       string
 		eval         string

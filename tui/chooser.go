@@ -26,27 +26,30 @@ var chooserNow = time.Now
 
 type chooserKeys struct {
 	Up, Down, Top, Bottom, Open, New, Review, Back key.Binding
+	Mark, Compare                                  key.Binding
 	// the new-evaluation form
 	Next, Prev, Left, Right, Submit, Save, Cancel key.Binding
 }
 
 func newChooserKeys() chooserKeys {
 	return chooserKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "naik")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "turun")),
-		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "paling atas")),
-		Bottom: key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "paling bawah")),
-		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
-		New:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "evaluasi baru")),
-		Review: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
-		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
-		Left:   key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "pilihan sebelum")),
-		Right:  key.NewBinding(key.WithKeys("right", " "), key.WithHelp("→/spasi", "pilihan berikut")),
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "kolom berikut / buat")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "buat")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "naik")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "turun")),
+		Top:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "paling atas")),
+		Bottom:  key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "paling bawah")),
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
+		New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "evaluasi baru")),
+		Review:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
+		Mark:    key.NewBinding(key.WithKeys(" "), key.WithHelp("spasi", "tandai")),
+		Compare: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan yang ditandai")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Next:    key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
+		Prev:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
+		Left:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "pilihan sebelum")),
+		Right:   key.NewBinding(key.WithKeys("right", " "), key.WithHelp("→/spasi", "pilihan berikut")),
+		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "kolom berikut / buat")),
+		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "buat")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
 	}
 }
 
@@ -118,8 +121,9 @@ type chooserScreen struct {
 	form    *evalForm
 	notice  string
 	warn    bool
-	want    string // evaluation to select after the next load
-	opening bool   // the walk has been pushed but not yet arrived
+	want    string   // evaluation to select after the next load
+	opening bool     // the walk has been pushed but not yet arrived
+	marked  []string // evaluations marked for the side-by-side comparison
 
 	width, height int
 	cols          []int
@@ -258,7 +262,11 @@ func (c *chooserScreen) fillRows() {
 			}
 			verdict = verdictText(c.satker.Target, sum.Result)
 		}
-		c.rows[i] = table.Row{"", strconv.Itoa(e.Year), string(e.Stage), string(e.Status), progress, score, result, verdict, e.InstrumentID}
+		year := strconv.Itoa(e.Year)
+		if slices.Contains(c.marked, e.ID) {
+			year += "+" // marked for comparison
+		}
+		c.rows[i] = table.Row{"", year, string(e.Stage), string(e.Status), progress, score, result, verdict, e.InstrumentID}
 	}
 	c.table.show(c.rows, c.table.Cursor())
 }
@@ -281,6 +289,8 @@ func (c *chooserScreen) updateKeys() {
 	k.Open.SetEnabled(!inForm && c.selected() != nil)
 	k.New.SetEnabled(!inForm && c.loaded)
 	k.Review.SetEnabled(!inForm && c.loaded)
+	k.Mark.SetEnabled(!inForm && c.selected() != nil)
+	k.Compare.SetEnabled(!inForm && len(c.marked) >= 2)
 	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Submit, &k.Save, &k.Cancel} {
 		b.SetEnabled(inForm)
 	}
@@ -333,6 +343,12 @@ func (c *chooserScreen) listKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.New):
 		return c.openForm()
+	case key.Matches(msg, k.Mark):
+		c.toggleMark(c.selected().ID)
+		return nil
+	case key.Matches(msg, k.Compare):
+		c.opening = true
+		return c.env.open(newSideBySide(c.env, slices.Clone(c.marked)))
 	case key.Matches(msg, k.Review):
 		c.opening = true
 		return c.env.open(newReview(c.env, reviewScope{satkerID: c.satkerID}))
@@ -342,6 +358,23 @@ func (c *chooserScreen) listKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	c.table.update(msg)
 	return nil
+}
+
+// toggleMark marks an evaluation for the side-by-side comparison (the
+// same satker across years and stages), or unmarks it.
+func (c *chooserScreen) toggleMark(id string) {
+	if i := slices.Index(c.marked, id); i >= 0 {
+		c.marked = slices.Delete(c.marked, i, i+1)
+	} else if len(c.marked) < model.MaxSideBySide {
+		c.marked = append(c.marked, id)
+	} else {
+		c.notice, c.warn = fmt.Sprintf("Paling banyak %d evaluasi dibandingkan.", model.MaxSideBySide), true
+		return
+	}
+	if len(c.marked) >= 2 {
+		c.notice, c.warn = fmt.Sprintf("%d evaluasi ditandai · c bandingkan", len(c.marked)), false
+	}
+	c.fillRows()
 }
 
 // exists reports whether this satker already has the evaluation.
@@ -576,8 +609,8 @@ func (c *chooserScreen) Help() keyHelp {
 		return keyHelp{short: s, full: [][]key.Binding{{k.Next, k.Prev, k.Left, k.Right}, {k.Submit, k.Save, k.Cancel}}}
 	}
 	return keyHelp{
-		short: bindings([]key.Binding{k.Open, k.New, k.Review, k.Back}),
-		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Up, k.Down, k.Top, k.Bottom}},
+		short: bindings([]key.Binding{k.Open, k.New, k.Review, k.Compare, k.Back}),
+		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Mark, k.Compare}, {k.Up, k.Down, k.Top, k.Bottom}},
 	}
 }
 

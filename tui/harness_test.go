@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,7 +23,41 @@ func TestMain(m *testing.M) {
 	// Goldens must not depend on the terminal the tests run in.
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
-	os.Exit(m.Run())
+	code := m.Run()
+	if bigDir != "" {
+		os.RemoveAll(bigDir)
+	}
+	os.Exit(code)
+}
+
+// bigDB is a 5,000-satker demo database for the benchmarks, made once per
+// run (it takes seconds) in bigDir, which TestMain removes.
+var (
+	bigOnce sync.Once
+	bigDir  string
+	bigPath string
+	bigErr  error
+)
+
+func bigDB(tb testing.TB) string {
+	tb.Helper()
+	bigOnce.Do(func() {
+		if bigDir, bigErr = os.MkdirTemp("", "ziwb-bench-"); bigErr != nil {
+			return
+		}
+		bigPath = filepath.Join(bigDir, "ziwb.db")
+		db, err := store.Open(bigPath, store.Options{})
+		if err != nil {
+			bigErr = err
+			return
+		}
+		defer db.Close()
+		bigErr = db.Demo(5000, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+	})
+	if bigErr != nil {
+		tb.Fatal(bigErr)
+	}
+	return bigPath
 }
 
 // harness drives the real App through its Update loop, running each

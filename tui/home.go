@@ -21,6 +21,7 @@ import (
 type homeKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom  key.Binding
 	Open, Filter, ClearFilter, New, Edit, Delete, Review, Quit key.Binding
+	Dashboard                                                  key.Binding
 	Sort, SortName, SortScore, SortProgress, SortRegion        key.Binding
 	// while the filter field has focus
 	KeepFilter, DropFilter key.Binding
@@ -43,6 +44,7 @@ func newHomeKeys() homeKeys {
 		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah")),
 		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "hapus")),
 		Review:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
+		Dashboard:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "dasbor")),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
 		Sort:         key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "urut")),
 		SortName:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "urut nama (lagi: balik)")),
@@ -587,6 +589,8 @@ func (h *homeScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return h.open(newChooser(h.env, h.selectedID()))
 	case key.Matches(msg, k.Review):
 		return h.open(newReview(h.env, reviewScope{}))
+	case key.Matches(msg, k.Dashboard):
+		return h.open(newDashboard(h.env))
 	default:
 		h.table.update(msg)
 		h.updateKeys()
@@ -664,9 +668,9 @@ func (h *homeScreen) Help() keyHelp {
 		return keyHelp{short: s, full: [][]key.Binding{s}}
 	}
 	return keyHelp{
-		short: bindings([]key.Binding{k.Open, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Review, k.Quit}),
+		short: bindings([]key.Binding{k.Open, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Review, k.Dashboard, k.Quit}),
 		full: [][]key.Binding{
-			{k.Open, k.New, k.Edit, k.Delete, k.Review},
+			{k.Open, k.New, k.Edit, k.Delete, k.Review, k.Dashboard},
 			{k.Filter, k.ClearFilter, k.SortName, k.SortScore, k.SortProgress, k.SortRegion},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
 			{k.Quit},

@@ -1,10 +1,8 @@
 package tui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -14,15 +12,7 @@ import (
 // BenchmarkStartFirstFrame5000: from opening a 5,000-satker database to
 // the first frame of the home screen, as `ziwb` does at start.
 func BenchmarkStartFirstFrame5000(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "ziwb.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := db.Demo(5000, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)); err != nil {
-		b.Fatal(err)
-	}
-	db.Close()
+	path := bigDB(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		db, err := store.Open(path, store.Options{})

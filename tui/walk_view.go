@@ -423,7 +423,7 @@ func typeName(q *model.Question) string {
 	case model.Percent:
 		return "persen"
 	case model.Number:
-		return "angka " + q.Accepted()
+		return q.Accepted()
 	}
 	return "pilihan"
 }

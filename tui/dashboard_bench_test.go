@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// openBig opens the workbench on the 5,000-satker database.
+func openBig(b *testing.B) *harness {
+	db, err := store.Open(bigDB(b), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return newHarness(b, db, 120, 40)
+}
+
+// BenchmarkDashboardFirstFrame5000: from the key that opens the dashboard
+// to its first frame, the store read included.
+func BenchmarkDashboardFirstFrame5000(b *testing.B) {
+	h := openBig(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		d := newDashboard(h.app.env)
+		d.SetSize(h.app.bodySize())
+		d.Update(d.Init()())
+		if v := d.View(); !strings.Contains(v, "5.0") {
+			b.Fatalf("first frame lacks the satkers:\n%s", v)
+		}
+	}
+}
+
+// BenchmarkDashboardSortKey5000: o (sort by the next column), Update +
+// View, over 5,000 satkers.
+func BenchmarkDashboardSortKey5000(b *testing.B) {
+	h := openBig(b)
+	h.keys("b")
+	key := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'o'}}
+	b.ReportAllocs()
+	for b.Loop() {
+		h.app.Update(key)
+		_ = h.app.View()
+	}
+}
+
+// BenchmarkDashboardFilterKey5000: one character typed into the filter and
+// taken back, Update + View, over 5,000 satkers.
+func BenchmarkDashboardFilterKey5000(b *testing.B) {
+	h := openBig(b)
+	h.keys("b/uji-0")
+	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'1'}}, {Type: tea.KeyBackspace}}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		h.app.Update(keys[i%2])
+		_ = h.app.View()
+		i++
+	}
+}
+
+// BenchmarkDashboardGroupKey5000: g (group by province, by kind, none),
+// Update + View.
+func BenchmarkDashboardGroupKey5000(b *testing.B) {
+	h := openBig(b)
+	h.keys("b")
+	key := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'g'}}
+	b.ReportAllocs()
+	for b.Loop() {
+		h.app.Update(key)
+		_ = h.app.View()
+	}
+}

@@ -1,0 +1,514 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// The side-by-side screen lines 2 to 4 evaluations up node by node —
+// different satkers, or one satker across years — with each one's
+// difference from the first and where they diverge most.
+
+type sideKeys struct {
+	Up, Down, HalfUp, HalfDown, Top, Bottom key.Binding
+	Detail, Divergence, Back                key.Binding
+}
+
+func newSideKeys() sideKeys {
+	return sideKeys{
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "gulir")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "gulir")),
+		HalfUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "½ halaman naik")),
+		HalfDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " "), key.WithHelp("pgdn", "½ halaman turun")),
+		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "paling atas")),
+		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "paling bawah")),
+		Detail:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "semua komponen")),
+		Divergence: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "urut selisih terbesar")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+	}
+}
+
+// sideColumn is one compared evaluation.
+type sideColumn struct {
+	eval   model.Evaluation
+	satker model.Satker
+}
+
+// sideLayout is how the columns fit the width: the widest form that
+// leaves the node names room, then narrower ones.
+type sideLayout struct {
+	form                int // sideFull, sideNoMax or sideScoreOnly
+	nameW               int
+	colW                []int
+	scoreW, maxW, diffW int
+	spreadW             int // 0: no spread column
+}
+
+// The forms of a cell, widest first.
+const (
+	sideFull      = iota // 56,12/100,00 ✓ +7,82
+	sideNoMax            // 56,12 ✓ +7,82
+	sideScoreOnly        // 56,12 ✓
+)
+
+const (
+	sideNameMin   = 18 // narrowest name column before the cells give up a part
+	sideNameRoomy = 30 // wide enough for most areas; room beyond goes to the headers first
+	sideNameMax   = 46
+	sideGutter    = 2 // spaces before each evaluation's column
+)
+
+// sideScreen shows scorecards side by side.
+type sideScreen struct {
+	env  *env
+	ids  []string
+	keys sideKeys
+
+	loaded  bool
+	loadErr string
+	cmp     model.SideBySide
+	cols    []sideColumn
+	titles  map[string]string // node id → title, from the first instrument that has it
+	depth   map[string]int
+
+	all          bool // every node, not only components and areas
+	byDivergence bool
+	rows         []model.SideRow // shown below the total, in the chosen order
+	hidden       int             // rows left out in divergence order: no difference
+
+	lay           sideLayout
+	measured      sideLayout // the widths of scores, maxima and differences, measured once per load
+	glyphs        [3]string  // verdict glyphs: none, pass, fail
+	renderedW     int        // the width the viewport's rows were rendered for
+	vp            viewport.Model
+	width, height int
+	view          string
+	dirty         bool
+}
+
+var _ screen = (*sideScreen)(nil)
+
+type sideLoadedMsg struct {
+	cmp    model.SideBySide
+	cols   []sideColumn
+	titles map[string]string
+	depth  map[string]int
+	err    error
+}
+
+// newSideBySide compares 2 to 4 evaluations, of any satkers and years.
+func newSideBySide(e *env, evalIDs []string) *sideScreen {
+	s := &sideScreen{env: e, ids: evalIDs, keys: newSideKeys(), vp: viewport.New(0, 0), dirty: true,
+		glyphs: [3]string{e.st.None.Render("·"), e.st.Pass.Render("✓"), e.st.Fail.Render("✗")}}
+	s.updateKeys()
+	return s
+}
+
+func (s *sideScreen) Init() tea.Cmd { return s.load }
+
+// load scores every evaluation and reads the names the columns and rows
+// show.
+func (s *sideScreen) load() tea.Msg {
+	db := s.env.db
+	cmp, _, err := db.CompareEvaluations(s.ids...)
+	if err != nil {
+		return sideLoadedMsg{err: err}
+	}
+	msg := sideLoadedMsg{cmp: cmp, titles: map[string]string{}, depth: map[string]int{}}
+	insts := map[string]*model.Instrument{}
+	for _, id := range s.ids {
+		ev, err := db.Evaluation(id)
+		if err != nil {
+			return sideLoadedMsg{err: err}
+		}
+		sk, err := db.Satker(ev.SatkerID)
+		if err != nil {
+			return sideLoadedMsg{err: err}
+		}
+		in := insts[ev.InstrumentHash]
+		if in == nil {
+			if in, err = db.Instrument(ev.InstrumentHash); err != nil {
+				return sideLoadedMsg{err: err}
+			}
+			insts[ev.InstrumentHash] = in
+		}
+		msg.cols = append(msg.cols, sideColumn{ev, sk})
+		for _, n := range in.AllNodes() {
+			if _, ok := msg.titles[n.ID]; !ok {
+				msg.titles[n.ID] = n.Title
+				msg.depth[n.ID] = len(in.Path(n.ID)) - 1
+			}
+		}
+	}
+	return msg
+}
+
+func (s *sideScreen) Title() string   { return "Perbandingan" }
+func (s *sideScreen) Capturing() bool { return false }
+
+func (s *sideScreen) SetSize(width, height int) {
+	s.width, s.height = width, height
+	s.vp.Height = max(1, height-4) // headline, two header lines and the total above
+	if width != s.renderedW {
+		s.relayout()
+	}
+	s.vp.SetYOffset(s.vp.YOffset) // a taller screen may show rows past the last
+	s.dirty = true
+}
+
+func (s *sideScreen) updateKeys() {
+	k := &s.keys
+	ok := s.loaded && s.loadErr == ""
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.HalfUp, &k.HalfDown, &k.Top, &k.Bottom, &k.Detail, &k.Divergence} {
+		b.SetEnabled(ok)
+	}
+	if s.all {
+		k.Detail.SetHelp("i", "hanya area")
+	} else {
+		k.Detail.SetHelp("i", "semua komponen")
+	}
+	if s.byDivergence {
+		k.Divergence.SetHelp("d", "urut pohon")
+	} else {
+		k.Divergence.SetHelp("d", "urut selisih terbesar")
+	}
+}
+
+func (s *sideScreen) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case sideLoadedMsg:
+		s.loaded = true
+		if msg.err != nil {
+			s.loadErr = errorText(msg.err)
+		} else {
+			s.loadErr = ""
+			s.cmp, s.cols, s.titles, s.depth = msg.cmp, msg.cols, msg.titles, msg.depth
+			s.measure()
+			s.pickRows()
+			s.relayout()
+		}
+	case refreshMsg:
+		return s.load
+	case tea.KeyMsg:
+		cmd = s.handleKey(msg)
+	default:
+		return nil
+	}
+	s.updateKeys()
+	s.dirty = true
+	return cmd
+}
+
+func (s *sideScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return s.env.goBack()
+	case !s.loaded || s.loadErr != "":
+	case key.Matches(msg, k.Detail):
+		s.all = !s.all
+		s.pickRows()
+		s.relayout()
+		s.vp.GotoTop()
+	case key.Matches(msg, k.Divergence):
+		s.byDivergence = !s.byDivergence
+		s.pickRows()
+		s.relayout()
+		s.vp.GotoTop()
+	case key.Matches(msg, k.Up):
+		s.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		s.vp.ScrollDown(1)
+	case key.Matches(msg, k.HalfUp):
+		s.vp.HalfPageUp()
+	case key.Matches(msg, k.HalfDown):
+		s.vp.HalfPageDown()
+	case key.Matches(msg, k.Top):
+		s.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		s.vp.GotoBottom()
+	}
+	return nil
+}
+
+func (s *sideScreen) Help() keyHelp {
+	k := s.keys
+	return keyHelp{
+		short: bindings([]key.Binding{k.Detail, k.Divergence, k.Down, k.HalfDown, k.Back}),
+		full:  [][]key.Binding{{k.Detail, k.Divergence}, {k.Up, k.Down, k.HalfUp, k.HalfDown, k.Top, k.Bottom}},
+	}
+}
+
+// shows reports whether a node is listed: components and areas, or every
+// node once asked for.
+func (s *sideScreen) shows(id string) bool { return s.all || s.depth[id] <= 1 }
+
+// pickRows lists the nodes below the total in the chosen order.
+func (s *sideScreen) pickRows() {
+	s.rows, s.hidden = s.rows[:0], 0
+	if !s.byDivergence {
+		for _, r := range s.cmp.Rows {
+			if r.ID != model.TotalNode && s.shows(r.ID) {
+				s.rows = append(s.rows, r)
+			}
+		}
+		return
+	}
+	candidates := 0
+	for _, r := range s.cmp.Rows {
+		if r.ID != model.TotalNode && s.shows(r.ID) {
+			candidates++
+		}
+	}
+	for _, r := range s.cmp.Divergence() {
+		if r.ID != model.TotalNode && s.shows(r.ID) {
+			s.rows = append(s.rows, r)
+		}
+	}
+	s.hidden = candidates - len(s.rows)
+}
+
+// relayout fits the columns to the width and renders the rows once; the
+// viewport scrolls what was rendered.
+func (s *sideScreen) relayout() {
+	s.dirty = true
+	if !s.loaded || s.loadErr != "" || s.width <= 0 {
+		return
+	}
+	s.lay = s.fit(s.width)
+	s.renderedW = s.width
+	s.vp.Width, s.vp.Height = s.width, max(1, s.height-4)
+	lines := make([]string, 0, len(s.rows)+1)
+	for _, r := range s.rows {
+		lines = append(lines, s.row(r))
+	}
+	if len(s.rows) == 0 {
+		text := "Tidak ada komponen yang ditampilkan."
+		if s.byDivergence {
+			text = "Semua evaluasi bernilai sama pada komponen yang ditampilkan."
+		}
+		lines = append(lines, s.env.st.Muted.Render(ansi.Truncate(text, s.width, "…")))
+	}
+	s.vp.SetContent(strings.Join(lines, "\n"))
+}
+
+// sideDiff is a difference from the first column: signed points, or =
+// where there is none.
+func sideDiff(r model.SideRow, c int) string {
+	if c == 0 || !r.Present[c] || !r.Present[0] {
+		return ""
+	}
+	if d := r.Diffs[c]; d > -0.005 && d < 0.005 {
+		return "="
+	}
+	return gapSigned(r.Diffs[c])
+}
+
+// measure finds the widest score, maximum and difference of the
+// comparison, which every layout of it needs.
+func (s *sideScreen) measure() {
+	m := sideLayout{}
+	for _, r := range s.cmp.Rows {
+		for c := range r.Scores {
+			if !r.Present[c] {
+				continue
+			}
+			m.scoreW = max(m.scoreW, ansi.StringWidth(model.Points(r.Scores[c])))
+			m.maxW = max(m.maxW, ansi.StringWidth(model.Points(r.Max[c])))
+			m.diffW = max(m.diffW, ansi.StringWidth(sideDiff(r, c)))
+		}
+	}
+	s.measured = m
+}
+
+// fit chooses the widest cell form that leaves the names sideNameMin
+// cells, then gives spare room to the column headers and the spread.
+func (s *sideScreen) fit(width int) sideLayout {
+	l := s.measured
+	l.colW = make([]int, len(s.cols))
+	cell := func(form, c int) int {
+		w := l.scoreW + 2 // the score, a space, the verdict glyph
+		if form == sideFull {
+			w += 1 + l.maxW
+		}
+		if c > 0 && form != sideScoreOnly {
+			w += 1 + l.diffW
+		}
+		return w
+	}
+	for l.form = sideFull; l.form <= sideScoreOnly; l.form++ {
+		used := 0
+		for c := range l.colW {
+			l.colW[c] = cell(l.form, c)
+			used += l.colW[c] + sideGutter
+		}
+		l.nameW = width - used
+		if l.nameW >= sideNameMin || l.form == sideScoreOnly {
+			break
+		}
+	}
+	// Past a comfortable name column, spare room lets the headers show
+	// the satker's name whole.
+	if extra := l.nameW - sideNameRoomy; extra > 0 {
+		for c, col := range s.cols {
+			want := min(30, max(ansi.StringWidth(shortSatkerName(col.satker.Name)), ansi.StringWidth(sideRound(col.eval))))
+			if add := min(extra, want-l.colW[c]); add > 0 {
+				l.colW[c] += add
+				extra -= add
+				l.nameW -= add
+			}
+		}
+	}
+	if spread := 7; l.form == sideFull && l.nameW-spread-sideGutter >= 24 {
+		l.spreadW = spread
+		l.nameW -= spread + sideGutter
+	}
+	l.nameW = max(1, min(sideNameMax, l.nameW))
+	return l
+}
+
+// sideRound names a column's round: "2026 TPI".
+func sideRound(e model.Evaluation) string { return fmt.Sprintf("%d %s", e.Year, e.Stage) }
+
+// sidePad pads s with spaces to width cells, on the left when right is set.
+func sidePad(s string, width int, right bool) string {
+	gap := strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
+	if right {
+		return gap + s
+	}
+	return s + gap
+}
+
+// row renders one node: its name indented by depth, then each
+// evaluation's score, verdict glyph and difference from the first.
+func (s *sideScreen) row(r model.SideRow) string {
+	st := s.env.st
+	l := s.lay
+	name := "Nilai total"
+	depth := 0
+	if r.ID != model.TotalNode {
+		name, depth = s.titles[r.ID], s.depth[r.ID]
+		if name == "" {
+			name = r.ID
+		}
+	}
+	name = ansi.Truncate(strings.Repeat("  ", depth)+name, l.nameW, "…")
+	var b strings.Builder
+	b.WriteString(sidePad(name, l.nameW, false))
+	for c := range s.cols {
+		b.WriteString(strings.Repeat(" ", sideGutter))
+		b.WriteString(sidePad(s.cell(r, c), l.colW[c], false))
+	}
+	if l.spreadW > 0 {
+		spread := "="
+		if r.Spread >= 0.005 {
+			spread = model.Points(r.Spread)
+		}
+		b.WriteString(strings.Repeat(" ", sideGutter) + sidePad(spread, l.spreadW, true))
+	}
+	line := b.String()
+	if depth == 0 {
+		line = st.Header.Render(line)
+	}
+	return line
+}
+
+func (s *sideScreen) cell(r model.SideRow, c int) string {
+	l := s.lay
+	if !r.Present[c] {
+		return sidePad("—", l.scoreW, true) // the node is not in this instrument
+	}
+	text := sidePad(model.Points(r.Scores[c]), l.scoreW, true)
+	if l.form == sideFull {
+		text += "/" + sidePad(model.Points(r.Max[c]), l.maxW, true)
+	}
+	switch r.Verdicts[c] {
+	case model.Pass:
+		text += " " + s.glyphs[1]
+	case model.Fail:
+		text += " " + s.glyphs[2]
+	default:
+		text += " " + s.glyphs[0]
+	}
+	if c > 0 && l.form != sideScoreOnly {
+		text += " " + sidePad(sideDiff(r, c), l.diffW, true)
+	}
+	return text
+}
+
+func (s *sideScreen) View() string {
+	if s.dirty {
+		s.view = s.render()
+		s.dirty = false
+	}
+	return s.view
+}
+
+func (s *sideScreen) render() string {
+	if s.width <= 0 || s.height <= 0 {
+		return ""
+	}
+	st := s.env.st
+	w := s.width
+	switch {
+	case !s.loaded:
+		return fit(st.Muted.Render("Menghitung nilai…"), w, s.height)
+	case s.loadErr != "":
+		return fit(st.Error.Render(ansi.Wrap("✗ Evaluasi tidak bisa dibandingkan: "+s.loadErr, w, ""))+
+			"\n\n"+ansi.Wrap("Tekan esc untuk kembali.", w, ""), w, s.height)
+	}
+	var b strings.Builder
+	b.WriteString(st.Header.Render(ansi.Truncate(s.headline(), w, "…")) + "\n")
+	names, rounds := s.columnHeads()
+	b.WriteString(ansi.Truncate(names, w, "") + "\n")
+	b.WriteString(st.Header.Render(ansi.Truncate(rounds, w, "")) + "\n")
+	b.WriteString(ansi.Truncate(s.row(s.cmp.Rows[0]), w, "") + "\n")
+	b.WriteString(clip(s.vp.View(), w, s.vp.Height))
+	return fit(b.String(), w, s.height)
+}
+
+func (s *sideScreen) headline() string {
+	show := "tampil: area"
+	if s.all {
+		show = "tampil: semua komponen"
+	}
+	order := "urut: pohon"
+	if s.byDivergence {
+		order = "urut: selisih terbesar"
+		if s.hidden > 0 {
+			order += fmt.Sprintf(" (%d sama disembunyikan)", s.hidden)
+		}
+	}
+	text := fmt.Sprintf("%d evaluasi · %s · %s", len(s.cols), show, order)
+	if total := s.vp.TotalLineCount(); total > s.vp.Height {
+		from := s.vp.YOffset + 1
+		text += fmt.Sprintf(" · baris %d–%d dari %d", from, min(total, s.vp.YOffset+s.vp.Height), total)
+	}
+	return text + " · selisih terhadap kolom pertama"
+}
+
+// columnHeads names each column in two lines: the satker, then the round.
+func (s *sideScreen) columnHeads() (string, string) {
+	l := s.lay
+	var names, rounds strings.Builder
+	names.WriteString(strings.Repeat(" ", l.nameW))
+	rounds.WriteString(sidePad("KOMPONEN", l.nameW, false))
+	for c, col := range s.cols {
+		gutter := strings.Repeat(" ", sideGutter)
+		names.WriteString(gutter + sidePad(ansi.Truncate(shortSatkerName(col.satker.Name), l.colW[c], "…"), l.colW[c], false))
+		rounds.WriteString(gutter + sidePad(ansi.Truncate(sideRound(col.eval), l.colW[c], "…"), l.colW[c], false))
+	}
+	if l.spreadW > 0 {
+		names.WriteString(strings.Repeat(" ", sideGutter+l.spreadW))
+		rounds.WriteString(strings.Repeat(" ", sideGutter) + sidePad("RENTANG", l.spreadW, true))
+	}
+	return names.String(), rounds.String()
+}
