@@ -328,25 +328,13 @@ func (d *dashboardScreen) Update(msg tea.Msg) tea.Cmd {
 func (d *dashboardScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	k := d.keys
 	if d.filter.Focused() {
-		switch {
-		case key.Matches(msg, k.Keep):
-			d.filter.Blur()
-		case msg.Type == tea.KeyEsc:
-			d.filter.Blur()
-			d.filter.SetValue("")
+		change, cmd := editFilter(&d.filter, msg, func(up bool) {
+			d.move(map[bool]int{true: -1, false: 1}[up])
+		})
+		if change != filterSame {
 			d.refresh(d.selectedID())
-		case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown:
-			d.move(map[bool]int{true: -1, false: 1}[msg.Type == tea.KeyUp])
-		default:
-			before := d.filter.Value()
-			var cmd tea.Cmd
-			d.filter, cmd = d.filter.Update(msg)
-			if d.filter.Value() != before {
-				d.refresh(d.selectedID())
-			}
-			return cmd
 		}
-		return nil
+		return cmd
 	}
 	switch {
 	case key.Matches(msg, k.ClearFilter):

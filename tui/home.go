@@ -519,28 +519,15 @@ func (h *homeScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	k := h.keys
 	if h.filter.Focused() {
-		switch {
-		case key.Matches(msg, k.KeepFilter):
-			h.filter.Blur()
-			h.updateKeys()
-			return nil
-		case key.Matches(msg, k.DropFilter):
-			h.filter.Blur()
-			h.filter.SetValue("")
-			h.refilter(h.selectedID())
-			return nil
-		case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown:
-			// Arrows move the selection while typing; letters are typed.
-			h.table.update(msg)
-			h.updateKeys()
-			return nil
-		}
-		before := h.filter.Value()
-		var cmd tea.Cmd
-		h.filter, cmd = h.filter.Update(msg)
-		if h.filter.Value() != before {
+		// Arrows move the selection while typing; letters are typed.
+		change, cmd := editFilter(&h.filter, msg, func(bool) { h.table.update(msg) })
+		switch change {
+		case filterTyped:
 			h.refilter("")
+		case filterDropped:
+			h.refilter(h.selectedID())
 		}
+		h.updateKeys()
 		return cmd
 	}
 	if key.Matches(msg, k.Quit) {

@@ -726,26 +726,15 @@ func (r *reviewScreen) sortOn(s reviewSort) {
 }
 
 func (r *reviewScreen) filterKey(msg tea.KeyMsg) tea.Cmd {
-	k := r.keys
-	switch {
-	case key.Matches(msg, k.KeepFilter):
-		r.filter.Blur()
-		return nil
-	case key.Matches(msg, k.DropFilter):
-		r.filter.Blur()
-		r.filter.SetValue("")
-		r.refilter(r.selectedID())
-		return nil
-	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown:
+	change, cmd := editFilter(&r.filter, msg, func(bool) {
 		r.table.update(msg)
 		r.selectionMoved()
-		return nil
-	}
-	before := r.filter.Value()
-	var cmd tea.Cmd
-	r.filter, cmd = r.filter.Update(msg)
-	if r.filter.Value() != before {
+	})
+	switch change {
+	case filterTyped:
 		r.refilter("")
+	case filterDropped:
+		r.refilter(r.selectedID())
 	}
 	return cmd
 }
