@@ -12,6 +12,10 @@ import (
 	"github.com/kemenag-ortala/ziwb/store"
 )
 
+// ErrPanic is returned when the workbench stopped on a bug: the terminal
+// is restored and every change the screen showed saved is in the store.
+var ErrPanic = errors.New("ziwb berhenti karena galat internal (jejaknya tertulis di atas); semua yang sudah ditandai tersimpan tetap ada di basis data")
+
 // ErrNoTerminal is returned when the workbench is started without one.
 var ErrNoTerminal = errors.New("ziwb butuh terminal interaktif untuk meja kerja; tanpa terminal, pakai subperintahnya (lihat ziwb --help)")
 
@@ -35,8 +39,17 @@ func Run(db *store.DB, user string) error {
 			p.Quit()
 		}
 	}()
+	return runProgram(p)
+}
+
+// runProgram runs the workbench until it ends. Bubble Tea restores the
+// terminal after a panic; this makes it an error rather than a quiet exit.
+func runProgram(p *tea.Program) error {
 	_, err := p.Run()
-	if errors.Is(err, tea.ErrProgramKilled) {
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		return ErrPanic
+	case errors.Is(err, tea.ErrProgramKilled):
 		return nil
 	}
 	return err
