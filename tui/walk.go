@@ -82,6 +82,8 @@ type walkScreen struct {
 	carry   map[string][]model.Rekomendasi // earlier rounds' open recommendations, by area
 	sc      model.Scorecard
 
+	treeLines map[treeKey]string // drawn tree nodes, until the scores change
+
 	cur    int    // index into inst.Questions()
 	start  string // a node or question to open at, instead of the first unanswered
 	focus  walkFocus
@@ -211,6 +213,7 @@ func (w *walkScreen) values() model.Answers {
 }
 
 func (w *walkScreen) rescore() {
+	w.treeLines = nil
 	sc, err := model.Score(w.inst, w.values(), w.satker.Target)
 	if err != nil { // a target the instrument lacks: score against its lowest
 		sc, _ = model.Score(w.inst, w.values(), "")

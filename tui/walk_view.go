@@ -87,32 +87,7 @@ func (w *walkScreen) tree(width, height int) string {
 	cursorLine := 0
 	var walk func(n *model.Node, depth int)
 	walk = func(n *model.Node, depth int) {
-		ns, _ := w.sc.Node(n.ID)
-		indent := strings.Repeat(" ", depth*2)
-		marker := "▸ "
-		if onPath[n.ID] {
-			marker = "▾ "
-		}
-		score := fmt.Sprintf("%s/%s %d/%d", model.Points(ns.Score), model.Points(ns.Max), ns.Answered, ns.Questions)
-		badge := "  " // a fixed column, so scores line up with or without a verdict
-		switch ns.Verdict {
-		case model.Pass:
-			badge = st.Pass.Render(" ✓")
-		case model.Fail:
-			badge = st.Fail.Render(" ✗")
-		}
-		titleW := max(1, width-len(indent)-2-len(score)-3)
-		title := n.Title
-		if c := len(w.carry[n.ID]); c > 0 && depth == 1 {
-			title = fmt.Sprintf("⚑%d %s", c, title) // open recommendations of an earlier round
-		}
-		title = ansi.Truncate(title, titleW, "…")
-		pad := max(1, width-len(indent)-2-lipgloss.Width(title)-len(score)-2)
-		line := indent + marker + title + strings.Repeat(" ", pad) + st.Muted.Render(score) + badge
-		if onPath[n.ID] {
-			line = indent + marker + st.Header.Render(title) + strings.Repeat(" ", pad) + st.Muted.Render(score) + badge
-		}
-		lines = append(lines, line)
+		lines = append(lines, w.nodeLine(n, depth, onPath[n.ID], width))
 		if !onPath[n.ID] && depth > 0 {
 			return
 		}
@@ -125,7 +100,7 @@ func (w *walkScreen) tree(width, height int) string {
 				if a, ok := w.answers[qq.ID]; ok && !a.Value.IsZero() {
 					mark = "● " + a.Value.String()
 				}
-				label := fmt.Sprintf("%s  %s %s", indent, mark, questionNumber(qq))
+				label := fmt.Sprintf("%s  %s %s", strings.Repeat(" ", depth*2), mark, questionNumber(qq))
 				if qq.ID == q.ID {
 					cursorLine = len(lines)
 					lines = append(lines, st.Selected.Render(ansi.Truncate("›"+label[1:], width, "…")))
@@ -145,6 +120,55 @@ func (w *walkScreen) tree(width, height int) string {
 	}
 	lines = lines[max(0, start):]
 	return strings.Join(lines, "\n")
+}
+
+// nodeLine is one node of the tree: title, score, answered count and
+// badge. Moving between questions changes none of them, so lines are kept
+// until the next save, resize or load (see rescore): a navigation key then
+// redraws only the question lines.
+func (w *walkScreen) nodeLine(n *model.Node, depth int, onPath bool, width int) string {
+	k := treeKey{n.ID, onPath, width}
+	if line, ok := w.treeLines[k]; ok {
+		return line
+	}
+	st := w.env.st
+	ns, _ := w.sc.Node(n.ID)
+	indent := strings.Repeat(" ", depth*2)
+	marker := "▸ "
+	if onPath {
+		marker = "▾ "
+	}
+	score := fmt.Sprintf("%s/%s %d/%d", model.Points(ns.Score), model.Points(ns.Max), ns.Answered, ns.Questions)
+	badge := "  " // a fixed column, so scores line up with or without a verdict
+	switch ns.Verdict {
+	case model.Pass:
+		badge = st.Pass.Render(" ✓")
+	case model.Fail:
+		badge = st.Fail.Render(" ✗")
+	}
+	titleW := max(1, width-len(indent)-2-len(score)-3)
+	title := n.Title
+	if c := len(w.carry[n.ID]); c > 0 && depth == 1 {
+		title = fmt.Sprintf("⚑%d %s", c, title) // open recommendations of an earlier round
+	}
+	title = ansi.Truncate(title, titleW, "…")
+	pad := max(1, width-len(indent)-2-lipgloss.Width(title)-len(score)-2)
+	if onPath {
+		title = st.Header.Render(title)
+	}
+	line := indent + marker + title + strings.Repeat(" ", pad) + st.Muted.Render(score) + badge
+	if w.treeLines == nil {
+		w.treeLines = map[treeKey]string{}
+	}
+	w.treeLines[k] = line
+	return line
+}
+
+// treeKey names one drawn tree line.
+type treeKey struct {
+	node   string
+	onPath bool
+	width  int
 }
 
 // questionNumber is the regulation's numbering that opens a question's
