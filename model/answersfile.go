@@ -1,9 +1,7 @@
 package model
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -30,8 +28,10 @@ type AnswerEntry struct {
 //
 // Every problem comes back at once as FileErrors, each with its line.
 func ReadAnswersFile(name string, data []byte) (AnswersFile, error) {
-	r := &jsonReader{file: name, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	r.dec.UseNumber()
+	r := &jsonReader{}
+	r.JSONReader = NewJSONReader(data, func(line int, msg string) {
+		r.errs = append(r.errs, FileError{File: name, Line: line, Msg: msg})
+	})
 	af := r.read()
 	if len(r.errs) > 0 {
 		sort.SliceStable(r.errs, func(i, j int) bool { return r.errs[i].Line < r.errs[j].Line })
@@ -41,73 +41,33 @@ func ReadAnswersFile(name string, data []byte) (AnswersFile, error) {
 }
 
 type jsonReader struct {
-	file string
-	data []byte
-	dec  *json.Decoder
+	*JSONReader
 	errs FileErrors
-}
-
-// lineAt turns a byte offset into a 1-based line number.
-func (r *jsonReader) lineAt(off int64) int {
-	if off > int64(len(r.data)) {
-		off = int64(len(r.data))
-	}
-	return bytes.Count(r.data[:off], []byte("\n")) + 1
-}
-
-func (r *jsonReader) errf(line int, format string, args ...any) {
-	r.errs = append(r.errs, FileError{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-// fail records a decoding error; the stream cannot be read further after it.
-func (r *jsonReader) fail(err error) {
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		r.errf(r.lineAt(se.Offset), "JSON tidak sah: %v", err)
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		r.errf(r.lineAt(int64(len(r.data))), "JSON terpotong: berkas berakhir sebelum waktunya")
-	default:
-		r.errf(r.lineAt(r.dec.InputOffset()), "JSON tidak sah: %v", err)
-	}
-}
-
-func (r *jsonReader) delim(want json.Delim, what string) bool {
-	tok, err := r.dec.Token()
-	if err != nil {
-		r.fail(err)
-		return false
-	}
-	if d, ok := tok.(json.Delim); !ok || d != want {
-		r.errf(r.lineAt(r.dec.InputOffset()), "%s harus berupa objek JSON {…}", what)
-		return false
-	}
-	return true
 }
 
 // key reads the next object key, or reports the end of the object.
 func (r *jsonReader) key() (key string, line int, ok bool) {
-	if !r.dec.More() {
-		if _, err := r.dec.Token(); err != nil { // the closing brace
-			r.fail(err)
+	if !r.Dec.More() {
+		if _, err := r.Dec.Token(); err != nil { // the closing brace
+			r.Fail(err)
 		}
 		return "", 0, false
 	}
-	tok, err := r.dec.Token()
+	tok, err := r.Dec.Token()
 	if err != nil {
-		r.fail(err)
+		r.Fail(err)
 		return "", 0, false
 	}
-	return tok.(string), r.lineAt(r.dec.InputOffset()), true
+	return tok.(string), r.LineAt(r.Dec.InputOffset()), true
 }
 
 func (r *jsonReader) read() AnswersFile {
 	var af AnswersFile
-	if len(bytes.TrimSpace(r.data)) == 0 {
-		r.errf(1, "berkas kosong: tidak ada jawaban")
+	if r.Blank() {
+		r.Errf(1, "berkas kosong: tidak ada jawaban")
 		return af
 	}
-	if !r.delim('{', "berkas jawaban") {
+	if !r.Delim('{', "berkas jawaban") {
 		return af
 	}
 	seen := map[string]int{}
@@ -117,7 +77,7 @@ func (r *jsonReader) read() AnswersFile {
 			break
 		}
 		if first, dup := seen[key]; dup {
-			r.errf(line, "kunci %q ganda (pertama di baris %d)", key, first)
+			r.Errf(line, "kunci %q ganda (pertama di baris %d)", key, first)
 		}
 		seen[key] = line
 		switch key {
@@ -128,10 +88,10 @@ func (r *jsonReader) read() AnswersFile {
 		case "answers":
 			ok = r.answers(&af)
 		default:
-			r.errf(line, "kunci tidak dikenal %q (yang dikenal: instrument, target, answers)", key)
+			r.Errf(line, "kunci tidak dikenal %q (yang dikenal: instrument, target, answers)", key)
 			var skip json.RawMessage
-			if err := r.dec.Decode(&skip); err != nil {
-				r.fail(err)
+			if err := r.Dec.Decode(&skip); err != nil {
+				r.Fail(err)
 				ok = false
 			}
 		}
@@ -139,11 +99,11 @@ func (r *jsonReader) read() AnswersFile {
 			return af
 		}
 	}
-	if _, err := r.dec.Token(); err != io.EOF {
-		r.errf(r.lineAt(r.dec.InputOffset()), "ada isi lain setelah objek jawaban")
+	if _, err := r.Dec.Token(); err != io.EOF {
+		r.Errf(r.LineAt(r.Dec.InputOffset()), "ada isi lain setelah objek jawaban")
 	}
 	if _, ok := seen["answers"]; !ok {
-		r.errf(1, "berkas jawaban tidak punya \"answers\"")
+		r.Errf(1, "berkas jawaban tidak punya \"answers\"")
 	}
 	return af
 }
@@ -151,8 +111,8 @@ func (r *jsonReader) read() AnswersFile {
 // str reads a string value; it returns false only when the stream is broken.
 func (r *jsonReader) str(key string, line int, nullable bool) (string, bool) {
 	var v any
-	if err := r.dec.Decode(&v); err != nil {
-		r.fail(err)
+	if err := r.Dec.Decode(&v); err != nil {
+		r.Fail(err)
 		return "", false
 	}
 	switch s := v.(type) {
@@ -163,12 +123,12 @@ func (r *jsonReader) str(key string, line int, nullable bool) (string, bool) {
 			return "", true
 		}
 	}
-	r.errf(line, "%q harus berupa teks", key)
+	r.Errf(line, "%q harus berupa teks", key)
 	return "", true
 }
 
 func (r *jsonReader) answers(af *AnswersFile) bool {
-	if !r.delim('{', "\"answers\"") {
+	if !r.Delim('{', "\"answers\"") {
 		return false
 	}
 	seen := map[string]int{}
@@ -178,12 +138,12 @@ func (r *jsonReader) answers(af *AnswersFile) bool {
 			return true
 		}
 		var v any
-		if err := r.dec.Decode(&v); err != nil {
-			r.fail(err)
+		if err := r.Dec.Decode(&v); err != nil {
+			r.Fail(err)
 			return false
 		}
 		if first, dup := seen[qid]; dup {
-			r.errf(line, "jawaban untuk %q ganda (pertama di baris %d)", qid, first)
+			r.Errf(line, "jawaban untuk %q ganda (pertama di baris %d)", qid, first)
 			continue
 		}
 		seen[qid] = line
@@ -191,7 +151,7 @@ func (r *jsonReader) answers(af *AnswersFile) bool {
 		case string, json.Number, nil:
 			af.Entries = append(af.Entries, AnswerEntry{Question: qid, Raw: v, Line: line})
 		default:
-			r.errf(line, "jawaban untuk %q harus berupa huruf atau angka, bukan objek atau daftar", qid)
+			r.Errf(line, "jawaban untuk %q harus berupa huruf atau angka, bukan objek atau daftar", qid)
 		}
 	}
 }

@@ -37,61 +37,9 @@ func (e importError) Error() string   { return e.errs.Error() }
 func (e importError) Unwrap() []error { return []error{ErrInvalid, e.errs} }
 
 type bundleReader struct {
-	name       string
-	data       []byte
-	dec        *json.Decoder
+	*model.JSONReader
 	errs       model.FileErrors
 	recordErrs int // errors confined to one record; the rest can still be checked
-
-	lastOff  int64 // lineAt's position
-	lastLine int
-}
-
-// lineAt turns a byte offset into a 1-based line number. Offsets mostly
-// grow as the file is read, so it counts on from the last one asked for:
-// a bundle of a million records must not be rescanned a million times.
-func (r *bundleReader) lineAt(off int64) int {
-	off = max(0, min(off, int64(len(r.data))))
-	if off < r.lastOff {
-		r.lastOff, r.lastLine = 0, 1
-	}
-	r.lastLine += bytes.Count(r.data[r.lastOff:off], []byte("\n"))
-	r.lastOff = off
-	return r.lastLine
-}
-
-func (r *bundleReader) errf(line int, format string, args ...any) {
-	r.errs = append(r.errs, model.FileError{File: r.name, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-// fail reports an error that stops the reading.
-func (r *bundleReader) fail(err error) {
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		r.errf(r.lineAt(se.Offset), "JSON tidak sah: %v", err)
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		r.errf(r.lineAt(int64(len(r.data))), "JSON terpotong: berkas berakhir sebelum waktunya")
-	default:
-		r.errf(r.lineAt(r.dec.InputOffset()), "JSON tidak sah: %v", err)
-	}
-}
-
-func (r *bundleReader) delim(want json.Delim, what string) bool {
-	tok, err := r.dec.Token()
-	if err != nil {
-		r.fail(err)
-		return false
-	}
-	if d, ok := tok.(json.Delim); !ok || d != want {
-		kind := "objek JSON {…}"
-		if want == '[' {
-			kind = "daftar JSON […]"
-		}
-		r.errf(r.lineAt(r.dec.InputOffset()), "%s harus berupa %s", what, kind)
-		return false
-	}
-	return true
 }
 
 // readBundle reads a bundle file, each problem with its line. When the
@@ -99,8 +47,10 @@ func (r *bundleReader) delim(want json.Delim, what string) bool {
 // records that could, with those problems, so the import can report the
 // problems of the rest too; otherwise the bundle is nil.
 func readBundle(name string, data []byte) (*bundleIn, model.FileErrors) {
-	r := &bundleReader{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), lastLine: 1}
-	r.dec.UseNumber()
+	r := &bundleReader{}
+	r.JSONReader = model.NewJSONReader(data, func(line int, msg string) {
+		r.errs = append(r.errs, model.FileError{File: name, Line: line, Msg: msg})
+	})
 	b := &bundleIn{}
 	r.read(b)
 	if len(r.errs) > r.recordErrs {
@@ -110,24 +60,24 @@ func readBundle(name string, data []byte) (*bundleIn, model.FileErrors) {
 }
 
 func (r *bundleReader) read(b *bundleIn) {
-	if len(bytes.TrimSpace(r.data)) == 0 {
-		r.errf(1, "berkas kosong: bukan bundel ziwb")
+	if r.Blank() {
+		r.Errf(1, "berkas kosong: bukan bundel ziwb")
 		return
 	}
-	if !r.delim('{', "bundel") {
+	if !r.Delim('{', "bundel") {
 		return
 	}
 	seen := map[string]int{}
-	for r.dec.More() {
-		tok, err := r.dec.Token()
+	for r.Dec.More() {
+		tok, err := r.Dec.Token()
 		if err != nil {
-			r.fail(err)
+			r.Fail(err)
 			return
 		}
 		key, _ := tok.(string)
-		line := r.lineAt(r.dec.InputOffset())
+		line := r.LineAt(r.Dec.InputOffset())
 		if first, dup := seen[key]; dup {
-			r.errf(line, "kunci %q ganda (pertama di baris %d)", key, first)
+			r.Errf(line, "kunci %q ganda (pertama di baris %d)", key, first)
 		}
 		seen[key] = line
 		ok := true
@@ -135,7 +85,7 @@ func (r *bundleReader) read(b *bundleIn) {
 		case "format":
 			var s string
 			if ok = r.value(key, line, &s); ok && s != bundleFormat {
-				r.errf(line, "format %q bukan bundel ziwb (%q)", s, bundleFormat)
+				r.Errf(line, "format %q bukan bundel ziwb (%q)", s, bundleFormat)
 				return
 			}
 		case "version":
@@ -144,9 +94,9 @@ func (r *bundleReader) read(b *bundleIn) {
 				v, err := n.Int64()
 				switch {
 				case err != nil || v < 1:
-					r.errf(line, "versi bundel %s tidak sah", n)
+					r.Errf(line, "versi bundel %s tidak sah", n)
 				case v > bundleVersion:
-					r.errf(line, "bundel versi %d dibuat oleh ziwb yang lebih baru (versi ini mengenal sampai %d); perbarui ziwb", v, bundleVersion)
+					r.Errf(line, "bundel versi %d dibuat oleh ziwb yang lebih baru (versi ini mengenal sampai %d); perbarui ziwb", v, bundleVersion)
 					return
 				}
 			}
@@ -165,10 +115,10 @@ func (r *bundleReader) read(b *bundleIn) {
 		case "recommendations":
 			ok = readArray(r, key, &b.reks)
 		default:
-			r.errf(line, "kunci tidak dikenal %q (yang dikenal: format, version, satker, satkers, evaluations, answers, history, recommendations, instruments)", key)
+			r.Errf(line, "kunci tidak dikenal %q (yang dikenal: format, version, satker, satkers, evaluations, answers, history, recommendations, instruments)", key)
 			var skip json.RawMessage
-			if err := r.dec.Decode(&skip); err != nil {
-				r.fail(err)
+			if err := r.Dec.Decode(&skip); err != nil {
+				r.Fail(err)
 				return
 			}
 		}
@@ -176,16 +126,16 @@ func (r *bundleReader) read(b *bundleIn) {
 			return
 		}
 	}
-	if _, err := r.dec.Token(); err != nil { // the closing brace
-		r.fail(err)
+	if _, err := r.Dec.Token(); err != nil { // the closing brace
+		r.Fail(err)
 		return
 	}
-	if _, err := r.dec.Token(); err != io.EOF {
-		r.errf(r.lineAt(r.dec.InputOffset()), "ada isi lain setelah bundel")
+	if _, err := r.Dec.Token(); err != io.EOF {
+		r.Errf(r.LineAt(r.Dec.InputOffset()), "ada isi lain setelah bundel")
 	}
 	for _, k := range []string{"format", "version"} {
 		if _, ok := seen[k]; !ok {
-			r.errf(1, "bundel tidak punya %q", k)
+			r.Errf(1, "bundel tidak punya %q", k)
 		}
 	}
 }
@@ -193,12 +143,12 @@ func (r *bundleReader) read(b *bundleIn) {
 // value decodes one scalar; false only when the stream is broken.
 func (r *bundleReader) value(key string, line int, v any) bool {
 	var raw json.RawMessage
-	if err := r.dec.Decode(&raw); err != nil {
-		r.fail(err)
+	if err := r.Dec.Decode(&raw); err != nil {
+		r.Fail(err)
 		return false
 	}
 	if err := strictDecode(raw, v); err != nil {
-		r.errf(line, "%q: %s", key, describeJSON(err))
+		r.Errf(line, "%q: %s", key, describeJSON(err))
 	}
 	return true
 }
@@ -206,31 +156,31 @@ func (r *bundleReader) value(key string, line int, v any) bool {
 // readArray reads a list of records, each strictly (no unknown fields) and
 // each with the line it starts on.
 func readArray[T any](r *bundleReader, key string, out *[]lined[T]) bool {
-	if !r.delim('[', fmt.Sprintf("%q", key)) {
+	if !r.Delim('[', fmt.Sprintf("%q", key)) {
 		return false
 	}
-	for i := 0; r.dec.More(); i++ {
+	for i := 0; r.Dec.More(); i++ {
 		var raw json.RawMessage
-		if err := r.dec.Decode(&raw); err != nil {
-			r.fail(err)
+		if err := r.Dec.Decode(&raw); err != nil {
+			r.Fail(err)
 			return false
 		}
-		start := r.dec.InputOffset() - int64(len(raw))
-		line := r.lineAt(start)
+		start := r.Dec.InputOffset() - int64(len(raw))
+		line := r.LineAt(start)
 		var rec T
 		if err := strictDecode(raw, &rec); err != nil {
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
-				line = r.lineAt(start + te.Offset)
+				line = r.LineAt(start + te.Offset)
 			}
-			r.errf(line, "%s[%d]: %s", key, i, describeJSON(err))
+			r.Errf(line, "%s[%d]: %s", key, i, describeJSON(err))
 			r.recordErrs++
 			continue
 		}
 		*out = append(*out, lined[T]{rec, line})
 	}
-	if _, err := r.dec.Token(); err != nil {
-		r.fail(err)
+	if _, err := r.Dec.Token(); err != nil {
+		r.Fail(err)
 		return false
 	}
 	return true
