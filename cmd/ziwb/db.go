@@ -44,8 +44,8 @@ ringkasan sesuai dengan datanya. Keluar dengan status 1 bila ada masalah.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(out, "%s: sehat — %d satker, %d evaluasi, %d jawaban, %d entri riwayat, %d instrumen, %s\n",
-				db.Path(), st.Satkers, st.Evaluations, st.Answers, st.History, st.Instruments, sizeText(st.FileSize))
+			fmt.Fprintf(out, "%s: sehat — %d satker, %d evaluasi, %d jawaban, %d rekomendasi, %d entri riwayat, %d instrumen, %s\n",
+				db.Path(), st.Satkers, st.Evaluations, st.Answers, st.Recommendations, st.History, st.Instruments, sizeText(st.FileSize))
 			return nil
 		},
 	}

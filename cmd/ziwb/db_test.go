@@ -18,7 +18,7 @@ func demoDB(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "ziwb.db")
 	out, errOut, code := ziwb(t, "--db", path, "demo")
-	if code != 0 || !strings.Contains(out, "13 satker") {
+	if code != 0 || !strings.Contains(out, "13 satker") || !strings.Contains(out, "25 rekomendasi") {
 		t.Fatalf("demo: exit %d\n%s%s", code, out, errOut)
 	}
 	return path
