@@ -137,7 +137,7 @@ func (db *DB) UpdateRekomendasi(r model.Rekomendasi, by string) (model.Rekomenda
 }
 
 func closedRek(r rekRec) error {
-	return fmt.Errorf("rekomendasi %s sudah %s %w untuk diubah", r.ID, r.Status, ErrInvalid)
+	return fmt.Errorf("rekomendasi %s sudah %s, tidak bisa diubah lagi (%w)", r.ID, r.Status, ErrInvalid)
 }
 
 // SetRekStatus moves a recommendation along its workflow

@@ -187,7 +187,7 @@ func (d *draftsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 			d.editor = nil
 			return nil
 		}
-		rk, err := ed.value(d.drafts[d.cur].rek)
+		rk, err := ed.value()
 		if err != nil {
 			ed.problem = errorText(err)
 			return nil
@@ -270,7 +270,11 @@ func (d *draftsScreen) fill() {
 	dr := d.drafts[d.cur]
 	wrap := lipgloss.NewStyle().Width(max(10, d.width))
 	var b strings.Builder
-	fmt.Fprintf(&b, "Prioritas %s · tenggat %s\n", dr.rek.Priority, shortDate(dr.rek.Due))
+	due := "tanpa tenggat"
+	if !dr.rek.Due.IsZero() {
+		due = "tenggat " + shortDate(dr.rek.Due)
+	}
+	fmt.Fprintf(&b, "Prioritas %s · %s\n", dr.rek.Priority, due)
 	switch dr.state {
 	case draftSaved:
 		b.WriteString(st.Saved.Render("✓ Diterima dan disimpan sebagai "+dr.savedAs) + "\n")

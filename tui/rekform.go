@@ -56,6 +56,7 @@ const (
 // rekEditor edits a recommendation's text, priority and due date: in the
 // review before saving a change, and in the drafts before accepting one.
 type rekEditor struct {
+	rek     model.Rekomendasi // what it edits, as it was when opened
 	text    textarea.Model
 	prio    int
 	due     textinput.Model
@@ -64,8 +65,9 @@ type rekEditor struct {
 }
 
 func newRekEditor(rk model.Rekomendasi) *rekEditor {
-	e := &rekEditor{text: newTextArea("Teks rekomendasi…"), due: newField("Tenggat:   ", "hari-bulan-tahun, mis. 31-03-2027", 10),
+	e := &rekEditor{rek: rk, text: newTextArea("Teks rekomendasi…"), due: newField("Tenggat:   ", "hari-bulan-tahun, mis. 31-03-2027", 10),
 		prio: max(0, slices.Index(model.Priorities, rk.Priority))}
+	e.text.CharLimit = 0 // SetValue would cut a longer text; the store checks the length
 	e.text.SetValue(rk.Text)
 	// SetValue leaves the cursor at the end; editing starts at the top.
 	for i := 0; i < 10000 && e.text.Line() > 0; i++ {
@@ -142,8 +144,10 @@ func (e *rekEditor) forward(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// value is base with the form's text, priority and due date, checked.
-func (e *rekEditor) value(base model.Rekomendasi) (model.Rekomendasi, error) {
+// value is the recommendation with the form's text, priority and due
+// date, checked.
+func (e *rekEditor) value() (model.Rekomendasi, error) {
+	base := e.rek
 	due, err := model.ParseDate(e.due.Value())
 	if err != nil {
 		return base, err
@@ -200,6 +204,7 @@ const (
 // followUpForm records one tindak lanjut: when, what was done, and
 // optionally one evidence reference.
 type followUpForm struct {
+	rek     model.Rekomendasi // what it follows up
 	date    textinput.Model
 	text    textarea.Model
 	evTitle textinput.Model
@@ -208,8 +213,9 @@ type followUpForm struct {
 	problem string
 }
 
-func newFollowUpForm(today time.Time) *followUpForm {
+func newFollowUpForm(rk model.Rekomendasi, today time.Time) *followUpForm {
 	f := &followUpForm{
+		rek:     rk,
 		date:    newField("Tanggal: ", "hari-bulan-tahun", 10),
 		text:    newTextArea("Apa yang sudah dilakukan satker…"),
 		evTitle: newField("Eviden:  ", "judul dokumen (boleh kosong)", 200),

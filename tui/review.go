@@ -174,6 +174,7 @@ type reviewScreen struct {
 	warn     bool
 	want     string // recommendation to select after the next load
 	opening  bool
+	saving   bool // a change is on its way to the store
 
 	width, height int
 	tableH        int
@@ -559,7 +560,7 @@ func (r *reviewScreen) updateKeys() {
 	k.Back.SetEnabled(!r.filtered())
 	open := sel != nil && sel.rek.IsOpen()
 	k.ChangeStatus.SetEnabled(!busy && sel != nil && len(sel.rek.Status.Moves()) > 0)
-	k.FollowUp.SetEnabled(!busy && sel != nil)
+	k.FollowUp.SetEnabled(!busy && open)
 	k.Edit.SetEnabled(!busy && open)
 	k.Walk.SetEnabled(!busy && sel != nil)
 	k.Drafts.SetEnabled(!busy && r.scope.draftsFor != "")
@@ -593,7 +594,7 @@ func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 		r.saved(msg)
 		cmd = r.needState()
 	case tea.KeyMsg:
-		if r.opening {
+		if r.opening || r.saving {
 			return nil
 		}
 		r.notice = ""
@@ -684,7 +685,7 @@ func (r *reviewScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.ChangeStatus):
 		r.prompt = newStatusPrompt(r.selected().rek)
 	case key.Matches(msg, k.FollowUp):
-		r.followUp = newFollowUpForm(reviewNow())
+		r.followUp = newFollowUpForm(r.selected().rek, reviewNow())
 		r.followUp.setSize(r.detail.Width, r.detail.Height)
 		return r.followUp.focusField(0)
 	case key.Matches(msg, k.Edit):
@@ -789,6 +790,7 @@ func (r *reviewScreen) promptKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (r *reviewScreen) setStatus(rk model.Rekomendasi, to model.RekStatus, reason string) tea.Cmd {
+	r.saving = true
 	e := r.env
 	from := rk.Status
 	return func() tea.Msg {
@@ -796,6 +798,10 @@ func (r *reviewScreen) setStatus(rk model.Rekomendasi, to model.RekStatus, reaso
 		return rekSavedMsg{saved, fmt.Sprintf("✓ Status %s diubah: %s → %s", shortRekID(rk), from, to), err}
 	}
 }
+
+// The forms stay open until the store has answered, so a refusal is
+// shown beside what was typed and nothing typed is lost; keys wait
+// meanwhile (saving).
 
 func (r *reviewScreen) editorKey(msg tea.KeyMsg) tea.Cmd {
 	done, save, cmd := r.editor.key(msg)
@@ -807,12 +813,12 @@ func (r *reviewScreen) editorKey(msg tea.KeyMsg) tea.Cmd {
 		r.editor = nil
 		return nil
 	}
-	rk, err := ed.value(r.selected().rek)
+	rk, err := ed.value()
 	if err != nil {
 		ed.problem = errorText(err)
 		return nil
 	}
-	r.editor = nil
+	r.saving = true
 	e := r.env
 	return func() tea.Msg {
 		saved, err := e.db.UpdateRekomendasi(rk, e.user)
@@ -835,8 +841,8 @@ func (r *reviewScreen) followUpKey(msg tea.KeyMsg) tea.Cmd {
 		f.problem = errorText(err)
 		return nil
 	}
-	r.followUp = nil
-	rk := r.selected().rek
+	r.saving = true
+	rk := f.rek
 	e := r.env
 	return func() tea.Msg {
 		saved, err := e.db.AddTindakLanjut(rk.ID, tl, e.user)
@@ -847,10 +853,20 @@ func (r *reviewScreen) followUpKey(msg tea.KeyMsg) tea.Cmd {
 // saved puts a recommendation the store has just committed back in the
 // list; only then does the screen say saved.
 func (r *reviewScreen) saved(msg rekSavedMsg) {
+	r.saving = false
 	if msg.err != nil {
-		r.notice, r.warn = "✗ Tidak tersimpan: "+errorText(msg.err), true
+		problem := "Tidak tersimpan: " + errorText(msg.err)
+		switch {
+		case r.editor != nil:
+			r.editor.problem = problem
+		case r.followUp != nil:
+			r.followUp.problem = problem
+		default:
+			r.notice, r.warn = "✗ "+problem, true
+		}
 		return
 	}
+	r.editor, r.followUp = nil, nil
 	r.notice, r.warn = msg.notice, false
 	for i := range r.items {
 		if r.items[i].rek.ID == msg.rek.ID {

@@ -160,9 +160,9 @@ func TestReviewClosedRekomendasi(t *testing.T) {
 	h.keys("r")
 	h.mustSee("diverifikasi", "tanpa tenggat")
 	v := h.view()
-	h.keys("se")
+	h.keys("set")
 	if h.view() != v {
-		t.Fatalf("s or e changed a closed recommendation's screen:\n%s", h.view())
+		t.Fatalf("s, e or t changed a closed recommendation's screen:\n%s", h.view())
 	}
 	// Rejecting asks for a reason and refuses an empty one.
 	r2 := addRek(t, db, ev.ID, "tl", "Lengkapi peta proses bisnis.", model.PriorityTinggi, date(2027, 1, 31))
@@ -253,5 +253,64 @@ func TestDraftsGoldens(t *testing.T) {
 		h, _ := openWalk(t, db, ev.ID, size.w, size.h)
 		h.keys("rn")
 		golden(t, "drafts_"+sizeName(size.w, size.h), h.view())
+	}
+}
+
+// A form saves to the recommendation it was opened on, whatever the list
+// does meanwhile; a refusal by the store keeps the form and what was
+// typed.
+func TestReviewFormsKeepTheirRekomendasi(t *testing.T) {
+	pinReviewClock(t)
+	db, path := testDB(t)
+	ev := seedEvaluation(t, db, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", model.StageTPI)
+	first := addRek(t, db, ev.ID, "mp", "Susun rencana kerja ZI.", model.PriorityTinggi, date(2027, 1, 1))
+	second := addRek(t, db, ev.ID, "tl", "Perbarui SOP.", model.PriorityRendah, date(2027, 6, 1))
+	h := newHarness(t, db, 80, 24)
+	h.keys("r")
+	h.mustSee("r1 · ")
+	h.keys("t[tab]Rapat tim sudah digelar.")
+	r := h.app.top().(*reviewScreen)
+	r.table.MoveDown(1) // as a reload or a sort would move it
+	if r.selected().rek.ID != second.ID {
+		t.Fatal("the selection did not move")
+	}
+	h.keys("[ctrl+s]")
+	got, _ := db.Rekomendasi(first.ID)
+	other, _ := db.Rekomendasi(second.ID)
+	if len(got.FollowUps) != 1 || len(other.FollowUps) != 0 {
+		t.Fatalf("follow-ups: %d on the one the form was opened on, %d on the other", len(got.FollowUps), len(other.FollowUps))
+	}
+
+	// The store refuses (here: the file is gone from under it): the form
+	// stays, with the text and the reason.
+	h.keys("g")
+	h.keys("t[tab]Laporan triwulan disusun.")
+	db.Close()
+	h.keys("[ctrl+s]")
+	h.mustSee("Tidak tersimpan", "Laporan triwulan disusun.", "Tindak lanjut baru")
+	db = reopen(t, h, path)
+	if got, _ := db.Rekomendasi(first.ID); len(got.FollowUps) != 1 {
+		t.Fatalf("a refused follow-up was written: %d", len(got.FollowUps))
+	}
+	h.keys("[ctrl+s]") // the store is back: the same form saves
+	h.mustSee("✓ Tindak lanjut r1 disimpan")
+	if got, _ := db.Rekomendasi(first.ID); len(got.FollowUps) != 2 {
+		t.Fatalf("follow-ups after saving again: %d", len(got.FollowUps))
+	}
+}
+
+// The editor keeps a text longer than a text area's usual limit whole.
+func TestReviewEditorKeepsLongText(t *testing.T) {
+	pinReviewClock(t)
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", model.StageTPI)
+	long := strings.Repeat("Lengkapi data dukung setiap indikator. ", 150) // about 5,900 characters
+	rk := addRek(t, db, ev.ID, "mp", strings.TrimSpace(long), model.PrioritySedang, time.Time{})
+	h := newHarness(t, db, 80, 24)
+	h.keys("re[tab][right][ctrl+s]") // only the priority changes
+	h.mustSee("✓ Rekomendasi r1 disimpan")
+	got, _ := db.Rekomendasi(rk.ID)
+	if got.Text != rk.Text || got.Priority != model.PriorityRendah {
+		t.Fatalf("text %d → %d characters, priority %s", len(rk.Text), len(got.Text), got.Priority)
 	}
 }
