@@ -43,18 +43,30 @@ func (im *importer) checkRekomendasi() {
 }
 
 // applyRekomendasi writes the checked recommendations: new ones are added,
-// a stored one is replaced only by a newer one (Updated), with a history
-// entry when its status changes.
+// a stored one is replaced only by a newer version of itself (Updated),
+// with history entries for what changed. Each database numbers its own
+// recommendations, so an id can name a different one elsewhere: a
+// recommendation is recognised by where, by whom and when it was made,
+// and one whose number is taken here gets the next free one.
 func (im *importer) applyRekomendasi() error {
 	t := im.t
 	now := t.db.stamp()
 	for _, l := range im.b.reks {
 		r := l.rec
-		old, err := t.rek(r.ID)
-		found := err == nil
-		switch {
-		case err != nil && !isNotFound(err):
+		old, found, err := t.rekTwin(r)
+		if err != nil {
 			return err
+		}
+		if found {
+			r.ID = old.ID
+		} else if _, err := t.rek(r.ID); err == nil {
+			if r.ID, err = t.nextRekID(r.Evaluation); err != nil {
+				return err
+			}
+		} else if !isNotFound(err) {
+			return err
+		}
+		switch {
 		case found && old.equal(r):
 			im.stats.Recommendations.Unchanged++
 			continue
@@ -62,8 +74,11 @@ func (im *importer) applyRekomendasi() error {
 			im.stats.Recommendations.Kept++
 			continue
 		case found:
+			changes := t.rekFieldChanges(old, r, im.by)
 			if old.Status != r.Status {
-				c := t.rekChange(r, im.by, fieldRekStatus, old.Status, r.Status)
+				changes = append(changes, t.rekChange(r, im.by, fieldRekStatus, old.Status, r.Status))
+			}
+			for _, c := range changes {
 				c.At = now
 				if _, err := t.record(c); err != nil {
 					return err
@@ -78,4 +93,29 @@ func (im *importer) applyRekomendasi() error {
 		}
 	}
 	return nil
+}
+
+// sameOrigin reports whether two records are versions of one
+// recommendation: made in the same evaluation by the same person at the
+// same moment.
+func sameOrigin(a, b rekRec) bool {
+	return a.Evaluation == b.Evaluation && a.CreatedBy == b.CreatedBy && a.Created.Equal(b.Created)
+}
+
+// rekTwin finds the stored version of r: under r's id when that is the
+// same recommendation, else among its evaluation's (an earlier import may
+// have given it another number).
+func (t txn) rekTwin(r rekRec) (rekRec, bool, error) {
+	old, err := t.rek(r.ID)
+	switch {
+	case err == nil && sameOrigin(old, r):
+		return old, true, nil
+	case err != nil && !isNotFound(err):
+		return rekRec{}, false, err
+	}
+	twins, err := t.reks(rekPrefix(r.Evaluation), func(x rekRec) bool { return sameOrigin(x, r) })
+	if err != nil || len(twins) == 0 {
+		return rekRec{}, false, err
+	}
+	return twins[0], true, nil
 }

@@ -59,17 +59,10 @@ func (t txn) createRek(r model.Rekomendasi, by string, at time.Time) (rekRec, er
 	if r.SatkerID != "" && r.SatkerID != e.Satker {
 		return rekRec{}, fmt.Errorf("rekomendasi %w: evaluasi %s milik satker %q, bukan %q", ErrInvalid, e.ID, e.Satker, r.SatkerID)
 	}
-	existing, err := t.reks(rekPrefix(e.ID), nil)
-	if err != nil {
+	if r.ID, err = t.nextRekID(e.ID); err != nil {
 		return rekRec{}, err
 	}
-	next := 1
-	for _, x := range existing {
-		if n, ok := rekSeq(x.ID, e.ID); ok && n >= next {
-			next = n + 1
-		}
-	}
-	r.ID, r.SatkerID = fmt.Sprintf("%s%s%d", e.ID, rekIDInfix, next), e.Satker
+	r.SatkerID = e.Satker
 	r.CreatedBy, r.Created, r.UpdatedBy, r.Updated = by, at, by, at
 	out := rekToRec(r)
 	if err := t.putRek(out); err != nil {
@@ -79,6 +72,22 @@ func (t txn) createRek(r model.Rekomendasi, by string, at time.Time) (rekRec, er
 	c.At = at
 	_, err = t.record(c)
 	return out, err
+}
+
+// nextRekID is the next free number among an evaluation's
+// recommendations: its id.
+func (t txn) nextRekID(evalID string) (string, error) {
+	existing, err := t.reks(rekPrefix(evalID), nil)
+	if err != nil {
+		return "", err
+	}
+	next := 1
+	for _, x := range existing {
+		if n, ok := rekSeq(x.ID, evalID); ok && n >= next {
+			next = n + 1
+		}
+	}
+	return fmt.Sprintf("%s%s%d", evalID, rekIDInfix, next), nil
 }
 
 // rekEvaluation loads the evaluation a recommendation belongs to and
@@ -123,17 +132,23 @@ func (db *DB) UpdateRekomendasi(r model.Rekomendasi, by string) (model.Rekomenda
 				return old, nil, err
 			}
 		}
-		var changes []changeRec
-		for _, f := range []struct{ field, old, new string }{
-			{fieldRekText, old.Text, next.Text}, {fieldRekPriority, old.Priority, next.Priority},
-			{fieldRekDue, old.Due, next.Due}, {fieldRekNode, old.Node, next.Node},
-		} {
-			if f.old != f.new {
-				changes = append(changes, t.rekChange(old, by, f.field, f.old, f.new))
-			}
-		}
-		return next, changes, nil
+		return next, t.rekFieldChanges(old, next, by), nil
 	})
+}
+
+// rekFieldChanges are the history entries of an edit of text, priority,
+// due date and node.
+func (t txn) rekFieldChanges(old, next rekRec, by string) []changeRec {
+	var changes []changeRec
+	for _, f := range []struct{ field, old, new string }{
+		{fieldRekText, old.Text, next.Text}, {fieldRekPriority, old.Priority, next.Priority},
+		{fieldRekDue, old.Due, next.Due}, {fieldRekNode, old.Node, next.Node},
+	} {
+		if f.old != f.new {
+			changes = append(changes, t.rekChange(old, by, f.field, f.old, f.new))
+		}
+	}
+	return changes
 }
 
 func closedRek(r rekRec) error {

@@ -477,3 +477,56 @@ func TestImportRejectsBadRekomendasi(t *testing.T) {
 		})
 	}
 }
+
+// Two databases number their recommendations each on their own: the same
+// id from elsewhere is another recommendation, added under the next free
+// number, never put in place of this one; importing it again changes
+// nothing; a newer version of it updates it with history.
+func TestImportRekomendasiWithATakenNumber(t *testing.T) {
+	a, _, _, cur := rekDB(t)
+	b, _ := testDB(t)
+	if _, err := b.Import("a.json", exportJSON(t, a, ""), "b"); err != nil {
+		t.Fatal(err)
+	}
+	mine := mustRek(t, a, cur.ID, "a2.1", "Perbarui SOP.")
+	theirs := mustRek(t, b, cur.ID, "h", "Survei kepuasan ulang.")
+	if mine.ID != theirs.ID {
+		t.Fatalf("the test needs the same number on both sides: %s, %s", mine.ID, theirs.ID)
+	}
+	fromB := exportJSON(t, b, "")
+	stats, err := a.Import("b.json", fromB, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Recommendations.Added != 1 || stats.Recommendations.Updated != 0 {
+		t.Fatalf("stats %+v; want theirs added", stats.Recommendations)
+	}
+	list, _ := a.RekomendasiList(RekFilter{Evaluation: cur.ID})
+	if len(list) != 2 || list[0].Text != "Perbarui SOP." || list[1].Text != "Survei kepuasan ulang." || list[1].ID != cur.ID+"/r2" {
+		t.Fatalf("after the import: %+v", list)
+	}
+	if stats, err := a.Import("b.json", fromB, "a"); err != nil || stats.Changed() {
+		t.Fatalf("importing again: %+v, %v", stats, err)
+	}
+
+	// B moves its recommendation on; A takes the newer version, under
+	// A's number, with the change in its history.
+	time.Sleep(time.Millisecond) // a later Updated
+	if _, err := b.SetRekStatus(theirs.ID, model.RekDikerjakan, "", "b"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Import("b2.json", exportJSON(t, b, ""), "a"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := a.Rekomendasi(cur.ID + "/r2")
+	if got.Status != model.RekDikerjakan {
+		t.Fatalf("the newer version did not land: %+v", got)
+	}
+	if mineNow, _ := a.Rekomendasi(mine.ID); mineNow.Text != "Perbarui SOP." || mineNow.Status != model.RekBaru {
+		t.Fatalf("A's own recommendation changed: %+v", mineNow)
+	}
+	if h := rekHistory(t, a, got); len(h) == 0 || h[len(h)-1].Field != fieldRekStatus {
+		t.Fatalf("history of the update: %+v", h)
+	}
+	mustCheckClean(t, a)
+}
