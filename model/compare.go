@@ -226,8 +226,11 @@ type RoundPick struct {
 	Stage Stage // "": the latest stage of that year
 }
 
-// pick returns the chosen round and the one before it (by year, then
-// stage order), -1 when there is none.
+// pick returns the chosen round and the one its change is measured
+// against, -1 when there is none. The change is year on year: the same
+// stage in the nearest earlier year, else that year's latest round. A TPI
+// is not compared with the same year's PMPZI, which would read the
+// satker's own generosity as a decline.
 func (p RoundPick) pick(rounds []Round) (cur, prev int) {
 	cur = -1
 	for i := range rounds {
@@ -243,8 +246,20 @@ func (p RoundPick) pick(rounds []Round) (cur, prev int) {
 	if cur < 0 {
 		return cur, prev
 	}
+	c := &rounds[cur]
+	year := 0 // the nearest earlier year
 	for i := range rounds {
-		if roundBefore(&rounds[i], &rounds[cur]) && (prev < 0 || roundBefore(&rounds[prev], &rounds[i])) {
+		if y := rounds[i].Year; y < c.Year && y > year {
+			year = y
+		}
+	}
+	for i := range rounds {
+		r := &rounds[i]
+		switch {
+		case r.Year != year:
+		case r.Stage == c.Stage:
+			return cur, i
+		case prev < 0 || roundBefore(&rounds[prev], r):
 			prev = i
 		}
 	}

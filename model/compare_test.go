@@ -104,19 +104,20 @@ func TestRoundPick(t *testing.T) {
 		return Round{ID: fmt.Sprintf("%d/%s", year, stage), Year: year, Stage: stage}
 	}
 	// Out of order on purpose: the pick must not rely on the input order.
-	rounds := []Round{r(2026, StagePMPZI), r(2025, StageTPN), r(2025, StagePMPZI), r(2026, StageTPI), r(2025, StageTPI)}
+	rounds := []Round{r(2026, StagePMPZI), r(2025, StageTPN), r(2025, StagePMPZI), r(2026, StageTPI), r(2025, StageTPI),
+		r(2024, StageTPN)}
 	tests := []struct {
 		name       string
 		pick       RoundPick
 		cur, prev  string
 		noneChosen bool
 	}{
-		{"latest overall: the last stage of the last year", RoundPick{}, "2026/TPI", "2026/PMPZI", false},
-		{"a year: its last stage, the round before it from the year before", RoundPick{Year: 2025}, "2025/TPN", "2025/TPI", false},
-		{"a stage: its latest year", RoundPick{Stage: StagePMPZI}, "2026/PMPZI", "2025/TPN", false},
-		{"year and stage", RoundPick{Year: 2025, Stage: StageTPI}, "2025/TPI", "2025/PMPZI", false},
-		{"the first round has no previous", RoundPick{Year: 2025, Stage: StagePMPZI}, "2025/PMPZI", "", false},
-		{"nothing fits", RoundPick{Year: 2024}, "", "", true},
+		{"latest overall: the last stage of the last year, against the same stage a year before", RoundPick{}, "2026/TPI", "2025/TPI", false},
+		{"a year: its last stage", RoundPick{Year: 2025}, "2025/TPN", "2024/TPN", false},
+		{"a stage: its latest year", RoundPick{Stage: StagePMPZI}, "2026/PMPZI", "2025/PMPZI", false},
+		{"no such stage the year before: that year's latest", RoundPick{Year: 2025, Stage: StageTPI}, "2025/TPI", "2024/TPN", false},
+		{"the first year has no previous", RoundPick{Year: 2024}, "2024/TPN", "", false},
+		{"nothing fits", RoundPick{Year: 2023}, "", "", true},
 		{"a stage not held that year", RoundPick{Year: 2026, Stage: StageTPN}, "", "", true},
 	}
 	for _, tt := range tests {
@@ -144,6 +145,7 @@ func miniDashboard(t testing.TB) (Dashboard, *Instrument) {
 			roundOf(t, in, "kk-magelang", 2026, StagePMPZI, miniAll(in), WBBM),
 		}},
 		{testSatker("kua-mertoyudan", "KUA Kecamatan Mertoyudan", KUA, "Jawa Tengah", "Kabupaten Magelang", WBK), []Round{
+			roundOf(t, in, "kua-mertoyudan", 2025, StageTPI, miniAll(in), WBK),
 			roundOf(t, in, "kua-mertoyudan", 2026, StagePMPZI, miniAll(in), WBK),
 			roundOf(t, in, "kua-mertoyudan", 2026, StageTPI, miniWBK, WBK),
 		}},
@@ -188,7 +190,7 @@ func TestBuildDashboardRows(t *testing.T) {
 		progress     float64
 	}{
 		{"kk-magelang", "kk-magelang/2026/PMPZI", 100, WBBM, Pass, "20/20/pass 40/40/pass 40/40/pass", "+23.30▲ from kk-magelang/2025/PMPZI", 1},
-		{"kua-mertoyudan", "kua-mertoyudan/2026/TPI", 76.7, WBK, Pass, "20/20/pass 36.7/40/pass 20/40/pass", "-23.30▼ from kua-mertoyudan/2026/PMPZI", 1},
+		{"kua-mertoyudan", "kua-mertoyudan/2026/TPI", 76.7, WBK, Pass, "20/20/pass 36.7/40/pass 20/40/pass", "-23.30▼ from kua-mertoyudan/2025/TPI", 1},
 		{"kua-tombatu", "kua-tombatu/2026/PMPZI", 0, "", Fail, "0/20/fail 0/40/fail 0/40/fail", "none", 1.0 / 7},
 		{"man-1-sinjai", "", 0, "", VerdictNone, "0/0/ 0/0/ 0/0/", "none", 0},
 		{"kanwil-bengkulu", "", 0, "", VerdictNone, "0/0/ 0/0/ 0/0/", "none", 0},

@@ -48,7 +48,7 @@ func TestDashboardMatchesScorecards(t *testing.T) {
 				continue
 			}
 			evaluated++
-			prev = want - 1
+			prev = previousRound(evals, want)
 			e := evals[want]
 			sc, in, err := db.Scorecard(e.ID)
 			if err != nil {
@@ -92,6 +92,29 @@ func TestDashboardMatchesScorecards(t *testing.T) {
 	}
 }
 
+// previousRound is the rule the dashboard's change follows, written out
+// plainly: the same stage in the nearest earlier year, else that year's
+// latest round (evals in year, stage order).
+func previousRound(evals []model.Evaluation, cur int) int {
+	year := 0
+	for _, e := range evals {
+		if e.Year < evals[cur].Year && e.Year > year {
+			year = e.Year
+		}
+	}
+	prev := -1
+	for j, e := range evals {
+		if e.Year != year {
+			continue
+		}
+		if e.Stage == evals[cur].Stage {
+			return j
+		}
+		prev = j
+	}
+	return prev
+}
+
 // TestDashboardFollowsEdits: a saved answer shows on the next build, with
 // the change against the previous round and the tallies.
 func TestDashboardFollowsEdits(t *testing.T) {
@@ -100,17 +123,25 @@ func TestDashboardFollowsEdits(t *testing.T) {
 	pm := seed(t, db, "kk-a", model.StagePMPZI, in)
 	tpi := seed(t, db, "kk-a", model.StageTPI, in)
 	seed(t, db, "kk-b", model.StagePMPZI, in)
-	for _, q := range in.Questions() {
-		if _, err := db.SetAnswer(pm.ID, q.ID, q.Best(), "penguji"); err != nil {
-			t.Fatal(err)
+	last, err := db.CreateEvaluation(model.Evaluation{SatkerID: "kk-a", Year: 2025, Stage: model.StageTPI}, in, "penguji")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{pm.ID, last.ID} {
+		for _, q := range in.Questions() {
+			if _, err := db.SetAnswer(id, q.ID, q.Best(), "penguji"); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	d, err := db.Dashboard(model.RoundPick{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The change is year on year: this TPI against last year's, not
+	// against this year's PMPZI.
 	a := &d.Rows[0]
-	if a.Eval != tpi.ID || a.Total != 0 || a.Delta.Prev != pm.ID || !near(a.Delta.Points, -in.Max()) || a.Delta.Trend != model.Down {
+	if a.Eval != tpi.ID || a.Total != 0 || a.Delta.Prev != last.ID || !near(a.Delta.Points, -in.Max()) || a.Delta.Trend != model.Down {
 		t.Fatalf("row %s %v, change %+v", a.Eval, a.Total, a.Delta)
 	}
 	// The evaluators agree with everything: no change, WBBM met.
@@ -130,11 +161,12 @@ func TestDashboardFollowsEdits(t *testing.T) {
 	if tl.Satkers != 2 || tl.Evaluated != 2 || tl.WBBM != 1 || tl.None != 1 || tl.OnTarget != 1 {
 		t.Errorf("tally %+v", tl)
 	}
-	// The PMPZI round of the year, picked by stage, has no round before it.
+	// The PMPZI round of the year, picked by stage, has no PMPZI a year
+	// before: it is measured against that year's latest round.
 	if d, err = db.Dashboard(model.RoundPick{Stage: model.StagePMPZI}); err != nil {
 		t.Fatal(err)
 	}
-	if a = &d.Rows[0]; a.Eval != pm.ID || a.Delta.Has() {
+	if a = &d.Rows[0]; a.Eval != pm.ID || a.Delta.Prev != last.ID || a.Delta.Trend != model.Flat {
 		t.Errorf("PMPZI pick: %s, change %+v", a.Eval, a.Delta)
 	}
 }

@@ -165,7 +165,7 @@ func (d *dashboardScreen) legend() string {
 	if len(d.marked) > 0 {
 		return fmt.Sprintf("%d evaluasi ditandai (+) · c bandingkan · spasi lepas", len(d.marked))
 	}
-	return "▁▃▅▇█ nilai terhadap bobot · ✓ lulus · ✗ tidak lulus · ▲▼ dibanding putaran sebelumnya"
+	return "▁▃▅▇█ nilai terhadap bobot · ✓ lulus · ✗ tidak lulus · ▲▼ dibanding tahun sebelumnya"
 }
 
 // table renders the header and the lines on screen with lipgloss/table,

@@ -139,13 +139,26 @@ func checkRowsAgainstStore(t *testing.T, db *store.DB, got compareJSON) {
 				t.Errorf("%s %s: cell %v/%v; scorecard %v/%v", r.Satker, id, c.Score, c.Max, ns.Score, ns.Max)
 			}
 		}
-		if len(evals) > 1 {
-			prev, _, _ := db.Scorecard(evals[len(evals)-2].ID)
-			if r.Delta == nil || r.Delta.Previous != evals[len(evals)-2].ID || math.Abs(r.Delta.Points-(sc.Total-prev.Total)) > 1e-9 {
-				t.Errorf("%s: change %+v; want %v against %s", r.Satker, r.Delta, sc.Total-prev.Total, evals[len(evals)-2].ID)
+		// Year on year: the same stage in the nearest earlier year, else
+		// that year's latest round (evals in year, stage order).
+		prevAt, year := -1, 0
+		for _, e := range evals {
+			if e.Year < last.Year && e.Year > year {
+				year = e.Year
+			}
+		}
+		for j, e := range evals {
+			if e.Year == year && (prevAt < 0 || evals[prevAt].Stage != last.Stage) {
+				prevAt = j
+			}
+		}
+		if prevAt >= 0 {
+			prev, _, _ := db.Scorecard(evals[prevAt].ID)
+			if r.Delta == nil || r.Delta.Previous != evals[prevAt].ID || math.Abs(r.Delta.Points-(sc.Total-prev.Total)) > 1e-9 {
+				t.Errorf("%s: change %+v; want %v against %s", r.Satker, r.Delta, sc.Total-prev.Total, evals[prevAt].ID)
 			}
 		} else if r.Delta != nil {
-			t.Errorf("%s: a change against %s of a first round", r.Satker, r.Delta.Previous)
+			t.Errorf("%s: a change against %s with no earlier year", r.Satker, r.Delta.Previous)
 		}
 		results[sc.Result]++
 	}
