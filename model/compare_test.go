@@ -315,6 +315,8 @@ func TestDashboardFilter(t *testing.T) {
 		{"region: part of the province, any case", DashboardFilter{Region: "sulawesi"}, "kua-tombatu man-1-sinjai"},
 		{"region: part of the kab/kota", DashboardFilter{Region: "MINAHASA"}, "kua-tombatu"},
 		{"region: no row", DashboardFilter{Region: "papua"}, ""},
+		{"province: exactly", DashboardFilter{Province: "Jawa Tengah"}, "kk-magelang kua-mertoyudan"},
+		{"province: not a part of one", DashboardFilter{Province: "Jawa"}, ""},
 		{"kind", DashboardFilter{Kind: KUA}, "kua-mertoyudan kua-tombatu"},
 		{"target", DashboardFilter{Target: "wbbm"}, "kk-magelang"},
 		{"stage: only rows evaluated at it", DashboardFilter{Stage: StageTPI}, "kua-mertoyudan"},

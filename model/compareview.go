@@ -15,13 +15,14 @@ const ResultNone = "none"
 
 // DashboardFilter selects rows; empty fields select everything.
 type DashboardFilter struct {
-	Region string     // part of the province or the kabupaten/kota, any case
-	Kind   SatkerKind // the satker's kind
-	Target string     // WBK or WBBM
-	Stage  Stage      // the stage of the row's evaluation
-	Result string     // WBK, WBBM or ResultNone, exactly (WBK does not include WBBM)
-	Year   int        // the year of the row's evaluation
-	Text   string     // part of the id, name, region or head, any case
+	Region   string     // part of the province or the kabupaten/kota, any case
+	Province string     // the province, exactly (Riau is not Kepulauan Riau)
+	Kind     SatkerKind // the satker's kind
+	Target   string     // WBK or WBBM
+	Stage    Stage      // the stage of the row's evaluation
+	Result   string     // WBK, WBBM or ResultNone, exactly (WBK does not include WBBM)
+	Year     int        // the year of the row's evaluation
+	Text     string     // part of the id, name, region or head, any case
 }
 
 // Match reports whether a row passes the filter.
@@ -32,6 +33,7 @@ func (f *DashboardFilter) Match(r *DashboardRow) bool {
 func (f *DashboardFilter) match(r *DashboardRow, region, text string) bool {
 	switch {
 	case f.Kind != "" && r.Satker.Kind != f.Kind,
+		f.Province != "" && r.Satker.Province != f.Province,
 		f.Target != "" && !strings.EqualFold(r.Satker.Target, f.Target),
 		f.Stage != "" && (!r.HasEval() || r.Stage != f.Stage),
 		f.Year != 0 && (!r.HasEval() || r.Year != f.Year),

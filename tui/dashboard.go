@@ -67,12 +67,12 @@ type dashboardScreen struct {
 	loaded  bool
 	loadErr string
 	dash    model.Dashboard
-	pick    model.RoundPick
-	years   []int // years with an evaluation, newest first, for y
+	pick    model.RoundPick // the rounds shown
+	want    model.RoundPick // the rounds asked for: pick, or a load on its way
+	years   []int           // years with an evaluation, newest first, for y
 	provs   []string
 
 	filter   textinput.Model
-	stage    int // 0: latest stage, then model.Stages
 	kind     int // 0: every kind, then model.SatkerKinds
 	target   int // 0, WBK, WBBM
 	result   int // 0, WBBM, WBK, none
@@ -123,6 +123,7 @@ func (d *dashboardScreen) Init() tea.Cmd { return d.load(d.pick) }
 // load builds the dashboard for a pick of rounds from the compact
 // per-satker records.
 func (d *dashboardScreen) load(pick model.RoundPick) tea.Cmd {
+	d.want = pick
 	db := d.env.db
 	return func() tea.Msg {
 		dash, err := db.Dashboard(pick)
@@ -180,7 +181,7 @@ func (d *dashboardScreen) dashFilter() model.DashboardFilter {
 		f.Result = []string{model.WBBM, model.WBK, model.ResultNone}[d.result-1]
 	}
 	if d.province > 0 {
-		f.Region = d.provs[d.province-1]
+		f.Province = d.provs[d.province-1]
 	}
 	return f
 }
@@ -285,8 +286,8 @@ func (d *dashboardScreen) scroll() {
 }
 
 func (d *dashboardScreen) filtered() bool {
-	return d.filter.Value() != "" || d.stage != 0 || d.kind != 0 || d.target != 0 || d.result != 0 ||
-		d.province != 0 || d.pick.Year != 0
+	return d.filter.Value() != "" || d.kind != 0 || d.target != 0 || d.result != 0 ||
+		d.province != 0 || d.want != (model.RoundPick{})
 }
 
 func (d *dashboardScreen) updateKeys() {
@@ -305,6 +306,9 @@ func (d *dashboardScreen) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case dashboardLoadedMsg:
+		if msg.pick != d.want {
+			return nil // an earlier request, overtaken by a later key
+		}
 		if msg.err != nil {
 			d.loadErr = errorText(msg.err)
 		} else {
@@ -339,8 +343,8 @@ func (d *dashboardScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.ClearFilter):
 		d.filter.SetValue("")
-		d.stage, d.kind, d.target, d.result, d.province = 0, 0, 0, 0, 0
-		if d.pick != (model.RoundPick{}) {
+		d.kind, d.target, d.result, d.province = 0, 0, 0, 0
+		if d.want != (model.RoundPick{}) {
 			return d.load(model.RoundPick{})
 		}
 		d.refresh(d.selectedID())
@@ -368,16 +372,15 @@ func (d *dashboardScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		d.move(len(d.lines))
 	case key.Matches(msg, k.Year):
-		next := model.RoundPick{Stage: d.pick.Stage}
-		if i := slices.Index(d.years, d.pick.Year); i+1 < len(d.years) {
+		next := model.RoundPick{Stage: d.want.Stage}
+		if i := slices.Index(d.years, d.want.Year); i+1 < len(d.years) {
 			next.Year = d.years[i+1]
 		}
 		return d.load(next)
 	case key.Matches(msg, k.Stage):
-		d.stage = (d.stage + 1) % (len(model.Stages) + 1)
-		next := model.RoundPick{Year: d.pick.Year}
-		if d.stage > 0 {
-			next.Stage = model.Stages[d.stage-1]
+		next := model.RoundPick{Year: d.want.Year}
+		if i := slices.Index(model.Stages, d.want.Stage); i+1 < len(model.Stages) {
+			next.Stage = model.Stages[i+1]
 		}
 		return d.load(next)
 	case key.Matches(msg, k.Kind):
@@ -456,8 +459,8 @@ func (d *dashboardScreen) describe() string {
 	if f.Result != "" {
 		parts = append(parts, "hasil "+resultWord(f.Result))
 	}
-	if f.Region != "" {
-		parts = append(parts, f.Region)
+	if f.Province != "" {
+		parts = append(parts, f.Province)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -182,3 +182,22 @@ func TestChooserComparesRounds(t *testing.T) {
 	h.keys("c")
 	h.mustSee("Perbandingan", "2026 PMPZI", "2025 TPN", "Nilai total")
 }
+
+// Keys pressed while a round is loading build on what was asked, and a
+// load that a later key overtook is dropped, whatever order they end in.
+func TestDashboardRoundKeysWhileLoading(t *testing.T) {
+	db := demoDB(t)
+	h := newHarness(t, db, 120, 40)
+	h.keys("b")
+	d := h.app.top().(*dashboardScreen)
+	y := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'y'}}
+	first := d.Update(y)  // 2026
+	second := d.Update(y) // 2025, asked before 2026 arrived
+	late, early := first(), second()
+	d.Update(early)
+	d.Update(late) // overtaken: dropped
+	if d.pick.Year != 2025 {
+		t.Fatalf("showing %d; the last key asked for 2025", d.pick.Year)
+	}
+	h.mustSee("tahun 2025")
+}
