@@ -135,8 +135,17 @@ func TestDashboardSizeSweep(t *testing.T) {
 		for width := 1; width <= 200; width += 7 {
 			for height := 1; height <= 60; height += 3 {
 				h.send(tea.WindowSizeMsg{Width: width, Height: height})
-				if n := strings.Count(h.view(), "\n") + 1; n > height {
+				v := h.view()
+				if n := strings.Count(v, "\n") + 1; n > height {
 					t.Fatalf("%dx%d (after %q): %d lines", width, height, keys, n)
+				}
+				// From the smallest size on, every component column fits:
+				// the last one, the hasil, is on the header line.
+				if lines := strings.Split(v, "\n"); keys == "" && width >= minWidth && height >= minHeight {
+					f := strings.Fields(lines[3])
+					if len(f) == 0 || !strings.HasPrefix(f[len(f)-1], "H") {
+						t.Fatalf("%dx%d: the header lacks the last column: %q", width, height, lines[3])
+					}
 				}
 			}
 		}

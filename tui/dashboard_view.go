@@ -34,26 +34,32 @@ func verdictGlyph(v model.Verdict) string {
 // dashLayout is how wide each column is at the current width.
 type dashLayout struct {
 	satker, region, eval int // 0: not shown
-	area                 int // a component cell: 3 (level and glyph) or 6 (score and glyph)
+	delta, result        int
+	area                 int // a component cell: 6 (score and glyph), 3 or 2 (level and glyph)
 }
 
-// Fixed columns: marker, progress, total, change, result.
+// Fixed columns: marker, progress, total.
 const (
-	dashMarkW   = 2
-	dashProgW   = 4
-	dashTotalW  = 6
-	dashDeltaW  = 7
-	dashResultW = 8
+	dashMarkW  = 2
+	dashProgW  = 4
+	dashTotalW = 6
 )
 
 func (d *dashboardScreen) layoutFor(width int) dashLayout {
 	n := len(d.dash.Columns)
-	fixed := dashMarkW + dashProgW + dashTotalW + dashDeltaW + dashResultW + 5 // a space after each
-	l := dashLayout{area: 6}
-	room := width - fixed - n*(l.area+1) - 1
-	if room < 18 {
-		l.area = 3
+	l := dashLayout{area: 6, delta: 7, result: 8}
+	room := 0
+	fit := func() {
+		fixed := dashMarkW + dashProgW + dashTotalW + l.delta + l.result + 5 // a space after each
 		room = width - fixed - n*(l.area+1) - 1
+	}
+	// Narrower cells, step by step, until the name has room.
+	for _, step := range []func(){func() {}, func() { l.area = 3 }, func() { l.delta, l.result = 6, 5 },
+		func() { l.area = 2 }} {
+		step()
+		if fit(); room >= 18 || (l.area < 6 && room >= 10) {
+			break
+		}
 	}
 	// The name first, then the round, the region, and the rest back to
 	// the name.
@@ -180,11 +186,15 @@ func (d *dashboardScreen) table() string {
 	if l.eval > 0 {
 		headers = append(headers, "EVALUASI")
 	}
-	headers = append(headers, "PROG", "TOTAL", "Δ", "PREDIKAT")
+	result := "PREDIKAT"
+	if l.result < len(result) {
+		result = "PRED."
+	}
+	headers = append(headers, "PROG", "TOTAL", "Δ", result)
 	firstArea := len(headers)
 	for _, c := range d.dash.Columns {
 		h := c.Short
-		if l.area < 6 && len(h) > 3 {
+		if l.area < 6 && len(h) > l.area {
 			h = h[:1] + strings.Map(func(r rune) rune {
 				if strings.ContainsRune("AIUEO", r) {
 					return -1
@@ -201,7 +211,7 @@ func (d *dashboardScreen) table() string {
 	if l.eval > 0 {
 		widths = append(widths, l.eval)
 	}
-	widths = append(widths, dashProgW, dashTotalW, dashDeltaW, dashResultW)
+	widths = append(widths, dashProgW, dashTotalW, l.delta, l.result)
 	for range d.dash.Columns {
 		widths = append(widths, l.area)
 	}
