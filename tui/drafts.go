@@ -178,21 +178,14 @@ func (d *draftsScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (d *draftsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if d.editor != nil {
-		done, save, cmd := d.editor.key(msg)
+		rk, done, ok, cmd := d.editor.submit(msg)
 		if !done {
 			return cmd
 		}
-		ed := d.editor
-		if !save {
-			d.editor = nil
-			return nil
-		}
-		rk, err := ed.value()
-		if err != nil {
-			ed.problem = errorText(err)
-			return nil
-		}
 		d.editor = nil
+		if !ok {
+			return nil
+		}
 		d.drafts[d.cur].rek = rk
 		return d.accept()
 	}

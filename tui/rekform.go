@@ -144,6 +144,22 @@ func (e *rekEditor) forward(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// submit handles a key: done when the form is finished with, ok when it
+// was saved with a valid recommendation (rk); a value the form refuses
+// stays on screen with the reason, not done.
+func (e *rekEditor) submit(msg tea.KeyMsg) (rk model.Rekomendasi, done, ok bool, cmd tea.Cmd) {
+	done, save, cmd := e.key(msg)
+	if !done || !save {
+		return rk, done, false, cmd
+	}
+	rk, err := e.value()
+	if err != nil {
+		e.problem = errorText(err)
+		return rk, false, false, nil
+	}
+	return rk, true, true, nil
+}
+
 // value is the recommendation with the form's text, priority and due
 // date, checked.
 func (e *rekEditor) value() (model.Rekomendasi, error) {

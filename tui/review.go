@@ -804,18 +804,12 @@ func (r *reviewScreen) setStatus(rk model.Rekomendasi, to model.RekStatus, reaso
 // meanwhile (saving).
 
 func (r *reviewScreen) editorKey(msg tea.KeyMsg) tea.Cmd {
-	done, save, cmd := r.editor.key(msg)
-	if !done {
+	rk, done, ok, cmd := r.editor.submit(msg)
+	switch {
+	case !done:
 		return cmd
-	}
-	ed := r.editor
-	if !save {
+	case !ok:
 		r.editor = nil
-		return nil
-	}
-	rk, err := ed.value()
-	if err != nil {
-		ed.problem = errorText(err)
 		return nil
 	}
 	r.saving = true

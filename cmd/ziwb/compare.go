@@ -189,16 +189,26 @@ func (o *compareOpts) dashboard(db *store.DB) ([]byte, string, error) {
 		d.Sort(rows, key)
 	}
 	v := dashView{o: o, d: d, groups: model.GroupRows(rows, model.GroupBy(o.group)), tally: model.TallyRows(rows), rows: len(rows)}
-	var data []byte
-	switch o.format {
-	case "md":
-		data = v.markdown()
-	case "csv":
-		data, err = v.csv()
-	case "json":
-		data, err = v.json()
-	}
+	data, err := render(o.format, &v)
 	return data, fmt.Sprintf("Tabel %d satker", len(rows)), err
+}
+
+// report is a table the compare command writes in every format.
+type report interface {
+	markdown() []byte
+	csv() ([]byte, error)
+	json() ([]byte, error)
+}
+
+// render writes a report in a format the flags have already checked.
+func render(format string, r report) ([]byte, error) {
+	switch format {
+	case "csv":
+		return r.csv()
+	case "json":
+		return r.json()
+	}
+	return r.markdown(), nil
 }
 
 // pickText says which evaluation each row shows.

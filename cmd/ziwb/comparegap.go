@@ -34,15 +34,7 @@ func (o *compareOpts) gapReport(db *store.DB) ([]byte, string, error) {
 			v.same++
 		}
 	}
-	var data []byte
-	switch o.format {
-	case "md":
-		data = v.markdown()
-	case "csv":
-		data, err = v.csv()
-	case "json":
-		data, err = v.json()
-	}
+	data, err := render(o.format, &v)
 	return data, fmt.Sprintf("Selisih %d pertanyaan", len(v.questions)), err
 }
 
