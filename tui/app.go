@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/store"
@@ -52,6 +52,8 @@ type env struct {
 	db   *store.DB
 	user string
 	st   styles
+	dark bool     // the terminal's background, as it reported it
+	look int      // counts changes of st, for screens that keep drawn parts
 	nav  []screen // navigation asked for during this Update; nil means back
 }
 
@@ -82,17 +84,27 @@ type App struct {
 }
 
 // New builds the workbench on an open store. user is recorded as the
-// author of every change.
+// author of every change. Colours start for a dark background and follow
+// the background the terminal reports.
 func New(db *store.DB, user string) *App {
-	e := &env{db: db, user: user, st: newStyles()}
-	h := help.New()
-	h.ShortSeparator = " · "
-	return &App{env: e, keys: newGlobalKeys(), help: h, stack: []screen{newHome(e)}}
+	e := &env{db: db, user: user, st: newStyles(true), dark: true}
+	a := &App{env: e, keys: newGlobalKeys(), stack: []screen{newHome(e)}}
+	a.setHelpStyles()
+	return a
+}
+
+func (a *App) setHelpStyles() {
+	a.help = help.New()
+	a.help.Styles = help.DefaultStyles(a.env.dark)
+	a.help.ShortSeparator = " · "
+	a.help.SetWidth(a.width)
 }
 
 func (a *App) top() screen { return a.stack[len(a.stack)-1] }
 
-func (a *App) Init() tea.Cmd { return a.top().Init() }
+// Init loads the first screen and asks the terminal for its background,
+// which decides between the light and the dark colours.
+func (a *App) Init() tea.Cmd { return tea.Batch(a.top().Init(), tea.RequestBackgroundColor) }
 
 func (a *App) bodySize() (int, int) { return a.width, max(0, a.height-2) }
 
@@ -100,13 +112,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
-		a.help.Width = msg.Width
-		w, h := a.bodySize()
-		for _, s := range a.stack {
-			s.SetSize(w, h)
+		a.help.SetWidth(msg.Width)
+		a.resizeAll()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		if dark := msg.IsDark(); dark != a.env.dark {
+			a.env.dark, a.env.st = dark, newStyles(dark)
+			a.env.look++
+			a.setHelpStyles()
+			a.resizeAll() // every screen draws again with the new styles
 		}
 		return a, nil
-	case tea.KeyMsg:
+	case tea.PasteMsg:
+		a.flash = ""
+		if a.showHelp {
+			return a, nil
+		}
+	case tea.KeyPressMsg:
 		a.flash = ""
 		if key.Matches(msg, a.keys.Quit) {
 			return a, tea.Quit
@@ -116,19 +138,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.showHelp = false
 			return a, nil
 		}
-		if !a.top().Capturing() && !msg.Paste && key.Matches(msg, a.keys.Help) {
+		if !a.top().Capturing() && key.Matches(msg, a.keys.Help) {
 			a.showHelp = true
 			return a, nil
-		}
-		// Keys typed quickly can arrive as one message ("jb"); outside a
-		// text field each is a command of its own.
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !a.top().Capturing() {
-			var cmds []tea.Cmd
-			for _, r := range msg.Runes {
-				_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-				cmds = append(cmds, cmd)
-			}
-			return a, tea.Batch(cmds...)
 		}
 	case pushMsg:
 		return a, a.open(msg.s)
@@ -166,7 +178,25 @@ func (a *App) close() tea.Cmd {
 	return a.top().Update(refreshMsg{})
 }
 
-func (a *App) View() string {
+// View is the frame in the alternate screen; the program downsamples its
+// colours to what the terminal shows (none under NO_COLOR).
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	return v
+}
+
+// resizeAll gives every screen on the stack the body's size; a screen
+// draws itself again on it.
+func (a *App) resizeAll() {
+	w, h := a.bodySize()
+	for _, s := range a.stack {
+		s.SetSize(w, h)
+	}
+}
+
+// render draws the frame: header, the top screen and the help line.
+func (a *App) render() string {
 	if a.width == 0 {
 		return ""
 	}

@@ -8,12 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/table"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/table"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -40,13 +39,13 @@ func newChooserKeys() chooserKeys {
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
 		New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "evaluasi baru")),
 		Review:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
-		Mark:    key.NewBinding(key.WithKeys(" "), key.WithHelp("spasi", "tandai")),
+		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
 		Compare: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan yang ditandai")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
 		Next:    key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
 		Prev:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
 		Left:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "pilihan sebelum")),
-		Right:   key.NewBinding(key.WithKeys("right", " "), key.WithHelp("→/spasi", "pilihan berikut")),
+		Right:   key.NewBinding(key.WithKeys("right", "space"), key.WithHelp("→/spasi", "pilihan berikut")),
 		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "kolom berikut / buat")),
 		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "buat")),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
@@ -134,7 +133,7 @@ type chooserScreen struct {
 func newChooser(e *env, satkerID string) *chooserScreen {
 	k := newChooserKeys()
 	c := &chooserScreen{env: e, satkerID: satkerID, keys: k, dirty: true,
-		table: newPickTable(e.st, table.KeyMap{LineUp: k.Up, LineDown: k.Down, GotoTop: k.Top, GotoBottom: k.Bottom}, chooserColumns)}
+		table: newPickTable(e, table.KeyMap{LineUp: k.Up, LineDown: k.Down, GotoTop: k.Top, GotoBottom: k.Bottom}, chooserColumns)}
 	c.updateKeys()
 	return c
 }
@@ -313,7 +312,7 @@ func (c *chooserScreen) Update(msg tea.Msg) tea.Cmd {
 		return c.load
 	case evalCreatedMsg:
 		cmd = c.created(msg)
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if c.opening {
 			return nil // keys typed before the walk arrives are not the list's
 		}
@@ -327,19 +326,20 @@ func (c *chooserScreen) Update(msg tea.Msg) tea.Cmd {
 		if c.form == nil || c.form.focus != efYear {
 			return nil
 		}
-		c.form.year, cmd = c.form.year.Update(msg)
+		c.form.year, cmd = c.form.year.Update(msg) // a paste, a cursor
+		c.validateForm()
 	}
 	c.updateKeys()
 	c.dirty = true
 	return cmd
 }
 
-func (c *chooserScreen) listKey(msg tea.KeyMsg) tea.Cmd {
+func (c *chooserScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := c.keys
 	switch {
 	case key.Matches(msg, k.Back):
 		return c.env.goBack()
-	case !c.loaded || typedText(msg):
+	case !c.loaded:
 		return nil
 	case key.Matches(msg, k.New):
 		return c.openForm()
@@ -390,11 +390,8 @@ func (c *chooserScreen) exists(year int, stage model.Stage) *model.Evaluation {
 
 func (c *chooserScreen) openForm() tea.Cmd {
 	year := chooserNow().Year()
-	y := textinput.New()
-	y.Prompt = ""
-	y.CharLimit = 4
-	y.Width = 6
-	y.Cursor.SetMode(cursor.CursorStatic)
+	y := newField("", "", 4)
+	y.SetWidth(6)
 	y.SetValue(strconv.Itoa(year))
 	f := &evalForm{year: y, prefill: true}
 	// Start at the first stage this year still lacks: after the satker's
@@ -490,7 +487,7 @@ func (c *chooserScreen) formFocus(i int) tea.Cmd {
 	return nil
 }
 
-func (c *chooserScreen) formKey(msg tea.KeyMsg) tea.Cmd {
+func (c *chooserScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	f := c.form
 	if f.saving {
 		return nil
@@ -504,14 +501,14 @@ func (c *chooserScreen) formKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Save):
 		return c.create()
-	case !typedText(msg) && key.Matches(msg, k.Submit):
+	case key.Matches(msg, k.Submit):
 		if f.focus == c.lastField() {
 			return c.create()
 		}
 		return c.formFocus(f.focus + 1)
-	case !typedText(msg) && key.Matches(msg, k.Next):
+	case key.Matches(msg, k.Next):
 		return c.formFocus((f.focus + 1) % n)
-	case !typedText(msg) && key.Matches(msg, k.Prev):
+	case key.Matches(msg, k.Prev):
 		return c.formFocus((f.focus - 1 + n) % n)
 	case f.focus == efYear:
 		var cmd tea.Cmd

@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -35,10 +35,10 @@ func newConfirm(prompt string, tag any) *confirm {
 }
 
 // Update answers y or enter with yes, and t (tidak), n or esc with no.
-// Pasted or fast-typed text never answers.
+// Pasted text never answers: it arrives as a paste, not as keys.
 func (c *confirm) Update(msg tea.Msg) tea.Cmd {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok || typedText(k) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
 		return nil
 	}
 	switch {

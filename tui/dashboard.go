@@ -6,10 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -42,7 +41,7 @@ func newDashboardKeys() dashboardKeys {
 		Group:        key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "kelompok")),
 		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
 		Gap:          key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "PMPZI vs TPI")),
-		Mark:         key.NewBinding(key.WithKeys(" "), key.WithHelp("spasi", "tandai")),
+		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
 		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan")),
 		Distribution: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "sebaran")),
 		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
@@ -102,11 +101,7 @@ type dashLine struct {
 }
 
 func newDashboard(e *env) *dashboardScreen {
-	f := textinput.New()
-	f.Prompt = "Saring: "
-	f.Placeholder = "nama, id, wilayah atau kepala satker"
-	f.CharLimit = 80
-	f.Cursor.SetMode(cursor.CursorStatic)
+	f := newField("Saring: ", "nama, id, wilayah atau kepala satker", 80)
 	d := &dashboardScreen{env: e, keys: newDashboardKeys(), filter: f, dirty: true}
 	d.updateKeys()
 	return d
@@ -137,7 +132,7 @@ func (d *dashboardScreen) Capturing() bool { return d.filter.Focused() }
 
 func (d *dashboardScreen) SetSize(width, height int) {
 	d.width, d.height = width, height
-	d.filter.Width = max(1, width-10)
+	d.filter.SetWidth(max(1, width-10))
 	d.scroll()
 	d.dirty = true
 }
@@ -316,9 +311,15 @@ func (d *dashboardScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 	case refreshMsg:
 		return d.load(d.pick)
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		d.notice = ""
 		cmd = d.handleKey(msg)
+	case tea.PasteMsg:
+		if !d.loaded {
+			return nil
+		}
+		cmd = pasteFilter(&d.filter, msg)
+		d.refresh(d.selectedID())
 	default:
 		if d.filter.Focused() {
 			d.filter, cmd = d.filter.Update(msg)
@@ -329,7 +330,7 @@ func (d *dashboardScreen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (d *dashboardScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+func (d *dashboardScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := d.keys
 	if d.filter.Focused() {
 		change, cmd := editFilter(&d.filter, msg, func(up bool) {
@@ -351,11 +352,6 @@ func (d *dashboardScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		return d.env.goBack()
 	case !d.loaded:
-	case typedText(msg):
-		d.filter.SetValue(strings.TrimPrefix(string(msg.Runes), "/"))
-		d.filter.CursorEnd()
-		d.refresh(d.selectedID())
-		return d.filter.Focus()
 	case key.Matches(msg, k.Filter):
 		d.filter.CursorEnd()
 		return d.filter.Focus()

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/store"
 )
@@ -39,7 +39,7 @@ func BenchmarkDashboardFirstFrame5000(b *testing.B) {
 func BenchmarkDashboardSortKey5000(b *testing.B) {
 	h := openBig(b)
 	h.keys("b")
-	key := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'o'}}
+	key := runeKey('o')
 	b.ReportAllocs()
 	for b.Loop() {
 		h.app.Update(key)
@@ -52,7 +52,7 @@ func BenchmarkDashboardSortKey5000(b *testing.B) {
 func BenchmarkDashboardFilterKey5000(b *testing.B) {
 	h := openBig(b)
 	h.keys("b/uji-0")
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'1'}}, {Type: tea.KeyBackspace}}
+	keys := []tea.KeyPressMsg{runeKey('1'), {Code: tea.KeyBackspace}}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -67,7 +67,7 @@ func BenchmarkDashboardFilterKey5000(b *testing.B) {
 func BenchmarkDashboardGroupKey5000(b *testing.B) {
 	h := openBig(b)
 	h.keys("b")
-	key := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'g'}}
+	key := runeKey('g')
 	b.ReportAllocs()
 	for b.Loop() {
 		h.app.Update(key)

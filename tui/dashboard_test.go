@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
@@ -199,7 +199,7 @@ func TestDashboardRoundKeysWhileLoading(t *testing.T) {
 	h := newHarness(t, db, 120, 40)
 	h.keys("b")
 	d := h.app.top().(*dashboardScreen)
-	y := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'y'}}
+	y := runeKey('y')
 	first := d.Update(y)  // 2026
 	second := d.Update(y) // 2025, asked before 2026 arrived
 	late, early := first(), second()

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -32,7 +32,7 @@ const distributionBins = 10
 
 func newDistribution(e *env, dash *model.Dashboard, rows []*model.DashboardRow, scope string) *distributionScreen {
 	s := &distributionScreen{env: e, dist: dash.Distribute(rows, distributionBins), rows: len(rows), scope: scope,
-		vp: viewport.New(0, 0)}
+		vp: viewport.New()}
 	s.keys.Scroll = key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", "gulir"))
 	s.keys.Back = key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "kembali"))
 	return s
@@ -44,12 +44,13 @@ func (s *distributionScreen) Capturing() bool { return false }
 
 func (s *distributionScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.vp.Width, s.vp.Height = w, max(1, h-1)
+	s.vp.SetWidth(w)
+	s.vp.SetHeight(max(1, h-1))
 	s.vp.SetContent(s.content())
 }
 
 func (s *distributionScreen) Update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyMsg); ok {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
 		if key.Matches(k, s.keys.Back) {
 			return s.env.goBack()
 		}

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -61,7 +61,7 @@ type draftsScreen struct {
 }
 
 func newDrafts(e *env, evalID string) *draftsScreen {
-	return &draftsScreen{env: e, evalID: evalID, vp: viewport.New(0, 0), keys: draftKeys{
+	return &draftsScreen{env: e, evalID: evalID, vp: viewport.New(), keys: draftKeys{
 		Next:    key.NewBinding(key.WithKeys("right", "l", "down", "j"), key.WithHelp("→/j", "draf berikut")),
 		Prev:    key.NewBinding(key.WithKeys("left", "h", "up", "k"), key.WithHelp("←/k", "draf sebelum")),
 		Accept:  key.NewBinding(key.WithKeys("a", "enter"), key.WithHelp("a/enter", "terima")),
@@ -136,7 +136,8 @@ func (d *draftsScreen) Capturing() bool { return d.editor != nil }
 
 func (d *draftsScreen) SetSize(width, height int) {
 	d.width, d.height = width, height
-	d.vp.Width, d.vp.Height = width, max(1, height-4)
+	d.vp.SetWidth(width)
+	d.vp.SetHeight(max(1, height-4))
 	if d.editor != nil {
 		d.editor.setSize(width, height-4)
 	}
@@ -163,7 +164,7 @@ func (d *draftsScreen) Update(msg tea.Msg) tea.Cmd {
 		d.advance()
 	case refreshMsg:
 		return nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if d.busy {
 			return nil // the draft on screen is being saved
 		}
@@ -176,7 +177,7 @@ func (d *draftsScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (d *draftsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+func (d *draftsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if d.editor != nil {
 		rk, done, ok, cmd := d.editor.submit(msg)
 		if !done {
@@ -201,9 +202,9 @@ func (d *draftsScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Prev):
 		d.cur = max(d.cur-1, 0)
 		d.fill()
-	case msg.Type == tea.KeyPgDown:
+	case msg.Code == tea.KeyPgDown:
 		d.vp.HalfPageDown()
-	case msg.Type == tea.KeyPgUp:
+	case msg.Code == tea.KeyPgUp:
 		d.vp.HalfPageUp()
 	case d.drafts[d.cur].state != draftPending:
 		d.notice, d.warn = "Draf ini sudah ditangani; pindah ke draf lain dengan →/j.", true

@@ -7,11 +7,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/table"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/table"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -119,7 +119,7 @@ func newGap(e *env, satkerID string, year int) *gapScreen {
 	k := newGapKeys()
 	specs := slices.Clone(gapColumns)
 	g := &gapScreen{env: e, satkerID: satkerID, year: year, keys: k, specs: specs, dirty: true,
-		table: newPickTable(e.st, k.tableKeys(), specs), detail: viewport.New(0, 0)}
+		table: newPickTable(e, k.tableKeys(), specs), detail: viewport.New()}
 	g.updateKeys()
 	return g
 }
@@ -157,12 +157,13 @@ func (g *gapScreen) layout() {
 	avail := max(0, g.height-top)
 	th := max(3, (avail-1)*45/100)
 	dh := max(1, avail-th-1)
-	if th == g.tableH && dh == g.detail.Height && g.width == g.detail.Width {
+	if th == g.tableH && dh == g.detail.Height() && g.width == g.detail.Width() {
 		return
 	}
 	g.tableH = th
 	g.table.resize(g.width, th)
-	g.detail.Width, g.detail.Height = g.width, dh
+	g.detail.SetWidth(g.width)
+	g.detail.SetHeight(dh)
 	g.fillDetail()
 }
 
@@ -284,7 +285,7 @@ func (g *gapScreen) Update(msg tea.Msg) tea.Cmd {
 		// Back from the walk: the evaluators may have changed an answer.
 		g.want = g.selectedID()
 		return g.load
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		cmd = g.handleKey(msg)
 	default:
 		return nil
@@ -295,7 +296,7 @@ func (g *gapScreen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (g *gapScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+func (g *gapScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := g.keys
 	switch {
 	case key.Matches(msg, k.Back):
@@ -432,7 +433,7 @@ func (g *gapScreen) render() string {
 		b.WriteString(clip(g.table.View(), w, g.tableH))
 	}
 	b.WriteString("\n" + st.Muted.Render(strings.Repeat("─", w)) + "\n")
-	b.WriteString(clip(g.detail.View(), w, g.detail.Height))
+	b.WriteString(clip(g.detail.View(), w, g.detail.Height()))
 	return fit(b.String(), w, g.height)
 }
 

@@ -8,10 +8,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
@@ -20,9 +20,6 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestMain(m *testing.M) {
-	// Goldens must not depend on the terminal the tests run in.
-	lipgloss.SetColorProfile(termenv.Ascii)
-	lipgloss.SetHasDarkBackground(true)
 	code := m.Run()
 	if bigDir != "" {
 		os.RemoveAll(bigDir)
@@ -125,20 +122,33 @@ func (h *harness) keys(s string) {
 			}
 		}
 		r := []rune(s)[0]
-		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		h.send(runeKey(r))
 		s = s[len(string(r)):]
 	}
 }
 
-var specialKeys = map[string]tea.KeyMsg{
-	"enter": {Type: tea.KeyEnter}, "esc": {Type: tea.KeyEsc}, "tab": {Type: tea.KeyTab},
-	"space": {Type: tea.KeySpace, Runes: []rune{' '}}, "ctrl+c": {Type: tea.KeyCtrlC},
-	"down": {Type: tea.KeyDown}, "up": {Type: tea.KeyUp}, "pgdown": {Type: tea.KeyPgDown},
-	"ctrl+s": {Type: tea.KeyCtrlS}, "right": {Type: tea.KeyRight}, "left": {Type: tea.KeyLeft},
-	"backspace": {Type: tea.KeyBackspace}, "ctrl+u": {Type: tea.KeyCtrlU},
+// runeKey is the key press of one character as Bubble Tea decodes it
+// from a terminal: an upper-case letter is its lower-case key with shift.
+func runeKey(r rune) tea.KeyPressMsg {
+	k := tea.KeyPressMsg{Code: r, Text: string(r)}
+	if unicode.IsUpper(r) {
+		k.Code, k.ShiftedCode, k.Mod = unicode.ToLower(r), r, tea.ModShift
+	}
+	return k
 }
 
-func (h *harness) view() string { return h.app.View() }
+var specialKeys = map[string]tea.KeyPressMsg{
+	"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "tab": {Code: tea.KeyTab},
+	"space": {Code: tea.KeySpace, Text: " "}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
+	"down": {Code: tea.KeyDown}, "up": {Code: tea.KeyUp}, "pgdown": {Code: tea.KeyPgDown},
+	"ctrl+s": {Code: 's', Mod: tea.ModCtrl}, "right": {Code: tea.KeyRight}, "left": {Code: tea.KeyLeft},
+	"backspace": {Code: tea.KeyBackspace}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
+	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+}
+
+// view is the frame as the screen shows it under NO_COLOR: goldens do
+// not depend on the terminal the tests run in.
+func (h *harness) view() string { return ansi.Strip(h.app.render()) }
 
 func (h *harness) mustSee(texts ...string) {
 	h.t.Helper()

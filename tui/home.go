@@ -6,12 +6,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/table"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/table"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -166,14 +165,8 @@ type homeScreen struct {
 
 func newHome(e *env) *homeScreen {
 	k := newHomeKeys()
-	f := textinput.New()
-	f.Prompt = "Saring: "
-	f.Placeholder = "nama, id, jenis atau wilayah"
-	f.CharLimit = 80
-	// A blinking cursor ticks twice a second while the field is open; a
-	// steady one costs nothing when idle.
-	f.Cursor.SetMode(cursor.CursorStatic)
-	h := &homeScreen{env: e, keys: k, filter: f, table: newPickTable(e.st, k.tableKeys(), homeColumns), dirty: true}
+	f := newField("Saring: ", "nama, id, jenis atau wilayah", 80)
+	h := &homeScreen{env: e, keys: k, filter: f, table: newPickTable(e, k.tableKeys(), homeColumns), dirty: true}
 	h.updateKeys()
 	return h
 }
@@ -213,7 +206,7 @@ func (h *homeScreen) SetSize(width, height int) {
 		h.fillCells()
 	}
 	h.width, h.height = width, height
-	h.filter.Width = max(1, width-lipgloss.Width(h.filter.Prompt)-1)
+	h.filter.SetWidth(max(1, width-lipgloss.Width(h.filter.Prompt)-1))
 	h.tableH = -1 // force a layout
 	h.layout()
 	h.dirty = true
@@ -494,7 +487,7 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 		if id, ok := msg.tag.(string); ok && msg.yes {
 			cmd = h.delete(id)
 		}
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if h.opening {
 			// A screen is on its way: keys typed meanwhile belong to it,
 			// not here. Dropping them beats acting on the wrong screen.
@@ -502,6 +495,13 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		h.notice = ""
 		cmd = h.handleKey(msg)
+	case tea.PasteMsg:
+		if h.opening || h.ask != nil || !h.loaded {
+			return nil
+		}
+		cmd = pasteFilter(&h.filter, msg)
+		h.refilter("")
+		h.updateKeys()
 	default:
 		if !h.filter.Focused() {
 			return nil
@@ -513,7 +513,7 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (h *homeScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if h.ask != nil {
 		return h.ask.Update(msg)
 	}
@@ -537,14 +537,6 @@ func (h *homeScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	switch {
-	case typedText(msg):
-		// Pasted or fast-typed text is typing, never commands: it becomes
-		// the filter ("/kua" typed quickly arrives as one message).
-		h.filter.SetValue(strings.TrimPrefix(string(msg.Runes), "/"))
-		h.filter.CursorEnd()
-		cmd := h.filter.Focus()
-		h.refilter("")
-		return cmd
 	case key.Matches(msg, k.Filter):
 		h.filter.CursorEnd()
 		return h.filter.Focus()
@@ -602,13 +594,6 @@ func (h *homeScreen) sortOn(s sortKey) {
 	}
 	h.sortItems()
 	h.refilter("")
-}
-
-// typedText reports a key message that is text rather than a command: a
-// bracketed paste, or several runes at once (fast typing or a paste the
-// terminal did not bracket, which Bubble Tea delivers as one message).
-func typedText(msg tea.KeyMsg) bool {
-	return msg.Paste || (msg.Type == tea.KeyRunes && len(msg.Runes) > 1)
 }
 
 func (h *homeScreen) delete(id string) tea.Cmd {
@@ -829,18 +814,27 @@ func columnsOf(specs []colSpec, widths []int) []table.Column {
 // moving the cursor renders the rows once and touches no data.
 type pickTable struct {
 	table.Model
+	env  *env
 	rows []table.Row
 }
 
-func newPickTable(st styles, keys table.KeyMap, specs []colSpec) pickTable {
+func newPickTable(e *env, keys table.KeyMap, specs []colSpec) pickTable {
 	t := table.New(table.WithColumns(columnsOf(specs, make([]int, len(specs)))), table.WithFocused(true),
 		table.WithKeyMap(keys), table.WithHeight(2))
-	t.SetStyles(table.Styles{
+	p := pickTable{Model: t, env: e}
+	p.restyle()
+	return p
+}
+
+// restyle takes the workbench's current styles (they follow the
+// terminal's background).
+func (p *pickTable) restyle() {
+	st := p.env.st
+	p.SetStyles(table.Styles{
 		Header:   st.Header.PaddingRight(1),
 		Cell:     lipgloss.NewStyle().PaddingRight(1),
 		Selected: st.Selected.Transform(markSelected),
 	})
-	return pickTable{Model: t}
 }
 
 // markSelected writes the marker into the selected row's empty first
@@ -878,6 +872,7 @@ func (p *pickTable) update(msg tea.Msg) {
 // resize gives the table its size (header included) and keeps the
 // selection in view.
 func (p *pickTable) resize(width, height int) {
+	p.restyle()
 	p.SetWidth(max(0, width))
 	// Below a header and one row the owner shows no table, but the
 	// viewport must keep a positive height: a negative one panics in

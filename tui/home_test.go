@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
@@ -100,11 +100,11 @@ func shownNames(hs *homeScreen) []string {
 }
 
 var (
-	keyCtrlS    = tea.KeyMsg{Type: tea.KeyCtrlS}
-	keyShiftTab = tea.KeyMsg{Type: tea.KeyShiftTab}
-	keyRight    = tea.KeyMsg{Type: tea.KeyRight}
-	keyLeft     = tea.KeyMsg{Type: tea.KeyLeft}
-	keyBack     = tea.KeyMsg{Type: tea.KeyBackspace}
+	keyCtrlS    = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	keyShiftTab = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	keyRight    = tea.KeyPressMsg{Code: tea.KeyRight}
+	keyLeft     = tea.KeyPressMsg{Code: tea.KeyLeft}
+	keyBack     = tea.KeyPressMsg{Code: tea.KeyBackspace}
 )
 
 func TestHomeGoldens(t *testing.T) {
@@ -164,7 +164,7 @@ func TestHomeSatkerSession(t *testing.T) {
 	h.send(keyRight) // Kankemenag → KUA
 	h.send(keyLeft)  // and back
 	h.keys("[tab]Jawa Tengah[tab]Kabupaten Temanggung[tab]")
-	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Drs. H. Pasted Name"), Paste: true})
+	h.send(tea.PasteMsg{Content: "Drs. H. Pasted Name"})
 	h.keys("[tab]")
 	h.send(keyRight) // WBK → WBBM
 	h.keys("[enter]")
@@ -210,11 +210,9 @@ func TestHomeSatkerSession(t *testing.T) {
 	if hs.filter.Value() != "" || hs.filter.Focused() || len(hs.shown) != 5 {
 		t.Fatalf("esc left the filter %q focused=%v, %d shown", hs.filter.Value(), hs.filter.Focused(), len(hs.shown))
 	}
-	// Typed fast (or pasted without brackets), "/man 1" arrives as "/man",
-	// " ", "1": text, not the sort key 1.
-	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/man")})
-	h.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")})
-	h.keys("1")
+	// Typed fast, "/man 1" is text once "/" has opened the field, not
+	// the sort key 1.
+	h.keys("/man[space]1")
 	h.mustSee("Saring: man 1", "1 dari 5 satker", "› MAN 1 Yogyakarta")
 	h.keys("[esc]")
 
@@ -386,13 +384,13 @@ func TestSizeSweepScreens(t *testing.T) {
 // BenchmarkHomeFilterKey5000: one keystroke in the filter, Update + View,
 // with 5,000 satker summaries in memory.
 func BenchmarkHomeFilterKey5000(b *testing.B) {
-	e := &env{st: newStyles(), user: "bench"}
+	e := &env{st: newStyles(true), user: "bench"}
 	hs := newHome(e)
 	hs.SetSize(120, 38)
 	hs.Update(homeLoadedMsg{list: syntheticSummaries(5000)})
-	hs.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
-	hs.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nomor 1"), Paste: true})
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'2'}}, {Type: tea.KeyBackspace}}
+	hs.Update(runeKey('/'))
+	hs.Update(tea.PasteMsg{Content: "nomor 1"})
+	keys := []tea.KeyPressMsg{runeKey('2'), {Code: tea.KeyBackspace}}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

@@ -1,7 +1,10 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // globalKeys work on every screen.
@@ -40,3 +43,19 @@ type keyHelp struct {
 
 func (k keyHelp) ShortHelp() []key.Binding  { return k.short }
 func (k keyHelp) FullHelp() [][]key.Binding { return k.full }
+
+// isTyped reports a key press that types one character.
+func isTyped(msg tea.KeyPressMsg) bool {
+	_, ok := typedRune(msg)
+	return ok
+}
+
+// typedRune is the character a key press types, if it types exactly one
+// (not a special key, not a ctrl or alt combination).
+func typedRune(msg tea.KeyPressMsg) (rune, bool) {
+	if msg.Mod&^tea.ModShift != 0 || utf8.RuneCountInString(msg.Text) != 1 {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(msg.Text)
+	return r, true
+}

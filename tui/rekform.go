@@ -6,12 +6,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -22,27 +21,9 @@ var formKeys = struct {
 }{
 	Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "kolom berikut")),
 	Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "kolom sebelum")),
-	Choice: key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "pilihan")),
+	Choice: key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", "pilihan")),
 	Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
 	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
-}
-
-func newField(prompt, placeholder string, limit int) textinput.Model {
-	in := textinput.New()
-	in.Prompt = prompt
-	in.Placeholder = placeholder
-	in.CharLimit = limit
-	in.Cursor.SetMode(cursor.CursorStatic)
-	return in
-}
-
-func newTextArea(placeholder string) textarea.Model {
-	ta := textarea.New()
-	ta.Placeholder = placeholder
-	ta.ShowLineNumbers = false
-	ta.CharLimit = 4000
-	ta.Cursor.SetMode(cursor.CursorStatic)
-	return ta
 }
 
 // Fields of the recommendation editor.
@@ -83,7 +64,7 @@ func newRekEditor(rk model.Rekomendasi) *rekEditor {
 func (e *rekEditor) setSize(width, height int) {
 	e.text.SetWidth(max(10, width))
 	e.text.SetHeight(max(2, height-5)) // title, priority, due, problem, spare
-	e.due.Width = max(10, width-lipgloss.Width(e.due.Prompt)-1)
+	e.due.SetWidth(max(10, width-lipgloss.Width(e.due.Prompt)-1))
 }
 
 func (e *rekEditor) focusField(i int) tea.Cmd {
@@ -101,7 +82,7 @@ func (e *rekEditor) focusField(i int) tea.Cmd {
 
 // key handles one key: done when the form closes, save when it should
 // be saved.
-func (e *rekEditor) key(msg tea.KeyMsg) (done, save bool, cmd tea.Cmd) {
+func (e *rekEditor) key(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
 	switch {
 	case key.Matches(msg, formKeys.Cancel):
 		return true, false, nil
@@ -117,15 +98,15 @@ func (e *rekEditor) key(msg tea.KeyMsg) (done, save bool, cmd tea.Cmd) {
 	case reText:
 		e.text, cmd = e.text.Update(msg)
 	case rePriority:
-		if key.Matches(msg, formKeys.Choice) || msg.Type == tea.KeyEnter {
+		if key.Matches(msg, formKeys.Choice) || msg.Code == tea.KeyEnter {
 			step := 1
-			if msg.Type == tea.KeyLeft {
+			if msg.Code == tea.KeyLeft {
 				step = len(model.Priorities) - 1
 			}
 			e.prio = (e.prio + step) % len(model.Priorities)
 		}
 	case reDue:
-		if msg.Type == tea.KeyEnter {
+		if msg.Code == tea.KeyEnter {
 			return true, true, nil
 		}
 		e.due, cmd = e.due.Update(msg)
@@ -147,7 +128,7 @@ func (e *rekEditor) forward(msg tea.Msg) tea.Cmd {
 // submit handles a key: done when the form is finished with, ok when it
 // was saved with a valid recommendation (rk); a value the form refuses
 // stays on screen with the reason, not done.
-func (e *rekEditor) submit(msg tea.KeyMsg) (rk model.Rekomendasi, done, ok bool, cmd tea.Cmd) {
+func (e *rekEditor) submit(msg tea.KeyPressMsg) (rk model.Rekomendasi, done, ok bool, cmd tea.Cmd) {
 	done, save, cmd := e.key(msg)
 	if !done || !save {
 		return rk, done, false, cmd
@@ -245,7 +226,7 @@ func (f *followUpForm) setSize(width, height int) {
 	f.text.SetWidth(max(10, width))
 	f.text.SetHeight(max(2, height-6))
 	for _, in := range []*textinput.Model{&f.date, &f.evTitle, &f.evLoc} {
-		in.Width = max(10, width-lipgloss.Width(in.Prompt)-1)
+		in.SetWidth(max(10, width-lipgloss.Width(in.Prompt)-1))
 	}
 }
 
@@ -266,15 +247,15 @@ func (f *followUpForm) focusField(i int) tea.Cmd {
 	return f.evLoc.Focus()
 }
 
-func (f *followUpForm) key(msg tea.KeyMsg) (done, save bool, cmd tea.Cmd) {
+func (f *followUpForm) key(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
 	switch {
 	case key.Matches(msg, formKeys.Cancel):
 		return true, false, nil
 	case key.Matches(msg, formKeys.Save):
 		return true, true, nil
-	case key.Matches(msg, formKeys.Next), msg.Type == tea.KeyEnter && f.focus != fuText && f.focus != fuEvLoc:
+	case key.Matches(msg, formKeys.Next), msg.Code == tea.KeyEnter && f.focus != fuText && f.focus != fuEvLoc:
 		return false, false, f.focusField(f.focus + 1)
-	case msg.Type == tea.KeyEnter && f.focus == fuEvLoc:
+	case msg.Code == tea.KeyEnter && f.focus == fuEvLoc:
 		return true, true, nil
 	case key.Matches(msg, formKeys.Prev):
 		return false, false, f.focusField(f.focus - 1)

@@ -7,13 +7,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/table"
-	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/table"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -192,13 +191,9 @@ type evalState struct {
 
 func newReview(e *env, scope reviewScope) *reviewScreen {
 	k := newReviewKeys()
-	f := textinput.New()
-	f.Prompt = "Saring: "
-	f.Placeholder = "satker, area, komponen atau teks"
-	f.CharLimit = 80
-	f.Cursor.SetMode(cursor.CursorStatic)
+	f := newField("Saring: ", "satker, area, komponen atau teks", 80)
 	r := &reviewScreen{env: e, scope: scope, keys: k, filter: f, dirty: true, cards: map[string]*evalState{},
-		table: newPickTable(e.st, k.tableKeys(), reviewColumns), detail: viewport.New(0, 0)}
+		table: newPickTable(e, k.tableKeys(), reviewColumns), detail: viewport.New()}
 	r.updateKeys()
 	return r
 }
@@ -340,7 +335,7 @@ func (r *reviewScreen) SetSize(width, height int) {
 		r.table.SetColumns(columnsOf(reviewColumns, r.cols))
 	}
 	r.width, r.height = width, height
-	r.filter.Width = max(1, width-lipgloss.Width(r.filter.Prompt)-1)
+	r.filter.SetWidth(max(1, width-lipgloss.Width(r.filter.Prompt)-1))
 	r.tableH = -1
 	r.layout()
 	r.dirty = true
@@ -356,12 +351,13 @@ func (r *reviewScreen) layout() {
 	avail := max(0, r.height-2-foot) // headline and filter line above
 	th := max(3, (avail-1)*45/100)
 	dh := max(1, avail-th-1) // the rule above the pane
-	if th == r.tableH && dh == r.detail.Height && r.width == r.detail.Width {
+	if th == r.tableH && dh == r.detail.Height() && r.width == r.detail.Width() {
 		return
 	}
 	r.tableH = th
 	r.table.resize(r.width, th)
-	r.detail.Width, r.detail.Height = r.width, dh
+	r.detail.SetWidth(r.width)
+	r.detail.SetHeight(dh)
 	if r.editor != nil {
 		r.editor.setSize(r.width, dh)
 	}
@@ -593,12 +589,22 @@ func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 	case rekSavedMsg:
 		r.saved(msg)
 		cmd = r.needState()
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if r.opening || r.saving {
 			return nil
 		}
 		r.notice = ""
 		cmd = tea.Batch(r.handleKey(msg), r.needState())
+	case tea.PasteMsg:
+		switch {
+		case r.opening || r.saving || !r.loaded:
+			return nil
+		case r.editor != nil || r.followUp != nil || r.prompt != nil:
+			cmd = r.forward(msg)
+		default:
+			cmd = tea.Batch(pasteFilter(&r.filter, msg), r.needState())
+			r.refilter("")
+		}
 	default:
 		cmd = r.forward(msg)
 	}
@@ -624,7 +630,7 @@ func (r *reviewScreen) forward(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (r *reviewScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case r.prompt != nil:
 		return r.promptKey(msg)
@@ -647,12 +653,6 @@ func (r *reviewScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return r.env.goBack()
 	case !r.loaded:
 		return nil
-	case typedText(msg):
-		r.filter.SetValue(strings.TrimPrefix(string(msg.Runes), "/"))
-		r.filter.CursorEnd()
-		cmd := r.filter.Focus()
-		r.refilter("")
-		return cmd
 	case key.Matches(msg, k.Filter):
 		r.filter.CursorEnd()
 		return r.filter.Focus()
@@ -686,11 +686,11 @@ func (r *reviewScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		r.prompt = newStatusPrompt(r.selected().rek)
 	case key.Matches(msg, k.FollowUp):
 		r.followUp = newFollowUpForm(r.selected().rek, reviewNow())
-		r.followUp.setSize(r.detail.Width, r.detail.Height)
+		r.followUp.setSize(r.detail.Width(), r.detail.Height())
 		return r.followUp.focusField(0)
 	case key.Matches(msg, k.Edit):
 		r.editor = newRekEditor(r.selected().rek)
-		r.editor.setSize(r.detail.Width, r.detail.Height)
+		r.editor.setSize(r.detail.Width(), r.detail.Height())
 		return r.editor.focusField(0)
 	case key.Matches(msg, k.Walk):
 		it := r.selected()
@@ -726,7 +726,7 @@ func (r *reviewScreen) sortOn(s reviewSort) {
 	r.refilter("")
 }
 
-func (r *reviewScreen) filterKey(msg tea.KeyMsg) tea.Cmd {
+func (r *reviewScreen) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 	change, cmd := editFilter(&r.filter, msg, func(bool) {
 		r.table.update(msg)
 		r.selectionMoved()
@@ -742,11 +742,11 @@ func (r *reviewScreen) filterKey(msg tea.KeyMsg) tea.Cmd {
 
 // promptKey answers the status question: a number picks the status;
 // ditolak asks for the reason first.
-func (r *reviewScreen) promptKey(msg tea.KeyMsg) tea.Cmd {
+func (r *reviewScreen) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	p := r.prompt
 	if p.reason != nil {
-		switch msg.Type {
-		case tea.KeyEsc:
+		switch msg.Code {
+		case tea.KeyEscape:
 			r.prompt = nil
 		case tea.KeyEnter:
 			reason := strings.TrimSpace(p.reason.Value())
@@ -763,25 +763,23 @@ func (r *reviewScreen) promptKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if msg.Type == tea.KeyEsc {
+	if msg.Code == tea.KeyEscape {
 		r.prompt = nil
 		return nil
 	}
-	if msg.Type != tea.KeyRunes || len(msg.Runes) != 1 {
+	r1, ok := typedRune(msg)
+	if !ok {
 		return nil
 	}
-	n := int(msg.Runes[0] - '1')
+	n := int(r1 - '1')
 	if n < 0 || n >= len(p.moves) {
 		p.problem = fmt.Sprintf("Pilih 1–%d, atau esc untuk batal.", len(p.moves))
 		return nil
 	}
 	to := p.moves[n]
 	if to == model.RekDitolak {
-		in := textinput.New()
-		in.Prompt = "Alasan ditolak: "
-		in.CharLimit = 500
-		in.Width = max(10, r.width-lipgloss.Width(in.Prompt)-2)
-		in.Cursor.SetMode(cursor.CursorStatic)
+		in := newField("Alasan ditolak: ", "", 500)
+		in.SetWidth(max(10, r.width-lipgloss.Width(in.Prompt)-2))
 		p.reason, p.problem = &in, ""
 		return in.Focus()
 	}
@@ -803,7 +801,7 @@ func (r *reviewScreen) setStatus(rk model.Rekomendasi, to model.RekStatus, reaso
 // shown beside what was typed and nothing typed is lost; keys wait
 // meanwhile (saving).
 
-func (r *reviewScreen) editorKey(msg tea.KeyMsg) tea.Cmd {
+func (r *reviewScreen) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 	rk, done, ok, cmd := r.editor.submit(msg)
 	switch {
 	case !done:
@@ -820,7 +818,7 @@ func (r *reviewScreen) editorKey(msg tea.KeyMsg) tea.Cmd {
 	}
 }
 
-func (r *reviewScreen) followUpKey(msg tea.KeyMsg) tea.Cmd {
+func (r *reviewScreen) followUpKey(msg tea.KeyPressMsg) tea.Cmd {
 	done, save, cmd := r.followUp.key(msg)
 	if !done {
 		return cmd

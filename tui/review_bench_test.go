@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
@@ -69,7 +69,7 @@ func BenchmarkReviewFilterKey10000(b *testing.B) {
 	if len(r.shown) == 0 || len(r.shown) == len(r.items) {
 		b.Fatalf("the filter shows %d of %d", len(r.shown), len(r.items))
 	}
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'2'}}, {Type: tea.KeyBackspace}}
+	keys := []tea.KeyPressMsg{runeKey('2'), {Code: tea.KeyBackspace}}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -85,7 +85,7 @@ func BenchmarkReviewOverdueKey10000(b *testing.B) {
 	reviewNow = func() time.Time { return reviewToday }
 	defer func() { reviewNow = time.Now }()
 	h, _ := reviewWithItems(b, 10000, 120, 40)
-	key := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'o'}}
+	key := runeKey('o')
 	b.ReportAllocs()
 	for b.Loop() {
 		h.app.Update(key)
@@ -101,7 +101,7 @@ func BenchmarkReviewFilterFirstKey10000(b *testing.B) {
 	defer func() { reviewNow = time.Now }()
 	h, _ := reviewWithItems(b, 10000, 120, 40)
 	h.keys("/")
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'k'}}, {Type: tea.KeyBackspace}}
+	keys := []tea.KeyPressMsg{runeKey('k'), {Code: tea.KeyBackspace}}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -50,13 +50,13 @@ func (r *reviewScreen) render() string {
 	var pane string
 	switch {
 	case r.editor != nil:
-		pane = r.editor.View(st, w, r.detail.Height)
+		pane = r.editor.View(st, w, r.detail.Height())
 	case r.followUp != nil:
-		pane = r.followUp.View(st, w, r.detail.Height)
+		pane = r.followUp.View(st, w, r.detail.Height())
 	default:
 		pane = r.detail.View()
 	}
-	b.WriteString(clip(pane, w, r.detail.Height) + "\n")
+	b.WriteString(clip(pane, w, r.detail.Height()) + "\n")
 	b.WriteString(r.foot())
 	return fit(b.String(), w, r.height)
 }

@@ -6,7 +6,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/mattn/go-isatty"
 
 	"github.com/kemenag-ortala/ziwb/store"
@@ -19,38 +19,67 @@ var ErrPanic = errors.New("ziwb berhenti karena galat internal (jejaknya tertuli
 // ErrNoTerminal is returned when the workbench is started without one.
 var ErrNoTerminal = errors.New("ziwb butuh terminal interaktif untuk meja kerja; tanpa terminal, pakai subperintahnya (lihat ziwb --help)")
 
+// SignalError says the workbench was ended by a signal (SIGINT, SIGTERM,
+// SIGHUP) after a clean shutdown, so a supervisor can tell it from a quit.
+type SignalError struct{ Signal os.Signal }
+
+func (e SignalError) Error() string {
+	name := map[os.Signal]string{syscall.SIGINT: "SIGINT", syscall.SIGTERM: "SIGTERM", syscall.SIGHUP: "SIGHUP"}[e.Signal]
+	if name == "" {
+		name = e.Signal.String()
+	}
+	return "dihentikan oleh sinyal " + name + "; semua yang sudah ditandai tersimpan tetap ada di basis data"
+}
+
+// ExitCode is the shell's convention for a death by signal: 128+n.
+func (e SignalError) ExitCode() int {
+	if s, ok := e.Signal.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 1
+}
+
 // Run shows the workbench in the terminal until the user quits. The
 // terminal is restored on every exit, panics in the program included.
 func Run(db *store.DB, user string) error {
 	if err := CheckTerminal(); err != nil {
 		return err
 	}
-	p := tea.NewProgram(New(db, user), tea.WithAltScreen())
-	// Bubble Tea handles SIGINT and SIGTERM but not SIGHUP (a closed SSH
-	// session or terminal window): quit cleanly so the store is closed.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer func() {
-		signal.Stop(hup)
-		close(hup) // ends the goroutine below
-	}()
+	// Signals are ours, not Bubble Tea's: it ends quietly on SIGTERM and
+	// ignores SIGHUP (a closed SSH session or terminal window). Each quits
+	// cleanly, so the store is closed, and is reported as the signal.
+	p := tea.NewProgram(New(db, user), tea.WithoutSignalHandler())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	got := make(chan os.Signal, 1)
+	stop := make(chan struct{})
 	go func() {
-		if _, ok := <-hup; ok {
+		select {
+		case s := <-sigs:
+			got <- s
 			p.Quit()
+		case <-stop:
 		}
 	}()
-	return runProgram(p)
+	err := runProgram(p)
+	signal.Stop(sigs)
+	close(stop)
+	select {
+	case s := <-got:
+		if err == nil {
+			return SignalError{s}
+		}
+	default:
+	}
+	return err
 }
 
 // runProgram runs the workbench until it ends. Bubble Tea restores the
 // terminal after a panic; this makes it an error rather than a quiet exit.
 func runProgram(p *tea.Program) error {
 	_, err := p.Run()
-	switch {
-	case errors.Is(err, tea.ErrProgramPanic):
+	if errors.Is(err, tea.ErrProgramPanic) {
 		return ErrPanic
-	case errors.Is(err, tea.ErrProgramKilled):
-		return nil
 	}
 	return err
 }

@@ -6,17 +6,24 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
 )
 
-// brokenScreen stands for a bug: it panics on the first key.
+// brokenScreen stands for a bug: it panics on the first key, and on
+// nothing before it.
 type brokenScreen struct{ reviewScreen }
 
+func (b *brokenScreen) Init() tea.Cmd    { return nil }
+func (b *brokenScreen) SetSize(int, int) {}
+func (b *brokenScreen) View() string     { return "" }
+func (b *brokenScreen) Title() string    { return "rusak" }
+func (b *brokenScreen) Help() keyHelp    { return keyHelp{} }
+
 func (b *brokenScreen) Update(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(tea.KeyMsg); ok {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
 		panic("a bug in a screen")
 	}
 	return nil
@@ -39,13 +46,13 @@ func TestPanicEndsWithAnErrorAndKeepsTheData(t *testing.T) {
 		if a, _ := db.Answers(ev.ID); len(a) == 1 {
 			break
 		}
-		p.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'y'}})
+		p.Send(runeKey('y'))
 		if time.Now().After(deadline) {
 			t.Fatal("the answer was not saved in 5 s")
 		}
 	}
 	p.Send(pushMsg{&brokenScreen{}})
-	p.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'x'}})
+	p.Send(runeKey('x'))
 	if err := <-done; !errors.Is(err, ErrPanic) {
 		t.Fatalf("the program ended with %v; want ErrPanic", err)
 	}

@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -57,7 +56,7 @@ func newSatkerFormKeys() satkerFormKeys {
 		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
 		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
 		Left:   key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "pilihan sebelum")),
-		Right:  key.NewBinding(key.WithKeys("right", " "), key.WithHelp("→", "pilihan berikut")),
+		Right:  key.NewBinding(key.WithKeys("right", "space"), key.WithHelp("→", "pilihan berikut")),
 		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "kolom berikut / simpan")),
 		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
@@ -103,12 +102,7 @@ func newSatkerForm(e *env, edit *model.Satker, taken func(string) bool, saved fu
 		f.orig = model.Satker{Kind: model.Kankemenag, Target: model.WBK}
 	}
 	for i := range f.inputs {
-		in := textinput.New()
-		in.Prompt = ""
-		in.CharLimit = 120
-		in.Placeholder = satkerPlaceholders[i]
-		in.Cursor.SetMode(cursor.CursorStatic)
-		f.inputs[i] = in
+		f.inputs[i] = newField("", satkerPlaceholders[i], 120)
 	}
 	f.inputs[sfName].SetValue(f.orig.Name)
 	f.inputs[sfProvince].SetValue(f.orig.Province)
@@ -153,7 +147,10 @@ func isTextField(fl satkerField) bool { return fl != sfKind && fl != sfTarget }
 func (f *satkerForm) SetSize(width, height int) {
 	f.width, f.height = width, height
 	for i := range f.inputs {
-		f.inputs[i].Width = max(1, f.inputW()-1) // one cell for the cursor
+		w := max(1, f.inputW()-1) // one cell for the cursor
+		f.inputs[i].SetWidth(w)
+		// The field cuts a long placeholder without saying so.
+		f.inputs[i].Placeholder = ansi.Truncate(satkerPlaceholders[i], w, "…")
 	}
 }
 
@@ -288,8 +285,18 @@ func (f *satkerForm) Update(msg tea.Msg) tea.Cmd {
 		}
 		f.refused(msg.err)
 		return nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return f.handleKey(msg)
+	case tea.PasteMsg:
+		switch {
+		case f.saving || f.closing:
+			return nil
+		case !isTextField(f.focus):
+			f.pick(msg.Content) // a pasted "KUA" picks the kind
+			f.validate()
+			return nil
+		}
+		return f.typeInto(msg)
 	}
 	if isTextField(f.focus) {
 		var cmd tea.Cmd
@@ -320,7 +327,7 @@ func (f *satkerForm) refused(err error) {
 	}
 }
 
-func (f *satkerForm) handleKey(msg tea.KeyMsg) tea.Cmd {
+func (f *satkerForm) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if f.saving || f.closing {
 		return nil // the store answers in a moment, or the form is closing
 	}
@@ -339,19 +346,17 @@ func (f *satkerForm) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return f.env.goBack()
 	case key.Matches(msg, k.Save):
 		return f.submit()
-	case !typedText(msg) && key.Matches(msg, k.Submit):
+	case key.Matches(msg, k.Submit):
 		if f.focus == sfCount-1 {
 			return f.submit()
 		}
 		return f.move(1)
-	case !typedText(msg) && key.Matches(msg, k.Next):
+	case key.Matches(msg, k.Next):
 		return f.move(1)
-	case !typedText(msg) && key.Matches(msg, k.Prev):
+	case key.Matches(msg, k.Prev):
 		return f.move(-1)
 	case !isTextField(f.focus):
 		switch {
-		case typedText(msg):
-			f.pick(string(msg.Runes))
 		case key.Matches(msg, k.Left):
 			f.cycle(-1)
 		case key.Matches(msg, k.Right):
@@ -360,6 +365,11 @@ func (f *satkerForm) handleKey(msg tea.KeyMsg) tea.Cmd {
 		f.validate()
 		return nil
 	}
+	return f.typeInto(msg)
+}
+
+// typeInto hands a key or a paste to the focused text field.
+func (f *satkerForm) typeInto(msg tea.Msg) tea.Cmd {
 	before := f.inputs[f.focus].Value()
 	var cmd tea.Cmd
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -40,10 +40,10 @@ type scorecardLoadedMsg struct {
 }
 
 func newScorecard(e *env, evalID string) screen {
-	return &scorecardScreen{env: e, evalID: evalID, vp: viewport.New(0, 0), keys: scorecardKeys{
+	return &scorecardScreen{env: e, evalID: evalID, vp: viewport.New(), keys: scorecardKeys{
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "gulir")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "gulir")),
-		Page:   key.NewBinding(key.WithKeys("pgdown", "pgup", " "), key.WithHelp("pgup/pgdn", "halaman")),
+		Page:   key.NewBinding(key.WithKeys("pgdown", "pgup", "space"), key.WithHelp("pgup/pgdn", "halaman")),
 		Detail: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indikator tampil/sembunyi")),
 		Back:   key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "kembali")),
 	}}
@@ -64,7 +64,8 @@ func (s *scorecardScreen) Capturing() bool { return false }
 
 func (s *scorecardScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.vp.Width, s.vp.Height = w, max(1, h)
+	s.vp.SetWidth(w)
+	s.vp.SetHeight(max(1, h))
 	s.render()
 }
 
@@ -76,7 +77,7 @@ func (s *scorecardScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case refreshMsg:
 		return s.load
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, s.keys.Back):
 			return s.env.goBack()

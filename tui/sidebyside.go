@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -26,7 +26,7 @@ func newSideKeys() sideKeys {
 		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "gulir")),
 		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "gulir")),
 		HalfUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "½ halaman naik")),
-		HalfDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " "), key.WithHelp("pgdn", "½ halaman turun")),
+		HalfDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "½ halaman turun")),
 		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "paling atas")),
 		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "paling bawah")),
 		Detail:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "semua komponen")),
@@ -86,6 +86,7 @@ type sideScreen struct {
 	lay           sideLayout
 	measured      sideLayout // the widths of scores, maxima and differences, measured once per load
 	glyphs        [3]string  // verdict glyphs: none, pass, fail
+	look          int        // env.look the glyphs were drawn with
 	renderedW     int        // the width the viewport's rows were rendered for
 	vp            viewport.Model
 	width, height int
@@ -105,7 +106,7 @@ type sideLoadedMsg struct {
 
 // newSideBySide compares 2 to 4 evaluations, of any satkers and years.
 func newSideBySide(e *env, evalIDs []string) *sideScreen {
-	s := &sideScreen{env: e, ids: evalIDs, keys: newSideKeys(), vp: viewport.New(0, 0), dirty: true,
+	s := &sideScreen{env: e, ids: evalIDs, keys: newSideKeys(), vp: viewport.New(), dirty: true,
 		glyphs: [3]string{e.st.None.Render("·"), e.st.Pass.Render("✓"), e.st.Fail.Render("✗")}}
 	s.updateKeys()
 	return s
@@ -155,11 +156,14 @@ func (s *sideScreen) Capturing() bool { return false }
 
 func (s *sideScreen) SetSize(width, height int) {
 	s.width, s.height = width, height
-	s.vp.Height = max(1, height-4) // headline, two header lines and the total above
-	if width != s.renderedW {
+	s.vp.SetHeight(max(1, height-4)) // headline, two header lines and the total above
+	if width != s.renderedW || s.look != s.env.look {
+		s.look = s.env.look
+		st := s.env.st
+		s.glyphs = [3]string{st.None.Render("·"), st.Pass.Render("✓"), st.Fail.Render("✗")}
 		s.relayout()
 	}
-	s.vp.SetYOffset(s.vp.YOffset) // a taller screen may show rows past the last
+	s.vp.SetYOffset(s.vp.YOffset()) // a taller screen may show rows past the last
 	s.dirty = true
 }
 
@@ -197,7 +201,7 @@ func (s *sideScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 	case refreshMsg:
 		return s.load
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		cmd = s.handleKey(msg)
 	default:
 		return nil
@@ -207,7 +211,7 @@ func (s *sideScreen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (s *sideScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+func (s *sideScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Back):
@@ -285,7 +289,8 @@ func (s *sideScreen) relayout() {
 	}
 	s.lay = s.fit(s.width)
 	s.renderedW = s.width
-	s.vp.Width, s.vp.Height = s.width, max(1, s.height-4)
+	s.vp.SetWidth(s.width)
+	s.vp.SetHeight(max(1, s.height-4))
 	lines := make([]string, 0, len(s.rows)+1)
 	for _, r := range s.rows {
 		lines = append(lines, s.row(r))
@@ -471,7 +476,7 @@ func (s *sideScreen) render() string {
 	b.WriteString(ansi.Truncate(names, w, "") + "\n")
 	b.WriteString(st.Header.Render(ansi.Truncate(rounds, w, "")) + "\n")
 	b.WriteString(ansi.Truncate(s.row(s.cmp.Rows[0]), w, "") + "\n")
-	b.WriteString(clip(s.vp.View(), w, s.vp.Height))
+	b.WriteString(clip(s.vp.View(), w, s.vp.Height()))
 	return fit(b.String(), w, s.height)
 }
 
@@ -488,9 +493,9 @@ func (s *sideScreen) headline() string {
 		}
 	}
 	text := fmt.Sprintf("%d evaluasi · %s · %s", len(s.cols), show, order)
-	if total := s.vp.TotalLineCount(); total > s.vp.Height {
-		from := s.vp.YOffset + 1
-		text += fmt.Sprintf(" · baris %d–%d dari %d", from, min(total, s.vp.YOffset+s.vp.Height), total)
+	if total := s.vp.TotalLineCount(); total > s.vp.Height() {
+		from := s.vp.YOffset() + 1
+		text += fmt.Sprintf(" · baris %d–%d dari %d", from, min(total, s.vp.YOffset()+s.vp.Height()), total)
 	}
 	return text + " · selisih terhadap kolom pertama"
 }

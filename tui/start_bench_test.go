@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/store"
 )
@@ -23,7 +23,7 @@ func BenchmarkStartFirstFrame5000(b *testing.B) {
 		msg := app.Init()() // the home screen's load, as the program runs it
 		app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		app.Update(msg)
-		if v := app.View(); !strings.Contains(v, "5000 satker") && !strings.Contains(v, "5.000 satker") {
+		if v := app.render(); !strings.Contains(v, "5000 satker") && !strings.Contains(v, "5.000 satker") {
 			b.Fatalf("first frame lacks the satkers:\n%s", v)
 		}
 		db.Close()

@@ -1,9 +1,8 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/progress"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/lipgloss/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -17,12 +16,16 @@ type styles struct {
 	bar progress.Model
 }
 
-func newStyles() styles {
-	pass := lipgloss.AdaptiveColor{Light: "#1B7F3A", Dark: "#5FD38D"}
-	fail := lipgloss.AdaptiveColor{Light: "#B3261E", Dark: "#FF7B72"}
-	accent := lipgloss.AdaptiveColor{Light: "#005F87", Dark: "#7DCFFF"}
-	muted := lipgloss.AdaptiveColor{Light: "#6C6C6C", Dark: "#8A8A8A"}
-	border := lipgloss.AdaptiveColor{Light: "#B0B0B0", Dark: "#4E4E4E"}
+// newStyles builds the styles for a dark or a light terminal background.
+func newStyles(dark bool) styles {
+	pick := lipgloss.LightDark(dark)
+	c := lipgloss.Color
+	pass := pick(c("#1B7F3A"), c("#5FD38D"))
+	fail := pick(c("#B3261E"), c("#FF7B72"))
+	accent := pick(c("#005F87"), c("#7DCFFF"))
+	muted := pick(c("#6C6C6C"), c("#8A8A8A"))
+	border := pick(c("#B0B0B0"), c("#4E4E4E"))
+	warn := pick(c("#8A6D00"), c("#E3C26B"))
 	return styles{
 		Title:    lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Crumb:    lipgloss.NewStyle().Foreground(muted),
@@ -33,17 +36,14 @@ func newStyles() styles {
 		Pass:     lipgloss.NewStyle().Foreground(pass),
 		Fail:     lipgloss.NewStyle().Foreground(fail).Bold(true),
 		None:     lipgloss.NewStyle().Foreground(muted),
-		Warn:     lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#8A6D00", Dark: "#E3C26B"}),
+		Warn:     lipgloss.NewStyle().Foreground(warn),
 		Error:    lipgloss.NewStyle().Foreground(fail).Bold(true),
 		Saved:    lipgloss.NewStyle().Foreground(pass),
 		Box:      lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(border).Padding(0, 1),
 		FocusBox: lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(accent).Padding(0, 1),
 		Key:      lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Badge:    lipgloss.NewStyle().Bold(true),
-		// Bars are drawn without escape codes so they can sit inside table
-		// cells, whose width arithmetic does not understand ANSI.
-		bar: progress.New(progress.WithoutPercentage(), progress.WithColorProfile(termenv.Ascii),
-			progress.WithFillCharacters('█', '░')),
+		bar:      plainBar(),
 	}
 }
 
@@ -80,6 +80,14 @@ func resultText(result string) string {
 // progressBar draws frac (0..1) as a bar of the given width.
 func (s styles) progressBar(frac float64, width int) string {
 	b := s.bar
-	b.Width = max(1, width)
+	b.SetWidth(max(1, width))
 	return b.ViewAs(min(1, max(0, frac)))
+}
+
+// plainBar is a progress bar drawn without escape codes, so it can sit in
+// a table row whose selected style colours the whole row.
+func plainBar() progress.Model {
+	b := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
+	b.FullColor, b.EmptyColor = nil, nil
+	return b
 }

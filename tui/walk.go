@@ -6,11 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -56,7 +55,7 @@ func newWalkKeys() walkKeys {
 		EvAdd:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "tambah eviden")),
 		EvEdit:    key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "ubah eviden")),
 		EvRemove:  key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "hapus eviden")),
-		EvCheck:   key.NewBinding(key.WithKeys(" "), key.WithHelp("spasi", "tandai diperiksa")),
+		EvCheck:   key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai diperiksa")),
 		EvUp:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "naik")),
 		EvDown:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "turun")),
 		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
@@ -101,20 +100,10 @@ type walkScreen struct {
 }
 
 func newWalk(e *env, evalID string) screen {
-	in := textinput.New()
-	in.Prompt = "› "
-	in.CharLimit = 32
-	note := textarea.New()
-	note.Placeholder = "Catatan evaluator untuk pertanyaan ini…"
-	note.ShowLineNumbers = false
-	note.CharLimit = 4000
-	title, loc := textinput.New(), textinput.New()
-	// Steady cursors: a blinking one ticks twice a second while idle.
-	for _, c := range []*cursor.Model{&in.Cursor, &note.Cursor, &title.Cursor, &loc.Cursor} {
-		c.SetMode(cursor.CursorStatic)
-	}
-	title.Prompt, loc.Prompt = "Judul:  ", "Lokasi: "
-	title.Placeholder, loc.Placeholder = "mis. SK Tim Pembangunan ZI", "path, URL atau nomor dokumen"
+	in := newField("› ", "", 32)
+	note := newTextArea("Catatan evaluator untuk pertanyaan ini…")
+	title := newField("Judul:  ", "mis. SK Tim Pembangunan ZI", 0)
+	loc := newField("Lokasi: ", "path, URL atau nomor dokumen", 0)
 	return &walkScreen{env: e, evalID: evalID, keys: newWalkKeys(), input: in, note: note, evForm: [2]textinput.Model{title, loc}}
 }
 
@@ -193,6 +182,7 @@ func (w *walkScreen) Capturing() bool { return w.focus != focusQuestion && w.foc
 
 func (w *walkScreen) SetSize(width, height int) {
 	w.width, w.height = width, height
+	w.treeLines = nil // drawn with the styles of the time
 	w.layoutEditors()
 }
 
@@ -264,7 +254,7 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return msg } // let the root show it
 	case refreshMsg:
 		return w.load
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if !w.loaded {
 			if key.Matches(msg, w.keys.Back) {
 				return w.env.goBack()
@@ -272,6 +262,11 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return w.handleKey(msg)
+	case tea.PasteMsg:
+		if w.loaded && w.focus == focusQuestion {
+			w.problem = ""
+			return w.openInput(msg.Content) // a pasted value is an answer to check, never keys
+		}
 	}
 	return w.forward(msg)
 }
@@ -294,7 +289,7 @@ func (w *walkScreen) forward(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (w *walkScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
+func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch w.focus {
 	case focusInput:
 		return w.inputKey(msg)
@@ -309,8 +304,6 @@ func (w *walkScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 	w.problem = ""
 	q := w.question()
 	switch {
-	case msg.Paste:
-		return w.openInput(string(msg.Runes))
 	case key.Matches(msg, k.Back):
 		return w.env.goBack()
 	case key.Matches(msg, k.Next):
@@ -345,8 +338,8 @@ func (w *walkScreen) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Type):
 		return w.openInput("")
-	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1:
-		r := string(msg.Runes)
+	case isTyped(msg):
+		r := msg.Text
 		if !q.Type.IsChoice() {
 			if strings.ContainsAny(r, "0123456789.,") {
 				return w.openInput(r)
@@ -377,14 +370,14 @@ func (w *walkScreen) openInput(initial string) tea.Cmd {
 	return w.input.Focus()
 }
 
-func (w *walkScreen) inputKey(msg tea.KeyMsg) tea.Cmd {
+func (w *walkScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case msg.Type == tea.KeyEsc:
+	case msg.Code == tea.KeyEscape:
 		w.focus = focusQuestion
 		w.input.Blur()
 		w.problem = ""
 		return nil
-	case msg.Type == tea.KeyEnter:
+	case msg.Code == tea.KeyEnter:
 		q := w.question()
 		typed := strings.TrimSpace(w.input.Value())
 		v, err := q.Parse(typed)
@@ -448,11 +441,11 @@ func (w *walkScreen) undo() tea.Msg {
 	return undoneMsg{ch, answers}
 }
 
-func (w *walkScreen) noteKey(msg tea.KeyMsg) tea.Cmd {
-	if msg.Type == tea.KeyEsc || msg.Type == tea.KeyTab || key.Matches(msg, w.keys.Save) {
+func (w *walkScreen) noteKey(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.Code == tea.KeyEscape || msg.Code == tea.KeyTab || key.Matches(msg, w.keys.Save) {
 		w.note.Blur()
 		w.focus = focusQuestion
-		if msg.Type == tea.KeyTab {
+		if msg.Code == tea.KeyTab {
 			w.focus = focusEvidence
 		}
 		q := w.question()
@@ -477,11 +470,11 @@ func (w *walkScreen) noteKey(msg tea.KeyMsg) tea.Cmd {
 
 func (w *walkScreen) evidence() []model.Evidence { return w.answers[w.question().ID].Evidence }
 
-func (w *walkScreen) evidenceKey(msg tea.KeyMsg) tea.Cmd {
+func (w *walkScreen) evidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := w.keys
 	ev := w.evidence()
 	switch {
-	case msg.Type == tea.KeyEsc || msg.Type == tea.KeyTab:
+	case msg.Code == tea.KeyEscape || msg.Code == tea.KeyTab:
 		w.focus = focusQuestion
 	case key.Matches(msg, k.EvUp):
 		w.evCur = max(0, w.evCur-1)
@@ -517,21 +510,21 @@ func (w *walkScreen) openEvidenceForm(idx int) tea.Cmd {
 	return w.evForm[0].Focus()
 }
 
-func (w *walkScreen) evidenceFormKey(msg tea.KeyMsg) tea.Cmd {
+func (w *walkScreen) evidenceFormKey(msg tea.KeyPressMsg) tea.Cmd {
 	field := 0
 	if w.evForm[1].Focused() {
 		field = 1
 	}
 	switch {
-	case msg.Type == tea.KeyEsc:
+	case msg.Code == tea.KeyEscape:
 		w.evForm[field].Blur()
 		w.focus = focusEvidence
 		w.problem = ""
 		return nil
-	case msg.Type == tea.KeyTab || msg.Type == tea.KeyShiftTab || (msg.Type == tea.KeyEnter && field == 0):
+	case msg.Code == tea.KeyTab || msg.String() == "shift+tab" || (msg.Code == tea.KeyEnter && field == 0):
 		w.evForm[field].Blur()
 		return w.evForm[1-field].Focus()
-	case msg.Type == tea.KeyEnter || key.Matches(msg, w.keys.Save):
+	case msg.Code == tea.KeyEnter || key.Matches(msg, w.keys.Save):
 		title := strings.TrimSpace(w.evForm[0].Value())
 		loc := strings.TrimSpace(w.evForm[1].Value())
 		if title == "" {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -47,7 +47,7 @@ func BenchmarkWalkAnswerKey(b *testing.B) {
 	ev := seedEvaluation(b, db, "kankemenag-bench", "Kantor Kemenag Bench", model.StagePMPZI)
 	h, w := openWalk(b, db, ev.ID, 120, 40)
 	goTo(b, h, w, "mp.pemenuhan.2") // an A/B/C question
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'a'}}, {Type: tea.KeyRunes, Runes: []rune{'b'}}}
+	keys := []tea.KeyPressMsg{runeKey('a'), runeKey('b')}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -67,7 +67,7 @@ func BenchmarkWalkNavigateKey(b *testing.B) {
 	db, _ := testDB(b)
 	ev := seedEvaluation(b, db, "kankemenag-bench", "Kantor Kemenag Bench", model.StagePMPZI)
 	h, w := openWalk(b, db, ev.ID, 120, 40)
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}}
+	keys := []tea.KeyPressMsg{runeKey('j'), runeKey('k')}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -30,9 +30,9 @@ func (w *walkScreen) layoutEditors() {
 	right := max(10, w.width-w.treeWidth()-4)
 	w.note.SetWidth(right)
 	w.note.SetHeight(noteHeight)
-	w.input.Width = max(10, right-4)
+	w.input.SetWidth(max(10, right-4))
 	for i := range w.evForm {
-		w.evForm[i].Width = max(10, right-12)
+		w.evForm[i].SetWidth(max(10, right-12))
 	}
 }
 

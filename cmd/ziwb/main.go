@@ -10,6 +10,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kemenag-ortala/ziwb/tui"
 )
 
 // exitError carries an exit status for errors already printed in full.
@@ -37,6 +39,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return ee.code
 	}
 	fmt.Fprintln(stderr, "ziwb:", err)
+	var se tui.SignalError
+	if errors.As(err, &se) {
+		return se.ExitCode() // 128+n, as a shell reports a death by signal
+	}
 	return 1
 }
 

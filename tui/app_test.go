@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"image/color"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// The colours follow the background the terminal reports: the accent of
+// the title is the dark one until a light background is reported, and
+// every screen on the stack draws again with the new one.
+func TestColoursFollowTheTerminalBackground(t *testing.T) {
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-warna", "KUA Kecamatan Warna", model.StagePMPZI)
+	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	const darkAccent, lightAccent = "38;2;125;207;255", "38;2;0;95;135" // #7DCFFF, #005F87
+	if v := h.app.render(); !strings.Contains(v, darkAccent) || strings.Contains(v, lightAccent) {
+		t.Fatalf("before any report the accent is not the dark one:\n%q", v)
+	}
+	h.send(tea.BackgroundColorMsg{Color: color.White})
+	if v := h.app.render(); !strings.Contains(v, lightAccent) || strings.Contains(v, darkAccent) {
+		t.Fatalf("a light background left dark colours on the walk:\n%q", v)
+	}
+	h.keys("[esc]")
+	if v := h.app.render(); strings.Contains(v, darkAccent) {
+		t.Fatalf("the screen below the walk kept the dark colours:\n%q", v)
+	}
+	h.send(tea.BackgroundColorMsg{Color: color.Black})
+	if v := h.app.render(); !strings.Contains(v, darkAccent) {
+		t.Fatalf("a dark background did not bring the dark colours back:\n%q", v)
+	}
+}
+
+// A paste in the walk is a value to check, never keys: "t" pasted on a
+// Ya/Tidak question opens the answer field with it and saves nothing
+// until enter; pasted text in the field is inserted, not obeyed.
+func TestPasteInTheWalkIsAnAnswerToCheck(t *testing.T) {
+	db, path := testDB(t)
+	ev := seedEvaluation(t, db, "kua-tempel", "KUA Kecamatan Tempel", model.StagePMPZI)
+	h, w := openWalk(t, db, ev.ID, 80, 24)
+	h.send(tea.PasteMsg{Content: "t"})
+	if w.focus != focusInput || w.input.Value() != "t" {
+		t.Fatalf("the paste did not open the answer field with it: focus %v, value %q", w.focus, w.input.Value())
+	}
+	if a, _ := reopen(t, h, path).Answers(ev.ID); len(a) != 0 {
+		t.Fatalf("a paste was saved before enter: %v", a)
+	}
+	h.keys("[enter]")
+	h.mustSee("✓ tersimpan")
+	a, _ := reopen(t, h, path).Answers(ev.ID)
+	if got := a["mp.pemenuhan.1"].Value; got != model.Letter("T") {
+		t.Fatalf("stored %v after the pasted answer; want T", got)
+	}
+	// "?" and "q" pasted into a field are text: no help, no quit.
+	h.send(tea.PasteMsg{Content: "?q"})
+	if h.app.showHelp || h.quit {
+		t.Fatalf("a paste acted as keys: help %v, quit %v", h.app.showHelp, h.quit)
+	}
+}
