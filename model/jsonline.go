@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 )
 
 // JSONReader reads a JSON document token by token (numbers as
@@ -20,8 +21,10 @@ type JSONReader struct {
 	lastLine int
 }
 
-// NewJSONReader reads data; report receives every problem.
+// NewJSONReader reads data; report receives every problem. A UTF-8
+// byte-order mark, which Windows Notepad writes, is skipped.
 func NewJSONReader(data []byte, report func(line int, msg string)) *JSONReader {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := &JSONReader{Dec: json.NewDecoder(bytes.NewReader(data)), data: data, report: report, lastLine: 1}
 	r.Dec.UseNumber()
 	return r
@@ -54,7 +57,7 @@ func (r *JSONReader) Fail(err error) {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		r.Errf(r.LineAt(se.Offset), "JSON tidak sah: %v", err)
+		r.Errf(r.LineAt(se.Offset), "JSON tidak sah: %s", syntaxText(se.Error()))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		r.Errf(r.LineAt(int64(len(r.data))), "JSON terpotong: berkas berakhir sebelum waktunya")
 	default:
@@ -83,3 +86,30 @@ func (r *JSONReader) Delim(want json.Delim, what string) bool {
 
 // Blank reports a document with nothing but white space.
 func (r *JSONReader) Blank() bool { return len(bytes.TrimSpace(r.data)) == 0 }
+
+// jsonSyntax says encoding/json's syntax errors in Indonesian.
+var jsonSyntax = []struct {
+	re   *regexp.Regexp
+	text string
+}{
+	{regexp.MustCompile(`^invalid character (.+) looking for beginning of value$`), "karakter $1 tidak sah di awal sebuah nilai (teks harus di antara tanda kutip)"},
+	{regexp.MustCompile(`^invalid character (.+) looking for beginning of object key string$`), "karakter $1 tidak sah; nama kolom harus di antara tanda kutip"},
+	{regexp.MustCompile(`^invalid character (.+) after object key$`), "karakter $1 tidak sah setelah nama kolom; seharusnya titik dua (:)"},
+	{regexp.MustCompile(`^invalid character (.+) after object key:value pair$`), "karakter $1 tidak sah setelah nilai; seharusnya koma (,) atau kurung tutup (})"},
+	{regexp.MustCompile(`^invalid character (.+) after array element$`), "karakter $1 tidak sah setelah unsur daftar; seharusnya koma (,) atau kurung tutup (])"},
+	{regexp.MustCompile(`^invalid character (.+) after top-level value$`), "karakter $1 tidak sah setelah akhir dokumen"},
+	{regexp.MustCompile(`^invalid character (.+) in string literal$`), "karakter $1 tidak boleh ada di dalam teks"},
+	{regexp.MustCompile(`^invalid character (.+) in string escape code$`), "kode escape \\ tidak sah: $1"},
+	{regexp.MustCompile(`^invalid character (.+) in literal (\w+) \(expecting (.+)\)$`), "karakter $1 tidak sah dalam $2 (seharusnya $3)"},
+	{regexp.MustCompile(`^invalid character (.+) in numeric literal$`), "karakter $1 tidak sah dalam angka"},
+	{regexp.MustCompile(`^unexpected end of JSON input$`), "berkas berakhir sebelum waktunya"},
+}
+
+func syntaxText(msg string) string {
+	for _, m := range jsonSyntax {
+		if m.re.MatchString(msg) {
+			return m.re.ReplaceAllString(msg, m.text)
+		}
+	}
+	return msg
+}

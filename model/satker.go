@@ -204,4 +204,7 @@ type Change struct {
 	Field      string    `json:"field"` // e.g. "value", "note", "evidence", "satker", "status"
 	Old        string    `json:"old"`
 	New        string    `json:"new"`
+	// Group is the Seq of the first change of the user action this one
+	// belongs to (a value and its note saved together); 0 when unknown.
+	Group uint64 `json:"group,omitempty"`
 }

@@ -11,16 +11,14 @@ import (
 
 // Answers returns an evaluation's answers by question id.
 func (db *DB) Answers(evalID string) (map[string]model.Answer, error) {
-	out := map[string]model.Answer{}
+	var out map[string]model.Answer
 	err := db.view(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
 		if _, err := t.evaluation(evalID); err != nil {
 			return err
 		}
-		recs, err := t.answers(evalID)
-		for _, r := range recs {
-			out[r.Question] = r.model()
-		}
+		var err error
+		out, err = t.answerMap(evalID)
 		return err
 	})
 	if err != nil {
@@ -29,12 +27,33 @@ func (db *DB) Answers(evalID string) (map[string]model.Answer, error) {
 	return out, nil
 }
 
+// answerMap is an evaluation's answers by question id.
+func (t txn) answerMap(evalID string) (map[string]model.Answer, error) {
+	recs, err := t.answers(evalID)
+	out := make(map[string]model.Answer, len(recs))
+	for _, r := range recs {
+		out[r.Question] = r.model()
+	}
+	return out, err
+}
+
 // SetAnswer saves one answer, validated against the evaluation's own
 // instrument; the zero Value clears it. It returns after the commit.
 func (db *DB) SetAnswer(evalID, qid string, v model.Value, by string) (model.Answer, error) {
 	return db.editAnswer(evalID, qid, by, func(q *model.Question, a *answerRec) error {
 		nv, err := checkValue(q, v)
 		a.Value = nv
+		return err
+	})
+}
+
+// SetAnswerWithNote saves an answer and its note as one action: one
+// transaction, one history group, one undo (a percentage typed as counts,
+// "8/10", keeps the counts in the note).
+func (db *DB) SetAnswerWithNote(evalID, qid string, v model.Value, note, by string) (model.Answer, error) {
+	return db.editAnswer(evalID, qid, by, func(q *model.Question, a *answerRec) error {
+		nv, err := checkValue(q, v)
+		a.Value, a.Note = nv, note
 		return err
 	})
 }
@@ -101,7 +120,7 @@ func (db *DB) editAnswer(evalID, qid, by string, edit func(*model.Question, *ans
 		if next.same(old) {
 			return errUnchanged
 		}
-		out, err = t.saveAnswer(e, in, old, next, by, 0)
+		out, err = t.saveAnswer(e, in, old, next, by, nil)
 		return err
 	})
 	if err != nil {
@@ -131,14 +150,16 @@ func (t txn) editable(evalID, qid string) (evalRec, *model.Instrument, *model.Qu
 }
 
 // saveAnswer writes next in place of old with one history entry per changed
-// field (undoes marks them as an undo of that entry), then rescores.
-func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by string, undoes uint64) (answerRec, error) {
+// field, all in one group (one action, one undo); undoes names, per field,
+// the entry each one reverts. Then it rescores.
+func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by string, undoes map[string]uint64) (answerRec, error) {
 	now := t.db.stamp()
 	next.By, next.At = by, now
 	if err := t.putAnswer(next); err != nil {
 		return next, err
 	}
-	base := changeRec{By: by, At: now, Satker: e.Satker, Evaluation: e.ID, Question: next.Question, Undoes: undoes}
+	base := changeRec{By: by, At: now, Satker: e.Satker, Evaluation: e.ID, Question: next.Question,
+		Group: t.bucket(bucketHistory).Sequence() + 1} // the seq of the first entry below
 	for _, f := range []struct{ field, old, new string }{
 		{fieldValue, old.Value.String(), next.Value.String()},
 		{fieldNote, old.Note, next.Note},
@@ -148,7 +169,7 @@ func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by
 			continue
 		}
 		c := base
-		c.Field, c.Old, c.New = f.field, f.old, f.new
+		c.Field, c.Old, c.New, c.Undoes = f.field, f.old, f.new, undoes[f.field]
 		if _, err := t.record(c); err != nil {
 			return next, err
 		}
@@ -179,10 +200,10 @@ func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by
 	return next, t.refreshEval(s, e, in, vals)
 }
 
-// Undo reverts the newest change to an answer (value, note or evidence) of
-// the evaluation that has not been undone yet; the revert is itself a
-// history entry. Repeated calls walk further back. ErrNotFound when there
-// is nothing left to undo.
+// Undo reverts the newest action on an answer (value, note or evidence,
+// or several of them saved together) of the evaluation that has not been
+// undone yet; the revert is itself an action in the history. Repeated
+// calls walk further back. ErrNotFound when there is nothing left to undo.
 func (db *DB) Undo(evalID, by string) (model.Change, error) {
 	var out changeRec
 	err := db.update(func(tx *bolt.Tx) error {
@@ -205,19 +226,35 @@ func (db *DB) Undo(evalID, by string) (model.Change, error) {
 		if err != nil {
 			return err
 		}
-		next := old
-		if err := revert(q, target, &next); err != nil {
+		action, err := t.actionOf(target)
+		if err != nil {
 			return err
+		}
+		next := old
+		undoes := map[string]uint64{}
+		for _, c := range action {
+			if err := revert(q, c, &next); err != nil {
+				return err
+			}
+			undoes[c.Field] = c.Seq
 		}
 		if next.same(old) {
 			// Already as it was (an import or a later edit put it back):
 			// record the undo anyway so the next Undo moves on.
-			out = changeRec{By: by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID, Field: target.Field,
-				Old: target.New, New: target.Old, Undoes: target.Seq}
-			out, err = t.record(out)
-			return err
+			group := t.bucket(bucketHistory).Sequence() + 1
+			for _, c := range action {
+				r := changeRec{By: by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID, Field: c.Field,
+					Old: c.New, New: c.Old, Undoes: c.Seq, Group: group}
+				if r, err = t.record(r); err != nil {
+					return err
+				}
+				if c.Seq == target.Seq {
+					out = r
+				}
+			}
+			return nil
 		}
-		if _, err := t.saveAnswer(e, in, old, next, by, target.Seq); err != nil {
+		if _, err := t.saveAnswer(e, in, old, next, by, undoes); err != nil {
 			return err
 		}
 		// The entry just written for the target's field is the undo.
@@ -253,6 +290,25 @@ func (t txn) undoTarget(evalID string) (changeRec, bool, error) {
 		return true
 	})
 	return target, found, err
+}
+
+// actionOf is every entry of the action target belongs to: the fields
+// one user action changed together on one question.
+func (t txn) actionOf(target changeRec) ([]changeRec, error) {
+	if target.Group == 0 {
+		return []changeRec{target}, nil
+	}
+	var out []changeRec
+	err := t.walkHistory(HistoryFilter{Evaluation: target.Evaluation, Question: target.Question}, func(r changeRec) bool {
+		if r.Seq < target.Group {
+			return false // older than the action: the walk is newest first
+		}
+		if r.Group == target.Group && r.Undoes == 0 {
+			out = append(out, r)
+		}
+		return true
+	})
+	return out, err
 }
 
 // revert puts back the old side of a change.
@@ -300,58 +356,64 @@ func valueFromText(q *model.Question, s string) (model.Value, error) {
 func (db *DB) CopyAnswers(fromEvalID, toEvalID, by string) (int, error) {
 	n := 0
 	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		if _, err := t.evaluation(fromEvalID); err != nil {
-			return err
-		}
-		to, err := t.evaluation(toEvalID)
-		if err != nil {
-			return err
-		}
-		if to.Status == string(model.Final) {
-			return fmt.Errorf("evaluasi %s sudah final %w untuk diisi; jadikan draft dulu", toEvalID, ErrInvalid)
-		}
-		in, err := t.instrument(to.InstrumentHash)
-		if err != nil {
-			return err
-		}
-		from, err := t.answers(fromEvalID)
-		if err != nil {
-			return err
-		}
-		for _, src := range from {
-			q, ok := in.Question(src.Question)
-			if !ok || src.Value.IsZero() {
-				continue
-			}
-			v, err := checkValue(q, src.Value)
-			if err != nil {
-				continue
-			}
-			old, err := t.answer(toEvalID, q.ID)
-			if err != nil {
-				return err
-			}
-			if !old.Value.IsZero() {
-				continue
-			}
-			next := old
-			next.Value = v
-			if len(old.Evidence) == 0 {
-				for _, ev := range src.Evidence {
-					ev.Checked = false
-					next.Evidence = append(next.Evidence, ev)
-				}
-			}
-			if _, err := t.saveAnswer(to, in, old, next, by, 0); err != nil {
-				return err
-			}
-			n++
-		}
-		if n == 0 {
+		var err error
+		if n, err = (txn{db, tx}).copyAnswers(fromEvalID, toEvalID, by); err == nil && n == 0 {
 			return errUnchanged
 		}
-		return nil
+		return err
 	})
 	return n, err
+}
+
+// copyAnswers is the body of CopyAnswers, in the caller's transaction.
+func (t txn) copyAnswers(fromEvalID, toEvalID, by string) (int, error) {
+	n := 0
+	if _, err := t.evaluation(fromEvalID); err != nil {
+		return 0, err
+	}
+	to, err := t.evaluation(toEvalID)
+	if err != nil {
+		return 0, err
+	}
+	if to.Status == string(model.Final) {
+		return 0, fmt.Errorf("evaluasi %s sudah final %w untuk diisi; jadikan draft dulu", toEvalID, ErrInvalid)
+	}
+	in, err := t.instrument(to.InstrumentHash)
+	if err != nil {
+		return 0, err
+	}
+	from, err := t.answers(fromEvalID)
+	if err != nil {
+		return 0, err
+	}
+	for _, src := range from {
+		q, ok := in.Question(src.Question)
+		if !ok || src.Value.IsZero() {
+			continue
+		}
+		v, err := checkValue(q, src.Value)
+		if err != nil {
+			continue
+		}
+		old, err := t.answer(toEvalID, q.ID)
+		if err != nil {
+			return 0, err
+		}
+		if !old.Value.IsZero() {
+			continue
+		}
+		next := old
+		next.Value = v
+		if len(old.Evidence) == 0 {
+			for _, ev := range src.Evidence {
+				ev.Checked = false
+				next.Evidence = append(next.Evidence, ev)
+			}
+		}
+		if _, err := t.saveAnswer(to, in, old, next, by, nil); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return n, nil
 }

@@ -91,7 +91,7 @@ func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage mod
 			default:
 				stats.Answers.Updated++
 			}
-			if _, err := t.saveAnswer(e, in, old, next, by, 0); err != nil {
+			if _, err := t.saveAnswer(e, in, old, next, by, nil); err != nil {
 				return err
 			}
 		}

@@ -20,6 +20,41 @@ import (
 // the stored one e.InstrumentHash names or the built-in e.InstrumentID (or
 // the default) names.
 func (db *DB) CreateEvaluation(e model.Evaluation, in *model.Instrument, by string) (model.Evaluation, error) {
+	err := db.update(func(tx *bolt.Tx) error {
+		var err error
+		e, err = txn{db, tx}.createEvaluation(e, in, by)
+		return err
+	})
+	if err != nil {
+		return model.Evaluation{}, err
+	}
+	return e, nil
+}
+
+// CreateEvaluationFrom creates an evaluation as CreateEvaluation does and
+// pre-fills it from another as CopyAnswers does (a TPI from the satker's
+// PMPZI), as one action: one transaction, all or nothing. It returns the
+// evaluation and how many answers were copied.
+func (db *DB) CreateEvaluationFrom(e model.Evaluation, in *model.Instrument, fromEvalID, by string) (model.Evaluation, int, error) {
+	n := 0
+	err := db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		var err error
+		if e, err = t.createEvaluation(e, in, by); err != nil {
+			return err
+		}
+		n, err = t.copyAnswers(fromEvalID, e.ID, by)
+		return err
+	})
+	if err != nil {
+		return model.Evaluation{}, 0, err
+	}
+	return e, n, nil
+}
+
+// createEvaluation is the body of CreateEvaluation, in the caller's
+// transaction.
+func (t txn) createEvaluation(e model.Evaluation, in *model.Instrument, by string) (model.Evaluation, error) {
 	if e.ID == "" {
 		e.ID = model.EvaluationID(e.SatkerID, e.Year, e.Stage)
 	}
@@ -27,44 +62,37 @@ func (db *DB) CreateEvaluation(e model.Evaluation, in *model.Instrument, by stri
 		e.Status = model.Draft
 	}
 	if err := e.Validate(); err != nil {
-		return model.Evaluation{}, invalid("evaluasi", err)
+		return e, invalid("evaluasi", err)
 	}
-	now := db.stamp()
+	now := t.db.stamp()
 	e.Created, e.Updated = now, now
 	e.Evaluators = cleanNames(e.Evaluators)
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		s, err := t.satker(e.SatkerID)
-		if err != nil {
-			return err
-		}
-		if tx.Bucket(bucketEvaluations).Get([]byte(e.ID)) != nil {
-			return fmt.Errorf("evaluasi %s %w", e.ID, ErrExists)
-		}
-		if in, err = t.resolveInstrument(e, in); err != nil {
-			return err
-		}
-		e.InstrumentID, e.InstrumentHash = in.ID, in.Hash
-		if err := t.putInstrument(in); err != nil {
-			return err
-		}
-		rec := evalToRec(e)
-		if err := t.put(bucketEvaluations, e.ID, rec); err != nil {
-			return err
-		}
-		if err := t.putValues(e.ID, model.Answers{}); err != nil {
-			return err
-		}
-		if _, err := t.record(changeRec{By: by, Satker: e.SatkerID, Evaluation: e.ID, Field: fieldEvaluation,
-			New: evalLabel(rec), At: now}); err != nil {
-			return err
-		}
-		return t.refreshEval(s, rec, in, model.Answers{})
-	})
+	s, err := t.satker(e.SatkerID)
 	if err != nil {
-		return model.Evaluation{}, err
+		return e, err
 	}
-	return e, nil
+	if t.bucket(bucketEvaluations).Get([]byte(e.ID)) != nil {
+		return e, fmt.Errorf("evaluasi %s %w", e.ID, ErrExists)
+	}
+	if in, err = t.resolveInstrument(e, in); err != nil {
+		return e, err
+	}
+	e.InstrumentID, e.InstrumentHash = in.ID, in.Hash
+	if err := t.putInstrument(in); err != nil {
+		return e, err
+	}
+	rec := evalToRec(e)
+	if err := t.put(bucketEvaluations, e.ID, rec); err != nil {
+		return e, err
+	}
+	if err := t.putValues(e.ID, model.Answers{}); err != nil {
+		return e, err
+	}
+	if _, err := t.record(changeRec{By: by, Satker: e.SatkerID, Evaluation: e.ID, Field: fieldEvaluation,
+		New: evalLabel(rec), At: now}); err != nil {
+		return e, err
+	}
+	return e, t.refreshEval(s, rec, in, model.Answers{})
 }
 
 // resolveInstrument finds the instrument a new evaluation uses and checks

@@ -64,6 +64,18 @@ type changeRec struct {
 	Old        string    `json:"old"`
 	New        string    `json:"new"`
 	Undoes     uint64    `json:"undoes,omitempty"` // the seq this change reverted
+	// Group is the seq of the first entry one user action wrote: the
+	// value and the note of "8/10" are one action, undone together. 0 in
+	// files written before groups: each entry is its own action.
+	Group uint64 `json:"group,omitempty"`
+}
+
+// group is the action an entry belongs to.
+func (r changeRec) group() uint64 {
+	if r.Group != 0 {
+		return r.Group
+	}
+	return r.Seq
 }
 
 type instrumentRec struct {
@@ -150,7 +162,7 @@ func evidenceText(ev []evidenceRec) string {
 
 func (r changeRec) model() model.Change {
 	return model.Change{Seq: r.Seq, At: r.At, By: r.By, Satker: r.Satker, Evaluation: r.Evaluation,
-		Question: r.Question, Field: r.Field, Old: r.Old, New: r.New}
+		Question: r.Question, Field: r.Field, Old: r.Old, New: r.New, Group: r.Group}
 }
 
 func (r evalRec) equal(o evalRec) bool { return bytes.Equal(encode(r), encode(o)) }

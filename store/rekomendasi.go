@@ -359,25 +359,31 @@ func sortedReks(recs []rekRec) []model.Rekomendasi {
 // what a new round should check first (model.CarryOver groups them by
 // area). 0 means every year.
 func (db *DB) OpenRekomendasi(satkerID string, beforeYear int) ([]model.Rekomendasi, error) {
-	var recs []rekRec
+	var out []model.Rekomendasi
 	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		if _, err := t.satker(satkerID); err != nil {
-			return err
-		}
-		evals, err := t.evaluationsOf(satkerID)
-		if err != nil {
-			return err
-		}
-		years := map[string]int{}
-		for _, e := range evals {
-			years[e.ID] = e.Year
-		}
-		recs, err = t.reks(evalPrefix(satkerID), func(r rekRec) bool {
-			y, ok := years[r.Evaluation]
-			return ok && r.Satker == satkerID && (beforeYear == 0 || y < beforeYear) && r.model().IsOpen()
-		})
+		var err error
+		out, err = txn{db, tx}.openReks(satkerID, beforeYear)
 		return err
+	})
+	return out, err
+}
+
+// openReks is the body of OpenRekomendasi, in the caller's transaction.
+func (t txn) openReks(satkerID string, beforeYear int) ([]model.Rekomendasi, error) {
+	if _, err := t.satker(satkerID); err != nil {
+		return nil, err
+	}
+	evals, err := t.evaluationsOf(satkerID)
+	if err != nil {
+		return nil, err
+	}
+	years := map[string]int{}
+	for _, e := range evals {
+		years[e.ID] = e.Year
+	}
+	recs, err := t.reks(evalPrefix(satkerID), func(r rekRec) bool {
+		y, ok := years[r.Evaluation]
+		return ok && r.Satker == satkerID && (beforeYear == 0 || y < beforeYear) && r.model().IsOpen()
 	})
 	if err != nil {
 		return nil, err

@@ -1,0 +1,99 @@
+package store
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// A value and a note saved together are one action: one history group,
+// undone at once; an action saved alone before it stays.
+func TestOneActionIsOneUndo(t *testing.T) {
+	db, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, db, "kk-aksi", model.StagePMPZI, in)
+	q := in.Questions()[0]
+	first, second := validValue(q, 0), validValue(q, 1)
+	if _, err := db.SetAnswer(e.ID, q.ID, first, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetAnswerWithNote(e.ID, q.ID, second, "hitungan", "a"); err != nil {
+		t.Fatal(err)
+	}
+	h, _ := db.History(HistoryFilter{Evaluation: e.ID, Question: q.ID})
+	if len(h) != 3 || h[0].Group != h[1].Group || h[1].Group == h[2].Group {
+		t.Fatalf("want the value and the note in one group, the first answer in another: %+v", h)
+	}
+	if _, err := db.Undo(e.ID, "a"); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := db.Answers(e.ID)
+	if got := a[q.ID]; got.Value != first || got.Note != "" {
+		t.Fatalf("after one undo: %+v; want the first answer without a note", got)
+	}
+	if _, err := db.Undo(e.ID, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := db.Answers(e.ID); len(a) != 0 {
+		t.Fatalf("after two undos: %+v; want nothing", a)
+	}
+	if _, err := db.Undo(e.ID, "a"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a third undo: %v; want ErrNotFound", err)
+	}
+}
+
+// Creating an evaluation from another is all or nothing: when the copy
+// cannot be made, the new evaluation is not there either.
+func TestCreateEvaluationFromIsOneTransaction(t *testing.T) {
+	db, _ := testDB(t)
+	in := testInstrument(t)
+	self := seed(t, db, "kk-salin", model.StagePMPZI, in)
+	q := in.Questions()[0]
+	if _, err := db.SetAnswer(self.ID, q.ID, validValue(q, 0), "a"); err != nil {
+		t.Fatal(err)
+	}
+	tpi := model.Evaluation{SatkerID: "kk-salin", Year: self.Year, Stage: model.StageTPI}
+	if _, _, err := db.CreateEvaluationFrom(tpi, in, "tidak-ada/2026/PMPZI", "a"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("from a missing evaluation: %v; want ErrNotFound", err)
+	}
+	if evs, _ := db.Evaluations("kk-salin"); len(evs) != 1 {
+		t.Fatalf("a failed create-and-copy left %d evaluations; want the PMPZI alone", len(evs))
+	}
+	made, n, err := db.CreateEvaluationFrom(tpi, in, self.ID, "a")
+	if err != nil || n != 1 {
+		t.Fatalf("create from the PMPZI: %d copied, %v", n, err)
+	}
+	if a, _ := db.Answers(made.ID); a[q.ID].Value != validValue(q, 0) {
+		t.Fatalf("the copy holds %+v", a)
+	}
+}
+
+// The worksheet is the walk's view of an evaluation: its satker, its
+// instrument, its answers and, beside a TPI, the satker's own PMPZI.
+func TestWorksheet(t *testing.T) {
+	db, _ := testDB(t)
+	in := testInstrument(t)
+	self := seed(t, db, "kk-lembar", model.StagePMPZI, in)
+	q := in.Questions()[0]
+	if _, err := db.SetAnswer(self.ID, q.ID, validValue(q, 0), "a"); err != nil {
+		t.Fatal(err)
+	}
+	tpi, err := db.CreateEvaluation(model.Evaluation{SatkerID: "kk-lembar", Year: self.Year, Stage: model.StageTPI}, in, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := db.Worksheet(tpi.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws.Satker.ID != "kk-lembar" || ws.Instrument.Hash != in.Hash || len(ws.Answers) != 0 || ws.Self[q.ID].Value != validValue(q, 0) {
+		t.Fatalf("worksheet %+v", ws)
+	}
+	if ws, _ := db.Worksheet(self.ID); ws.Self != nil {
+		t.Fatalf("a PMPZI has no self-assessment beside it: %+v", ws.Self)
+	}
+	if _, err := db.Worksheet("tidak/ada"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a missing evaluation: %v", err)
+	}
+}
