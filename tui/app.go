@@ -36,15 +36,18 @@ type screen interface {
 
 // Messages between screens and the root.
 type (
-	pushMsg    struct{ s screen } // open a screen on top
-	backMsg    struct{}           // close the top screen
-	refreshMsg struct{}           // the top screen should reload what it shows
-	errMsg     struct{ err error }
+	pushMsg struct{ s, from screen } // open s on top, if from (set by tag) is on top
+	backMsg struct{ from screen }    // close the top screen, if it is from
+	// refreshMsg asks the top screen to reload what it shows.
+	refreshMsg struct{}
+	// errMsg is a command's failure; it goes to the screen that asked,
+	// and the root shows it in the foot until the next key.
+	errMsg struct{ err error }
 )
 
 // push and back navigate from a command's result; keys use env.open and
 // env.goBack, which take effect before the next key is read.
-func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
+func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s: s} } }
 func back() tea.Msg         { return backMsg{} }
 
 // env is what every screen shares: the store, who is working, the styles.
@@ -55,6 +58,8 @@ type env struct {
 	dark bool     // the terminal's background, as it reported it
 	look int      // counts changes of st, for screens that keep drawn parts
 	nav  []screen // navigation asked for during this Update; nil means back
+	// writes keeps the store writes in the order they were asked for.
+	writes writeQueue
 }
 
 // open shows s on top once the current Update returns, so a key typed
@@ -104,7 +109,9 @@ func (a *App) top() screen { return a.stack[len(a.stack)-1] }
 
 // Init loads the first screen and asks the terminal for its background,
 // which decides between the light and the dark colours.
-func (a *App) Init() tea.Cmd { return tea.Batch(a.top().Init(), tea.RequestBackgroundColor) }
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(tag(a.top(), a.top().Init()), tea.RequestBackgroundColor)
+}
 
 func (a *App) bodySize() (int, int) { return a.width, max(0, a.height-2) }
 
@@ -143,14 +150,29 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 	case pushMsg:
+		if msg.from != nil && msg.from != a.top() {
+			return a, nil // asked by a screen the user has left
+		}
 		return a, a.open(msg.s)
 	case backMsg:
+		if msg.from != nil && msg.from != a.top() {
+			return a, nil
+		}
 		return a, a.close()
-	case errMsg:
+	case screenMsg:
+		return a, a.deliver(msg)
+	case errMsg: // from a command no screen asked for
 		a.flash = errorText(msg.err)
 		return a, nil
 	}
-	cmd := a.top().Update(msg)
+	return a, a.updateTop(msg)
+}
+
+// updateTop hands msg to the top screen and carries out the navigation
+// it asked for.
+func (a *App) updateTop(msg tea.Msg) tea.Cmd {
+	s := a.top()
+	cmd := tag(s, s.Update(msg))
 	for len(a.env.nav) > 0 {
 		next := a.env.nav[0]
 		a.env.nav = a.env.nav[1:]
@@ -160,14 +182,34 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = tea.Batch(cmd, a.open(next))
 		}
 	}
-	return a, cmd
+	return cmd
+}
+
+// deliver hands a command's result to the screen that asked for it. An
+// error is also shown in the foot, whichever screen is on top; a result
+// for a screen already closed is dropped.
+func (a *App) deliver(m screenMsg) tea.Cmd {
+	if e, ok := m.msg.(errMsg); ok {
+		a.flash = errorText(e.err)
+	}
+	if m.to == a.top() {
+		return a.updateTop(m.msg)
+	}
+	for _, s := range a.stack {
+		if s == m.to {
+			cmd := tag(s, s.Update(m.msg))
+			a.env.nav = nil // only the top screen navigates
+			return cmd
+		}
+	}
+	return nil
 }
 
 func (a *App) open(s screen) tea.Cmd {
 	w, h := a.bodySize()
 	s.SetSize(w, h)
 	a.stack = append(a.stack, s)
-	return s.Init()
+	return tag(s, s.Init())
 }
 
 func (a *App) close() tea.Cmd {
@@ -175,7 +217,7 @@ func (a *App) close() tea.Cmd {
 		return tea.Quit
 	}
 	a.stack = a.stack[:len(a.stack)-1]
-	return a.top().Update(refreshMsg{})
+	return tag(a.top(), a.top().Update(refreshMsg{}))
 }
 
 // View is the frame in the alternate screen; the program downsamples its

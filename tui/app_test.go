@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -59,5 +60,41 @@ func TestPasteInTheWalkIsAnAnswerToCheck(t *testing.T) {
 	h.send(tea.PasteMsg{Content: "?q"})
 	if h.app.showHelp || h.quit {
 		t.Fatalf("a paste acted as keys: help %v, quit %v", h.app.showHelp, h.quit)
+	}
+}
+
+// A line too long for the screen wraps rather than losing its end: every
+// rule a predicate misses keeps "kurang N poin" on the scorecard at any
+// width from 60 columns, and the evaluations' subtitle keeps the target.
+func TestLongLinesKeepTheirAmount(t *testing.T) {
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kankemenag-panjang", "Kantor Kementerian Agama Kabupaten Panjang Sekali Namanya", model.StagePMPZI)
+	for width := 60; width <= 100; width += 4 {
+		h, w := openWalk(t, db, ev.ID, width, 24)
+		h.keys("s")
+		s, ok := h.app.top().(*scorecardScreen)
+		if !ok {
+			t.Fatalf("s did not open the scorecard")
+		}
+		text := strings.Join(strings.Fields(ansi.Strip(s.vp.GetContent())), " ")
+		sc := w.sc
+		for _, p := range sc.Predicates {
+			for _, f := range p.Failed {
+				want := "kurang " + model.Points(f.Need-f.Have) + " poin"
+				if !strings.Contains(text, want) {
+					t.Fatalf("at %d columns the scorecard lost %q", width, want)
+				}
+			}
+		}
+		for _, line := range strings.Split(ansi.Strip(s.vp.GetContent()), "\n") {
+			if ansi.StringWidth(line) > width {
+				t.Fatalf("at %d columns a line is %d wide: %q", width, ansi.StringWidth(line), line)
+			}
+		}
+		h.keys("[esc][esc]")
+		h.send(pushMsg{s: newChooser(h.app.env, "kankemenag-panjang")})
+		if v := h.view(); !strings.Contains(v, "target WBK") {
+			t.Fatalf("at %d columns the evaluations lost the target:\n%s", width, v)
+		}
 	}
 }

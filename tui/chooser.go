@@ -147,10 +147,9 @@ type (
 		err    error
 	}
 	evalCreatedMsg struct {
-		id      string
-		copied  int
-		created bool // the evaluation exists, even if err is set
-		err     error
+		id     string
+		copied int
+		err    error
 	}
 )
 
@@ -551,20 +550,15 @@ func (c *chooserScreen) create() tea.Cmd {
 	}
 	f.saving = true
 	e := c.env
-	return func() tea.Msg {
-		made, err := e.db.CreateEvaluation(ev, in, e.user)
-		if err != nil {
-			return evalCreatedMsg{err: err}
+	return e.write(c, func() tea.Msg {
+		// One action: created with its copied answers, or not at all.
+		if from == "" {
+			made, err := e.db.CreateEvaluation(ev, in, e.user)
+			return evalCreatedMsg{id: made.ID, err: err}
 		}
-		n := 0
-		if from != "" {
-			if n, err = e.db.CopyAnswers(from, made.ID, e.user); err != nil {
-				return evalCreatedMsg{id: made.ID, created: true,
-					err: fmt.Errorf("jawaban PMPZI tidak tersalin: %w", err)}
-			}
-		}
-		return evalCreatedMsg{id: made.ID, copied: n, created: true}
-	}
+		made, n, err := e.db.CreateEvaluationFrom(ev, in, from, e.user)
+		return evalCreatedMsg{id: made.ID, copied: n, err: err}
+	})
 }
 
 func (c *chooserScreen) created(msg evalCreatedMsg) tea.Cmd {
@@ -582,12 +576,6 @@ func (c *chooserScreen) created(msg evalCreatedMsg) tea.Cmd {
 		}
 		c.opening = true
 		return push(newWalk(c.env, msg.id))
-	case msg.created:
-		// The evaluation is there; say what did not happen and show it.
-		c.form = nil
-		c.want = msg.id
-		c.notice, c.warn = "✗ Evaluasi dibuat, tetapi "+errorText(msg.err), true
-		return c.load
 	case errors.Is(msg.err, store.ErrExists) && f != nil:
 		ev, _ := c.formEval()
 		f.problem[efStage] = fmt.Sprintf("evaluasi %d %s sudah ada", ev.Year, ev.Stage)
@@ -634,7 +622,8 @@ func (c *chooserScreen) render() string {
 	sk := c.satker
 	var b strings.Builder
 	b.WriteString(st.Header.Render(sk.Name) + "\n")
-	b.WriteString(st.Muted.Render(fmt.Sprintf("%s · %s · target %s", sk.Kind, regionText(sk), sk.Target)) + "\n\n")
+	// The target first: it is what a narrow screen must not cut.
+	b.WriteString(st.Muted.Render(ansi.Truncate(fmt.Sprintf("target %s · %s · %s", sk.Target, sk.Kind, regionText(sk)), w, "…")) + "\n\n")
 	switch {
 	case c.form != nil:
 		b.WriteString(c.formView())

@@ -227,10 +227,10 @@ func (d *draftsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (d *draftsScreen) accept() tea.Cmd {
 	d.busy = true
 	i, rk, e := d.cur, d.drafts[d.cur].rek, d.env
-	return func() tea.Msg {
+	return e.write(d, func() tea.Msg {
 		saved, err := e.db.CreateRekomendasi(rk, e.user)
 		return draftSavedMsg{i, saved, err}
-	}
+	})
 }
 
 // advance moves to the next draft still pending, if any.

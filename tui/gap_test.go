@@ -17,7 +17,7 @@ func openGap(t testing.TB, db *store.DB, satkerID string, year, width, height in
 	t.Helper()
 	h := newHarness(t, db, width, height)
 	g := newGap(h.app.env, satkerID, year)
-	h.send(pushMsg{g})
+	h.send(pushMsg{s: g})
 	if !g.loaded {
 		t.Fatalf("gap screen did not load:\n%s", h.view())
 	}

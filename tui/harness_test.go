@@ -63,6 +63,25 @@ type harness struct {
 	t    testing.TB
 	app  *App
 	quit bool
+	// holding keeps the commands the program returns in held instead of
+	// running them, so a test can deliver their results late and in an
+	// order of its choosing, as goroutines may finish.
+	holding bool
+	held    []tea.Cmd
+}
+
+// hold starts keeping commands back.
+func (h *harness) hold() { h.holding = true }
+
+// releaseReversed runs the held commands newest first, and everything
+// they lead to at once.
+func (h *harness) releaseReversed() {
+	h.holding = false
+	for len(h.held) > 0 {
+		cmd := h.held[len(h.held)-1]
+		h.held = h.held[:len(h.held)-1]
+		h.run(cmd)
+	}
 }
 
 func newHarness(t testing.TB, db *store.DB, width, height int) *harness {
@@ -84,6 +103,10 @@ func (h *harness) send(msg tea.Msg) {
 // no command is a timer: one that does not answer is a hang.
 func (h *harness) run(cmd tea.Cmd) {
 	if cmd == nil || h.quit {
+		return
+	}
+	if h.holding {
+		h.held = append(h.held, cmd)
 		return
 	}
 	ch := make(chan tea.Msg, 1)

@@ -603,10 +603,10 @@ func (h *homeScreen) delete(id string) tea.Cmd {
 	}
 	sum := h.items[i].sum
 	e := h.env
-	return func() tea.Msg {
+	return e.write(h, func() tea.Msg {
 		err := e.db.DeleteSatker(id, e.user)
 		return satkerDeletedMsg{sum.Satker.Name, len(sum.Evaluations), err}
-	}
+	})
 }
 
 // taken tells the form whether a new id is already in use. It is called

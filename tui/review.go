@@ -791,10 +791,10 @@ func (r *reviewScreen) setStatus(rk model.Rekomendasi, to model.RekStatus, reaso
 	r.saving = true
 	e := r.env
 	from := rk.Status
-	return func() tea.Msg {
+	return e.write(r, func() tea.Msg {
 		saved, err := e.db.SetRekStatus(rk.ID, to, reason, e.user)
 		return rekSavedMsg{saved, fmt.Sprintf("✓ Status %s diubah: %s → %s", shortRekID(rk), from, to), err}
-	}
+	})
 }
 
 // The forms stay open until the store has answered, so a refusal is
@@ -812,10 +812,10 @@ func (r *reviewScreen) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	r.saving = true
 	e := r.env
-	return func() tea.Msg {
+	return e.write(r, func() tea.Msg {
 		saved, err := e.db.UpdateRekomendasi(rk, e.user)
 		return rekSavedMsg{saved, "✓ Rekomendasi " + shortRekID(rk) + " disimpan", err}
-	}
+	})
 }
 
 func (r *reviewScreen) followUpKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -836,10 +836,10 @@ func (r *reviewScreen) followUpKey(msg tea.KeyPressMsg) tea.Cmd {
 	r.saving = true
 	rk := f.rek
 	e := r.env
-	return func() tea.Msg {
+	return e.write(r, func() tea.Msg {
 		saved, err := e.db.AddTindakLanjut(rk.ID, tl, e.user)
 		return rekSavedMsg{saved, "✓ Tindak lanjut " + shortRekID(rk) + " disimpan", err}
-	}
+	})
 }
 
 // saved puts a recommendation the store has just committed back in the

@@ -39,7 +39,7 @@ func TestPanicEndsWithAnErrorAndKeepsTheData(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- runProgram(p) }()
 	p.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	p.Send(pushMsg{newWalk(app.env, ev.ID)})
+	p.Send(pushMsg{s: newWalk(app.env, ev.ID)})
 	// The walk loads and saves in commands: answer until the answer has
 	// committed, as the screen's "tersimpan" waits for.
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
@@ -51,7 +51,7 @@ func TestPanicEndsWithAnErrorAndKeepsTheData(t *testing.T) {
 			t.Fatal("the answer was not saved in 5 s")
 		}
 	}
-	p.Send(pushMsg{&brokenScreen{}})
+	p.Send(pushMsg{s: &brokenScreen{}})
 	p.Send(runeKey('x'))
 	if err := <-done; !errors.Is(err, ErrPanic) {
 		t.Fatalf("the program ended with %v; want ErrPanic", err)

@@ -400,7 +400,7 @@ func (f *satkerForm) submit() tea.Cmd {
 	}
 	f.saving = true
 	e, isNew := f.env, f.isNew
-	return func() tea.Msg {
+	return e.write(f, func() tea.Msg {
 		var out model.Satker
 		var err error
 		if isNew {
@@ -409,7 +409,7 @@ func (f *satkerForm) submit() tea.Cmd {
 			out, err = e.db.UpdateSatker(s, e.user)
 		}
 		return satkerSavedMsg{out, err}
-	}
+	})
 }
 
 func (f *satkerForm) Help() keyHelp {

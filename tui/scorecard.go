@@ -137,7 +137,8 @@ func (s *scorecardScreen) render() {
 		}
 		b.WriteString(line + "\n")
 		for _, m := range ns.Missed {
-			b.WriteString(st.Fail.Render(fmt.Sprintf("%s  ↳ %s: perlu %s, kurang %s poin", strings.Repeat("  ", depth), m.Predicate, model.Points(m.Need), model.Points(m.Short()))) + "\n")
+			b.WriteString(st.Fail.Render(hangingWrap(fmt.Sprintf("↳ %s: perlu %s, kurang %s poin",
+				m.Predicate, model.Points(m.Need), model.Points(m.Short())), 2*depth+2, w)) + "\n")
 		}
 	}
 	b.WriteString("\n" + st.Header.Render("Predikat") + "\n")
@@ -152,10 +153,11 @@ func (s *scorecardScreen) render() {
 			if n, ok := s.inst.Node(f.Node); ok {
 				name = n.Title
 			}
-			fmt.Fprintf(&b, "      %s: %s dari %s yang diperlukan — kurang %s poin\n", name, model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have))
+			b.WriteString(hangingWrap(fmt.Sprintf("%s: %s dari %s yang diperlukan — kurang %s poin",
+				name, model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have)), 6, w) + "\n")
 		}
 	}
-	b.WriteString("\n" + s.nextStep())
+	b.WriteString("\n" + ansi.Wrap(s.nextStep(), w, ""))
 	s.vp.SetContent(b.String())
 }
 

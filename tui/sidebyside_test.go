@@ -14,7 +14,7 @@ func openSideBySide(t testing.TB, db *store.DB, ids []string, width, height int)
 	t.Helper()
 	h := newHarness(t, db, width, height)
 	s := newSideBySide(h.app.env, ids)
-	h.send(pushMsg{s})
+	h.send(pushMsg{s: s})
 	if !s.loaded {
 		t.Fatalf("side by side did not load:\n%s", h.view())
 	}

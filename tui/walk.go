@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
 )
 
 // walkFocus is the part of the walk screen that takes keys.
@@ -128,6 +129,11 @@ type (
 	answerSavedMsg struct {
 		answer model.Answer
 	}
+	// saveFailedMsg is a write of the walk's that the store refused.
+	saveFailedMsg struct {
+		err  error
+		undo bool
+	}
 	undoneMsg struct {
 		change  model.Change
 		answers map[string]model.Answer
@@ -136,39 +142,13 @@ type (
 
 func (w *walkScreen) Init() tea.Cmd { return w.load }
 
-// load reads everything the walk shows, in one command.
+// load reads everything the walk shows: one command, one transaction.
 func (w *walkScreen) load() tea.Msg {
-	db := w.env.db
-	ev, err := db.Evaluation(w.evalID)
+	ws, err := w.env.db.Worksheet(w.evalID)
 	if err != nil {
 		return errMsg{err}
 	}
-	sk, err := db.Satker(ev.SatkerID)
-	if err != nil {
-		return errMsg{err}
-	}
-	inst, err := db.Instrument(ev.InstrumentHash)
-	if err != nil {
-		return errMsg{err}
-	}
-	answers, err := db.Answers(ev.ID)
-	if err != nil {
-		return errMsg{err}
-	}
-	var self map[string]model.Answer
-	if ev.Stage != model.StagePMPZI {
-		pmpzi := model.EvaluationID(ev.SatkerID, ev.Year, model.StagePMPZI)
-		if other, err := db.Evaluation(pmpzi); err == nil && other.InstrumentHash == ev.InstrumentHash {
-			self, _ = db.Answers(pmpzi)
-		}
-	}
-	// What the previous rounds asked of this satker and is still open: the
-	// evaluator checks it first, next to the area it concerns.
-	open, err := db.OpenRekomendasi(ev.SatkerID, ev.Year)
-	if err != nil {
-		return errMsg{err}
-	}
-	return walkLoadedMsg{ev, sk, inst, answers, self, model.CarryOver(open, inst)}
+	return walkLoadedMsg{ws.Evaluation, ws.Satker, ws.Instrument, ws.Answers, ws.Self, model.CarryOver(ws.Open, ws.Instrument)}
 }
 
 func (w *walkScreen) Title() string {
@@ -249,9 +229,15 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		w.problem = "Diurungkan: " + describeChange(w.inst, msg.change)
 		return nil
-	case errMsg:
+	case saveFailedMsg:
+		// Refused (a final evaluation, nothing to undo) or failed: say so
+		// here, and the status line no longer waits for it.
 		w.pending = max(0, w.pending-1)
-		return func() tea.Msg { return msg } // let the root show it
+		w.problem = "Tidak tersimpan: " + errorText(msg.err)
+		if errors.Is(msg.err, store.ErrNotFound) && msg.undo {
+			w.problem = "Tidak ada lagi yang bisa diurungkan di evaluasi ini."
+		}
+		return nil
 	case refreshMsg:
 		return w.load
 	case tea.KeyPressMsg:
@@ -319,8 +305,7 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevPart):
 		w.part(-1)
 	case key.Matches(msg, k.Undo):
-		w.pending++
-		return w.undo
+		return w.undo()
 	case key.Matches(msg, k.Scorecard):
 		return w.env.open(newScorecard(w.env, w.evalID))
 	case key.Matches(msg, k.Review):
@@ -408,37 +393,46 @@ func (w *walkScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 // once the transaction has committed. counts, when typed as "8/10", go
 // into the note as the decision on percentage items asks.
 func (w *walkScreen) saveAnswer(q *model.Question, v model.Value, counts string) tea.Cmd {
-	w.pending++
 	db, evalID, user := w.env.db, w.evalID, w.env.user
-	note := w.answers[q.ID].Note
-	return func() tea.Msg {
-		ans, err := db.SetAnswer(evalID, q.ID, v, user)
-		if err != nil {
-			return errMsg{err}
-		}
-		if counts != "" {
-			line := fmt.Sprintf("Jumlah: %s = %s%%", counts, strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", v.Number), "0"), "."))
-			if note != "" {
-				line = note + "\n" + line
-			}
-			if ans, err = db.SetNote(evalID, q.ID, line, user); err != nil {
-				return errMsg{err}
-			}
-		}
-		return answerSavedMsg{ans}
+	if counts == "" {
+		return w.write(func() (model.Answer, error) { return db.SetAnswer(evalID, q.ID, v, user) })
 	}
+	note := fmt.Sprintf("Jumlah: %s = %s%%", counts, strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", v.Number), "0"), "."))
+	if old := w.answers[q.ID].Note; old != "" {
+		note = old + "\n" + note
+	}
+	// The value and its counts are one action: one commit, one undo.
+	return w.write(func() (model.Answer, error) { return db.SetAnswerWithNote(evalID, q.ID, v, note, user) })
 }
 
-func (w *walkScreen) undo() tea.Msg {
-	ch, err := w.env.db.Undo(w.evalID, w.env.user)
-	if err != nil {
-		return errMsg{fmt.Errorf("tidak ada yang bisa diurungkan: %w", err)}
-	}
-	answers, err := w.env.db.Answers(w.evalID)
-	if err != nil {
-		return errMsg{err}
-	}
-	return undoneMsg{ch, answers}
+// write queues one change of an answer; the walk waits for it ("…
+// menyimpan") until the store has committed it or refused it.
+func (w *walkScreen) write(save func() (model.Answer, error)) tea.Cmd {
+	w.pending++
+	return w.env.write(w, func() tea.Msg {
+		ans, err := save()
+		if err != nil {
+			return saveFailedMsg{err: err}
+		}
+		return answerSavedMsg{ans}
+	})
+}
+
+// undo reverts the evaluation's last action, in the order of the writes.
+func (w *walkScreen) undo() tea.Cmd {
+	w.pending++
+	db, evalID, user := w.env.db, w.evalID, w.env.user
+	return w.env.write(w, func() tea.Msg {
+		ch, err := db.Undo(evalID, user)
+		if err != nil {
+			return saveFailedMsg{err, true}
+		}
+		answers, err := db.Answers(evalID)
+		if err != nil {
+			return saveFailedMsg{err, true}
+		}
+		return undoneMsg{ch, answers}
+	})
 }
 
 func (w *walkScreen) noteKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -453,15 +447,8 @@ func (w *walkScreen) noteKey(msg tea.KeyPressMsg) tea.Cmd {
 		if text == w.answers[q.ID].Note {
 			return nil
 		}
-		w.pending++
 		db, evalID, user := w.env.db, w.evalID, w.env.user
-		return func() tea.Msg {
-			ans, err := db.SetNote(evalID, q.ID, text, user)
-			if err != nil {
-				return errMsg{err}
-			}
-			return answerSavedMsg{ans}
-		}
+		return w.write(func() (model.Answer, error) { return db.SetNote(evalID, q.ID, text, user) })
 	}
 	var cmd tea.Cmd
 	w.note, cmd = w.note.Update(msg)
@@ -550,15 +537,8 @@ func (w *walkScreen) evidenceFormKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (w *walkScreen) saveEvidence(ev []model.Evidence) tea.Cmd {
-	w.pending++
 	db, evalID, qid, user := w.env.db, w.evalID, w.question().ID, w.env.user
-	return func() tea.Msg {
-		ans, err := db.SetEvidence(evalID, qid, ev, user)
-		if err != nil {
-			return errMsg{err}
-		}
-		return answerSavedMsg{ans}
-	}
+	return w.write(func() (model.Answer, error) { return db.SetEvidence(evalID, qid, ev, user) })
 }
 
 // --- navigation ---

@@ -14,7 +14,7 @@ func openWalk(t testing.TB, db *store.DB, evalID string, width, height int) (*ha
 	t.Helper()
 	h := newHarness(t, db, width, height)
 	w := newWalk(h.app.env, evalID).(*walkScreen)
-	h.send(pushMsg{w})
+	h.send(pushMsg{s: w})
 	if !w.loaded {
 		t.Fatalf("walk did not load:\n%s", h.view())
 	}

@@ -1,0 +1,119 @@
+package tui
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// Keys typed quickly on one question reach the store in the order they
+// were typed, whatever order the commands' goroutines finish in: the
+// results are held back and delivered newest first, and the last key
+// typed is the answer stored and shown.
+func TestFastKeysAreSavedInTheOrderTyped(t *testing.T) {
+	db, path := testDB(t)
+	ev := seedEvaluation(t, db, "kua-cepat", "KUA Kecamatan Cepat", model.StagePMPZI)
+	h, w := openWalk(t, db, ev.ID, 80, 24)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for burst := range 40 {
+		keys := make([]byte, 2+rng.IntN(6)) // 2–7 keys
+		for i := range keys {
+			keys[i] = "yt"[rng.IntN(2)]
+		}
+		h.hold()
+		h.keys(string(keys))
+		h.releaseReversed()
+		want := model.Letter(strings.ToUpper(string(keys[len(keys)-1])))
+		db = reopen(t, h, path)
+		stored, err := db.Answers(ev.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := stored["mp.pemenuhan.1"].Value; got != want {
+			t.Fatalf("burst %d %q: the store holds %v; want %v", burst, keys, got, want)
+		}
+		if got := w.answers["mp.pemenuhan.1"].Value; got != want || w.pending != 0 {
+			t.Fatalf("burst %d %q: the screen shows %v with %d saves pending; want %v, none", burst, keys, got, w.pending, want)
+		}
+	}
+	h.mustSee("✓ tersimpan")
+}
+
+// A save's result reaches the walk although another screen was opened on
+// top before the store answered; back on the walk it is saved, not
+// "menyimpan" for good.
+func TestResultReachesTheScreenThatAsked(t *testing.T) {
+	db, path := testDB(t)
+	ev := seedEvaluation(t, db, "kua-tumpuk", "KUA Kecamatan Tumpuk", model.StagePMPZI)
+	h, w := openWalk(t, db, ev.ID, 80, 24)
+	h.hold()
+	h.keys("ys") // answer, then the scorecard at once
+	if _, ok := h.app.top().(*scorecardScreen); !ok {
+		t.Fatalf("s did not open the scorecard: %T on top", h.app.top())
+	}
+	h.releaseReversed()
+	if w.pending != 0 || w.answers["mp.pemenuhan.1"].Value != model.Letter("Y") {
+		t.Fatalf("the walk under the scorecard did not hear its save: %d pending, answer %v", w.pending, w.answers["mp.pemenuhan.1"].Value)
+	}
+	h.keys("[esc]")
+	h.mustSee("✓ tersimpan")
+	if strings.Contains(h.view(), "menyimpan") {
+		t.Fatalf("the walk still waits for a save:\n%s", h.view())
+	}
+	if a, _ := reopen(t, h, path).Answers(ev.ID); a["mp.pemenuhan.1"].Value != model.Letter("Y") {
+		t.Fatalf("the store holds %v", a["mp.pemenuhan.1"].Value)
+	}
+}
+
+// A change the store refuses is said on the walk and ends its wait: after
+// "u" with nothing to undo, and after an answer on a final evaluation, the
+// status line is not left at "menyimpan", and a later save shows saved.
+func TestRefusedChangeEndsTheWait(t *testing.T) {
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-tolak", "KUA Kecamatan Tolak", model.StagePMPZI)
+	h, w := openWalk(t, db, ev.ID, 80, 24)
+	h.keys("u")
+	h.mustSee("Tidak ada lagi yang bisa diurungkan")
+	if w.pending != 0 || strings.Contains(h.view(), "menyimpan") {
+		t.Fatalf("a refused undo left the walk waiting (%d pending):\n%s", w.pending, h.view())
+	}
+	h.keys("y")
+	h.mustSee("✓ tersimpan")
+
+	if err := db.SetEvaluationStatus(ev.ID, model.Final, "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("t")
+	h.mustSee("Tidak tersimpan: evaluasi " + ev.ID + " sudah final")
+	if w.pending != 0 || strings.Contains(h.view(), "menyimpan") {
+		t.Fatalf("a refused answer left the walk waiting (%d pending):\n%s", w.pending, h.view())
+	}
+}
+
+// "8/10" on a percentage question is one action: one transaction, one
+// history group, one undo that takes back the value and the counts in the
+// note together.
+func TestCountsAndTheirNoteAreOneAction(t *testing.T) {
+	db, path := testDB(t)
+	ev := seedEvaluation(t, db, "kua-hitung", "KUA Kecamatan Hitung", model.StagePMPZI)
+	h, w := openWalk(t, db, ev.ID, 80, 24)
+	goTo(t, h, w, "mp.reform.1")
+	h.keys("8/10[enter]")
+	db = reopen(t, h, path)
+	hist, err := db.History(store.HistoryFilter{Evaluation: ev.ID, Question: "mp.reform.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) != 2 || hist[0].Group == 0 || hist[0].Group != hist[1].Group {
+		t.Fatalf("8/10 wrote %d history entries, groups %+v; want value and note in one group", len(hist), hist)
+	}
+	h.keys("u")
+	a, _ := reopen(t, h, path).Answers(ev.ID)
+	if got, ok := a["mp.reform.1"]; ok {
+		t.Fatalf("one undo left %+v; want the value and the note both gone", got)
+	}
+	h.mustSee("Diurungkan")
+}
