@@ -57,7 +57,7 @@ standar.`,
 			if err := o.check(cmd); err != nil {
 				return err
 			}
-			db, err := openDB(cmd)
+			db, err := readDB(cmd)
 			if err != nil {
 				return err
 			}

@@ -24,10 +24,9 @@ satker dan instrumen tersimpan, setiap nilai sah untuk instrumennya, dan
 ringkasan sesuai dengan datanya. Keluar dengan status 1 bila ada masalah.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := openDB(cmd)
+			db, err := readDB(cmd)
 			if err != nil {
-				fmt.Fprintln(cmd.ErrOrStderr(), "ziwb:", err)
-				return exitError{1}
+				return err
 			}
 			defer db.Close()
 			out := cmd.OutOrStdout()

@@ -27,7 +27,7 @@ kembali. Tanpa -o, bundel ditulis ke keluaran standar.`,
 			if format != "json" {
 				return fmt.Errorf("--format %q tidak dikenal; yang ada: json", format)
 			}
-			db, err := openDB(cmd)
+			db, err := readDB(cmd)
 			if err != nil {
 				return err
 			}
@@ -128,7 +128,7 @@ barisnya dan tidak ada yang ditulis; bila tidak, semuanya ditulis.
 			}
 			data, err := os.ReadFile(file)
 			if err != nil {
-				return fmt.Errorf("baca %w", err)
+				return fmt.Errorf("baca bundel: %w", err)
 			}
 			db, err := openDB(cmd)
 			if err != nil {

@@ -38,10 +38,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "ziwb:", err)
+	fmt.Fprintln(stderr, "ziwb:", message(err))
 	var se tui.SignalError
-	if errors.As(err, &se) {
+	var ue usageError
+	switch {
+	case errors.As(err, &se):
 		return se.ExitCode() // 128+n, as a shell reports a death by signal
+	case errors.As(err, &ue):
+		return 2
 	}
 	return 1
 }
@@ -64,5 +68,11 @@ Subperintahnya bekerja tanpa terminal, untuk skrip dan laporan.`,
 	root.PersistentFlags().String("db", "", "berkas basis data (bawaan: $ZIWB_DB, atau $XDG_DATA_HOME/ziwb/ziwb.db)")
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newInstrumentCmd(), newScoreCmd(), newCheckCmd(), newBackupCmd(), newExportCmd(), newImportCmd(), newDemoCmd(), newRekomendasiCmd(), newCompareCmd())
+	root.Version = version()
+	root.SetVersionTemplate("ziwb {{.Version}}\n")
+	root.Flags().BoolP("version", "v", false, "tampilkan versi ziwb")
+	root.Flags().BoolP("help", "h", false, "bantuan untuk ziwb")
+	markUsageErrors(root)
+	addCompletions(root)
 	return root
 }

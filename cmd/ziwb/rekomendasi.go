@@ -54,7 +54,7 @@ Tanpa -o, hasil ditulis ke keluaran standar.`,
 				}
 				f.Status = append(f.Status, st)
 			}
-			db, err := openDB(cmd)
+			db, err := readDB(cmd)
 			if err != nil {
 				return err
 			}

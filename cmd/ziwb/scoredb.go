@@ -30,7 +30,7 @@ func storedScoresWanted(cmd *cobra.Command) bool {
 // runStoredScores prints the scorecards of stored evaluations.
 func runStoredScores(cmd *cobra.Command, asJSON bool) error {
 	satkerID := cmd.Flag("satker").Value.String()
-	db, err := openDB(cmd)
+	db, err := readDB(cmd)
 	if err != nil {
 		return err
 	}

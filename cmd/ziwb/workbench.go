@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/user"
@@ -11,21 +12,40 @@ import (
 	"github.com/kemenag-ortala/ziwb/tui"
 )
 
-// dbPath is the database a command works on: --db, else the default.
+// dbPath is the database a command works on: --db, else the default. An
+// empty --db is a mistake, not a request for the default.
 func dbPath(cmd *cobra.Command) (string, error) {
 	if p, _ := cmd.Flags().GetString("db"); p != "" {
 		return p, nil
 	}
+	if cmd.Flags().Changed("db") {
+		return "", usageError{errors.New("--db kosong; beri nama berkas, atau hilangkan --db untuk memakai basis data bawaan")}
+	}
 	return store.DefaultPath()
 }
 
-// openDB opens the command's database for writing.
+// openDB opens the command's database for writing, creating it when it
+// does not exist: only the workbench, demo and import do.
 func openDB(cmd *cobra.Command) (*store.DB, error) {
 	path, err := dbPath(cmd)
 	if err != nil {
 		return nil, err
 	}
 	return store.Open(path, store.Options{})
+}
+
+// readDB opens the command's database for reading only: a command that
+// only reads never creates a file, and says so when there is none.
+func readDB(cmd *cobra.Command) (*store.DB, error) {
+	path, err := dbPath(cmd)
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(path, store.Options{ReadOnly: true})
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fmt.Errorf("basis data %s tidak ada; buat dengan ziwb demo atau ziwb import, buka meja kerja dengan ziwb, atau pilih berkas lain dengan --db", path)
+	}
+	return db, err
 }
 
 // currentUser is who the history records as the author of a change:

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Commands that only read never create a database: on a path that does
+// not exist they say so and exit 1, and the file and its folder are still
+// not there.
+func TestReadOnlyCommandsCreateNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "belum")
+	path := filepath.Join(dir, "ziwb.db")
+	for _, args := range [][]string{
+		{"check"}, {"score"}, {"export"}, {"compare"}, {"rekomendasi", "export"},
+		{"compare", "--satker", "x", "--gap"},
+	} {
+		_, errOut, code := ziwb(t, append(args, "--db", path)...)
+		if code != 1 || !strings.Contains(errOut, "tidak ada") {
+			t.Errorf("%v: exit %d, %q; want 1 and a message that the file is not there", args, code, errOut)
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Fatalf("%v created %s", args, dir)
+		}
+	}
+}
+
+// Usage mistakes exit 2 with a message in Indonesian that names the
+// command's help; mistakes in the data exit 1.
+func TestExitCodesAndMessages(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--bogus"}, 2, "tanda --bogus tidak dikenal (lihat ziwb --help)"},
+		{[]string{"score", "-Z"}, 2, "tanda -Z tidak dikenal"},
+		{[]string{"backup"}, 2, "perintah ini menerima 1 argumen, diberi 0 (lihat ziwb backup --help)"},
+		{[]string{"bukan-perintah"}, 2, `perintah "bukan-perintah" tidak dikenal`},
+		{[]string{"demo", "--satkers", "banyak"}, 2, `nilai "banyak" untuk --satkers tidak sah: bukan angka`},
+		{[]string{"check", "--db="}, 2, "--db kosong"},
+		{[]string{"score", "--answers", filepath.Join(t.TempDir(), "tidak-ada.json")}, 1, "berkas atau folder tidak ada"},
+		{[]string{"import", filepath.Join(t.TempDir(), "tidak-ada.json"), "--db", filepath.Join(t.TempDir(), "z.db")}, 1, "baca bundel: buka"},
+	} {
+		_, errOut, code := ziwb(t, c.args...)
+		if code != c.code || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", c.args, code, errOut, c.code, c.want)
+		}
+		if strings.Contains(errOut, "no such file") || strings.Contains(errOut, "unknown") || strings.Contains(errOut, "accepts") {
+			t.Errorf("%v: English left in %q", c.args, errOut)
+		}
+	}
+}
+
+// An answers file saved by Windows Notepad starts with a byte-order mark;
+// it is read like any other, and a broken one is reported in Indonesian
+// with its line.
+func TestAnswersFileWithBOMAndBrokenJSON(t *testing.T) {
+	bom := writeFile(t, "bom.json", "\ufeff"+`{"instrument": "lke-zi-2021", "target": "WBK", "answers": {"mp.pemenuhan.1": "Y"}}`)
+	out, errOut, code := ziwb(t, "score", "--answers", bom, "--json")
+	if code != 0 || !strings.Contains(out, `"answered": 1`) {
+		t.Fatalf("exit %d, %s\n%s", code, errOut, out)
+	}
+	broken := writeFile(t, "rusak.json", "{\n  \"answers\": {\"mp.pemenuhan.1\": Y}\n}")
+	_, errOut, code = ziwb(t, "score", "--answers", broken)
+	if code != 1 || !strings.Contains(errOut, "rusak.json:2: JSON tidak sah: karakter 'Y' tidak sah di awal sebuah nilai") {
+		t.Fatalf("exit %d, %q", code, errOut)
+	}
+}
+
+// --version says which build this is; completion knows the satker ids of
+// the database and the built-in instruments.
+func TestVersionAndCompletion(t *testing.T) {
+	out, _, code := ziwb(t, "--version")
+	if code != 0 || !strings.HasPrefix(out, "ziwb ") {
+		t.Fatalf("--version: exit %d, %q", code, out)
+	}
+	db := demoDB(t)
+	out, _, code = ziwb(t, "__complete", "score", "--db", db, "--satker", "kua-")
+	if code != 0 || !strings.Contains(out, "kua-mertoyudan\tKUA Kecamatan Mertoyudan") || strings.Contains(out, "man-1-magelang") {
+		t.Fatalf("satker completion: exit %d\n%s", code, out)
+	}
+	out, _, _ = ziwb(t, "__complete", "score", "--instrument", "")
+	if !strings.Contains(out, "lke-zi-2021\t") || !strings.Contains(out, "lke-zi-2014\t") {
+		t.Fatalf("instrument completion:\n%s", out)
+	}
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// usageError is a mistake in the command line (an unknown flag, a wrong
+// number of arguments, an empty --db): exit status 2, as shells expect.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// cobraMessages turns cobra's and pflag's English usage errors into ours.
+var cobraMessages = []struct {
+	re   *regexp.Regexp
+	text string
+}{
+	{regexp.MustCompile(`^unknown flag: (\S+)$`), "tanda $1 tidak dikenal"},
+	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in -.$`), "tanda -$1 tidak dikenal"},
+	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)$`), "tanda -$1 (dalam $2) tidak dikenal"},
+	{regexp.MustCompile(`^flag needs an argument: '?(.+?)'?( in .*)?$`), "tanda $1 butuh nilai"},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.+?)" flag: (.*)$`), "nilai \"$1\" untuk $2 tidak sah: $3"},
+	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "perintah ini menerima $1 argumen, diberi $2"},
+	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "perintah ini menerima paling banyak $1 argumen, diberi $2"},
+	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "perintah ini butuh paling sedikit $1 argumen, diberi $2"},
+	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "perintah ini menerima $1 sampai $2 argumen, diberi $3"},
+	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "perintah \"$1\" tidak dikenal untuk $2"},
+	{regexp.MustCompile(`^required flag\(s\) (.*) not set$`), "tanda wajib belum diberi: $1"},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "argumen \"$1\" tidak sah untuk $2"},
+}
+
+var notANumber = regexp.MustCompile(`strconv\.Parse\w+: parsing ".*?": invalid syntax`)
+
+// usage marks a cobra usage error as ours, in Indonesian, with the hint
+// where to read more.
+func usage(cmd *cobra.Command, err error) error {
+	text := notANumber.ReplaceAllString(err.Error(), "bukan angka")
+	for _, m := range cobraMessages {
+		if m.re.MatchString(text) {
+			text = m.re.ReplaceAllString(text, m.text)
+			break
+		}
+	}
+	return usageError{fmt.Errorf("%s (lihat %s --help)", text, cmd.CommandPath())}
+}
+
+// markUsageErrors makes the argument checks and flag parsing of every
+// command report usage errors (exit 2, in Indonesian).
+func markUsageErrors(cmd *cobra.Command) {
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usage(c, err) })
+	if args := cmd.Args; args != nil {
+		cmd.Args = func(c *cobra.Command, a []string) error {
+			if err := args(c, a); err != nil {
+				return usage(c, err)
+			}
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		markUsageErrors(sub)
+	}
+}
+
+// message is an error as the user reads it: the English of Go's file and
+// JSON errors, wherever they sit in the chain, said in Indonesian.
+func message(err error) string {
+	text := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		text = strings.Replace(text, pe.Error(), pathMessage(pe), 1)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		text = strings.Replace(text, se.Error(), "JSON rusak di bita "+fmt.Sprint(se.Offset)+" ("+se.Error()+")", 1)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		text = strings.Replace(text, te.Error(), fmt.Sprintf("nilai JSON %s tidak bisa dibaca sebagai %s di %q", te.Value, te.Type, te.Field), 1)
+	}
+	return text
+}
+
+// pathMessage says what went wrong with a file, in Indonesian.
+func pathMessage(pe *fs.PathError) string {
+	op := map[string]string{"open": "buka", "read": "baca", "write": "tulis", "stat": "periksa", "mkdir": "buat folder",
+		"rename": "ganti nama", "remove": "hapus", "sync": "simpan", "close": "tutup"}[pe.Op]
+	if op == "" {
+		op = pe.Op
+	}
+	var why string
+	switch {
+	case errors.Is(pe.Err, fs.ErrNotExist):
+		why = "berkas atau folder tidak ada"
+	case errors.Is(pe.Err, fs.ErrPermission):
+		why = "tidak ada izin"
+	case errors.Is(pe.Err, syscall.EISDIR):
+		why = "ini folder, bukan berkas"
+	case errors.Is(pe.Err, syscall.ENOSPC):
+		why = "disk penuh"
+	case errors.Is(pe.Err, syscall.ENOTDIR):
+		why = "bagian jalurnya bukan folder"
+	default:
+		why = pe.Err.Error()
+	}
+	return fmt.Sprintf("%s %s: %s", op, pe.Path, why)
+}
