@@ -273,6 +273,20 @@ func (db *DB) Instrument(hash string) (*model.Instrument, error) {
 	return in, err
 }
 
+// evaluationWith reads an evaluation with its satker and its instrument.
+func (t txn) evaluationWith(evalID string) (evalRec, satkerRec, *model.Instrument, error) {
+	e, err := t.evaluation(evalID)
+	if err != nil {
+		return e, satkerRec{}, nil, err
+	}
+	s, err := t.satker(e.Satker)
+	if err != nil {
+		return e, s, nil, err
+	}
+	in, err := t.instrument(e.InstrumentHash)
+	return e, s, in, err
+}
+
 // Scorecard scores an evaluation's stored answers against its own
 // instrument, with the satker's target deciding the verdicts.
 func (db *DB) Scorecard(evalID string) (model.Scorecard, *model.Instrument, error) {
@@ -283,18 +297,11 @@ func (db *DB) Scorecard(evalID string) (model.Scorecard, *model.Instrument, erro
 	)
 	err := db.view(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
-		e, err := t.evaluation(evalID)
+		_, s, ein, err := t.evaluationWith(evalID)
 		if err != nil {
 			return err
 		}
-		s, err := t.satker(e.Satker)
-		if err != nil {
-			return err
-		}
-		if in, err = t.instrument(e.InstrumentHash); err != nil {
-			return err
-		}
-		target = s.Target
+		in, target = ein, s.Target
 		vals, err = t.values(evalID)
 		return err
 	})

@@ -25,18 +25,11 @@ func (db *DB) Worksheet(evalID string) (Worksheet, error) {
 	var w Worksheet
 	err := db.view(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
-		e, err := t.evaluation(evalID)
+		e, s, in, err := t.evaluationWith(evalID)
 		if err != nil {
 			return err
 		}
-		s, err := t.satker(e.Satker)
-		if err != nil {
-			return err
-		}
-		w.Evaluation, w.Satker = e.model(), s.model()
-		if w.Instrument, err = t.instrument(e.InstrumentHash); err != nil {
-			return err
-		}
+		w.Evaluation, w.Satker, w.Instrument = e.model(), s.model(), in
 		if w.Answers, err = t.answerMap(evalID); err != nil {
 			return err
 		}

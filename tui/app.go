@@ -86,6 +86,7 @@ type App struct {
 	height   int
 	showHelp bool
 	flash    string // the last error, until the next key
+	frame    frame
 }
 
 // New builds the workbench on an open store. user is recorded as the
@@ -118,6 +119,9 @@ func (a *App) bodySize() (int, int) { return a.width, max(0, a.height-2) }
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		if msg.Width == a.width && msg.Height == a.height {
+			return a, nil // terminals repeat the size; nothing to lay out
+		}
 		a.width, a.height = msg.Width, msg.Height
 		a.help.SetWidth(msg.Width)
 		a.resizeAll()
@@ -164,6 +168,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case errMsg: // from a command no screen asked for
 		a.flash = errorText(msg.err)
 		return a, nil
+	case refreshMsg:
+	default:
+		// A screen hears keys, pastes and the results of its own
+		// commands (screenMsg); the terminal's other reports (focus,
+		// capabilities, key releases) concern none of them.
+		return a, nil
 	}
 	return a, a.updateTop(msg)
 }
@@ -173,6 +183,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) updateTop(msg tea.Msg) tea.Cmd {
 	s := a.top()
 	cmd := tag(s, s.Update(msg))
+	a.frame.stale = true
 	for len(a.env.nav) > 0 {
 		next := a.env.nav[0]
 		a.env.nav = a.env.nav[1:]
@@ -217,6 +228,7 @@ func (a *App) close() tea.Cmd {
 		return tea.Quit
 	}
 	a.stack = a.stack[:len(a.stack)-1]
+	a.frame.stale = true
 	return tag(a.top(), a.top().Update(refreshMsg{}))
 }
 
@@ -231,6 +243,7 @@ func (a *App) View() tea.View {
 // resizeAll gives every screen on the stack the body's size; a screen
 // draws itself again on it.
 func (a *App) resizeAll() {
+	a.frame.stale = true
 	w, h := a.bodySize()
 	for _, s := range a.stack {
 		s.SetSize(w, h)
@@ -248,26 +261,77 @@ func (a *App) render() string {
 		return clip(lipgloss.Place(a.width, a.height, lipgloss.Center, lipgloss.Center,
 			lipgloss.NewStyle().Width(min(a.width, 58)).Render(text)), a.width, a.height)
 	}
+	// View runs after every message; most change nothing on the screen.
+	// Each part is drawn again only when what it is drawn from changed,
+	// and the frame only when a part did.
 	st := a.env.st
 	w, h := a.bodySize()
+	f := &a.frame
+	resized := f.w != a.width || f.h != a.height || f.look != a.env.look
 	crumbs := make([]string, len(a.stack))
 	for i, s := range a.stack {
 		crumbs[i] = s.Title()
 	}
-	header := st.Title.Render("ziwb") + st.Crumb.Render(" · "+strings.Join(crumbs, " › "))
-	body := a.top().View()
-	if a.showHelp {
+	if trail := strings.Join(crumbs, " › "); resized || trail != f.trail {
+		f.trail = trail
+		f.header = clip(st.Title.Render("ziwb")+st.Crumb.Render(" · "+trail), w, 1)
+		f.out = ""
+	}
+	body := f.rawBody
+	switch {
+	case a.showHelp:
 		body = a.fullHelp()
+		f.stale = true // the screen again once the overview closes
+	case f.stale || f.of != a.top():
+		// A screen's view changes only through its Update or SetSize,
+		// which mark it stale: it is not asked again until then.
+		body = a.top().View()
+		f.of, f.stale = a.top(), false
 	}
-	footer := a.help.ShortHelpView(a.shortHelp())
-	if a.flash != "" {
-		footer = st.Error.Render("✗ " + a.flash)
+	if resized || body != f.rawBody {
+		f.rawBody, f.body = body, clip(body, w, h)
+		f.out = ""
 	}
-	return lipgloss.JoinVertical(lipgloss.Left,
-		clip(header, w, 1),
-		clip(body, w, h),
-		clip(footer, w, 1),
-	)
+	keys := a.shortHelp()
+	if resized || a.flash != f.flash || !sameBindings(keys, f.keys) {
+		f.flash, f.keys = a.flash, keys
+		f.footer = a.help.ShortHelpView(keys)
+		if a.flash != "" {
+			f.footer = st.Error.Render("✗ " + a.flash)
+		}
+		f.footer = clip(f.footer, w, 1)
+		f.out = ""
+	}
+	f.w, f.h, f.look = a.width, a.height, a.env.look
+	if f.out == "" {
+		// Each part is clipped to the width and its exact height already:
+		// joining needs no measuring (JoinVertical would pad every line).
+		f.out = f.header + "\n" + f.body + "\n" + f.footer
+	}
+	return f.out
+}
+
+// frame is the last frame drawn and what its parts were drawn from.
+type frame struct {
+	w, h, look                int
+	of                        screen // the screen rawBody was drawn by
+	stale                     bool   // of has changed since
+	trail, rawBody, flash     string
+	keys                      []key.Binding
+	header, body, footer, out string
+}
+
+// sameBindings reports two help lines that read the same.
+func sameBindings(a, b []key.Binding) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Help() != b[i].Help() || a[i].Enabled() != b[i].Enabled() {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *App) shortHelp() []key.Binding {

@@ -98,3 +98,24 @@ func TestLongLinesKeepTheirAmount(t *testing.T) {
 		}
 	}
 }
+
+// The frame is drawn again only when something on it changed, but always
+// then: the key overview and the screen under it take turns.
+func TestFrameFollowsEveryChange(t *testing.T) {
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-bingkai", "KUA Kecamatan Bingkai", model.StagePMPZI)
+	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	h.mustSee("Pertanyaan 1 dari 113")
+	h.keys("?")
+	h.mustSee("Semua tombol")
+	h.keys("j") // closes the overview only
+	h.mustSee("Pertanyaan 1 dari 113")
+	h.keys("j")
+	h.mustSee("Pertanyaan 2 dari 113")
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if lines := strings.Split(h.view(), "\n"); len(lines) != 30 || ansi.StringWidth(lines[0]) > 100 {
+		t.Fatalf("the frame did not follow the resize: %d lines", len(lines))
+	}
+	h.keys("[esc]")
+	h.mustSee("1 satker", "KUA Kecamatan Bingkai")
+}

@@ -37,7 +37,7 @@ func reviewWithItems(tb testing.TB, n int, width, height int) (*harness, *review
 		}
 		items[i] = newReviewItem(rk, fmt.Sprintf("KUA Kecamatan Nomor %d", i/2), store.EvalSummary{ID: ev, Year: 2026, Stage: model.StageTPI}, in, today)
 	}
-	h.send(reviewLoadedMsg{items: items})
+	h.send(screenMsg{r, reviewLoadedMsg{items: items}})
 	return h, r
 }
 

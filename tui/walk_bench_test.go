@@ -51,9 +51,7 @@ func BenchmarkWalkAnswerKey(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		cmd := w.Update(keys[i%2])
-		msg := cmd() // the store write, as Bubble Tea would run it
-		w.Update(msg)
+		h.send(keys[i%2]) // the store write included, as Bubble Tea would run it
 		_ = h.app.View()
 		i++
 	}
