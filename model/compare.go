@@ -204,8 +204,12 @@ func (r *DashboardRow) Progress() float64 {
 
 // MeetsTarget reports whether the result reaches the satker's target
 // (WBBM also meets a WBK target).
-func (r *DashboardRow) MeetsTarget() bool {
-	return r.Result != "" && resultRank(r.Result) >= resultRank(r.Satker.Target)
+func (r *DashboardRow) MeetsTarget() bool { return MeetsTarget(r.Result, r.Satker.Target) }
+
+// MeetsTarget reports whether a predicate result reaches a target: WBBM
+// also meets a WBK target; no result meets none.
+func MeetsTarget(result, target string) bool {
+	return result != "" && resultRank(result) >= resultRank(target)
 }
 
 // resultRank orders results: none < WBK < WBBM; another predicate id

@@ -11,6 +11,15 @@ import (
 // satker's own answers (PMPZI) against the evaluators' (TPI), question by
 // question, in the points each difference makes.
 
+// TargetFor is the predicate verdicts are judged against: the satker's
+// target when the instrument knows it, else "" (the instrument's lowest).
+func (in *Instrument) TargetFor(target string) string {
+	if _, ok := in.Predicate(target); ok {
+		return target
+	}
+	return ""
+}
+
 // QuestionMax is how many points of the total a question gives at its best
 // answer: its node's weight, shared among the node's questions by weight.
 func (in *Instrument) QuestionMax(qid string) (float64, bool) {

@@ -51,7 +51,7 @@ func (t txn) demoReks(round demoRound, p demoRekRound, d demoSatker, in *model.I
 	if !created.Before(until) {
 		return nil
 	}
-	sc, err := model.Score(in, round.vals, targetFor(in, d.target))
+	sc, err := model.Score(in, round.vals, in.TargetFor(d.target))
 	if err != nil {
 		return fmt.Errorf("data demo %s: %w", round.pick.ID, err)
 	}

@@ -308,6 +308,6 @@ func (db *DB) Scorecard(evalID string) (model.Scorecard, *model.Instrument, erro
 	if err != nil {
 		return model.Scorecard{}, nil, err
 	}
-	sc, err := model.Score(in, vals, targetFor(in, target))
+	sc, err := model.Score(in, vals, in.TargetFor(target))
 	return sc, in, err
 }

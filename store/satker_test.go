@@ -162,7 +162,7 @@ func TestSatkerSummaries(t *testing.T) {
 	}
 	sums, _ = db.SatkerSummaries()
 	sc, _, _ := db.Scorecard(pm.ID)
-	if sc.Target != targetFor(in, model.WBBM) && sc.Target != model.WBBM {
+	if sc.Target != in.TargetFor(model.WBBM) && sc.Target != model.WBBM {
 		t.Errorf("scorecard target %q", sc.Target)
 	}
 	for id, v := range sums[0].Evaluations[0].Verdicts {

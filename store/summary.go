@@ -66,18 +66,9 @@ func sortEvalSummaries(es []EvalSummary) {
 	})
 }
 
-// targetFor is the predicate verdicts are judged against: the satker's
-// target when the instrument knows it, else the instrument's lowest.
-func targetFor(in *model.Instrument, target string) string {
-	if _, ok := in.Predicate(target); ok {
-		return target
-	}
-	return ""
-}
-
 // summarize scores an evaluation's values into its compact summary.
 func summarize(e evalRec, in *model.Instrument, vals model.Answers, target string) (EvalSummary, error) {
-	sc, err := model.Score(in, vals, targetFor(in, target))
+	sc, err := model.Score(in, vals, in.TargetFor(target))
 	if err != nil {
 		return EvalSummary{}, err
 	}

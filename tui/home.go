@@ -336,8 +336,7 @@ func barSet(st styles, width int) []string {
 
 // verdictText says in words whether the latest result reaches the target.
 func verdictText(target, result string) string {
-	rank := map[string]int{model.WBK: 1, model.WBBM: 2}
-	if rank[result] > 0 && rank[result] >= rank[target] {
+	if model.MeetsTarget(result, target) {
 		return "✓ " + target
 	}
 	return "✗ belum"

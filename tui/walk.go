@@ -184,11 +184,7 @@ func (w *walkScreen) values() model.Answers {
 
 func (w *walkScreen) rescore() {
 	w.treeLines = nil
-	sc, err := model.Score(w.inst, w.values(), w.satker.Target)
-	if err != nil { // a target the instrument lacks: score against its lowest
-		sc, _ = model.Score(w.inst, w.values(), "")
-	}
-	w.sc = sc
+	w.sc, _ = model.Score(w.inst, w.values(), w.inst.TargetFor(w.satker.Target))
 }
 
 func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {

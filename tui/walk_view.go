@@ -275,7 +275,7 @@ func (w *walkScreen) carried(width int) string {
 // points the difference makes.
 func (w *walkScreen) selfLine(q *model.Question, mine, self model.Value) string {
 	st := w.env.st
-	pts := w.questionPoints(q)
+	pts, _ := w.inst.QuestionMax(q.ID)
 	text := fmt.Sprintf("◇ PMPZI satker: %s", self.String())
 	if mine.IsZero() {
 		return st.Muted.Render(text)
@@ -285,16 +285,6 @@ func (w *walkScreen) selfLine(q *model.Question, mine, self model.Value) string 
 		return st.Muted.Render(text + " — sama")
 	}
 	return st.Warn.Render(fmt.Sprintf("%s — berbeda: %s%s poin", text, sign(diff), model.Points(abs(diff))))
-}
-
-// questionPoints is how many points a full answer to q is worth.
-func (w *walkScreen) questionPoints(q *model.Question) float64 {
-	parent := w.inst.Parent(q.ID)
-	sum := 0.0
-	for _, s := range parent.Questions {
-		sum += s.Weight
-	}
-	return parent.Weight * q.Weight / sum
 }
 
 func (w *walkScreen) editors(width int) string {
