@@ -10,6 +10,7 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // compareOpts are the flags of "ziwb compare".
@@ -239,24 +240,12 @@ func mdCell(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ")
 }
 
+// verdictGlyph follows a score in a Markdown cell: " ✓", " ✗", or nothing.
 func verdictGlyph(v model.Verdict) string {
-	switch v {
-	case model.Pass:
-		return " ✓"
-	case model.Fail:
-		return " ✗"
+	if v == model.VerdictNone {
+		return ""
 	}
-	return ""
-}
-
-func signedPoints(f float64) string {
-	switch {
-	case f >= 0.005:
-		return "+" + model.Points(f)
-	case f <= -0.005:
-		return "−" + model.Points(-f)
-	}
-	return model.Points(0)
+	return " " + format.VerdictGlyph(v)
 }
 
 func resultText(r string) string {
@@ -270,7 +259,7 @@ func deltaText(d model.Delta) string {
 	if !d.Has() {
 		return "–"
 	}
-	return fmt.Sprintf("%s %s (%s %d)", d.Trend.Arrow(), signedPoints(d.Points), d.PrevStage, d.PrevYear)
+	return fmt.Sprintf("%s %s (%s %d)", d.Trend.Arrow(), format.SignedPoints(d.Points), d.PrevStage, d.PrevYear)
 }
 
 func tallyText(t model.Tally) string {
@@ -349,21 +338,11 @@ func (v *dashView) markdown() []byte {
 	return b.Bytes()
 }
 
-// formatNum writes a number for CSV readers: a decimal point, at most
-// four decimals.
-func formatNum(f float64) string {
-	s := strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".")
-	if s == "-0" {
-		return "0"
-	}
-	return s
-}
-
 func verdictCSV(v model.Verdict) string {
 	if v == model.VerdictNone {
 		return ""
 	}
-	return verdictWord(v)
+	return format.VerdictWord(v)
 }
 
 func trendWord(t model.Trend) string {
@@ -396,16 +375,16 @@ func (v *dashView) csv() ([]byte, error) {
 			rec := []string{r.Satker.ID, r.Satker.Name, string(r.Satker.Kind), r.Satker.Province, r.Satker.Regency, r.Satker.Target}
 			if r.HasEval() {
 				rec = append(rec, r.Eval, fmt.Sprint(r.Year), string(r.Stage), string(r.Status), fmt.Sprint(r.Answered), fmt.Sprint(r.Questions),
-					formatNum(r.Progress()*100), formatNum(r.Total), formatNum(r.Max), verdictCSV(r.TotalVerdict), r.Result)
+					format.Decimal(r.Progress()*100), format.Decimal(r.Total), format.Decimal(r.Max), verdictCSV(r.TotalVerdict), r.Result)
 				for _, c := range r.Cells {
 					if c.Max <= 0 {
 						rec = append(rec, "", "")
 						continue
 					}
-					rec = append(rec, formatNum(c.Score), verdictCSV(c.Verdict))
+					rec = append(rec, format.Decimal(c.Score), verdictCSV(c.Verdict))
 				}
 				if r.Delta.Has() {
-					rec = append(rec, formatNum(r.Delta.Points), trendWord(r.Delta.Trend), r.Delta.Prev)
+					rec = append(rec, format.Decimal(r.Delta.Points), trendWord(r.Delta.Trend), r.Delta.Prev)
 				} else {
 					rec = append(rec, "", "", "")
 				}
@@ -421,7 +400,7 @@ func (v *dashView) csv() ([]byte, error) {
 			t := g.Tally
 			rec := append([]string{g.Key, "subtotal"}, make([]string, len(head)-2-len(tallyHead))...)
 			rec = append(rec, fmt.Sprint(t.Satkers), fmt.Sprint(t.Evaluated), fmt.Sprint(t.WBBM), fmt.Sprint(t.WBK),
-				fmt.Sprint(t.None), fmt.Sprint(t.OnTarget), formatNum(t.MeanTotal))
+				fmt.Sprint(t.None), fmt.Sprint(t.OnTarget), format.Decimal(t.MeanTotal))
 			w.Write(rec)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // compareJSON is the shape "ziwb compare --format json" promises.
@@ -366,7 +367,7 @@ func TestCompareGap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if last := recs[len(recs)-1]; recs[1][2] != top.Question || last[0] != "total" || last[8] != formatNum(g.Report.Gap) {
+	if last := recs[len(recs)-1]; recs[1][2] != top.Question || last[0] != "total" || last[8] != format.Decimal(g.Report.Gap) {
 		t.Errorf("gap CSV first %v, last %v", recs[1], last)
 	}
 

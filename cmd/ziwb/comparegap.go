@@ -8,6 +8,7 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // "ziwb compare --satker ID --gap": the satker's PMPZI answers against
@@ -79,7 +80,7 @@ func (v *gapView) markdown() []byte {
 	g, rep := v.g, v.g.Report
 	fmt.Fprintf(&b, "# Selisih PMPZI dan %s — %s (%s)\n\n", g.Eval.Stage, g.Satker.Name, g.Satker.ID)
 	fmt.Fprintf(&b, "Penilaian mandiri %s: %s poin. Evaluasi %s: %s poin. Selisih %s poin (instrumen %s).\n",
-		evalText(g.Self), model.Points(rep.SelfTotal), evalText(g.Eval), model.Points(rep.EvalTotal), signedPoints(rep.Gap), rep.Instrument)
+		evalText(g.Self), model.Points(rep.SelfTotal), evalText(g.Eval), model.Points(rep.EvalTotal), format.SignedPoints(rep.Gap), rep.Instrument)
 	b.WriteString("Selisih positif: penilaian mandiri lebih tinggi daripada penilaian evaluator.\n")
 
 	b.WriteString("\n## Selisih per area\n\n| Area | PMPZI | " + string(g.Eval.Stage) + " | Selisih | Jawaban berbeda |\n| --- | --- | --- | --- | --- |\n")
@@ -87,9 +88,9 @@ func (v *gapView) markdown() []byte {
 	for _, a := range rep.Areas {
 		differing += a.Differing
 		fmt.Fprintf(&b, "| %s (%s) | %s | %s | %s | %d |\n", mdCell(v.areaTitle(a.Area)), a.Area, model.Points(a.SelfPoints),
-			model.Points(a.EvalPoints), signedPoints(a.Gap), a.Differing)
+			model.Points(a.EvalPoints), format.SignedPoints(a.Gap), a.Differing)
 	}
-	fmt.Fprintf(&b, "| **Jumlah** | %s | %s | %s | %d |\n", model.Points(rep.SelfTotal), model.Points(rep.EvalTotal), signedPoints(rep.Gap), differing)
+	fmt.Fprintf(&b, "| **Jumlah** | %s | %s | %s | %d |\n", model.Points(rep.SelfTotal), model.Points(rep.EvalTotal), format.SignedPoints(rep.Gap), differing)
 
 	b.WriteString("\n## Per pertanyaan, selisih terbesar dahulu\n\n")
 	b.WriteString("| Pertanyaan | PMPZI | " + string(g.Eval.Stage) + " | Selisih poin | Catatan PMPZI | Catatan " + string(g.Eval.Stage) + " |\n| --- | --- | --- | --- | --- | --- |\n")
@@ -98,7 +99,7 @@ func (v *gapView) markdown() []byte {
 	}
 	for _, q := range v.questions {
 		fmt.Fprintf(&b, "| %s %s | %s | %s | %s | %s | %s |\n", q.Question, mdCell(shorten(v.questionText(q.Question), 70)),
-			answerText(q.Self), answerText(q.Eval), signedPoints(q.Gap), mdCell(q.Self.Note), mdCell(q.Eval.Note))
+			answerText(q.Self), answerText(q.Eval), format.SignedPoints(q.Gap), mdCell(q.Self.Note), mdCell(q.Eval.Note))
 	}
 	if v.same > 0 {
 		fmt.Fprintf(&b, "\n%d pertanyaan lain dijawab sama (tampilkan dengan --all).\n", v.same)
@@ -117,17 +118,17 @@ func (v *gapView) csv() ([]byte, error) {
 			differs = "ya"
 		}
 		w.Write([]string{"pertanyaan", q.Area, q.Question, v.questionText(q.Question), q.Self.Value.String(), q.Eval.Value.String(),
-			formatNum(q.SelfPoints), formatNum(q.EvalPoints), formatNum(q.Gap), differs, q.Self.Note, q.Eval.Note})
+			format.Decimal(q.SelfPoints), format.Decimal(q.EvalPoints), format.Decimal(q.Gap), differs, q.Self.Note, q.Eval.Note})
 	}
 	rep := v.g.Report
 	differing := 0
 	for _, a := range rep.Areas {
 		differing += a.Differing
-		w.Write([]string{"area", a.Area, "", v.areaTitle(a.Area), "", "", formatNum(a.SelfPoints), formatNum(a.EvalPoints),
-			formatNum(a.Gap), fmt.Sprint(a.Differing), "", ""})
+		w.Write([]string{"area", a.Area, "", v.areaTitle(a.Area), "", "", format.Decimal(a.SelfPoints), format.Decimal(a.EvalPoints),
+			format.Decimal(a.Gap), fmt.Sprint(a.Differing), "", ""})
 	}
-	w.Write([]string{"total", "", "", "Nilai total", "", "", formatNum(rep.SelfTotal), formatNum(rep.EvalTotal),
-		formatNum(rep.Gap), fmt.Sprint(differing), "", ""})
+	w.Write([]string{"total", "", "", "Nilai total", "", "", format.Decimal(rep.SelfTotal), format.Decimal(rep.EvalTotal),
+		format.Decimal(rep.Gap), fmt.Sprint(differing), "", ""})
 	w.Flush()
 	return b.Bytes(), w.Error()
 }

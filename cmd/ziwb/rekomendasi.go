@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 func newRekomendasiCmd() *cobra.Command {
@@ -193,16 +193,6 @@ func (a *rekArea) heading() string {
 	return fmt.Sprintf("%s (%s)", a.title, a.id)
 }
 
-var bulan = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
-
-// tanggal writes a date the way Indonesian reports do: 30 Juni 2026.
-func tanggal(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), bulan[t.Month()-1], t.Year())
-}
-
 func lastFollowUp(r model.Rekomendasi) (model.TindakLanjut, bool) {
 	if len(r.FollowUps) == 0 {
 		return model.TindakLanjut{}, false
@@ -224,7 +214,7 @@ func rekMarkdown(groups []rekSatker) []byte {
 				indent := strings.Repeat(" ", len(fmt.Sprint(i+1))+2)
 				text := strings.ReplaceAll(strings.TrimSpace(r.Text), "\n", "\n"+indent)
 				fmt.Fprintf(&b, "%d. %s\n", i+1, text)
-				fmt.Fprintf(&b, "%s- Prioritas: %s; status: %s; tenggat: %s\n", indent, r.Priority, r.Status, tanggal(r.Due))
+				fmt.Fprintf(&b, "%s- Prioritas: %s; status: %s; tenggat: %s\n", indent, r.Priority, r.Status, format.Date(r.Due))
 				node := r.Node
 				if r.node != "" {
 					node += " " + r.node
@@ -234,7 +224,7 @@ func rekMarkdown(groups []rekSatker) []byte {
 					fmt.Fprintf(&b, "%s- Alasan ditolak: %s\n", indent, r.Reason)
 				}
 				if tl, ok := lastFollowUp(r.Rekomendasi); ok {
-					fmt.Fprintf(&b, "%s- Tindak lanjut terakhir (%s, %s): %s%s\n", indent, tanggal(tl.Date), tl.By,
+					fmt.Fprintf(&b, "%s- Tindak lanjut terakhir (%s, %s): %s%s\n", indent, format.Date(tl.Date), tl.By,
 						strings.ReplaceAll(strings.TrimSpace(tl.Text), "\n", " "), evidenceList(tl.Evidence))
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 func newScoreCmd() *cobra.Command {
@@ -81,17 +82,6 @@ ditolak membuat perintah keluar dengan status bukan nol.`,
 	return cmd
 }
 
-// VerdictWord is how a verdict reads in reports: a word, never a colour.
-func verdictWord(v model.Verdict) string {
-	switch v {
-	case model.Pass:
-		return "LULUS"
-	case model.Fail:
-		return "TIDAK LULUS"
-	}
-	return "–"
-}
-
 func printScorecard(out io.Writer, in *model.Instrument, sc model.Scorecard) error {
 	fmt.Fprintf(out, "%s — %s\n", in.ID, in.Title)
 	result := sc.Result
@@ -109,7 +99,7 @@ func printScorecard(out io.Writer, in *model.Instrument, sc model.Scorecard) err
 		}
 		ns, _ := sc.Node(n.ID)
 		fmt.Fprintf(w, "%s%s\t%s\t%s\t%d/%d\t%s\t%s\n", strings.Repeat("  ", depth[n.ID]), n.Title,
-			model.Points(ns.Score), model.Points(ns.Max), ns.Answered, ns.Questions, verdictWord(ns.Verdict), missedText(ns.Missed))
+			model.Points(ns.Score), model.Points(ns.Max), ns.Answered, ns.Questions, format.VerdictWord(ns.Verdict), missedText(ns.Missed))
 	}
 	fmt.Fprintf(w, "Nilai total\t%s\t%s\t%d/%d\t\t\n", model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions)
 	if err := w.Flush(); err != nil {

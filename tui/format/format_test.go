@@ -1,0 +1,31 @@
+package format
+
+import (
+	"testing"
+	"time"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+func TestFormat(t *testing.T) {
+	for _, c := range []struct{ name, got, want string }{
+		{"pass", Verdict(model.Pass), "✓ LULUS"},
+		{"fail", Verdict(model.Fail), "✗ TIDAK LULUS"},
+		{"none", Verdict(model.VerdictNone), "·"},
+		{"word none", VerdictWord(model.VerdictNone), "–"},
+		{"plus", SignedPoints(1.234), "+1,23"},
+		{"minus", SignedPoints(-0.5), "−0,50"},
+		{"tiny", SignedPoints(-0.004), "0,00"},
+		{"date", Date(time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)), "30 Juni 2026"},
+		{"no date", Date(time.Time{}), "-"},
+		{"short date", ShortDate(time.Date(2026, 8, 5, 0, 0, 0, 0, time.UTC)), "5 Agu 2026"},
+		{"thousands", Thousands(1234567), "1.234.567"},
+		{"small", Thousands(999), "999"},
+		{"decimal", Decimal(87.6), "87.6"},
+		{"minus zero", Decimal(-0.00001), "0"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %q; want %q", c.name, c.got, c.want)
+		}
+	}
+}
