@@ -1,12 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
@@ -44,7 +45,7 @@ func newInstrumentListCmd() *cobra.Command {
 				for i, in := range list {
 					items[i] = item{in.ID, in.Title, in.Source, len(in.Questions()), in.Hash, in.ID == model.DefaultInstrument}
 				}
-				return writeJSON(cmd.OutOrStdout(), items)
+				return report.WriteJSON(cmd.OutOrStdout(), items)
 			}
 			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "ID\tJUDUL\tSUMBER\tPERTANYAAN")
@@ -225,11 +226,4 @@ func weightText(w float64) string {
 		s += "0"
 	}
 	return strings.Replace(s, ".", ",", 1)
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }

@@ -2,15 +2,13 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
-	"strings"
-	"text/tabwriter"
+
+	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/model"
-	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 func newScoreCmd() *cobra.Command {
@@ -69,9 +67,9 @@ ditolak membuat perintah keluar dengan status bukan nol.`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), sc)
+				return report.WriteJSON(cmd.OutOrStdout(), sc)
 			}
-			return printScorecard(cmd.OutOrStdout(), in, sc)
+			return report.Scorecard(cmd.OutOrStdout(), in, sc)
 		},
 	}
 	cmd.Flags().StringVar(&instrumentRef, "instrument", "", "instrumen: id bawaan atau berkas YAML (bawaan: dari berkas jawaban)")
@@ -80,57 +78,4 @@ ditolak membuat perintah keluar dengan status bukan nol.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "tulis kartu nilai sebagai JSON")
 	addStoredScoreFlags(cmd)
 	return cmd
-}
-
-func printScorecard(out io.Writer, in *model.Instrument, sc model.Scorecard) error {
-	fmt.Fprintf(out, "%s — %s\n", in.ID, in.Title)
-	result := sc.Result
-	if result == "" {
-		result = "belum ada predikat"
-	}
-	fmt.Fprintf(out, "Nilai total %s dari %s · dijawab %d/%d · hasil: %s · sasaran: %s\n\n",
-		model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions, result, sc.Target)
-	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "KOMPONEN\tNILAI\tMAKS\tDIJAWAB\tVERDICT\tKURANG")
-	depth := map[string]int{}
-	for _, n := range in.AllNodes() {
-		if p := in.Parent(n.ID); p != nil {
-			depth[n.ID] = depth[p.ID] + 1
-		}
-		ns, _ := sc.Node(n.ID)
-		fmt.Fprintf(w, "%s%s\t%s\t%s\t%d/%d\t%s\t%s\n", strings.Repeat("  ", depth[n.ID]), n.Title,
-			model.Points(ns.Score), model.Points(ns.Max), ns.Answered, ns.Questions, format.VerdictWord(ns.Verdict), missedText(ns.Missed))
-	}
-	fmt.Fprintf(w, "Nilai total\t%s\t%s\t%d/%d\t\t\n", model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions)
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintln(out)
-	for _, p := range sc.Predicates {
-		if p.Met {
-			fmt.Fprintf(out, "%s: TERPENUHI\n", p.ID)
-			continue
-		}
-		fmt.Fprintf(out, "%s: TIDAK TERPENUHI\n", p.ID)
-		for _, f := range p.Failed {
-			name := "Nilai total"
-			if n, ok := in.Node(f.Node); ok {
-				name = n.Title
-			}
-			inherited := ""
-			if f.Predicate != p.ID {
-				inherited = " — syarat " + f.Predicate
-			}
-			fmt.Fprintf(out, "  %s: %s, perlu %s (kurang %s poin)%s\n", name, model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have), inherited)
-		}
-	}
-	return nil
-}
-
-func missedText(ms []model.Miss) string {
-	parts := make([]string, len(ms))
-	for i, m := range ms {
-		parts[i] = fmt.Sprintf("kurang %s poin (%s: perlu %s)", model.Points(m.Short()), m.Predicate, model.Points(m.Need))
-	}
-	return strings.Join(parts, "; ")
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
+
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -59,7 +61,7 @@ func runStoredScores(cmd *cobra.Command, asJSON bool) error {
 			}
 			if !asJSON {
 				fmt.Fprintf(out, "== %s — %s %d (%s) · %s\n", s.Name, e.Stage, e.Year, e.Status, e.ID)
-				if err := printScorecard(out, in, sc); err != nil {
+				if err := report.Scorecard(out, in, sc); err != nil {
 					return err
 				}
 				fmt.Fprintln(out)
@@ -73,7 +75,7 @@ func runStoredScores(cmd *cobra.Command, asJSON bool) error {
 		}
 	}
 	if asJSON {
-		return writeJSON(out, cards)
+		return report.WriteJSON(out, cards)
 	}
 	if len(satkers) == 0 {
 		fmt.Fprintf(out, "Belum ada satker di %s (ziwb demo mengisi data contoh)\n", db.Path())
