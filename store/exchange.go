@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -18,15 +20,10 @@ const (
 	bundleVersion = 1
 )
 
-// Bundle is an export, ready to be written with JSON.
+// Bundle is an export held in memory: the bytes WriteBundle wrote.
 type Bundle struct {
-	satker      string
-	satkers     []satkerRec
-	evaluations []evalRec
-	answers     []answerRec
-	history     []changeRec
-	instruments []instrumentRec
-	reks        []rekRec
+	data   []byte
+	counts BundleCounts
 }
 
 // BundleCounts says how many records of each kind a bundle holds.
@@ -35,127 +32,235 @@ type BundleCounts struct {
 }
 
 // Counts returns the bundle's record counts.
-func (b Bundle) Counts() BundleCounts {
-	return BundleCounts{len(b.satkers), len(b.evaluations), len(b.answers), len(b.history), len(b.instruments), len(b.reks)}
+func (b Bundle) Counts() BundleCounts { return b.counts }
+
+// JSON returns the bundle's bytes.
+func (b Bundle) JSON() ([]byte, error) { return b.data, nil }
+
+// Export is WriteBundle into memory, for bundles known to be small.
+func (db *DB) Export(satkerID string) (Bundle, error) {
+	var buf bytes.Buffer
+	c, err := db.WriteBundle(&buf, satkerID)
+	if err != nil {
+		return Bundle{}, err
+	}
+	return Bundle{buf.Bytes(), c}, nil
 }
 
-// Export collects one satker (satkerID set) or the whole database into a
-// bundle. A whole-database bundle carries the whole history, including that
-// of deleted satkers; a satker's bundle carries its own.
-func (db *DB) Export(satkerID string) (Bundle, error) {
-	b := Bundle{satker: satkerID}
+// WriteBundle writes one satker (satkerID set) or the whole database as a
+// bundle to w, record by record as it reads them in one read transaction:
+// memory stays bounded whatever the size of the database. A whole-database
+// bundle carries the whole history, including that of deleted satkers; a
+// satker's bundle carries its own. Nothing is written after an error, but
+// what was written before it is not taken back: write to a file that is
+// renamed into place only on success.
+func (db *DB) WriteBundle(w io.Writer, satkerID string) (BundleCounts, error) {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	out := bundleWriter{w: bw, used: map[string]string{}}
 	err := db.view(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
+		fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d,\n", bundleFormat, bundleVersion)
 		if satkerID != "" {
 			s, err := t.satker(satkerID)
 			if err != nil {
 				return err
 			}
-			b.satkers = []satkerRec{s}
-			if b.evaluations, err = t.evaluationsOf(satkerID); err != nil {
-				return err
-			}
-			for _, e := range b.evaluations {
-				recs, err := t.answers(e.ID)
-				if err != nil {
-					return err
-				}
-				b.answers = append(b.answers, recs...)
-			}
-			if err := t.walkHistory(HistoryFilter{Satker: satkerID}, func(r changeRec) bool {
-				b.history = append(b.history, r)
-				return true
-			}); err != nil {
-				return err
-			}
-			sort.Slice(b.history, func(i, j int) bool { return b.history[i].Seq < b.history[j].Seq })
-			if b.reks, err = t.reks(evalPrefix(satkerID), func(r rekRec) bool { return r.Satker == satkerID }); err != nil {
-				return err
-			}
-		} else {
-			if err := decodeAll(t, bucketSatkers, &b.satkers); err != nil {
-				return err
-			}
-			if err := decodeAll(t, bucketEvaluations, &b.evaluations); err != nil {
-				return err
-			}
-			if err := decodeAll(t, bucketAnswers, &b.answers); err != nil {
-				return err
-			}
-			if err := decodeAll(t, bucketHistory, &b.history); err != nil {
-				return err
-			}
-			var err error
-			if b.reks, err = t.reks(nil, nil); err != nil {
-				return err
-			}
+			fmt.Fprintf(bw, "  \"satker\": %s,\n", encode(satkerID))
+			return out.satker(t, s)
 		}
-		used := map[string]bool{}
-		for _, e := range b.evaluations {
-			if used[e.InstrumentHash] {
-				continue
-			}
-			used[e.InstrumentHash] = true
-			src := tx.Bucket(bucketInstruments).Get([]byte(e.InstrumentHash))
-			if src == nil {
-				return fmt.Errorf("evaluasi %s: instrumen %s %w", e.ID, short(e.InstrumentHash), ErrNotFound)
-			}
-			b.instruments = append(b.instruments, instrumentRec{ID: e.Instrument, Hash: e.InstrumentHash, Source: string(src)})
-		}
-		sort.Slice(b.instruments, func(i, j int) bool { return b.instruments[i].Hash < b.instruments[j].Hash })
-		return nil
+		return out.all(t)
 	})
-	return b, err
-}
-
-// decodeAll decodes every record of a bucket, in key order.
-func decodeAll[T any](t txn, bucket []byte, out *[]T) error {
-	return t.bucket(bucket).ForEach(func(k, v []byte) error {
-		var r T
-		if err := decode(v, &r); err != nil {
-			return fmt.Errorf("%s: %w: %s %q: %v", t.db.path, ErrDamaged, bucket, k, err)
-		}
-		*out = append(*out, r)
-		return nil
-	})
-}
-
-// JSON writes the bundle: a versioned object with one record per line.
-func (b Bundle) JSON() ([]byte, error) {
-	var w bytes.Buffer
-	fmt.Fprintf(&w, "{\n  \"format\": %q,\n  \"version\": %d,\n", bundleFormat, bundleVersion)
-	if b.satker != "" {
-		fmt.Fprintf(&w, "  \"satker\": %s,\n", encode(b.satker))
+	if err == nil {
+		err = bw.Flush()
 	}
-	section(&w, "satkers", b.satkers, false)
-	section(&w, "evaluations", b.evaluations, false)
-	section(&w, "answers", b.answers, false)
-	section(&w, "history", b.history, false)
+	return out.counts, err
+}
+
+// bundleWriter writes the sections of a bundle in their order.
+type bundleWriter struct {
+	w      *bufio.Writer
+	counts BundleCounts
+	used   map[string]string // instrument hash → id, of the evaluations written
+	n      int               // records in the open section
+}
+
+func (b *bundleWriter) open(name string) {
+	fmt.Fprintf(b.w, "  %q: [", name)
+	b.n = 0
+}
+
+func (b *bundleWriter) record(v any) {
+	if b.n > 0 {
+		b.w.WriteByte(',')
+	}
+	b.w.WriteString("\n    ")
+	b.w.Write(encode(v))
+	b.n++
+}
+
+func (b *bundleWriter) close(last bool) int {
+	if b.n > 0 {
+		b.w.WriteString("\n  ")
+	}
+	b.w.WriteByte(']')
+	if !last {
+		b.w.WriteByte(',')
+	}
+	b.w.WriteByte('\n')
+	return b.n
+}
+
+func (b *bundleWriter) evaluation(e evalRec) {
+	if _, ok := b.used[e.InstrumentHash]; !ok {
+		b.used[e.InstrumentHash] = e.Instrument
+	}
+	b.record(e)
+}
+
+func firstKey(bk *bolt.Bucket) []byte {
+	k, _ := bk.Cursor().First()
+	return k
+}
+
+// satker writes one satker with everything of its own.
+func (b *bundleWriter) satker(t txn, s satkerRec) error {
+	b.open("satkers")
+	b.record(s)
+	b.counts.Satkers = b.close(false)
+	evals, err := t.evaluationsOf(s.ID)
+	if err != nil {
+		return err
+	}
+	b.open("evaluations")
+	for _, e := range evals {
+		b.evaluation(e)
+	}
+	b.counts.Evaluations = b.close(false)
+	b.open("answers")
+	for _, e := range evals {
+		recs, err := t.answers(e.ID)
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			b.record(r)
+		}
+	}
+	b.counts.Answers = b.close(false)
+	// The index gives the satker's history newest first; a bundle lists
+	// it oldest first, as the whole history is.
+	var seqs []changeRec
+	if err := t.walkHistory(HistoryFilter{Satker: s.ID}, func(r changeRec) bool {
+		seqs = append(seqs, r)
+		return true
+	}); err != nil {
+		return err
+	}
+	b.open("history")
+	for i := len(seqs) - 1; i >= 0; i-- {
+		b.record(seqs[i])
+	}
+	b.counts.History = b.close(false)
+	reks, err := t.reks(evalPrefix(s.ID), func(r rekRec) bool { return r.Satker == s.ID })
+	if err != nil {
+		return err
+	}
+	if len(reks) > 0 {
+		b.open("recommendations")
+		for _, r := range reks {
+			b.record(r)
+		}
+		b.counts.Recommendations = b.close(false)
+	}
+	return b.instruments(t)
+}
+
+// all writes every record of the database, bucket by bucket in key order.
+func (b *bundleWriter) all(t txn) error {
+	section := func(name string, bucket []byte, count *int, each func(k, v []byte) error) error {
+		b.open(name)
+		if err := t.bucket(bucket).ForEach(each); err != nil {
+			return err
+		}
+		*count = b.close(false)
+		return nil
+	}
+	damaged := func(bucket, k []byte, err error) error {
+		return fmt.Errorf("%s: %w: %s %q: %v", t.db.path, ErrDamaged, bucket, k, err)
+	}
+	if err := section("satkers", bucketSatkers, &b.counts.Satkers, func(k, v []byte) error {
+		var r satkerRec
+		if err := decode(v, &r); err != nil {
+			return damaged(bucketSatkers, k, err)
+		}
+		b.record(r)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := section("evaluations", bucketEvaluations, &b.counts.Evaluations, func(k, v []byte) error {
+		var r evalRec
+		if err := decode(v, &r); err != nil {
+			return damaged(bucketEvaluations, k, err)
+		}
+		b.evaluation(r)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := section("answers", bucketAnswers, &b.counts.Answers, func(k, v []byte) error {
+		var r answerRec
+		if err := decode(v, &r); err != nil {
+			return damaged(bucketAnswers, k, err)
+		}
+		b.record(r)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := section("history", bucketHistory, &b.counts.History, func(k, v []byte) error {
+		var r changeRec
+		if err := decode(v, &r); err != nil {
+			return damaged(bucketHistory, k, err)
+		}
+		b.record(r)
+		return nil
+	}); err != nil {
+		return err
+	}
 	// Written only when there are some, so a bundle without
 	// recommendations stays byte for byte what older ziwb wrote and reads.
-	if len(b.reks) > 0 {
-		section(&w, "recommendations", b.reks, false)
+	if rb := t.rekBucket(); rb != nil && firstKey(rb) != nil {
+		if err := section("recommendations", bucketRekomendasi, &b.counts.Recommendations, func(k, v []byte) error {
+			var r rekRec
+			if err := decode(v, &r); err != nil {
+				return damaged(bucketRekomendasi, k, err)
+			}
+			b.record(r)
+			return nil
+		}); err != nil {
+			return err
+		}
 	}
-	section(&w, "instruments", b.instruments, true)
-	w.WriteString("}\n")
-	return w.Bytes(), nil
+	return b.instruments(t)
 }
 
-func section[T any](w *bytes.Buffer, name string, recs []T, last bool) {
-	fmt.Fprintf(w, "  %q: [", name)
-	for i, r := range recs {
-		if i > 0 {
-			w.WriteByte(',')
+// instruments writes the instruments the written evaluations use, by hash.
+func (b *bundleWriter) instruments(t txn) error {
+	hashes := make([]string, 0, len(b.used))
+	for h := range b.used {
+		hashes = append(hashes, h)
+	}
+	sort.Strings(hashes)
+	b.open("instruments")
+	for _, h := range hashes {
+		src := t.bucket(bucketInstruments).Get([]byte(h))
+		if src == nil {
+			return fmt.Errorf("instrumen %s dipakai evaluasi tetapi %w", short(h), ErrNotFound)
 		}
-		w.WriteString("\n    ")
-		w.Write(encode(r))
+		b.record(instrumentRec{ID: b.used[h], Hash: h, Source: string(src)})
 	}
-	if len(recs) > 0 {
-		w.WriteString("\n  ")
-	}
-	w.WriteByte(']')
-	if !last {
-		w.WriteByte(',')
-	}
-	w.WriteByte('\n')
+	b.counts.Instruments = b.close(true)
+	b.w.WriteString("}\n")
+	return nil
 }

@@ -32,22 +32,19 @@ kembali. Tanpa -o, bundel ditulis ke keluaran standar.`,
 				return err
 			}
 			defer db.Close()
-			b, err := db.Export(satker)
-			if err != nil {
-				return err
-			}
-			data, err := b.JSON()
-			if err != nil {
-				return err
-			}
+			// Streamed as the store reads it: memory stays small whatever
+			// the size of the database.
 			if output == "" || output == "-" {
-				_, err = cmd.OutOrStdout().Write(data)
+				_, err := db.WriteBundle(cmd.OutOrStdout(), satker)
 				return err
 			}
-			if err := writeFileAtomic(output, data); err != nil {
+			var c store.BundleCounts
+			if err := writeAtomic(output, func(w io.Writer) (err error) {
+				c, err = db.WriteBundle(w, satker)
+				return err
+			}); err != nil {
 				return err
 			}
-			c := b.Counts()
 			fmt.Fprintf(cmd.ErrOrStderr(), "Bundel ditulis ke %s: %d satker, %d evaluasi, %d jawaban, %d entri riwayat, %d instrumen\n",
 				output, c.Satkers, c.Evaluations, c.Answers, c.History, c.Instruments)
 			return nil
@@ -59,15 +56,23 @@ kembali. Tanpa -o, bundel ditulis ke keluaran standar.`,
 	return cmd
 }
 
-// writeFileAtomic writes through a synced temporary file and a rename, so
-// a crash never leaves half a bundle under the name asked for.
+// writeFileAtomic writes data as writeAtomic does.
 func writeFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic writes through a synced temporary file and a rename, so a
+// crash or an error never leaves half a file under the name asked for.
+func writeAtomic(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("tulis %s: %w", path, err)
 	}
 	defer os.Remove(f.Name())
-	_, err = f.Write(data)
+	err = write(f)
 	if err == nil {
 		err = f.Sync()
 	}
