@@ -3,8 +3,10 @@ package store
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -108,4 +110,82 @@ func BenchmarkBarePut(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkP1SaveAnswer5000 is the save the walk waits for, on a copy of
+// the 5,000-satker file, interleaved with its yardstick: one bare bbolt
+// Update with one Put of about 120 bytes into the same file. It reports
+// both, their ratio, and both p99s.
+func BenchmarkP1SaveAnswer5000(b *testing.B) {
+	src, err := Open(benchDB5000(b), Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "p1.db")
+	if err := src.Backup(path); err != nil {
+		b.Fatal(err)
+	}
+	src.Close()
+	db, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var evalID string
+	sums, err := db.SatkerSummaries()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range sums {
+		for _, e := range s.Evaluations {
+			if e.Status == model.Draft && evalID == "" {
+				evalID = e.ID
+			}
+		}
+	}
+	if evalID == "" {
+		b.Fatal("no draft evaluation in the demo")
+	}
+	ev, _ := db.Evaluation(evalID)
+	in, err := db.Instrument(ev.InstrumentHash)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := db.bolt.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucketIfNotExists([]byte("bench")); return err }); err != nil {
+		b.Fatal(err)
+	}
+	payload := make([]byte, 120)
+	qs := in.Questions()
+	var base, save []time.Duration
+	for i := 0; b.Loop(); i++ {
+		t0 := time.Now()
+		if err := db.bolt.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("bench")).Put([]byte{byte(i), byte(i >> 8)}, payload)
+		}); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		q := qs[i%len(qs)]
+		if _, err := db.SetAnswer(evalID, q.ID, validValue(q, i), "penguji"); err != nil {
+			b.Fatal(err)
+		}
+		base, save = append(base, t1.Sub(t0)), append(save, time.Since(t1))
+	}
+	report := func(name string, ds []time.Duration) (mean, p99 float64) {
+		var sum time.Duration
+		for _, d := range ds {
+			sum += d
+		}
+		slices.Sort(ds)
+		mean = float64(sum.Microseconds()) / float64(len(ds))
+		p99 = float64(ds[len(ds)*99/100].Microseconds())
+		b.ReportMetric(mean, name+"-µs")
+		b.ReportMetric(p99, name+"-p99-µs")
+		return mean, p99
+	}
+	bm, bp := report("base", base)
+	sm, sp := report("save", save)
+	b.ReportMetric(sm/bm, "x-baseline")
+	b.ReportMetric(sp/bp, "x-baseline-p99")
+	b.ReportMetric(0, "ns/op")
 }
