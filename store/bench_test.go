@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -187,5 +189,106 @@ func BenchmarkP1SaveAnswer5000(b *testing.B) {
 	sm, sp := report("save", save)
 	b.ReportMetric(sm/bm, "x-baseline")
 	b.ReportMetric(sp/bp, "x-baseline-p99")
+	b.ReportMetric(0, "ns/op")
+}
+
+// importBundle1000 is the bundle of a 1,000-satker demo database, made
+// once per run.
+var importBundle struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+func importBundle1000(b *testing.B) []byte {
+	importBundle.once.Do(func() {
+		dir, err := os.MkdirTemp("", "ziwb-bench-import-")
+		if err != nil {
+			importBundle.err = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		db, err := Open(filepath.Join(dir, "src.db"), Options{})
+		if err != nil {
+			importBundle.err = err
+			return
+		}
+		defer db.Close()
+		if importBundle.err = db.Demo(1000, fixedNow); importBundle.err != nil {
+			return
+		}
+		var bundle Bundle
+		bundle, importBundle.err = db.Export("")
+		importBundle.data, _ = bundle.JSON()
+	})
+	if importBundle.err != nil {
+		b.Fatal(importBundle.err)
+	}
+	return importBundle.data
+}
+
+// BenchmarkP6Import1000 imports the 1,000-satker bundle into a new file,
+// interleaved with its yardstick: a bare program that writes one key and
+// the record's bytes per bundle record, bucket by section, in bbolt
+// transactions of 10,000 keys.
+func BenchmarkP6Import1000(b *testing.B) {
+	data := importBundle1000(b)
+	// The yardstick's input: every record of the bundle, as its bytes.
+	var sections [][][]byte
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		switch {
+		case bytes.HasSuffix(line, []byte(": [")):
+			sections = append(sections, nil)
+		case bytes.HasPrefix(line, []byte("{\"")) && len(sections) > 0:
+			sections[len(sections)-1] = append(sections[len(sections)-1], bytes.TrimSuffix(line, []byte(",")))
+		}
+	}
+	dir := b.TempDir()
+	var base, imp time.Duration
+	for i := 0; b.Loop(); i++ {
+		t0 := time.Now()
+		bare, err := bolt.Open(filepath.Join(dir, fmt.Sprintf("bare%d.db", i)), 0o600, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for si, recs := range sections {
+			name := []byte(fmt.Sprint("s", si))
+			for start := 0; start < len(recs) || start == 0; start += 10000 {
+				if err := bare.Update(func(tx *bolt.Tx) error {
+					bk, err := tx.CreateBucketIfNotExists(name)
+					if err != nil {
+						return err
+					}
+					for j := start; j < min(len(recs), start+10000); j++ {
+						if err := bk.Put(fmt.Appendf(nil, "%08d", j), recs[j]); err != nil {
+							return err
+						}
+					}
+					return nil
+				}); err != nil {
+					b.Fatal(err)
+				}
+				if len(recs) == 0 {
+					break
+				}
+			}
+		}
+		bare.Close()
+		t1 := time.Now()
+		db, err := Open(filepath.Join(dir, fmt.Sprintf("imp%d.db", i)), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.Import("bundle.json", data, "penguji"); err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+		base, imp = base+t1.Sub(t0), imp+time.Since(t1)
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(base.Milliseconds())/n, "base-ms/op")
+	b.ReportMetric(float64(imp.Milliseconds())/n, "import-ms/op")
+	b.ReportMetric(float64(imp)/float64(base), "x-baseline")
 	b.ReportMetric(0, "ns/op")
 }
