@@ -292,3 +292,19 @@ func BenchmarkP6Import1000(b *testing.B) {
 	b.ReportMetric(float64(imp)/float64(base), "x-baseline")
 	b.ReportMetric(0, "ns/op")
 }
+
+// BenchmarkSatkerList5000 is what the satker list reads at start: the
+// summaries without their per-area maps.
+func BenchmarkSatkerList5000(b *testing.B) {
+	db, err := Open(benchDB5000(b), Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		if list, err := db.SatkerList(); err != nil || len(list) != 5000 {
+			b.Fatal(len(list), err)
+		}
+	}
+}

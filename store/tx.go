@@ -208,7 +208,7 @@ func (t txn) summary(satkerID string) (SatkerSummary, bool, error) {
 	if data == nil {
 		return SatkerSummary{}, false, nil
 	}
-	s, err := decodeSummary(data)
+	s, err := decodeSummary(data, true)
 	if err != nil {
 		return s, false, fmt.Errorf("%s: %w: ringkasan satker %q: %v", t.db.path, ErrDamaged, satkerID, err)
 	}
