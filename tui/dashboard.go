@@ -3,51 +3,11 @@ package tui
 import (
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 
-	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
-
-type dashboardKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom            key.Binding
-	Filter, ClearFilter, Year, Stage, Kind, Target     key.Binding
-	Result, Province, Sort, Reverse, Group             key.Binding
-	Open, Gap, Mark, Compare, Distribution, Back, Keep key.Binding
-}
-
-func newDashboardKeys() dashboardKeys {
-	return dashboardKeys{
-		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "naik")),
-		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "turun")),
-		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "halaman sebelum")),
-		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "halaman berikut")),
-		Top:          key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "paling atas")),
-		Bottom:       key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "paling bawah")),
-		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "saring")),
-		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan")),
-		Year:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "tahun")),
-		Stage:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "tahap")),
-		Kind:         key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "jenis satker")),
-		Target:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "target")),
-		Result:       key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hasil")),
-		Province:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "provinsi")),
-		Sort:         key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "urut")),
-		Reverse:      key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "balik urutan")),
-		Group:        key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "kelompok")),
-		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
-		Gap:          key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "PMPZI vs TPI")),
-		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
-		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan")),
-		Distribution: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "sebaran")),
-		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
-		Keep:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "pakai saringan")),
-	}
-}
 
 // dashSort is one column the dashboard sorts by, in the order o walks
 // them, with its natural direction.
@@ -60,18 +20,16 @@ type dashSort struct {
 // a cell per area coloured by verdict, and the change since the previous
 // round; filtered, sorted and grouped by key.
 type dashboardScreen struct {
-	env  *env
+	listBase
 	keys dashboardKeys
 
-	loaded  bool
-	loadErr string
-	dash    model.Dashboard
-	pick    model.RoundPick // the rounds shown
-	want    model.RoundPick // the rounds asked for: pick, or a load on its way
-	years   []int           // years with an evaluation, newest first, for y
-	provs   []string
+	dash  model.Dashboard
+	pick  model.RoundPick // the rounds shown
+	want  model.RoundPick // the rounds asked for: pick, or a load on its way
+	years []int           // years with an evaluation, newest first, for y
+	provs []string
 
-	filter   textinput.Model
+	filter   listFilter
 	kind     int // 0: every kind, then model.SatkerKinds
 	target   int // 0, WBK, WBBM
 	result   int // 0, WBBM, WBK, none
@@ -83,15 +41,13 @@ type dashboardScreen struct {
 	marked   []string // evaluation ids, in the order marked
 
 	shown  []*model.DashboardRow
-	lines  []dashLine // shown rows with group headings between them
-	cursor int        // index into lines, always a row
-	offset int        // first line on screen
-	notice string
-	warn   bool
+	tally  model.Tally                             // of shown
+	orders map[model.SortKey][]*model.DashboardRow // shown in each order asked for since the last filter
+	lines  []dashLine                              // shown rows with group headings between them
+	cursor int                                     // index into lines, always a row
+	offset int                                     // first line on screen
 
-	width, height int
-	view          string
-	dirty         bool
+	drawn dashDrawn // the table's parts as last drawn
 }
 
 // dashLine is a satker row, or a group's heading with its subtotals.
@@ -101,8 +57,7 @@ type dashLine struct {
 }
 
 func newDashboard(e *env) *dashboardScreen {
-	f := newField("Saring: ", "nama, id, wilayah atau kepala satker", 80)
-	d := &dashboardScreen{env: e, keys: newDashboardKeys(), filter: f, dirty: true}
+	d := &dashboardScreen{listBase: newListBase(e), keys: newDashboardKeys(), filter: newListFilter("nama, id, wilayah atau kepala satker")}
 	d.updateKeys()
 	return d
 }
@@ -140,7 +95,8 @@ func (d *dashboardScreen) SetSize(width, height int) {
 // setDashboard takes a fresh build, keeping the selected satker.
 func (d *dashboardScreen) setDashboard(msg dashboardLoadedMsg) {
 	keep := d.selectedID()
-	d.loaded, d.loadErr, d.dash, d.pick = true, "", msg.dash, msg.pick
+	d.dash, d.pick = msg.dash, msg.pick
+	d.drawn = dashDrawn{} // rows of the old build
 	d.years = d.dash.Years
 	if msg.pick == (model.RoundPick{}) {
 		// The provinces come from the unfiltered build.
@@ -163,24 +119,6 @@ func (d *dashboardScreen) setDashboard(msg dashboardLoadedMsg) {
 	d.refresh(keep)
 }
 
-// dashFilter is the filter the keys have set.
-func (d *dashboardScreen) dashFilter() model.DashboardFilter {
-	f := model.DashboardFilter{Text: d.filter.Value()}
-	if d.kind > 0 {
-		f.Kind = model.SatkerKinds[d.kind-1]
-	}
-	if d.target > 0 {
-		f.Target = []string{model.WBK, model.WBBM}[d.target-1]
-	}
-	if d.result > 0 {
-		f.Result = []string{model.WBBM, model.WBK, model.ResultNone}[d.result-1]
-	}
-	if d.province > 0 {
-		f.Province = d.provs[d.province-1]
-	}
-	return f
-}
-
 // refresh filters, sorts and groups the rows, keeping keep selected when
 // it is still shown.
 func (d *dashboardScreen) refresh(keep string) {
@@ -189,8 +127,27 @@ func (d *dashboardScreen) refresh(keep string) {
 		// A year or stage shows the satkers evaluated in that round.
 		d.shown = slices.DeleteFunc(d.shown, func(r *model.DashboardRow) bool { return !r.HasEval() })
 	}
+	d.tally = model.TallyRows(d.shown)
+	d.orders = nil
+	d.reorder(keep)
+}
+
+// reorder sorts and groups the rows shown. A new sort needs no new
+// filtering: the model's order is total (ties go by satker id), so the
+// rows sort the same from any order, and an order already made for these
+// rows is taken again rather than sorted again.
+func (d *dashboardScreen) reorder(keep string) {
 	s := d.sorts[d.sortAt]
-	d.dash.Sort(d.shown, model.SortKey{Column: s.column, Desc: s.desc != d.reverse})
+	k := model.SortKey{Column: s.column, Desc: s.desc != d.reverse}
+	if rows, ok := d.orders[k]; ok {
+		copy(d.shown, rows)
+	} else {
+		d.dash.Sort(d.shown, k)
+		if d.orders == nil {
+			d.orders = map[model.SortKey][]*model.DashboardRow{}
+		}
+		d.orders[k] = slices.Clone(d.shown)
+	}
 	d.lines = d.lines[:0]
 	for _, g := range model.GroupRows(d.shown, d.group) {
 		if d.group != model.GroupNone {
@@ -280,11 +237,6 @@ func (d *dashboardScreen) scroll() {
 	d.offset = max(0, min(d.offset, len(d.lines)-h))
 }
 
-func (d *dashboardScreen) filtered() bool {
-	return d.filter.Value() != "" || d.kind != 0 || d.target != 0 || d.result != 0 ||
-		d.province != 0 || d.want != (model.RoundPick{})
-}
-
 func (d *dashboardScreen) updateKeys() {
 	k := &d.keys
 	sel := d.selected() != nil
@@ -304,9 +256,7 @@ func (d *dashboardScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.pick != d.want {
 			return nil // an earlier request, overtaken by a later key
 		}
-		if msg.err != nil {
-			d.loadErr = errorText(msg.err)
-		} else {
+		if d.loadDone(msg.err) {
 			d.setDashboard(msg)
 		}
 	case refreshMsg:
@@ -318,102 +268,14 @@ func (d *dashboardScreen) Update(msg tea.Msg) tea.Cmd {
 		if !d.loaded {
 			return nil
 		}
-		cmd = pasteFilter(&d.filter, msg)
+		cmd = d.filter.paste(msg)
 		d.refresh(d.selectedID())
 	default:
-		if d.filter.Focused() {
-			d.filter, cmd = d.filter.Update(msg)
-		}
+		cmd = d.filter.forward(msg)
 	}
 	d.updateKeys()
 	d.dirty = true
 	return cmd
-}
-
-func (d *dashboardScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := d.keys
-	if d.filter.Focused() {
-		change, cmd := editFilter(&d.filter, msg, func(up bool) {
-			d.move(map[bool]int{true: -1, false: 1}[up])
-		})
-		if change != filterSame {
-			d.refresh(d.selectedID())
-		}
-		return cmd
-	}
-	switch {
-	case key.Matches(msg, k.ClearFilter):
-		d.filter.SetValue("")
-		d.kind, d.target, d.result, d.province = 0, 0, 0, 0
-		if d.want != (model.RoundPick{}) {
-			return d.load(model.RoundPick{})
-		}
-		d.refresh(d.selectedID())
-	case key.Matches(msg, k.Back):
-		return d.env.goBack()
-	case !d.loaded:
-	case key.Matches(msg, k.Filter):
-		d.filter.CursorEnd()
-		return d.filter.Focus()
-	case key.Matches(msg, k.Up):
-		d.move(-1)
-	case key.Matches(msg, k.Down):
-		d.move(1)
-	case key.Matches(msg, k.PageUp):
-		d.move(-d.listHeight())
-	case key.Matches(msg, k.PageDown):
-		d.move(d.listHeight())
-	case key.Matches(msg, k.Top):
-		d.move(-len(d.lines))
-	case key.Matches(msg, k.Bottom):
-		d.move(len(d.lines))
-	case key.Matches(msg, k.Year):
-		next := model.RoundPick{Stage: d.want.Stage}
-		if i := slices.Index(d.years, d.want.Year); i+1 < len(d.years) {
-			next.Year = d.years[i+1]
-		}
-		return d.load(next)
-	case key.Matches(msg, k.Stage):
-		next := model.RoundPick{Year: d.want.Year}
-		if i := slices.Index(model.Stages, d.want.Stage); i+1 < len(model.Stages) {
-			next.Stage = model.Stages[i+1]
-		}
-		return d.load(next)
-	case key.Matches(msg, k.Kind):
-		d.kind = (d.kind + 1) % (len(model.SatkerKinds) + 1)
-		d.refresh(d.selectedID())
-	case key.Matches(msg, k.Target):
-		d.target = (d.target + 1) % 3
-		d.refresh(d.selectedID())
-	case key.Matches(msg, k.Result):
-		d.result = (d.result + 1) % 4
-		d.refresh(d.selectedID())
-	case key.Matches(msg, k.Province):
-		d.province = (d.province + 1) % (len(d.provs) + 1)
-		d.refresh(d.selectedID())
-	case key.Matches(msg, k.Sort):
-		d.sortAt, d.reverse = (d.sortAt+1)%len(d.sorts), false
-		d.refresh("")
-	case key.Matches(msg, k.Reverse):
-		d.reverse = !d.reverse
-		d.refresh("")
-	case key.Matches(msg, k.Group):
-		d.group = map[model.GroupBy]model.GroupBy{model.GroupNone: model.GroupRegion,
-			model.GroupRegion: model.GroupKind, model.GroupKind: model.GroupNone}[d.group]
-		d.refresh(d.selectedID())
-	case key.Matches(msg, k.Open):
-		return d.env.open(newChooser(d.env, d.selectedID()))
-	case key.Matches(msg, k.Gap):
-		r := d.selected()
-		return d.env.open(newGap(d.env, r.Satker.ID, r.Year))
-	case key.Matches(msg, k.Mark):
-		d.toggleMark(d.selected())
-	case key.Matches(msg, k.Compare):
-		return d.env.open(newSideBySide(d.env, slices.Clone(d.marked)))
-	case key.Matches(msg, k.Distribution):
-		return d.env.open(newDistribution(d.env, &d.dash, slices.Clone(d.shown), d.describe()))
-	}
-	return nil
 }
 
 // toggleMark marks a row's evaluation for the side-by-side comparison,
@@ -424,63 +286,11 @@ func (d *dashboardScreen) toggleMark(r *model.DashboardRow) {
 		return
 	}
 	if len(d.marked) == model.MaxSideBySide {
-		d.notice, d.warn = fmt.Sprintf("Paling banyak %d evaluasi dibandingkan; lepas tanda yang lain dulu (spasi).", model.MaxSideBySide), true
+		d.say(fmt.Sprintf("Paling banyak %d evaluasi dibandingkan; lepas tanda yang lain dulu (spasi).", model.MaxSideBySide), true)
 		return
 	}
 	d.marked = append(d.marked, r.Eval)
 	if len(d.marked) >= 2 {
-		d.notice, d.warn = fmt.Sprintf("%d ditandai · c bandingkan", len(d.marked)), false
-	}
-}
-
-// describe says in words which satkers are shown: the filters in use.
-func (d *dashboardScreen) describe() string {
-	var parts []string
-	if d.pick.Year != 0 {
-		parts = append(parts, "tahun "+strconv.Itoa(d.pick.Year))
-	}
-	if d.pick.Stage != "" {
-		parts = append(parts, "tahap "+string(d.pick.Stage))
-	}
-	f := d.dashFilter()
-	if f.Text != "" {
-		parts = append(parts, fmt.Sprintf("“%s”", f.Text))
-	}
-	if f.Kind != "" {
-		parts = append(parts, string(f.Kind))
-	}
-	if f.Target != "" {
-		parts = append(parts, "target "+f.Target)
-	}
-	if f.Result != "" {
-		parts = append(parts, "hasil "+resultWord(f.Result))
-	}
-	if f.Province != "" {
-		parts = append(parts, f.Province)
-	}
-	return strings.Join(parts, " · ")
-}
-
-func resultWord(r string) string {
-	if r == model.ResultNone || r == "" {
-		return "belum ada predikat"
-	}
-	return r
-}
-
-func (d *dashboardScreen) Help() keyHelp {
-	k := d.keys
-	if d.filter.Focused() {
-		s := []key.Binding{k.Keep, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan"))}
-		return keyHelp{short: s, full: [][]key.Binding{s}}
-	}
-	return keyHelp{
-		short: bindings([]key.Binding{k.Open, k.Gap, k.Mark, k.Compare, k.Distribution, k.Sort, k.Group, k.ClearFilter, k.Back}),
-		full: [][]key.Binding{
-			{k.Open, k.Gap, k.Mark, k.Compare, k.Distribution},
-			{k.Filter, k.Year, k.Stage, k.Kind, k.Target, k.Result, k.Province, k.ClearFilter},
-			{k.Sort, k.Reverse, k.Group},
-			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		},
+		d.say(fmt.Sprintf("%d ditandai · c bandingkan", len(d.marked)), false)
 	}
 }

@@ -6,10 +6,10 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // levels draw a share of the maximum as one cell, so a screen of satkers
@@ -19,16 +19,6 @@ var levels = []rune(" ▁▂▃▄▅▆▇█")
 func level(ratio float64) string {
 	i := int(ratio*float64(len(levels)-1) + 0.5)
 	return string(levels[min(len(levels)-1, max(0, i))])
-}
-
-func verdictGlyph(v model.Verdict) string {
-	switch v {
-	case model.Pass:
-		return "✓"
-	case model.Fail:
-		return "✗"
-	}
-	return "·"
 }
 
 // dashLayout is how wide each column is at the current width.
@@ -77,13 +67,7 @@ func (d *dashboardScreen) layoutFor(width int) dashLayout {
 	return l
 }
 
-func (d *dashboardScreen) View() string {
-	if d.dirty {
-		d.view = d.render()
-		d.dirty = false
-	}
-	return d.view
-}
+func (d *dashboardScreen) View() string { return d.memo(d.render) }
 
 func (d *dashboardScreen) render() string {
 	if d.width <= 0 || d.height <= 0 {
@@ -94,12 +78,10 @@ func (d *dashboardScreen) render() string {
 	var b strings.Builder
 	b.WriteString(st.Header.Render(ansi.Truncate(d.headline(), w, "…")) + "\n")
 	b.WriteString(d.filterLine() + "\n")
+	line, waiting := d.loadLine(loadText{"✗ Dasbor tidak bisa dimuat: ", "Memuat dasbor…"})
 	switch {
-	case d.loadErr != "":
-		b.WriteString(st.Error.Render(ansi.Wrap("✗ Dasbor tidak bisa dimuat: "+d.loadErr, w, "")))
-		return fit(b.String(), w, d.height)
-	case !d.loaded:
-		b.WriteString(st.Muted.Render("Memuat dasbor…"))
+	case waiting:
+		b.WriteString(line)
 		return fit(b.String(), w, d.height)
 	case len(d.dash.Rows) == 0:
 		b.WriteString(ansi.Wrap("Belum ada satker. Tambahkan satker di daftar satker, atau jalankan `ziwb demo`.", w, ""))
@@ -109,12 +91,9 @@ func (d *dashboardScreen) render() string {
 		return fit(b.String(), w, d.height)
 	}
 	b.WriteString(clip(d.table(), w, d.listHeight()+1) + "\n")
-	foot := st.Muted.Render(ansi.Truncate(d.legend(), w, "…"))
-	switch {
-	case d.notice != "" && d.warn:
-		foot = st.Error.Render(ansi.Truncate(d.notice, w, "…"))
-	case d.notice != "":
-		foot = st.Saved.Render(ansi.Truncate(d.notice, w, "…"))
+	foot := d.noticeView()
+	if foot == "" {
+		foot = st.Muted.Render(ansi.Truncate(d.legend(), w, "…"))
 	}
 	b.WriteString(foot)
 	return fit(b.String(), w, d.height)
@@ -124,11 +103,8 @@ func (d *dashboardScreen) headline() string {
 	if !d.loaded {
 		return "Dasbor"
 	}
-	t := model.TallyRows(d.shown)
-	count := thousands(len(d.shown)) + " satker"
-	if len(d.shown) != len(d.dash.Rows) {
-		count = fmt.Sprintf("%s dari %s satker", thousands(len(d.shown)), thousands(len(d.dash.Rows)))
-	}
+	t := d.tally
+	count := countText(len(d.shown), len(d.dash.Rows), len(d.shown) != len(d.dash.Rows), "satker")
 	s := d.sorts[d.sortAt]
 	arrow := "↑"
 	if s.desc != d.reverse {
@@ -174,10 +150,53 @@ func (d *dashboardScreen) legend() string {
 	return "▁▃▅▇█ nilai terhadap bobot · ✓ lulus · ✗ tidak lulus · ▲▼ dibanding tahun sebelumnya"
 }
 
-// table renders the header and the lines on screen with lipgloss/table,
-// whose style function colours each component cell by its verdict.
-func (d *dashboardScreen) table() string {
-	st := d.env.st
+// dashGeom is the table's columns at one width.
+type dashGeom struct {
+	l         dashLayout
+	headers   []string
+	widths    []int
+	firstArea int
+}
+
+// dashDrawn keeps what the table drew: the columns for a width and look,
+// and each row as drawn, so a key that moves the cursor draws two rows.
+// A new build of the dashboard starts it afresh.
+type dashDrawn struct {
+	width, look int
+	geom        *dashGeom
+	header      string
+	rows        map[dashRowKey]string
+	cells       map[dashCellKey]string // styled cells: verdict glyphs and levels repeat
+}
+
+// dashCellKey is a cell as drawn in its column.
+type dashCellKey struct {
+	col, style int // style: dashPlain, dashSelected, or a verdict or trend
+	text       string
+}
+
+// The styles of a cell.
+const (
+	dashPlain = iota
+	dashSelected
+	dashPass
+	dashFail
+	dashNone
+	dashUp
+	dashDown
+)
+
+// dashRowKey is a row as drawn: selected and marked change its cells.
+type dashRowKey struct {
+	r              *model.DashboardRow
+	selected, mark bool
+}
+
+func (d *dashboardScreen) geom() *dashGeom {
+	dr := &d.drawn
+	if dr.geom != nil && dr.width == d.width && dr.look == d.env.look {
+		return dr.geom
+	}
 	l := d.layoutFor(d.width)
 	headers := []string{"", "SATKER"}
 	if l.region > 0 {
@@ -215,119 +234,152 @@ func (d *dashboardScreen) table() string {
 	for range d.dash.Columns {
 		widths = append(widths, l.area)
 	}
+	g := &dashGeom{l: l, headers: headers, widths: widths, firstArea: firstArea}
+	st := d.env.st
+	cells := make([]string, len(headers))
+	for col, h := range headers {
+		w := widths[col] + 1
+		cells[col] = dashCell.Width(w).Inherit(st.Header).Height(1).Width(w).Render(h)
+	}
+	*dr = dashDrawn{width: d.width, look: d.env.look, geom: g, header: lipgloss.JoinHorizontal(lipgloss.Top, cells...),
+		rows: map[dashRowKey]string{}, cells: map[dashCellKey]string{}}
+	return g
+}
 
+// dashCell is every cell: a space after it.
+var dashCell = lipgloss.NewStyle().PaddingRight(1)
+
+// table draws the header and the lines on screen: each component cell
+// coloured by its verdict, group headings across the whole width. The
+// cells are laid out as lipgloss/table lays them out (the goldens were
+// drawn with it); drawing only these lines, and each row once, is what
+// keeps a key cheap on thousands of satkers.
+func (d *dashboardScreen) table() string {
+	g := d.geom()
 	h := d.listHeight()
 	end := min(len(d.lines), d.offset+h)
-	var rows [][]string
-	var headings []int // positions of group headings among the lines drawn
-	type rowInfo struct {
-		r        *model.DashboardRow
-		selected bool
-	}
-	var info []rowInfo
+	out := make([]string, 0, end-d.offset+1)
+	out = append(out, d.drawn.header)
 	for i := d.offset; i < end; i++ {
-		line := d.lines[i]
-		if line.group != nil {
-			headings = append(headings, i-d.offset)
+		if grp := d.lines[i].group; grp != nil {
+			out = append(out, d.env.st.Header.Render(ansi.Truncate(groupHeading(grp), d.width, "…")))
 			continue
 		}
-		r := line.row
-		mark := " "
-		if i == d.cursor {
-			mark = "›"
+		r := d.lines[i].row
+		k := dashRowKey{r, i == d.cursor, r.HasEval() && slices.Contains(d.marked, r.Eval)}
+		line, ok := d.drawn.rows[k]
+		if !ok {
+			line = d.drawRow(g, k)
+			d.drawn.rows[k] = line
 		}
-		if slices.Contains(d.marked, r.Eval) && r.HasEval() {
-			mark += "+"
-		}
-		cells := []string{mark, shortSatkerName(r.Satker.Name)}
-		if l.region > 0 {
-			cells = append(cells, regionText(r.Satker))
-		}
-		if !r.HasEval() {
-			if l.eval > 0 {
-				cells = append(cells, "—")
-			}
-			cells = append(cells, "—", "—", "", "—")
-			for range d.dash.Columns {
-				cells = append(cells, "")
-			}
-		} else {
-			if l.eval > 0 {
-				cells = append(cells, fmt.Sprintf("%d %s", r.Year, r.Stage))
-			}
-			delta := ""
-			if r.Delta.Has() {
-				delta = r.Delta.Trend.Arrow() + model.Points(abs(r.Delta.Points))
-			}
-			result := r.Result
-			if result == "" {
-				result = "—"
-			}
-			cells = append(cells, fmt.Sprintf("%3.0f%%", r.Progress()*100), model.Points(r.Total), delta, result)
-			for _, c := range r.Cells {
-				if c.Max <= 0 {
-					cells = append(cells, "")
-					continue
-				}
-				if l.area < 6 {
-					cells = append(cells, level(c.Ratio())+verdictGlyph(c.Verdict))
-				} else {
-					cells = append(cells, fmt.Sprintf("%5s%s", model.Points(c.Score), verdictGlyph(c.Verdict)))
-				}
-			}
-		}
-		for j := range cells {
-			cells[j] = ansi.Truncate(cells[j], widths[j], "…")
-		}
-		rows = append(rows, cells)
-		info = append(info, rowInfo{r, i == d.cursor})
-	}
-	totalCol := firstArea - 3
-	deltaCol := firstArea - 2
-	cell := lipgloss.NewStyle().PaddingRight(1)
-	t := table.New().Headers(headers...).Rows(rows...).
-		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
-		BorderColumn(false).BorderHeader(false).BorderRow(false).
-		StyleFunc(func(row, col int) lipgloss.Style {
-			s := cell.Width(widths[col] + 1)
-			if row == table.HeaderRow {
-				return s.Inherit(st.Header)
-			}
-			ri := info[row]
-			r := ri.r
-			switch {
-			case col >= firstArea && r.HasEval() && col-firstArea < len(r.Cells):
-				return s.Inherit(verdictStyle(st, r.Cells[col-firstArea].Verdict))
-			case col == totalCol && r.HasEval():
-				return s.Inherit(verdictStyle(st, r.TotalVerdict))
-			case col == deltaCol && r.Delta.Trend == model.Up:
-				return s.Inherit(st.Pass)
-			case col == deltaCol && r.Delta.Trend == model.Down:
-				return s.Inherit(st.Fail)
-			case ri.selected:
-				return s.Inherit(st.Selected)
-			}
-			return s
-		})
-	out := strings.Split(t.String(), "\n")
-	// Group headings go between the rows, across the whole width.
-	for _, at := range headings {
-		g := d.lines[d.offset+at].group
-		line := st.Header.Render(ansi.Truncate(groupHeading(g), d.width, "…"))
-		pos := at + 1 // after the table's header line
-		out = slices.Insert(out, min(pos, len(out)), line)
+		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
 }
 
-func verdictStyle(st styles, v model.Verdict) lipgloss.Style {
+// drawRow draws one satker row.
+func (d *dashboardScreen) drawRow(g *dashGeom, k dashRowKey) string {
+	st := d.env.st
+	l, widths, r := g.l, g.widths, k.r
+	mark := " "
+	if k.selected {
+		mark = "›"
+	}
+	if k.mark {
+		mark += "+"
+	}
+	cells := []string{mark, shortSatkerName(r.Satker.Name)}
+	if l.region > 0 {
+		cells = append(cells, regionText(r.Satker))
+	}
+	if !r.HasEval() {
+		if l.eval > 0 {
+			cells = append(cells, "—")
+		}
+		cells = append(cells, "—", "—", "", "—")
+		for range d.dash.Columns {
+			cells = append(cells, "")
+		}
+	} else {
+		if l.eval > 0 {
+			cells = append(cells, fmt.Sprintf("%d %s", r.Year, r.Stage))
+		}
+		delta := ""
+		if r.Delta.Has() {
+			delta = r.Delta.Trend.Arrow() + model.Points(abs(r.Delta.Points))
+		}
+		result := r.Result
+		if result == "" {
+			result = "—"
+		}
+		cells = append(cells, fmt.Sprintf("%3.0f%%", r.Progress()*100), model.Points(r.Total), delta, result)
+		for _, c := range r.Cells {
+			if c.Max <= 0 {
+				cells = append(cells, "")
+				continue
+			}
+			if l.area < 6 {
+				cells = append(cells, level(c.Ratio())+format.VerdictGlyph(c.Verdict))
+			} else {
+				cells = append(cells, fmt.Sprintf("%5s%s", model.Points(c.Score), format.VerdictGlyph(c.Verdict)))
+			}
+		}
+	}
+	totalCol := g.firstArea - 3
+	deltaCol := g.firstArea - 2
+	var b strings.Builder
+	for col := range cells {
+		cell := ansi.Truncate(cells[col], widths[col], "…")
+		w := widths[col] + 1
+		style := dashPlain
+		switch {
+		case col >= g.firstArea && r.HasEval() && col-g.firstArea < len(r.Cells):
+			style = verdictCell(r.Cells[col-g.firstArea].Verdict)
+		case col == totalCol && r.HasEval():
+			style = verdictCell(r.TotalVerdict)
+		case col == deltaCol && r.Delta.Trend == model.Up:
+			style = dashUp
+		case col == deltaCol && r.Delta.Trend == model.Down:
+			style = dashDown
+		case k.selected:
+			style = dashSelected
+		}
+		if style == dashPlain && plainCell(cell) {
+			// What the padding style makes of plain text, without its cost.
+			b.WriteString(cell + strings.Repeat(" ", max(0, w-ansi.StringWidth(cell))))
+			continue
+		}
+		ck := dashCellKey{col, style, cell}
+		drawn, ok := d.drawn.cells[ck]
+		if !ok {
+			s := dashCell.Width(w)
+			switch style {
+			case dashSelected:
+				s = s.Inherit(st.Selected)
+			case dashPass, dashUp:
+				s = s.Inherit(st.Pass)
+			case dashFail, dashDown:
+				s = s.Inherit(st.Fail)
+			case dashNone:
+				s = s.Inherit(st.None)
+			}
+			drawn = s.Height(1).MaxHeight(1).Width(w).MaxWidth(w).Render(cell)
+			d.drawn.cells[ck] = drawn
+		}
+		b.WriteString(drawn)
+	}
+	return b.String()
+}
+
+// verdictCell is the style of a cell coloured by its verdict.
+func verdictCell(v model.Verdict) int {
 	switch v {
 	case model.Pass:
-		return st.Pass
+		return dashPass
 	case model.Fail:
-		return st.Fail
+		return dashFail
 	}
-	return st.None
+	return dashNone
 }
 
 // groupHeading names a group with its subtotals.

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // distributionScreen draws, for the satkers the dashboard shows, how many
@@ -66,7 +67,7 @@ func (s *distributionScreen) Help() keyHelp {
 
 func (s *distributionScreen) View() string {
 	st := s.env.st
-	head := fmt.Sprintf("Sebaran %s satker", thousands(s.rows))
+	head := fmt.Sprintf("Sebaran %s satker", format.Thousands(s.rows))
 	if s.scope != "" {
 		head += " · " + s.scope
 	}

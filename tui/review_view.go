@@ -4,19 +4,15 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
-func (r *reviewScreen) View() string {
-	if r.dirty {
-		r.view = r.render()
-		r.dirty = false
-	}
-	return r.view
-}
+func (r *reviewScreen) View() string { return r.memo(r.render) }
 
 func (r *reviewScreen) render() string {
 	if r.width <= 0 || r.height <= 0 {
@@ -27,12 +23,10 @@ func (r *reviewScreen) render() string {
 	var b strings.Builder
 	b.WriteString(st.Header.Render(ansi.Truncate(r.headline(), w, "…")) + "\n")
 	b.WriteString(r.filterLine() + "\n")
+	line, waiting := r.loadLine(loadText{"✗ Rekomendasi tidak bisa dimuat: ", "Memuat rekomendasi…"})
 	switch {
-	case r.loadErr != "":
-		b.WriteString(st.Error.Render(ansi.Wrap("✗ Rekomendasi tidak bisa dimuat: "+r.loadErr, w, "")))
-		return fit(b.String(), w, r.height)
-	case !r.loaded:
-		b.WriteString(st.Muted.Render("Memuat rekomendasi…"))
+	case waiting:
+		b.WriteString(line)
 		return fit(b.String(), w, r.height)
 	case len(r.items) == 0:
 		hint := "Buka evaluasi, tekan r, lalu n untuk menyusun draf dari komponen yang tidak lulus."
@@ -63,39 +57,26 @@ func (r *reviewScreen) render() string {
 
 // foot is the status question or the last notice.
 func (r *reviewScreen) foot() string {
-	st := r.env.st
-	switch {
-	case r.prompt != nil:
-		return r.prompt.View(st, r.width)
-	case r.notice != "" && r.warn:
-		return st.Error.Render(ansi.Truncate(r.notice, r.width, "…"))
-	case r.notice != "":
-		return st.Saved.Render(ansi.Truncate(r.notice, r.width, "…"))
+	if r.prompt != nil {
+		return r.prompt.View(r.env.st, r.width)
 	}
-	return ""
+	return r.noticeView()
 }
 
 func (r *reviewScreen) headline() string {
 	if !r.loaded {
 		return "Rekomendasi"
 	}
-	count := thousands(len(r.items)) + " rekomendasi"
-	if r.filtered() {
-		count = fmt.Sprintf("%s dari %s rekomendasi", thousands(len(r.shown)), thousands(len(r.items)))
-	}
+	count := countText(len(r.shown), len(r.items), r.filtered(), "rekomendasi")
 	overdue := 0
 	for i := range r.items {
 		if r.items[i].overdue {
 			overdue++
 		}
 	}
-	dir := 0
-	if r.reverse {
-		dir = 1
-	}
-	text := count + " · urut: " + reviewSortNames[r.sortBy][dir]
+	text := count + " · urut: " + r.sort.name(reviewSortNames[r.sort.by])
 	if overdue > 0 {
-		text += fmt.Sprintf(" · %s lewat tenggat (!)", thousands(overdue))
+		text += fmt.Sprintf(" · %s lewat tenggat (!)", format.Thousands(overdue))
 	}
 	return text
 }
@@ -223,4 +204,27 @@ func (r *reviewScreen) nodeNow(it *reviewItem) string {
 		text += " · " + st.verdict(ns.Verdict)
 	}
 	return text
+}
+
+func (r *reviewScreen) Help() keyHelp {
+	k := r.keys
+	switch {
+	case r.prompt != nil:
+		return keyHelp{short: r.prompt.help()}
+	case r.editor != nil:
+		return keyHelp{short: r.editor.help()}
+	case r.followUp != nil:
+		return keyHelp{short: r.followUp.help()}
+	case r.filter.Focused():
+		return r.filter.help(true)
+	}
+	return keyHelp{
+		short: bindings([]key.Binding{k.Walk, k.ChangeStatus, k.FollowUp, k.Drafts, k.ClearFilter, k.Back}),
+		full: [][]key.Binding{
+			{k.Walk, k.ChangeStatus, k.FollowUp, k.Edit, k.Drafts},
+			{k.Filter, k.Status, k.Priority, k.Area, k.Overdue, k.ClearFilter},
+			{k.SortDue, k.SortPriority, k.SortSatker},
+			append(k.nav.bindings(), k.DetailUp, k.DetailDown),
+		},
+	}
 }

@@ -1,0 +1,101 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// layout sizes the table to what the header and the bottom lines leave.
+func (h *homeScreen) layout() {
+	bl := 0
+	if b := h.bottom(); b != "" {
+		bl = lipgloss.Height(b)
+	}
+	th := max(0, h.height-2-bl)
+	if th != h.tableH {
+		h.tableH = th
+		h.table.resize(h.width, th)
+	}
+}
+
+func (h *homeScreen) Help() keyHelp {
+	k := h.keys
+	switch {
+	case h.ask != nil:
+		return keyHelp{short: h.ask.Help()}
+	case h.filter.Focused():
+		return h.filter.help(true)
+	}
+	return keyHelp{
+		short: bindings([]key.Binding{k.Open, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Review, k.Dashboard, k.Quit}),
+		full: [][]key.Binding{
+			{k.Open, k.New, k.Edit, k.Delete, k.Review, k.Dashboard},
+			{k.Filter, k.ClearFilter, k.SortName, k.SortScore, k.SortProgress, k.SortRegion},
+			k.nav.bindings(),
+			{k.Quit},
+		},
+	}
+}
+
+func (h *homeScreen) View() string { return h.memo(h.render) }
+
+// bottom is what sits under the table: the delete question or the last
+// notice.
+func (h *homeScreen) bottom() string {
+	if h.ask != nil {
+		return h.ask.View(h.env.st, h.width)
+	}
+	return h.noticeView()
+}
+
+func (h *homeScreen) render() string {
+	if h.width <= 0 || h.height <= 0 {
+		return ""
+	}
+	st := h.env.st
+	w := h.width
+	var b strings.Builder
+	b.WriteString(st.Header.Render(h.headline()) + "\n")
+	b.WriteString(h.filterLine() + "\n")
+	line, waiting := h.loadLine(loadText{"✗ Daftar satker tidak bisa dimuat: ", "Memuat daftar satker…"})
+	switch {
+	case waiting:
+		b.WriteString(line)
+	case len(h.items) == 0:
+		b.WriteString(ansi.Wrap("Belum ada satker. Tekan n untuk menambah satker, atau jalankan `ziwb demo` untuk data contoh.", w, ""))
+	case len(h.shown) == 0:
+		b.WriteString(ansi.Wrap(fmt.Sprintf("Tidak ada satker yang cocok dengan “%s”. Tekan esc untuk menghapus saringan.",
+			h.filter.Value()), w, ""))
+	case h.tableH >= 2:
+		b.WriteString(h.table.View())
+	}
+	if bottom := h.bottom(); bottom != "" {
+		// The question stays at the foot of the screen, under the table.
+		used := strings.Count(b.String(), "\n") + 1
+		pad := max(0, h.height-used-lipgloss.Height(bottom))
+		b.WriteString(strings.Repeat("\n", pad+1) + bottom)
+	}
+	return fit(b.String(), w, h.height)
+}
+
+func (h *homeScreen) headline() string {
+	if !h.loaded {
+		return "Satker"
+	}
+	return countText(len(h.shown), len(h.items), h.filter.Value() != "", "satker") + " · urut: " + h.sort.name(sortNames[h.sort.by])
+}
+
+func (h *homeScreen) filterLine() string {
+	st := h.env.st
+	switch {
+	case h.filter.Focused():
+		return h.filter.View()
+	case h.filter.Value() != "":
+		return st.Muted.Render(ansi.Truncate(fmt.Sprintf("Saringan: “%s” · / ubah · esc hapus", h.filter.Value()), max(0, h.width), "…"))
+	}
+	return ""
+}

@@ -1,0 +1,188 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/table"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/kemenag-ortala/ziwb/tui/format"
+)
+
+// The kit every list screen is built from, as gh-dash builds its sections
+// on section.BaseModel: the navigation keys (defined here once), the
+// table (listtable.go), the filter field (filter.go) and listBase — load
+// state, notice line, selection kept across reloads, a memoized view.
+
+// navKeys move through a list. Every list takes listNavKeys and removes
+// (key.Binding{}: never matches, never shown) or narrows what means
+// something else on it; the map is also the list's help.
+type navKeys struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+}
+
+func listNavKeys() navKeys {
+	return navKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "naik")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "turun")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "halaman sebelum")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "halaman berikut")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "½ halaman naik")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ halaman turun")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "paling atas")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "paling bawah")),
+	}
+}
+
+// withoutPages drops the whole-page keys, for lists whose pgup/pgdown
+// scroll a detail pane instead.
+func (k navKeys) withoutPages() navKeys {
+	k.PageUp, k.PageDown = key.Binding{}, key.Binding{}
+	return k
+}
+
+// withoutHalves drops the half-page keys, for lists too short for them.
+func (k navKeys) withoutHalves() navKeys {
+	k.HalfUp, k.HalfDown = key.Binding{}, key.Binding{}
+	return k
+}
+
+// bindings lists the keys in help order.
+func (k navKeys) bindings() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}
+}
+
+// setEnabled turns every navigation key on or off (removed ones stay off).
+func (k *navKeys) setEnabled(on bool) {
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.HalfUp, &k.HalfDown, &k.Top, &k.Bottom} {
+		b.SetEnabled(on)
+	}
+}
+
+// tableKeys is the same map as bubbles/table's.
+func (k navKeys) tableKeys() table.KeyMap {
+	return table.KeyMap{LineUp: k.Up, LineDown: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
+		HalfPageUp: k.HalfUp, HalfPageDown: k.HalfDown, GotoTop: k.Top, GotoBottom: k.Bottom}
+}
+
+// loadText is what a list says while it has nothing to show: why its
+// load failed, or that it is loading.
+type loadText struct{ failed, loading string }
+
+// listBase is the state every list screen shares. Screens embed it.
+type listBase struct {
+	env     *env
+	loaded  bool
+	loadErr string
+	notice  string
+	warn    bool   // notice is a failure
+	want    string // item to select after the next load
+	opening bool   // a pushed screen has not arrived yet (cleared by its refreshMsg on return)
+
+	width, height int
+	view          string
+	dirty         bool
+}
+
+func newListBase(e *env) listBase { return listBase{env: e, dirty: true} }
+
+// loadDone takes a load's outcome; false when it failed, and the list
+// keeps what it had.
+func (l *listBase) loadDone(err error) bool {
+	if err != nil {
+		l.loadErr = errorText(err)
+		return false
+	}
+	l.loaded, l.loadErr = true, ""
+	return true
+}
+
+// loadLine is the body while the list cannot show items: the failure or
+// the wait; ok is false once there is a list to show.
+func (l *listBase) loadLine(t loadText) (line string, ok bool) {
+	st := l.env.st
+	switch {
+	case l.loadErr != "":
+		return st.Error.Render(ansi.Wrap(t.failed+l.loadErr, l.width, "")), true
+	case !l.loaded:
+		return st.Muted.Render(t.loading), true
+	}
+	return "", false
+}
+
+// keep is the item to select after a reload: the one asked for, else the
+// one selected now.
+func (l *listBase) keep(selected string) string {
+	id := l.want
+	if id == "" {
+		id = selected
+	}
+	l.want = ""
+	return id
+}
+
+// say sets the notice line until the next key.
+func (l *listBase) say(text string, warn bool) { l.notice, l.warn = text, warn }
+
+// noticeView is the notice, one line, red when it reports a failure.
+func (l *listBase) noticeView() string {
+	st := l.env.st
+	switch {
+	case l.notice == "":
+		return ""
+	case l.warn:
+		return st.Error.Render(ansi.Truncate(l.notice, max(0, l.width), "…"))
+	}
+	return st.Saved.Render(ansi.Truncate(l.notice, max(0, l.width), "…"))
+}
+
+// open pushes s. The push is a message: until the root has handled it,
+// keys still arrive here, and the list drops them (opening) rather than
+// act on the wrong screen.
+func (l *listBase) open(s screen) tea.Cmd {
+	l.opening = true
+	return l.env.open(s)
+}
+
+// memo is View: the screen draws again only after its state or size
+// changed (dirty).
+func (l *listBase) memo(render func() string) string {
+	if l.dirty {
+		l.view = render()
+		l.dirty = false
+	}
+	return l.view
+}
+
+// sortState is a list's order: a key, natural or reversed.
+type sortState struct {
+	by      int
+	reverse bool
+}
+
+// on sorts by s; asking for the current sort again reverses it.
+func (s *sortState) on(by int) {
+	if s.by == by {
+		s.reverse = !s.reverse
+	} else {
+		s.by, s.reverse = by, false
+	}
+}
+
+// name picks the word for the order from its natural and reversed names.
+func (s sortState) name(names [2]string) string {
+	if s.reverse {
+		return names[1]
+	}
+	return names[0]
+}
+
+// countText is a headline's count: "5.000 satker", or "12 dari 5.000
+// satker" while a filter hides some.
+func countText(shown, total int, filtered bool, noun string) string {
+	if filtered {
+		return fmt.Sprintf("%s dari %s %s", format.Thousands(shown), format.Thousands(total), noun)
+	}
+	return format.Thousands(total) + " " + noun
+}

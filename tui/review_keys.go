@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// reviewKeys is the review's key map and its help, the status prompt's
+// keys included; pgup and pgdown scroll the detail pane.
+type reviewKeys struct {
+	nav                                                  navKeys
+	DetailUp, DetailDown                                 key.Binding
+	Filter, ClearFilter, Status, Priority, Area, Overdue key.Binding
+	Sort, SortDue, SortPriority, SortSatker              key.Binding
+	ChangeStatus, FollowUp, Edit, Walk, Drafts, Back     key.Binding
+}
+
+func newReviewKeys() reviewKeys {
+	return reviewKeys{
+		nav:          listNavKeys().withoutPages(),
+		DetailUp:     key.NewBinding(key.WithKeys("pgup", "K"), key.WithHelp("pgup/K", "gulir rincian")),
+		DetailDown:   key.NewBinding(key.WithKeys("pgdown", "J"), key.WithHelp("pgdn/J", "gulir rincian")),
+		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "saring")),
+		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan")),
+		Status:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "saring status")),
+		Priority:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "saring prioritas")),
+		Area:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "saring area")),
+		Overdue:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "hanya lewat tenggat")),
+		Sort:         key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1–3", "urut")),
+		SortDue:      key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "urut tenggat (lagi: balik)")),
+		SortPriority: key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "urut prioritas (lagi: balik)")),
+		SortSatker:   key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "urut satker (lagi: balik)")),
+		ChangeStatus: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
+		FollowUp:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tindak lanjut")),
+		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah")),
+		Walk:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka pertanyaan")),
+		Drafts:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "draf")),
+		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+	}
+}
+
+func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case r.prompt != nil:
+		return r.promptKey(msg)
+	case r.editor != nil:
+		return r.editorKey(msg)
+	case r.followUp != nil:
+		return r.followUpKey(msg)
+	case r.filter.Focused():
+		return r.filterKey(msg)
+	}
+	k := r.keys
+	switch {
+	case key.Matches(msg, k.ClearFilter):
+		r.filter.SetValue("")
+		r.status, r.priority, r.area, r.overdue = 0, 0, 0, false
+		r.steps.reset()
+		r.refilter(r.selectedID())
+		return nil
+	case key.Matches(msg, k.Back):
+		return r.env.goBack()
+	case !r.loaded:
+		return nil
+	case key.Matches(msg, k.Filter):
+		return r.filter.start()
+	case key.Matches(msg, k.Status):
+		r.status = (r.status + 1) % (len(model.RekStatuses) + 2)
+		r.steps.reset()
+		r.refilter(r.selectedID())
+	case key.Matches(msg, k.Priority):
+		r.priority = (r.priority + 1) % (len(model.Priorities) + 1)
+		r.steps.reset()
+		r.refilter(r.selectedID())
+	case key.Matches(msg, k.Area):
+		r.area = (r.area + 1) % (len(r.areas) + 1)
+		r.steps.reset()
+		r.refilter(r.selectedID())
+	case key.Matches(msg, k.Overdue):
+		r.overdue = !r.overdue
+		r.steps.reset()
+		r.refilter(r.selectedID())
+	case key.Matches(msg, k.SortDue):
+		r.sortOn(reviewByDue)
+	case key.Matches(msg, k.SortPriority):
+		r.sortOn(reviewByPriority)
+	case key.Matches(msg, k.SortSatker):
+		r.sortOn(reviewBySatker)
+	case key.Matches(msg, k.DetailDown):
+		r.detail.HalfPageDown()
+	case key.Matches(msg, k.DetailUp):
+		r.detail.HalfPageUp()
+	case key.Matches(msg, k.ChangeStatus):
+		r.prompt = newStatusPrompt(r.selected().rek)
+	case key.Matches(msg, k.FollowUp):
+		r.followUp = newFollowUpForm(r.selected().rek, reviewNow())
+		r.followUp.setSize(r.detail.Width(), r.detail.Height())
+		return r.followUp.focusField(0)
+	case key.Matches(msg, k.Edit):
+		r.editor = newRekEditor(r.selected().rek)
+		r.editor.setSize(r.detail.Width(), r.detail.Height())
+		return r.editor.focusField(0)
+	case key.Matches(msg, k.Walk):
+		it := r.selected()
+		return r.open(newWalkAt(r.env, it.rek.EvaluationID, it.rek.Node))
+	case key.Matches(msg, k.Drafts):
+		return r.open(newDrafts(r.env, r.scope.draftsFor))
+	default:
+		before := r.table.Cursor()
+		r.table.update(msg)
+		if r.table.Cursor() != before {
+			r.selectionMoved()
+		}
+	}
+	return nil
+}
+
+func (r *reviewScreen) filterKey(msg tea.KeyPressMsg) tea.Cmd {
+	change, cmd := r.filter.edit(msg, func(bool) {
+		r.table.update(msg)
+		r.selectionMoved()
+	})
+	switch change {
+	case filterTyped:
+		r.refilter("")
+	case filterDropped:
+		r.refilter(r.selectedID())
+	}
+	return cmd
+}
