@@ -42,6 +42,20 @@ func (db *DB) SatkerSummaries() ([]SatkerSummary, error) { return db.summaries(t
 // a fraction of the time, so the workbench's first frame comes sooner.
 func (db *DB) SatkerList() ([]SatkerSummary, error) { return db.summaries(false) }
 
+// SatkerSummary is one satker's summary, read alone.
+func (db *DB) SatkerSummary(id string) (SatkerSummary, error) {
+	var s SatkerSummary
+	err := db.view(func(tx *bolt.Tx) error {
+		var ok bool
+		var err error
+		if s, ok, err = (txn{db, tx}).summary(id); err == nil && !ok {
+			err = fmt.Errorf("satker %q %w", id, ErrNotFound)
+		}
+		return err
+	})
+	return s, err
+}
+
 func (db *DB) summaries(areas bool) ([]SatkerSummary, error) {
 	var out []SatkerSummary
 	err := db.view(func(tx *bolt.Tx) error {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -135,17 +136,16 @@ func (c *chooserScreen) load() tea.Msg {
 
 // evalSummaries reads the progress and scores of one satker's evaluations.
 func evalSummaries(db *store.DB, satkerID string) (map[string]store.EvalSummary, error) {
-	all, err := db.SatkerSummaries()
+	s, err := db.SatkerSummary(satkerID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil // the satker was removed meanwhile: the chooser's load says so
+	}
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]store.EvalSummary{}
-	for _, s := range all {
-		if s.Satker.ID == satkerID {
-			for _, e := range s.Evaluations {
-				out[e.ID] = e
-			}
-		}
+	for _, e := range s.Evaluations {
+		out[e.ID] = e
 	}
 	return out, nil
 }

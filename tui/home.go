@@ -137,7 +137,7 @@ type (
 func (h *homeScreen) Init() tea.Cmd { return h.load }
 
 func (h *homeScreen) load() tea.Msg {
-	list, err := h.env.db.SatkerSummaries()
+	list, err := h.env.db.SatkerList() // the first frame needs no per-area scores
 	return homeLoadedMsg{list, err}
 }
 

@@ -166,7 +166,8 @@ func shortRegency(r string) string {
 }
 
 func (h *homeScreen) sortItems() {
-	slices.SortStableFunc(h.order, func(x, y int) int {
+	// The order is total (ties go by name, then id): no need for a stable sort.
+	slices.SortFunc(h.order, func(x, y int) int {
 		a, b := &h.items[x], &h.items[y]
 		var c int
 		switch h.sort.by {

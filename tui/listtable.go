@@ -10,11 +10,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// The table of every list screen. It draws what bubbles/table draws —
-// the same cells, the same scrolling, byte for byte (listtable_test.go
-// holds it to that) — but only the rows on screen, each drawn once and
-// kept: bubbles/table draws twice its height of rows on every key, which
-// on a list of thousands is most of what a key costs.
+// The table of every list screen: bubbles/table, given only the rows on
+// screen, each as one cell laid out once. bubbles/table draws every row
+// within twice its height of the cursor on every key, a lipgloss render
+// per cell; on a list of thousands that is most of what a key costs. So
+// the list keeps all its rows and its scroll position, lays each row out
+// in its columns once (plain text, cut with "…"), and hands the table the
+// window the screen shows: a key draws one cell per visible row.
 
 // colSpec is one column of a table laid out by layoutColumns: shown from
 // a terminal width of from cells, at least min and at most max wide.
@@ -85,41 +87,72 @@ func columnsOf(specs []colSpec, widths []int) []table.Column {
 // listTable is a table whose selected row starts with "›": bold and
 // colour vanish under NO_COLOR, the glyph does not. The first column is
 // an empty one-cell column that the selected-row style overwrites, so
-// moving the cursor draws two rows and touches no data. Rows are plain
-// text (truncation does not understand ANSI).
+// moving the cursor touches no data. Rows are plain text.
 type listTable struct {
-	env    *env
-	keys   navKeys
-	cols   []table.Column
-	styles table.Styles
-	rows   []table.Row
-
-	// The scrolling state of bubbles/table and of its viewport: rows
-	// start to end are the viewport's content, yoff its first line shown.
-	cursor, start, end, yoff int
-	width, vh                int // vh: the rows under the header
-
-	header     string         // drawn header; "" when stale
-	drawn      map[int]string // rows drawn unselected, by index in rows
-	plainCells bool           // the cell style only pads: plain text is drawn without it
+	table.Model // bubbles/table, holding the rows on screen as one cell each
+	env         *env
+	keys        navKeys
+	cols        []table.Column // the list's columns; width 0 is left out
+	rows        []table.Row    // every row of the list
+	laid        map[int]string // rows laid out in the columns, by index
+	styles      table.Styles
+	top, cursor int // the first row on screen; the selected row
+	vh          int // rows under the header
 }
 
 func newListTable(e *env, keys navKeys, specs []colSpec) listTable {
-	t := listTable{env: e, keys: keys, cols: columnsOf(specs, make([]int, len(specs))), vh: 20, drawn: map[int]string{}}
+	t := listTable{env: e, keys: keys, vh: 1, laid: map[int]string{},
+		Model: table.New(table.WithFocused(true), table.WithKeyMap(table.KeyMap{}), table.WithHeight(2))}
+	t.SetColumns(columnsOf(specs, make([]int, len(specs))))
 	t.restyle()
-	t.SetHeight(2)
 	return t
+}
+
+// SetColumns lays the list out in new columns: the table's one column
+// is their header, laid out as the rows are.
+func (t *listTable) SetColumns(cols []table.Column) {
+	t.cols = cols
+	clear(t.laid)
+	titles := make(table.Row, len(cols))
+	for i, c := range cols {
+		titles[i] = c.Title
+	}
+	head := t.layout(titles)
+	t.Model.SetColumns([]table.Column{{Title: head, Width: ansi.StringWidth(head)}})
+	t.window(true)
+}
+
+// layout writes one row in the columns: each cell cut to its width with
+// "…" and padded to it, one space between cells.
+func (t *listTable) layout(cells table.Row) string {
+	var b strings.Builder
+	for i, c := range t.cols {
+		if c.Width <= 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		v := ""
+		if i < len(cells) {
+			v = ansi.Truncate(cells[i], c.Width, "…")
+		}
+		b.WriteString(v)
+		b.WriteString(strings.Repeat(" ", max(0, c.Width-ansi.StringWidth(v))))
+	}
+	return b.String()
 }
 
 // restyle takes the workbench's current styles (they follow the
 // terminal's background).
 func (t *listTable) restyle() {
 	st := t.env.st
-	t.SetStyles(table.Styles{
+	t.styles = table.Styles{
 		Header:   st.Header.PaddingRight(1),
 		Cell:     lipgloss.NewStyle().PaddingRight(1),
 		Selected: st.Selected.Transform(markSelected),
-	})
+	}
+	t.SetStyles(t.styles)
 }
 
 // markSelected writes the marker into the selected row's empty first
@@ -131,93 +164,54 @@ func markSelected(row string) string {
 	return row
 }
 
-func (t *listTable) SetStyles(s table.Styles) {
-	t.styles = s
-	// The cells' own style is the padding after each cell alone (the
-	// workbench's); another one is drawn by lipgloss.
-	t.plainCells = sameStyle(s.Cell, lipgloss.NewStyle().PaddingRight(1))
-	t.stale()
-	t.updateViewport()
+// Cursor is the selected row's index in the whole list.
+func (t *listTable) Cursor() int { return t.cursor }
+
+// SetHeight sizes the table, its one-line header included.
+func (t *listTable) SetHeight(h int) {
+	t.vh = max(1, h-1)
+	t.Model.SetHeight(t.vh + 1)
+	t.window(true)
 }
 
-func sameStyle(a, b lipgloss.Style) bool { return a.Render("x") == b.Render("x") }
-func (t *listTable) SetColumns(c []table.Column) {
-	t.cols = c
-	t.stale()
-	t.updateViewport()
-}
-func (t *listTable) SetWidth(w int)  { t.width = w; t.updateViewport() }
-func (t *listTable) SetHeight(h int) { t.vh = h - 1; t.updateViewport() } // under a one-line header
-func (t *listTable) Cursor() int     { return t.cursor }
-
-func (t *listTable) SetRows(r []table.Row) {
-	t.rows = r
-	clear(t.drawn)
-	if t.cursor > len(t.rows)-1 {
-		t.cursor = len(t.rows) - 1
-	}
-	t.updateViewport()
-}
-
-// stale forgets everything drawn: the columns or styles changed.
-func (t *listTable) stale() {
-	t.header = ""
-	clear(t.drawn)
-}
-
-// updateViewport is bubbles/table's: the content is the rows within a
-// viewport's height of the cursor. Only its extent is kept; rows are
-// drawn when shown.
-func (t *listTable) updateViewport() {
-	if t.cursor >= 0 {
-		t.start = tclamp(t.cursor-t.vh, 0, t.cursor)
-	} else {
-		t.start = 0
-	}
-	t.end = tclamp(t.cursor+t.vh, t.cursor, len(t.rows))
-	if t.yoff > t.maxYOffset() {
-		t.yoff = t.maxYOffset()
-	}
-}
-
-func (t *listTable) maxYOffset() int { return max(0, t.end-t.start-max(0, t.vh)) }
-
-// setYOffset is the viewport's, clamped to its content.
-func (t *listTable) setYOffset(n int) { t.yoff = vclamp(n, 0, t.maxYOffset()) }
-
-func (t *listTable) MoveUp(n int) {
-	t.cursor = tclamp(t.cursor-n, 0, len(t.rows)-1)
-	offset := t.yoff
+// window scrolls as little as keeps the cursor on screen and gives the
+// table the rows it shows; moved is false when only the cursor moved
+// within them.
+func (t *listTable) window(moved bool) {
+	t.cursor = min(max(0, t.cursor), max(0, len(t.rows)-1))
+	top := min(max(0, t.top), max(0, len(t.rows)-t.vh))
 	switch {
-	case t.start == 0:
-		offset = tclamp(offset, 0, t.cursor)
-	case t.start < t.vh:
-		offset = tclamp(tclamp(offset+n, 0, t.cursor), 0, t.vh)
-	case offset >= 1:
-		offset = tclamp(offset+n, 1, t.vh)
+	case t.cursor < top:
+		top = t.cursor
+	case t.cursor >= top+t.vh:
+		top = t.cursor - t.vh + 1
 	}
-	t.setYOffset(offset)
-	t.updateViewport()
+	if moved || top != t.top {
+		t.top = top
+		window := make([]table.Row, 0, t.vh)
+		for i := top; i < min(len(t.rows), top+t.vh); i++ {
+			line, ok := t.laid[i]
+			if !ok {
+				line = t.layout(t.rows[i])
+				t.laid[i] = line
+			}
+			window = append(window, table.Row{line})
+		}
+		// A new table draws its rows once, with the cursor on the first;
+		// SetRows and SetCursor would each draw them all again.
+		t.Model = table.New(table.WithColumns(t.Model.Columns()), table.WithStyles(t.styles), table.WithRows(window),
+			table.WithHeight(t.vh+1), table.WithWidth(t.Model.Width()), table.WithFocused(true), table.WithKeyMap(table.KeyMap{}))
+		if t.cursor == top {
+			return
+		}
+	}
+	t.Model.SetCursor(t.cursor - top)
 }
 
-func (t *listTable) MoveDown(n int) {
-	t.cursor = tclamp(t.cursor+n, 0, len(t.rows)-1)
-	t.updateViewport()
-	offset := t.yoff
-	switch {
-	case t.end == len(t.rows) && offset > 0:
-		offset = tclamp(offset-n, 1, t.vh)
-	case t.cursor > (t.end-t.start)/2 && offset > 0:
-		offset = tclamp(offset-n, 1, t.cursor)
-	case offset > 1:
-	case t.cursor > offset+t.vh-1:
-		offset = tclamp(offset+1, 0, 1)
-	}
-	t.setYOffset(offset)
+func (t *listTable) move(n int) {
+	t.cursor += n
+	t.window(false)
 }
-
-func (t *listTable) GotoTop()    { t.MoveUp(t.cursor) }
-func (t *listTable) GotoBottom() { t.MoveDown(len(t.rows)) }
 
 // update moves the selection by a navigation key; it reports whether the
 // key was one.
@@ -229,42 +223,36 @@ func (t *listTable) update(msg tea.Msg) bool {
 	n := t.keys
 	switch {
 	case key.Matches(k, n.Up):
-		t.MoveUp(1)
+		t.move(-1)
 	case key.Matches(k, n.Down):
-		t.MoveDown(1)
+		t.move(1)
 	case key.Matches(k, n.PageUp):
-		t.MoveUp(t.vh)
+		t.move(-t.vh)
 	case key.Matches(k, n.PageDown):
-		t.MoveDown(t.vh)
+		t.move(t.vh)
 	case key.Matches(k, n.HalfUp):
-		t.MoveUp(t.vh / 2)
+		t.move(-t.vh / 2)
 	case key.Matches(k, n.HalfDown):
-		t.MoveDown(t.vh / 2)
+		t.move(t.vh / 2)
 	case key.Matches(k, n.Top):
-		t.GotoTop()
+		t.move(-t.cursor)
 	case key.Matches(k, n.Bottom):
-		t.GotoBottom()
+		t.move(len(t.rows))
 	default:
 		return false
 	}
 	return true
 }
 
+// MoveDown moves the selection n rows down.
+func (t *listTable) MoveDown(n int) { t.move(n) }
+
 // show replaces the rows and selects row target (clamped), scrolled into
 // view.
 func (t *listTable) show(rows []table.Row, target int) {
-	if len(rows) == 0 {
-		t.SetRows(nil)
-		return
-	}
-	// Reset the cursor and scroll offset on a one-row table, then walk
-	// down to the target so the table scrolls it into view.
-	t.SetRows(rows[:1])
-	t.GotoTop()
-	t.SetRows(rows)
-	if target = min(max(0, target), len(rows)-1); target > 0 {
-		t.MoveDown(target)
-	}
+	t.rows, t.cursor = rows, target
+	clear(t.laid)
+	t.window(true)
 }
 
 // resize gives the table its size (header included) and keeps the
@@ -273,102 +261,12 @@ func (t *listTable) resize(width, height int) {
 	t.restyle()
 	t.SetWidth(max(0, width))
 	// Below a header and one row the owner shows no table, but the
-	// viewport keeps a positive height, as bubbles/viewport needs.
+	// table keeps a positive height, as bubbles/viewport needs.
 	t.SetHeight(max(2, height))
-	t.show(t.rows, t.Cursor())
-}
-
-// row draws row i, unselected ones once.
-func (t *listTable) row(i int) string {
-	if i == t.cursor {
-		return t.styles.Selected.Render(t.plain(i))
-	}
-	return t.plain(i)
-}
-
-func (t *listTable) plain(i int) string {
-	if s, ok := t.drawn[i]; ok {
-		return s
-	}
-	var b strings.Builder
-	for c, value := range t.rows[i] {
-		w := t.cols[c].Width
-		if w <= 0 {
-			continue
-		}
-		if plainCell(value) && t.plainCells {
-			// What the styles below make of plain text, without their
-			// cost: lipgloss takes microseconds a cell.
-			v := ansi.Truncate(value, w, "…")
-			b.WriteString(v)
-			b.WriteString(strings.Repeat(" ", max(0, w-ansi.StringWidth(v))+1))
-			continue
-		}
-		style := lipgloss.NewStyle().Width(w).MaxWidth(w).Inline(true)
-		b.WriteString(t.styles.Cell.Render(style.Render(ansi.Truncate(value, w, "…"))))
-	}
-	s := b.String()
-	t.drawn[i] = s
-	return s
 }
 
 // plainCell is text the cell styles only pad: no escape sequences, tabs
 // or line breaks, and no space at its ends for wrapping to trim.
 func plainCell(s string) bool {
 	return !strings.ContainsAny(s, "\x1b\t\n\r") && strings.TrimSpace(s) == s
-}
-
-func (t *listTable) headerView() string {
-	if t.header != "" {
-		return t.header
-	}
-	cells := make([]string, 0, len(t.cols))
-	for _, col := range t.cols {
-		if col.Width <= 0 {
-			continue
-		}
-		style := lipgloss.NewStyle().Width(col.Width).MaxWidth(col.Width).Inline(true)
-		cells = append(cells, t.styles.Header.Render(style.Render(ansi.Truncate(col.Title, col.Width, "…"))))
-	}
-	t.header = lipgloss.JoinHorizontal(lipgloss.Top, cells...)
-	return t.header
-}
-
-// View is the header and the rows the viewport shows, padded as
-// bubbles/viewport pads them.
-func (t *listTable) View() string {
-	head := t.headerView() + "\n"
-	w, h := t.width, t.vh
-	if w <= 0 || h <= 0 {
-		return head
-	}
-	var lines []string
-	if n := t.end - t.start; n > 0 {
-		from := t.start + min(t.yoff, n)
-		to := tclamp(from+h, from, t.end)
-		lines = make([]string, 0, to-from)
-		for i := from; i < to; i++ {
-			lines = append(lines, t.row(i))
-		}
-		// Every row is as wide as the columns; the viewport cuts them
-		// all when that is wider than itself.
-		if ansi.StringWidth(t.plain(t.start)) > w {
-			for i := range lines {
-				lines[i] = ansi.Cut(lines[i], 0, w)
-			}
-		}
-	}
-	contents := lipgloss.NewStyle().Width(w).Height(h).Render(strings.Join(lines, "\n"))
-	return head + lipgloss.NewStyle().Render(contents)
-}
-
-// tclamp is bubbles/table's clamp; vclamp bubbles/viewport's, which
-// swaps bounds given the wrong way round.
-func tclamp(v, low, high int) int { return min(max(v, low), high) }
-
-func vclamp(v, low, high int) int {
-	if high < low {
-		low, high = high, low
-	}
-	return min(high, max(low, v))
 }

@@ -22,7 +22,7 @@ func (r *reviewScreen) load() tea.Msg {
 	if err != nil {
 		return reviewLoadedMsg{err: err}
 	}
-	sums, err := db.SatkerSummaries()
+	sums, err := db.SatkerList()
 	if err != nil {
 		return reviewLoadedMsg{err: err}
 	}
