@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -118,4 +119,21 @@ func TestFrameFollowsEveryChange(t *testing.T) {
 	}
 	h.keys("[esc]")
 	h.mustSee("1 satker", "KUA Kecamatan Bingkai")
+}
+
+// A list scrolled to its end and then widened shows every row laid out
+// for the new width: a row laid out at the old width is not kept.
+func TestWidenedListRedrawsItsRows(t *testing.T) {
+	db, _ := testDB(t)
+	if err := db.Demo(0, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, db, 60, 15)
+	h.keys("G")
+	h.send(tea.WindowSizeMsg{Width: 200, Height: 50})
+	for _, line := range strings.Split(h.view(), "\n") {
+		if strings.Contains(line, "/113") && !strings.ContainsAny(line, "█░") {
+			t.Fatalf("a row lost its progress bar after widening:\n%s", h.view())
+		}
+	}
 }

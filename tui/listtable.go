@@ -257,7 +257,11 @@ func (t *listTable) show(rows []table.Row, target int) {
 
 // resize gives the table its size (header included) and keeps the
 // selection in view.
+//
+// Owners change their rows' cells in place when the width changes (a
+// progress bar of another length), so what was laid out is laid out again.
 func (t *listTable) resize(width, height int) {
+	clear(t.laid)
 	t.restyle()
 	t.SetWidth(max(0, width))
 	// Below a header and one row the owner shows no table, but the
