@@ -20,6 +20,7 @@ const draftDueDays = 90
 
 type draftKeys struct {
 	Next, Prev, Accept, Edit, Discard, Scroll, Back key.Binding
+	ScrollDown, ScrollUp                            key.Binding // what Scroll's help stands for
 }
 
 // draftState is what the evaluator did with a draft.
@@ -62,13 +63,15 @@ type draftsScreen struct {
 
 func newDrafts(e *env, evalID string) *draftsScreen {
 	return &draftsScreen{env: e, evalID: evalID, vp: viewport.New(), keys: draftKeys{
-		Next:    key.NewBinding(key.WithKeys("right", "l", "down", "j"), key.WithHelp("→/j", "draf berikut")),
-		Prev:    key.NewBinding(key.WithKeys("left", "h", "up", "k"), key.WithHelp("←/k", "draf sebelum")),
-		Accept:  key.NewBinding(key.WithKeys("a", "enter"), key.WithHelp("a/enter", "terima")),
-		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah lalu terima")),
-		Discard: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "buang")),
-		Scroll:  key.NewBinding(key.WithKeys("pgdown", "pgup"), key.WithHelp("pgup/pgdn", "gulir")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Next:       key.NewBinding(key.WithKeys("right", "l", "down", "j"), key.WithHelp("→/j", "draf berikut")),
+		Prev:       key.NewBinding(key.WithKeys("left", "h", "up", "k"), key.WithHelp("←/k", "draf sebelum")),
+		Accept:     key.NewBinding(key.WithKeys("a", "enter"), key.WithHelp("a/enter", "terima")),
+		Edit:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah lalu terima")),
+		Discard:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "buang")),
+		Scroll:     key.NewBinding(key.WithKeys("pgdown", "pgup"), key.WithHelp("pgup/pgdn", "gulir")),
+		ScrollDown: key.NewBinding(key.WithKeys("pgdown")),
+		ScrollUp:   key.NewBinding(key.WithKeys("pgup")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
 	}}
 }
 
@@ -202,9 +205,9 @@ func (d *draftsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Prev):
 		d.cur = max(d.cur-1, 0)
 		d.fill()
-	case msg.Code == tea.KeyPgDown:
+	case key.Matches(msg, k.ScrollDown):
 		d.vp.HalfPageDown()
-	case msg.Code == tea.KeyPgUp:
+	case key.Matches(msg, k.ScrollUp):
 		d.vp.HalfPageUp()
 	case d.drafts[d.cur].state != draftPending:
 		d.notice, d.warn = "Draf ini sudah ditangani; pindah ke draf lain dengan →/j.", true

@@ -17,13 +17,17 @@ import (
 
 // formKeys are the keys of the small recommendation forms.
 var formKeys = struct {
-	Next, Prev, Choice, Save, Cancel key.Binding
+	Next, Prev, Choice, ChoiceBack, Enter, Save, Cancel key.Binding
 }{
-	Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "kolom berikut")),
-	Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "kolom sebelum")),
-	Choice: key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", "pilihan")),
-	Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
-	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
+	// Enter takes a choice further or moves on in a one-line field, and
+	// saves from the last one.
+	Enter:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjut")),
+	ChoiceBack: key.NewBinding(key.WithKeys("left")),
+	Next:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "kolom berikut")),
+	Prev:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "kolom sebelum")),
+	Choice:     key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", "pilihan")),
+	Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
+	Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
 }
 
 // Fields of the recommendation editor.
@@ -98,15 +102,15 @@ func (e *rekEditor) key(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
 	case reText:
 		e.text, cmd = e.text.Update(msg)
 	case rePriority:
-		if key.Matches(msg, formKeys.Choice) || msg.Code == tea.KeyEnter {
+		if key.Matches(msg, formKeys.Choice, formKeys.Enter) {
 			step := 1
-			if msg.Code == tea.KeyLeft {
+			if key.Matches(msg, formKeys.ChoiceBack) {
 				step = len(model.Priorities) - 1
 			}
 			e.prio = (e.prio + step) % len(model.Priorities)
 		}
 	case reDue:
-		if msg.Code == tea.KeyEnter {
+		if key.Matches(msg, formKeys.Enter) {
 			return true, true, nil
 		}
 		e.due, cmd = e.due.Update(msg)
@@ -253,9 +257,9 @@ func (f *followUpForm) key(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
 		return true, false, nil
 	case key.Matches(msg, formKeys.Save):
 		return true, true, nil
-	case key.Matches(msg, formKeys.Next), msg.Code == tea.KeyEnter && f.focus != fuText && f.focus != fuEvLoc:
+	case key.Matches(msg, formKeys.Next), key.Matches(msg, formKeys.Enter) && f.focus != fuText && f.focus != fuEvLoc:
 		return false, false, f.focusField(f.focus + 1)
-	case msg.Code == tea.KeyEnter && f.focus == fuEvLoc:
+	case key.Matches(msg, formKeys.Enter) && f.focus == fuEvLoc:
 		return true, true, nil
 	case key.Matches(msg, formKeys.Prev):
 		return false, false, f.focusField(f.focus - 1)

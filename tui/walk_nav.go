@@ -1,0 +1,84 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// Moving through the questions of the walk, and saying what an undo took back.
+
+func (w *walkScreen) move(d int) {
+	n := len(w.inst.Questions())
+	w.cur = max(0, min(n-1, w.cur+d))
+}
+
+func (w *walkScreen) answered(i int) bool {
+	a, ok := w.answers[w.inst.Questions()[i].ID]
+	return ok && !a.Value.IsZero()
+}
+
+func (w *walkScreen) firstUnanswered() int {
+	for i := range w.inst.Questions() {
+		if !w.answered(i) {
+			return i
+		}
+	}
+	return 0
+}
+
+// gap moves to the next (d=1) or previous (d=-1) unanswered question,
+// wrapping around; it says so when there is none.
+func (w *walkScreen) gap(d int) {
+	n := len(w.inst.Questions())
+	for step := 1; step <= n; step++ {
+		i := ((w.cur+d*step)%n + n) % n
+		if !w.answered(i) {
+			w.cur = i
+			return
+		}
+	}
+	w.problem = "Semua pertanyaan sudah dijawab."
+}
+
+// part moves to the first question of the next or previous node.
+func (w *walkScreen) part(d int) {
+	qs := w.inst.Questions()
+	parent := w.inst.Parent(qs[w.cur].ID)
+	i := w.cur
+	for i >= 0 && i < len(qs) && w.inst.Parent(qs[i].ID) == parent {
+		i += d
+	}
+	if i < 0 || i >= len(qs) {
+		return
+	}
+	if d < 0 { // to the first question of that previous node
+		p := w.inst.Parent(qs[i].ID)
+		for i > 0 && w.inst.Parent(qs[i-1].ID) == p {
+			i--
+		}
+	}
+	w.cur = i
+}
+
+func (w *walkScreen) jumpTo(qid string) {
+	for i, q := range w.inst.Questions() {
+		if q.ID == qid {
+			w.cur = i
+			return
+		}
+	}
+}
+
+// describeChange says in words what an undone change was.
+func describeChange(in *model.Instrument, c model.Change) string {
+	what := map[string]string{"value": "jawaban", "note": "catatan", "evidence": "eviden"}[c.Field]
+	if what == "" {
+		what = c.Field
+	}
+	old := c.Old
+	if old == "" {
+		old = "kosong"
+	}
+	return fmt.Sprintf("%s %s kembali ke %s", what, c.Question, old)
+}
