@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -306,7 +307,7 @@ func (d *dashboardScreen) drawRow(g *dashGeom, k dashRowKey) string {
 		}
 		delta := ""
 		if r.Delta.Has() {
-			delta = r.Delta.Trend.Arrow() + model.Points(abs(r.Delta.Points))
+			delta = r.Delta.Trend.Arrow() + model.Points(math.Abs(r.Delta.Points))
 		}
 		result := r.Result
 		if result == "" {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // draftDue is how far ahead a draft's due date is proposed: about the
@@ -269,7 +270,7 @@ func (d *draftsScreen) fill() {
 	var b strings.Builder
 	due := "tanpa tenggat"
 	if !dr.rek.Due.IsZero() {
-		due = "tenggat " + shortDate(dr.rek.Due)
+		due = "tenggat " + format.ShortDate(dr.rek.Due)
 	}
 	fmt.Fprintf(&b, "Prioritas %s · %s\n", dr.rek.Priority, due)
 	switch dr.state {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // load reads the recommendations of the scope with the names, summaries
@@ -74,14 +75,14 @@ func (it *reviewItem) cells() table.Row {
 	rk := it.rek
 	due := "—"
 	if !rk.Due.IsZero() {
-		due = shortDate(rk.Due)
+		due = format.ShortDate(rk.Due)
 		if it.overdue {
 			due = "! " + due
 		}
 	}
 	last := "—"
 	if n := len(rk.FollowUps); n > 0 {
-		last = shortDate(rk.FollowUps[n-1].Date)
+		last = format.ShortDate(rk.FollowUps[n-1].Date)
 	}
 	evalText := "—"
 	if it.eval.ID != "" {
@@ -111,13 +112,6 @@ func nodeTitle(in *model.Instrument, id string) string {
 		return questionNumber(q) + " " + q.Text
 	}
 	return id
-}
-
-var bulanPendek = [...]string{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"}
-
-// shortDate writes a date the Indonesian way: 5 Nov 2026.
-func shortDate(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), bulanPendek[t.Month()-1], t.Year())
 }
 
 func (r *reviewScreen) setItems(items []reviewItem) {

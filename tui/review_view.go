@@ -141,7 +141,7 @@ func (r *reviewScreen) fillDetail() {
 	b.WriteString(it.satker + evalText + "\n")
 	due := "tanpa tenggat"
 	if !rk.Due.IsZero() {
-		due = "tenggat " + shortDate(rk.Due)
+		due = "tenggat " + format.ShortDate(rk.Due)
 		if it.overdue {
 			days := int(model.Date(reviewNow()).Sub(model.Date(rk.Due)).Hours() / 24)
 			due = st.Error.Render(fmt.Sprintf("! %s — lewat %d hari", due, days))
@@ -159,7 +159,7 @@ func (r *reviewScreen) fillDetail() {
 		b.WriteString(st.Header.Render(fmt.Sprintf("Tindak lanjut (%d)", len(rk.FollowUps))) + "\n")
 		indent := lipgloss.NewStyle().Width(max(10, w-4)).PaddingLeft(4)
 		for _, tl := range rk.FollowUps {
-			fmt.Fprintf(&b, "• %s · %s\n", shortDate(tl.Date), tl.By)
+			fmt.Fprintf(&b, "• %s · %s\n", format.ShortDate(tl.Date), tl.By)
 			b.WriteString(indent.Render(tl.Text) + "\n")
 			for _, ev := range tl.Evidence {
 				mark := "○"
@@ -173,7 +173,7 @@ func (r *reviewScreen) fillDetail() {
 	// The follow-ups come first: in a review they are what changed.
 	b.WriteString("\n" + wrap.Render(rk.Text) + "\n")
 	b.WriteString(st.Muted.Render(fmt.Sprintf("\nDibuat %s oleh %s · diubah %s oleh %s",
-		shortDate(rk.Created), rk.CreatedBy, shortDate(rk.Updated), rk.UpdatedBy)))
+		format.ShortDate(rk.Created), rk.CreatedBy, format.ShortDate(rk.Updated), rk.UpdatedBy)))
 	r.detail.SetContent(b.String())
 }
 

@@ -5,6 +5,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // styles holds every style of the interface. Meaning never rests on colour
@@ -47,26 +48,15 @@ func newStyles(dark bool) styles {
 	}
 }
 
-// verdictWord is how a verdict reads everywhere in the interface.
-func verdictWord(v model.Verdict) string {
-	switch v {
-	case model.Pass:
-		return "✓ LULUS"
-	case model.Fail:
-		return "✗ TIDAK LULUS"
-	}
-	return "·"
-}
-
-// verdict renders a verdict as a coloured word.
+// verdict renders a verdict as a coloured word (format.Verdict).
 func (s styles) verdict(v model.Verdict) string {
 	switch v {
 	case model.Pass:
-		return s.Pass.Render(verdictWord(v))
+		return s.Pass.Render(format.Verdict(v))
 	case model.Fail:
-		return s.Fail.Render(verdictWord(v))
+		return s.Fail.Render(format.Verdict(v))
 	}
-	return s.None.Render(verdictWord(v))
+	return s.None.Render(format.Verdict(v))
 }
 
 // resultText names a predicate result, or says there is none yet.

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // The walk lays out a tree pane beside the question when there is room,
@@ -158,7 +159,7 @@ func (w *walkScreen) selfLine(q *model.Question, mine, self model.Value) string 
 	if mine == self {
 		return st.Muted.Render(text + " — sama")
 	}
-	return st.Warn.Render(fmt.Sprintf("%s — berbeda: %s%s poin", text, sign(diff), model.Points(abs(diff))))
+	return st.Warn.Render(fmt.Sprintf("%s — berbeda: %s poin", text, format.SignedPoints(diff)))
 }
 
 func (w *walkScreen) editors(width int) string {
@@ -332,18 +333,4 @@ func checkedCount(ev []model.Evidence) int {
 		}
 	}
 	return n
-}
-
-func sign(f float64) string {
-	if f < 0 {
-		return "−"
-	}
-	return "+"
-}
-
-func abs(f float64) float64 {
-	if f < 0 {
-		return -f
-	}
-	return f
 }
