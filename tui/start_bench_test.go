@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/kemenag-ortala/ziwb/store"
 )
 
@@ -19,11 +17,8 @@ func BenchmarkStartFirstFrame5000(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		app := New(db, "penguji")
-		msg := app.Init()() // the home screen's load, as the program runs it
-		app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		app.Update(msg)
-		if v := app.render(); !strings.Contains(v, "5000 satker") && !strings.Contains(v, "5.000 satker") {
+		h := newHarness(b, db, 120, 40) // Init and its load, as the program runs them
+		if v := h.view(); !strings.Contains(v, "5000 satker") && !strings.Contains(v, "5.000 satker") {
 			b.Fatalf("first frame lacks the satkers:\n%s", v)
 		}
 		db.Close()
