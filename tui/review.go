@@ -93,6 +93,7 @@ type reviewScreen struct {
 	keys  reviewKeys
 
 	items  []reviewItem
+	facets []reviewFacet // beside items, for the key filters
 	order  []int
 	shown  []int
 	rows   []table.Row

@@ -91,6 +91,7 @@ func (r *reviewScreen) saved(msg rekSavedMsg) {
 	}
 	// The row may now sort or filter elsewhere; it stays selected while
 	// the filters still show it.
+	r.packFacets()
 	r.sortItems()
 	r.refilter(msg.rek.ID)
 }
