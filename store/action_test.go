@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -95,5 +96,46 @@ func TestWorksheet(t *testing.T) {
 	}
 	if _, err := db.Worksheet("tidak/ada"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("a missing evaluation: %v", err)
+	}
+}
+
+// An action keeps being one action through a bundle: imported into a file
+// whose history numbers differ, its entries are one group there, and one
+// undo takes it back; importing the bundle again adds nothing.
+func TestActionSurvivesImport(t *testing.T) {
+	src, _ := testDB(t)
+	in := testInstrument(t)
+	other := seed(t, src, "kk-lain", model.StagePMPZI, in)
+	q := in.Questions()[0]
+	for i := range 30 { // history numbers the target will not have
+		if _, err := src.SetNote(other.ID, q.ID, fmt.Sprint("catatan ", i), "a"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := seed(t, src, "kk-bawa", model.StagePMPZI, in)
+	if _, err := src.SetAnswerWithNote(e.ID, q.ID, validValue(q, 0), "hitungan", "a"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := src.Export("kk-bawa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := b.JSON()
+	dst, _ := testDB(t)
+	if _, err := dst.Import("bawa.json", data, "b"); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := dst.Import("bawa.json", data, "b"); err != nil || st.Changed() {
+		t.Fatalf("a second import changed %+v (%v)", st, err)
+	}
+	h, _ := dst.History(HistoryFilter{Evaluation: e.ID, Question: q.ID})
+	if len(h) != 2 || h[0].Group != h[1].Group || h[1].Seq != h[1].Group {
+		t.Fatalf("imported action: %+v; want two entries grouped under the first", h)
+	}
+	if _, err := dst.Undo(e.ID, "b"); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := dst.Answers(e.ID); len(a) != 0 {
+		t.Fatalf("one undo after import left %+v", a)
 	}
 }

@@ -322,6 +322,8 @@ func (im *importer) checkHistory() {
 			im.errf(l.line, "riwayat %d: \"at\" wajib diisi", r.Seq)
 		case r.Undoes != 0 && (r.Undoes >= r.Seq || seqs[r.Undoes] == 0):
 			im.errf(l.line, "riwayat %d: mengurungkan entri %d yang tidak ada di bundel", r.Seq, r.Undoes)
+		case r.Group != 0 && (r.Group > r.Seq || seqs[r.Group] == 0):
+			im.errf(l.line, "riwayat %d: \"group\" %d bukan entri sebelumnya di bundel", r.Seq, r.Group)
 		}
 	}
 }

@@ -147,7 +147,7 @@ func (im *importer) applyHistory() error {
 	t := im.t
 	fingerprint := func(r changeRec) string {
 		undo := r.Undoes != 0
-		r.Seq, r.Undoes = 0, 0
+		r.Seq, r.Undoes, r.Group = 0, 0, 0 // numbers of the file it was written in
 		return fmt.Sprintf("%t|%s", undo, encode(r))
 	}
 	existing := map[string][]uint64{}
@@ -180,6 +180,12 @@ func (im *importer) applyHistory() error {
 		bundleSeq := r.Seq
 		if r.Undoes != 0 {
 			r.Undoes = newSeq[r.Undoes]
+		}
+		switch {
+		case r.Group == bundleSeq: // the first entry of its action: the seq it gets here
+			r.Group = t.bucket(bucketHistory).Sequence() + 1
+		case r.Group != 0:
+			r.Group = newSeq[r.Group]
 		}
 		r.At = r.At.UTC().Round(0)
 		rec, err := t.record(r)
