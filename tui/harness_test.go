@@ -73,6 +73,23 @@ type harness struct {
 // hold starts keeping commands back.
 func (h *harness) hold() { h.holding = true }
 
+// deliverReversed runs the held commands in order but hands their results
+// to the program newest first: goroutines may finish in any order, and so
+// may their messages arrive.
+func (h *harness) deliverReversed() {
+	h.holding = false
+	var msgs []tea.Msg
+	for _, cmd := range h.held {
+		msgs = append(msgs, cmd())
+	}
+	h.held = nil
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if msgs[i] != nil {
+			h.send(msgs[i])
+		}
+	}
+}
+
 // releaseReversed runs the held commands newest first, and everything
 // they lead to at once.
 func (h *harness) releaseReversed() {

@@ -2,8 +2,11 @@ package tui
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
@@ -116,4 +119,75 @@ func TestCountsAndTheirNoteAreOneAction(t *testing.T) {
 		t.Fatalf("one undo left %+v; want the value and the note both gone", got)
 	}
 	h.mustSee("Diurungkan")
+}
+
+// Writes still queued when the program ends are done before the store
+// closes: a quit right after a key loses nothing.
+func TestQueuedWritesAreDoneAtTheEnd(t *testing.T) {
+	db, path := testDB(t)
+	ev := seedEvaluation(t, db, "kua-akhir", "KUA Kecamatan Akhir", model.StagePMPZI)
+	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	h.hold()
+	h.keys("yjb") // two saves asked for, neither run
+	h.app.env.writes.drain()
+	a, _ := reopen(t, h, path).Answers(ev.ID)
+	if a["mp.pemenuhan.1"].Value != model.Letter("Y") || a["mp.pemenuhan.2"].Value.IsZero() {
+		t.Fatalf("queued writes were not done: %+v", a)
+	}
+	for _, cmd := range h.held { // the commands that were to run them find nothing left
+		if cmd != nil {
+			_ = cmd()
+		}
+	}
+}
+
+// A screen's tea.Sequence reaches the runtime as a sequence, its commands'
+// results tagged for the screen; Bubble Tea's own requests pass untagged.
+func TestTagKeepsTheRuntimesMessages(t *testing.T) {
+	s := &brokenScreen{}
+	refresh := func() tea.Msg { return refreshMsg{} }
+	seq := tag(s, tea.Sequence(refresh, refresh))()
+	if _, ok := seq.(screenMsg); ok || reflect.TypeOf(seq).PkgPath() != teaPkg {
+		t.Fatalf("a sequence came back as %T", seq)
+	}
+	inner := reflect.ValueOf(seq).Index(0).Interface().(tea.Cmd)()
+	if m, ok := inner.(screenMsg); !ok || m.to != screen(s) {
+		t.Fatalf("a sequence's command gave %#v; want it tagged for the screen", inner)
+	}
+	if msg := tag(s, tea.RequestWindowSize)(); reflect.TypeOf(msg).PkgPath() != teaPkg {
+		t.Fatalf("a window-size request came back as %T", msg)
+	}
+}
+
+// Results that arrive in another order than their writes were done in
+// leave the screen showing the last write, as the store holds it; and
+// the note waits while an answer is still being saved, so the counts of
+// "8/10" are never overwritten by a note opened before they were saved.
+func TestLateResultsShowTheLastWrite(t *testing.T) {
+	db, path := testDB(t)
+	ev := seedEvaluation(t, db, "kua-urut", "KUA Kecamatan Urut", model.StagePMPZI)
+	h, w := openWalk(t, db, ev.ID, 80, 24)
+	h.hold()
+	h.keys("tty")
+	h.deliverReversed()
+	if got := w.answers["mp.pemenuhan.1"].Value; got != model.Letter("Y") || w.pending != 0 {
+		t.Fatalf("the screen shows %v with %d pending; want Y, the last key", got, w.pending)
+	}
+	if a, _ := reopen(t, h, path).Answers(ev.ID); a["mp.pemenuhan.1"].Value != model.Letter("Y") {
+		t.Fatalf("the store holds %v", a["mp.pemenuhan.1"].Value)
+	}
+
+	goTo(t, h, w, "mp.reform.1")
+	h.hold()
+	h.keys("8/10[enter]n")
+	if w.focus == focusNote {
+		t.Fatal("the note opened while the counts were still being saved")
+	}
+	h.mustSee("Tunggu sebentar")
+	h.releaseReversed()
+	h.keys("nCatatan[esc]")
+	a, _ := reopen(t, h, path).Answers(ev.ID)
+	if note := a["mp.reform.1"].Note; !strings.HasPrefix(note, "Jumlah: 8/10 = 80%") || !strings.HasSuffix(note, "Catatan") {
+		t.Fatalf("note %q; want the counts, then what was typed after", note)
+	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -23,28 +24,46 @@ func tag(s screen, cmd tea.Cmd) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		switch msg := cmd().(type) {
+		msg := cmd()
+		switch m := msg.(type) {
 		case nil:
 			return nil
 		case tea.BatchMsg:
-			out := make(tea.BatchMsg, len(msg))
-			for i, c := range msg {
+			out := make(tea.BatchMsg, len(m))
+			for i, c := range m {
 				out[i] = tag(s, c)
 			}
 			return out
 		case pushMsg:
-			msg.from = s
-			return msg
+			m.from = s
+			return m
 		case backMsg:
-			msg.from = s
-			return msg
+			m.from = s
+			return m
 		case screenMsg, tea.QuitMsg:
 			return msg
-		default:
-			return screenMsg{s, msg}
 		}
+		if t := reflect.TypeOf(msg); t.PkgPath() == teaPkg {
+			// Bubble Tea's own requests (a sequence, a clipboard read, a
+			// window-size query) are for the runtime; a sequence's
+			// commands are tagged in turn.
+			if v := reflect.ValueOf(msg); t.Kind() == reflect.Slice && t.Elem() == cmdType {
+				cmds := make([]tea.Cmd, v.Len())
+				for i := range cmds {
+					cmds[i] = tag(s, v.Index(i).Interface().(tea.Cmd))
+				}
+				return tea.Sequence(cmds...)()
+			}
+			return msg
+		}
+		return screenMsg{s, msg}
 	}
 }
+
+var (
+	teaPkg  = reflect.TypeOf(tea.QuitMsg{}).PkgPath()
+	cmdType = reflect.TypeOf(tea.Cmd(nil))
+)
 
 // writeQueue runs the store writes of one workbench one at a time, in the
 // order they were asked for. Bubble Tea runs every command in a goroutine
@@ -70,10 +89,29 @@ func (q *writeQueue) next() tea.Msg {
 	q.run.Lock()
 	defer q.run.Unlock()
 	q.mu.Lock()
+	if len(q.jobs) == 0 { // done by drain
+		q.mu.Unlock()
+		return nil
+	}
 	job := q.jobs[0]
 	q.jobs = q.jobs[1:]
 	q.mu.Unlock()
 	return job()
+}
+
+// drain does the writes still queued when the program ends (a quit right
+// after a key): what the screen was saving reaches the store before the
+// store closes. Their results have no screen left to go to.
+func (q *writeQueue) drain() {
+	for {
+		q.mu.Lock()
+		n := len(q.jobs)
+		q.mu.Unlock()
+		if n == 0 {
+			return
+		}
+		q.next()
+	}
 }
 
 // write queues a store write for s; its result (a saved message or an

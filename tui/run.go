@@ -48,7 +48,9 @@ func Run(db *store.DB, user string) error {
 	// Signals are ours, not Bubble Tea's: it ends quietly on SIGTERM and
 	// ignores SIGHUP (a closed SSH session or terminal window). Each quits
 	// cleanly, so the store is closed, and is reported as the signal.
-	p := tea.NewProgram(New(db, user), tea.WithoutSignalHandler())
+	app := New(db, user)
+	p := tea.NewProgram(app, tea.WithoutSignalHandler())
+	defer app.env.writes.drain()
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	got := make(chan os.Signal, 1)
