@@ -19,7 +19,7 @@ func TestOneActionIsOneUndo(t *testing.T) {
 	if _, err := db.SetAnswer(e.ID, q.ID, first, "a"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SetAnswerWithNote(e.ID, q.ID, second, "hitungan", "a"); err != nil {
+	if _, err := db.SetAnswerNoting(e.ID, q.ID, second, "hitungan", "a"); err != nil {
 		t.Fatal(err)
 	}
 	h, _ := db.History(HistoryFilter{Evaluation: e.ID, Question: q.ID})
@@ -113,7 +113,7 @@ func TestActionSurvivesImport(t *testing.T) {
 		}
 	}
 	e := seed(t, src, "kk-bawa", model.StagePMPZI, in)
-	if _, err := src.SetAnswerWithNote(e.ID, q.ID, validValue(q, 0), "hitungan", "a"); err != nil {
+	if _, err := src.SetAnswerNoting(e.ID, q.ID, validValue(q, 0), "hitungan", "a"); err != nil {
 		t.Fatal(err)
 	}
 	b, err := src.Export("kk-bawa")

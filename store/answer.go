@@ -47,13 +47,18 @@ func (db *DB) SetAnswer(evalID, qid string, v model.Value, by string) (model.Ans
 	})
 }
 
-// SetAnswerWithNote saves an answer and its note as one action: one
-// transaction, one history group, one undo (a percentage typed as counts,
-// "8/10", keeps the counts in the note).
-func (db *DB) SetAnswerWithNote(evalID, qid string, v model.Value, note, by string) (model.Answer, error) {
+// SetAnswerNoting saves an answer and adds line to its note, on a line of
+// its own after the note as stored, as one action: one transaction, one
+// history group, one undo (a percentage typed as counts, "8/10", keeps the
+// counts in the note).
+func (db *DB) SetAnswerNoting(evalID, qid string, v model.Value, line, by string) (model.Answer, error) {
 	return db.editAnswer(evalID, qid, by, func(q *model.Question, a *answerRec) error {
 		nv, err := checkValue(q, v)
-		a.Value, a.Note = nv, note
+		a.Value = nv
+		if a.Note != "" {
+			line = a.Note + "\n" + line
+		}
+		a.Note = line
 		return err
 	})
 }

@@ -271,7 +271,10 @@ func (d *dashboardScreen) Update(msg tea.Msg) tea.Cmd {
 		cmd = d.filter.paste(msg)
 		d.refresh(d.selectedID())
 	default:
-		cmd = d.filter.forward(msg)
+		var changed bool
+		if changed, cmd = d.filter.forward(msg); changed {
+			d.refresh(d.selectedID())
+		}
 	}
 	d.updateKeys()
 	d.dirty = true

@@ -111,13 +111,17 @@ func (f *listFilter) paste(msg tea.PasteMsg) tea.Cmd {
 
 // forward hands the field what is not a key (a paste, a cursor) while it
 // has focus.
-func (f *listFilter) forward(msg tea.Msg) tea.Cmd {
+//
+// It reports whether the text changed (a ctrl+v paste from the clipboard
+// arrives this way), so the list filters again.
+func (f *listFilter) forward(msg tea.Msg) (bool, tea.Cmd) {
 	if !f.Focused() {
-		return nil
+		return false, nil
 	}
+	before := f.Value()
 	var cmd tea.Cmd
 	f.Model, cmd = f.Model.Update(msg)
-	return cmd
+	return f.Value() != before, cmd
 }
 
 // matchesAll reports whether hay contains every term.

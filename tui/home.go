@@ -230,7 +230,10 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 		if !h.filter.Focused() {
 			return nil
 		}
-		cmd = h.filter.forward(msg)
+		var changed bool
+		if changed, cmd = h.filter.forward(msg); changed {
+			h.refilter("")
+		}
 	}
 	h.layout()
 	h.dirty = true

@@ -290,7 +290,10 @@ func (r *reviewScreen) forward(msg tea.Msg) tea.Cmd {
 	case r.prompt != nil && r.prompt.reason != nil:
 		*r.prompt.reason, cmd = r.prompt.reason.Update(msg)
 	case r.filter.Focused():
-		cmd = r.filter.forward(msg)
+		var changed bool
+		if changed, cmd = r.filter.forward(msg); changed {
+			r.refilter("")
+		}
 	}
 	return cmd
 }

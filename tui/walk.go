@@ -55,7 +55,10 @@ type walkScreen struct {
 	evForm [2]textinput.Model // title, location
 	evIdx  int                // evidence being edited; -1 adds
 
-	pending int // saves not yet committed
+	pending int               // saves not yet committed
+	ticket  uint64            // the last write asked for
+	shownAt map[string]uint64 // per question, the write whose answer is shown
+	allAt   uint64            // the write (an undo) that last gave every answer
 	saved   time.Time
 	problem string // why the last answer was refused, shown in place
 	width   int
@@ -67,7 +70,8 @@ func newWalk(e *env, evalID string) screen {
 	note := newTextArea("Catatan evaluator untuk pertanyaan ini…")
 	title := newField("Judul:  ", "mis. SK Tim Pembangunan ZI", 0)
 	loc := newField("Lokasi: ", "path, URL atau nomor dokumen", 0)
-	return &walkScreen{env: e, evalID: evalID, keys: newWalkKeys(), input: in, note: note, evForm: [2]textinput.Model{title, loc}}
+	return &walkScreen{env: e, evalID: evalID, keys: newWalkKeys(), input: in, note: note, evForm: [2]textinput.Model{title, loc},
+		shownAt: map[string]uint64{}}
 }
 
 // newWalkAt opens the walk at a question, or at the first question of a
@@ -88,8 +92,11 @@ type (
 		self    map[string]model.Answer
 		carry   map[string][]model.Rekomendasi
 	}
+	// answerSavedMsg and undoneMsg carry the ticket of the write: results
+	// can arrive in another order than the writes were done in.
 	answerSavedMsg struct {
 		answer model.Answer
+		ticket uint64
 	}
 	// saveFailedMsg is a write of the walk's that the store refused.
 	saveFailedMsg struct {
@@ -99,6 +106,7 @@ type (
 	undoneMsg struct {
 		change  model.Change
 		answers map[string]model.Answer
+		ticket  uint64
 	}
 )
 
@@ -170,16 +178,32 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case answerSavedMsg:
 		w.pending = max(0, w.pending-1)
-		w.answers[msg.answer.Question] = msg.answer
-		if msg.answer.Value.IsZero() && msg.answer.Note == "" && len(msg.answer.Evidence) == 0 {
-			delete(w.answers, msg.answer.Question)
-		}
 		w.saved = time.Now()
+		q := msg.answer.Question
+		if msg.ticket < max(w.shownAt[q], w.allAt) {
+			return nil // a later write to it has been shown already
+		}
+		w.shownAt[q] = msg.ticket
+		w.answers[q] = msg.answer
+		if msg.answer.Value.IsZero() && msg.answer.Note == "" && len(msg.answer.Evidence) == 0 {
+			delete(w.answers, q)
+		}
 		w.rescore()
 		return nil
 	case undoneMsg:
 		w.pending = max(0, w.pending-1)
-		w.answers = msg.answers
+		// Every answer as the undo left it, but those a later write has
+		// shown already.
+		for q, at := range w.shownAt {
+			if at > msg.ticket {
+				if a, ok := w.answers[q]; ok {
+					msg.answers[q] = a
+				} else {
+					delete(msg.answers, q)
+				}
+			}
+		}
+		w.answers, w.allAt = msg.answers, max(w.allAt, msg.ticket)
 		w.saved = time.Now()
 		w.rescore()
 		if msg.change.Question != "" {
@@ -268,6 +292,10 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return w.env.open(newScorecard(w.env, w.evalID))
 	case key.Matches(msg, k.Review):
 		return w.env.open(newReview(w.env, reviewScope{satkerID: w.eval.SatkerID, draftsFor: w.evalID}))
+	case key.Matches(msg, k.Note, k.Evidence) && w.pending > 0:
+		// The note and the evidence are edited from what is shown;
+		// what is still being saved would be overwritten.
+		w.problem = "Tunggu sebentar: perubahan sebelumnya masih disimpan."
 	case key.Matches(msg, k.Note):
 		w.focus = focusNote
 		w.note.SetValue(w.answers[q.ID].Note)

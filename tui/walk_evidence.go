@@ -28,6 +28,8 @@ func (w *walkScreen) evidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 		return w.openEvidenceForm(-1)
 	case key.Matches(msg, k.EvEdit) && len(ev) > 0:
 		return w.openEvidenceForm(w.evCur)
+	case key.Matches(msg, k.EvRemove, k.EvCheck) && w.pending > 0:
+		w.problem = "Tunggu sebentar: perubahan sebelumnya masih disimpan."
 	case key.Matches(msg, k.EvRemove) && len(ev) > 0:
 		next := append(append([]model.Evidence{}, ev[:w.evCur]...), ev[w.evCur+1:]...)
 		w.evCur = max(0, min(w.evCur, len(next)-1))
