@@ -41,6 +41,9 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{[]string{"bukan-perintah"}, 2, `perintah "bukan-perintah" tidak dikenal`},
 		{[]string{"demo", "--satkers", "banyak"}, 2, `nilai "banyak" untuk --satkers tidak sah: bukan angka`},
 		{[]string{"check", "--db="}, 2, "--db kosong"},
+		{[]string{"compare", "--format", "xml"}, 2, `--format "xml" tidak dikenal`},
+		{[]string{"import", "--answers", "x.json"}, 2, "--satker wajib diisi bersama --answers"},
+		{[]string{"export", "-o"}, 2, "tanda -o butuh nilai"},
 		{[]string{"score", "--answers", filepath.Join(t.TempDir(), "tidak-ada.json")}, 1, "berkas atau folder tidak ada"},
 		{[]string{"import", filepath.Join(t.TempDir(), "tidak-ada.json"), "--db", filepath.Join(t.TempDir(), "z.db")}, 1, "baca bundel: buka"},
 	} {

@@ -105,42 +105,42 @@ func (o *compareOpts) check(cmd *cobra.Command) error {
 	switch o.format {
 	case "md", "csv", "json":
 	default:
-		return fmt.Errorf("--format %q tidak dikenal; yang ada: md, csv, json", o.format)
+		return flagError("--format %q tidak dikenal; yang ada: md, csv, json", o.format)
 	}
 	if cmd.Flags().Changed("year") && (o.year < 2000 || o.year > 2100) {
-		return fmt.Errorf("--year %d: tahun antara 2000 dan 2100", o.year)
+		return flagError("--year %d: tahun antara 2000 dan 2100", o.year)
 	}
 	if o.stage != "" {
 		st, err := model.ParseStage(o.stage)
 		if err != nil {
-			return fmt.Errorf("--stage: %w", err)
+			return flagError("--stage: %w", err)
 		}
 		o.stage = string(st)
 	}
 	if o.gap {
 		if o.satker == "" {
-			return fmt.Errorf("--gap butuh --satker ID: selisih PMPZI dan TPI dihitung per satker")
+			return flagError("--gap butuh --satker ID: selisih PMPZI dan TPI dihitung per satker")
 		}
 		for _, name := range []string{"region", "kind", "target", "result", "search", "sort", "group"} {
 			if cmd.Flags().Changed(name) {
-				return fmt.Errorf("--%s tidak berlaku dengan --gap (yang berlaku: --year, --stage, --all, --format, -o)", name)
+				return flagError("--%s tidak berlaku dengan --gap (yang berlaku: --year, --stage, --all, --format, -o)", name)
 			}
 		}
 		if o.stage != "" && o.stage != string(model.StageTPI) && o.stage != string(model.StageTPILapangan) {
-			return fmt.Errorf("--stage %q: dengan --gap pilih TPI atau TPI-lapangan (PMPZI dibandingkan dengan tahap itu)", o.stage)
+			return flagError("--stage %q: dengan --gap pilih TPI atau TPI-lapangan (PMPZI dibandingkan dengan tahap itu)", o.stage)
 		}
 		return nil
 	}
 	if o.satker != "" {
-		return fmt.Errorf("--satker hanya dipakai dengan --gap; untuk menyaring dasbor pakai --search %s", o.satker)
+		return flagError("--satker hanya dipakai dengan --gap; untuk menyaring dasbor pakai --search %s", o.satker)
 	}
 	if o.all {
-		return fmt.Errorf("--all hanya dipakai dengan --gap")
+		return flagError("--all hanya dipakai dengan --gap")
 	}
 	if o.kind != "" {
 		k, err := model.ParseKind(o.kind)
 		if err != nil {
-			return fmt.Errorf("--kind: %w", err)
+			return flagError("--kind: %w", err)
 		}
 		o.kind = string(k)
 	}
@@ -155,7 +155,7 @@ func (o *compareOpts) check(cmd *cobra.Command) error {
 		}
 		x, err := v.parse(*v.val)
 		if err != nil {
-			return fmt.Errorf("--%s: %w", v.name, err)
+			return flagError("--%s: %w", v.name, err)
 		}
 		*v.val = x
 	}
@@ -173,7 +173,7 @@ func (o *compareOpts) dashboard(db *store.DB) ([]byte, string, error) {
 	if o.sort != "" {
 		key, err := d.ParseSort(o.sort)
 		if err != nil {
-			return nil, "", fmt.Errorf("--sort: %w", err)
+			return nil, "", flagError("--sort: %w", err)
 		}
 		d.Sort(rows, key)
 	}

@@ -22,7 +22,7 @@ sebagian dengan evaluasi TPI yang jawabannya berbeda.
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if n < 0 {
-				return fmt.Errorf("--satkers %d: jumlah tidak boleh negatif", n)
+				return flagError("--satkers %d: jumlah tidak boleh negatif", n)
 			}
 			db, err := openDB(cmd)
 			if err != nil {

@@ -17,7 +17,11 @@ import (
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
+
+// flagError is a usage error about a flag's value or a combination of
+// flags, found after parsing.
+func flagError(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+func (e usageError) Unwrap() error               { return e.err }
 
 // cobraMessages turns cobra's and pflag's English usage errors into ours.
 var cobraMessages = []struct {
@@ -27,7 +31,8 @@ var cobraMessages = []struct {
 	{regexp.MustCompile(`^unknown flag: (\S+)$`), "tanda $1 tidak dikenal"},
 	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in -.$`), "tanda -$1 tidak dikenal"},
 	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)$`), "tanda -$1 (dalam $2) tidak dikenal"},
-	{regexp.MustCompile(`^flag needs an argument: '?(.+?)'?( in .*)?$`), "tanda $1 butuh nilai"},
+	{regexp.MustCompile(`^flag needs an argument: '(.)' in -.+$`), "tanda -$1 butuh nilai"},
+	{regexp.MustCompile(`^flag needs an argument: (\S+)$`), "tanda $1 butuh nilai"},
 	{regexp.MustCompile(`^invalid argument "(.*)" for "(.+?)" flag: (.*)$`), "nilai \"$1\" untuk $2 tidak sah: $3"},
 	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "perintah ini menerima $1 argumen, diberi $2"},
 	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "perintah ini menerima paling banyak $1 argumen, diberi $2"},

@@ -25,7 +25,7 @@ kembali. Tanpa -o, bundel ditulis ke keluaran standar.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format != "json" {
-				return fmt.Errorf("--format %q tidak dikenal; yang ada: json", format)
+				return flagError("--format %q tidak dikenal; yang ada: json", format)
 			}
 			db, err := readDB(cmd)
 			if err != nil {
@@ -72,10 +72,11 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("tulis %s: %w", path, err)
 	}
 	defer os.Remove(f.Name())
-	err = write(f)
-	if err == nil {
-		err = f.Sync()
+	if err := write(f); err != nil {
+		f.Close()
+		return err // what went wrong before the file: nothing of it is left
 	}
+	err = f.Sync()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -129,7 +130,7 @@ barisnya dan tidak ada yang ditulis; bila tidak, semuanya ditulis.
 				}
 			}
 			if answers != "" && satker == "" {
-				return fmt.Errorf("--satker wajib diisi bersama --answers")
+				return flagError("--satker wajib diisi bersama --answers")
 			}
 			data, err := os.ReadFile(file)
 			if err != nil {

@@ -39,7 +39,7 @@ Tanpa -o, hasil ditulis ke keluaran standar.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format != "md" && format != "csv" {
-				return fmt.Errorf("--format %q tidak dikenal; yang ada: md, csv", format)
+				return flagError("--format %q tidak dikenal; yang ada: md, csv", format)
 			}
 			f := store.RekFilter{Satker: satker}
 			for _, s := range strings.Split(status, ",") {
@@ -48,7 +48,7 @@ Tanpa -o, hasil ditulis ke keluaran standar.`,
 				}
 				st, err := model.ParseRekStatus(s)
 				if err != nil {
-					return fmt.Errorf("--status: %w", err)
+					return flagError("--status: %w", err)
 				}
 				f.Status = append(f.Status, st)
 			}

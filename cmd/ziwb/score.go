@@ -31,7 +31,7 @@ ditolak membuat perintah keluar dengan status bukan nol.`,
 				return runStoredScores(cmd, asJSON)
 			}
 			if answersPath == "" {
-				return fmt.Errorf("--answers wajib diisi (berkas jawaban JSON)")
+				return flagError("--answers wajib diisi (berkas jawaban JSON)")
 			}
 			data, err := os.ReadFile(answersPath)
 			if err != nil {
