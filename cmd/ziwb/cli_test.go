@@ -90,3 +90,18 @@ func TestVersionAndCompletion(t *testing.T) {
 		t.Fatalf("instrument completion:\n%s", out)
 	}
 }
+
+// The help speaks Indonesian too, on every command.
+func TestHelpIsIndonesian(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"score", "--help"}, {"rekomendasi", "export", "--help"}, {"help", "compare"}} {
+		out, _, code := ziwb(t, args...)
+		if code != 0 || !strings.Contains(out, "Pemakaian:") {
+			t.Fatalf("%v: exit %d\n%s", args, code, out)
+		}
+		for _, english := range []string{"Usage:", "Available Commands", "Flags:", "help for", "for more information"} {
+			if strings.Contains(out, english) {
+				t.Errorf("%v: %q left in the help", args, english)
+			}
+		}
+	}
+}

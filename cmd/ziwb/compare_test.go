@@ -415,7 +415,7 @@ func TestCompareRejectsBadValues(t *testing.T) {
 			}
 		})
 	}
-	if out, _, code := ziwb(t, "compare", "--help"); code != 0 || !strings.Contains(out, "--gap") || !strings.Contains(out, "Usage:") {
+	if out, _, code := ziwb(t, "compare", "--help"); code != 0 || !strings.Contains(out, "--gap") || !strings.Contains(out, "Pemakaian:") {
 		t.Errorf("help: exit %d\n%s", code, out)
 	}
 }

@@ -264,7 +264,7 @@ func TestLockedAndDamagedMessages(t *testing.T) {
 func TestDBCommandsHaveHelp(t *testing.T) {
 	for _, args := range [][]string{{"check", "--help"}, {"backup", "--help"}, {"export", "--help"}, {"import", "--help"}, {"demo", "--help"}} {
 		out, _, code := ziwb(t, args...)
-		if code != 0 || !strings.Contains(out, "Usage:") || !strings.Contains(out, "--db") {
+		if code != 0 || !strings.Contains(out, "Pemakaian:") || !strings.Contains(out, "--db") {
 			t.Errorf("%v: exit %d\n%s", args, code, out)
 		}
 	}

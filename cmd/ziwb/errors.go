@@ -118,3 +118,39 @@ func pathMessage(pe *fs.PathError) string {
 	}
 	return fmt.Sprintf("%s %s: %s", op, pe.Path, why)
 }
+
+// usageTemplate is cobra's usage text in Indonesian.
+const usageTemplate = `Pemakaian:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [perintah]{{end}}{{if gt (len .Aliases) 0}}
+
+Nama lain:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Contoh:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Perintah:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Tanda:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Tanda umum:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+Ketik "{{.CommandPath}} [perintah] --help" untuk keterangan sebuah perintah.{{end}}
+`
+
+// indonesianHelp gives every command the usage text and the help flag
+// and command in Indonesian.
+func indonesianHelp(cmd *cobra.Command) {
+	cmd.SetUsageTemplate(usageTemplate)
+	cmd.InitDefaultHelpFlag()
+	if f := cmd.Flags().Lookup("help"); f != nil {
+		f.Usage = "bantuan untuk " + cmd.Name()
+	}
+	for _, sub := range cmd.Commands() {
+		indonesianHelp(sub)
+	}
+}

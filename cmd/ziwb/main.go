@@ -72,6 +72,16 @@ Subperintahnya bekerja tanpa terminal, untuk skrip dan laporan.`,
 	root.SetVersionTemplate("ziwb {{.Version}}\n")
 	root.Flags().BoolP("version", "v", false, "tampilkan versi ziwb")
 	root.Flags().BoolP("help", "h", false, "bantuan untuk ziwb")
+	root.SetHelpCommand(&cobra.Command{Use: "help [perintah]", Short: "Bantuan untuk perintah apa pun",
+		Run: func(c *cobra.Command, args []string) {
+			target, _, err := c.Root().Find(args)
+			if target == nil || err != nil {
+				target = c.Root()
+			}
+			target.Help()
+		}})
+	root.InitDefaultHelpCmd()
+	indonesianHelp(root)
 	markUsageErrors(root)
 	addCompletions(root)
 	return root

@@ -164,7 +164,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"instrument", "--help"}, {"instrument", "list", "--help"},
 		{"instrument", "show", "--help"}, {"instrument", "validate", "--help"}, {"score", "--help"}} {
 		out, _, code := ziwb(t, args...)
-		if code != 0 || !strings.Contains(out, "Usage:") {
+		if code != 0 || !strings.Contains(out, "Pemakaian:") {
 			t.Errorf("%v: exit %d\n%s", args, code, out)
 		}
 	}

@@ -29,7 +29,7 @@ const (
 	// "13 satker · urut: nama A–Z"; while loading it is "Memuat daftar satker…".
 	listMarker = "satker · urut"
 	// The last line of `ziwb --help`: seen, the whole help was printed.
-	helpMarker    = "for more information about a command"
+	helpMarker    = "untuk keterangan sebuah perintah"
 	minimalMarker = "minimal ready"
 
 	deadline    = 10 * time.Second // hang detection, not a speed limit
