@@ -1,0 +1,158 @@
+package store
+
+import (
+	"fmt"
+	"strconv"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// Undo reverts the newest action on an answer (value, note or evidence,
+// or several of them saved together) of the evaluation that has not been
+// undone yet; the revert is itself an action in the history. Repeated
+// calls walk further back. ErrNotFound when there is nothing left to undo.
+func (db *DB) Undo(evalID, by string) (model.Change, error) {
+	var out changeRec
+	err := db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		if _, err := t.evaluation(evalID); err != nil {
+			return err
+		}
+		target, found, err := t.undoTarget(evalID)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return fmt.Errorf("tidak ada perubahan jawaban di evaluasi %s yang bisa diurungkan: %w", evalID, ErrNotFound)
+		}
+		e, in, q, err := t.editable(evalID, target.Question)
+		if err != nil {
+			return err
+		}
+		old, err := t.answer(evalID, target.Question)
+		if err != nil {
+			return err
+		}
+		action, err := t.actionOf(target)
+		if err != nil {
+			return err
+		}
+		next := old
+		undoes := map[string]uint64{}
+		for _, c := range action {
+			if err := revert(q, c, &next); err != nil {
+				return err
+			}
+			undoes[c.Field] = c.Seq
+		}
+		if next.same(old) {
+			// Already as it was (an import or a later edit put it back):
+			// record the undo anyway so the next Undo moves on.
+			group := t.bucket(bucketHistory).Sequence() + 1
+			for _, c := range action {
+				r := changeRec{By: by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID, Field: c.Field,
+					Old: c.New, New: c.Old, Undoes: c.Seq, Group: group}
+				if r, err = t.record(r); err != nil {
+					return err
+				}
+				if c.Seq == target.Seq {
+					out = r
+				}
+			}
+			return nil
+		}
+		if _, err := t.saveAnswer(e, in, old, next, by, undoes); err != nil {
+			return err
+		}
+		// The entry just written for the target's field is the undo.
+		return t.walkHistory(HistoryFilter{Evaluation: evalID, Question: q.ID}, func(r changeRec) bool {
+			if r.Undoes == target.Seq && r.Field == target.Field {
+				out = r
+				return false
+			}
+			return true
+		})
+	})
+	if err != nil {
+		return model.Change{}, err
+	}
+	return out.model(), nil
+}
+
+// undoTarget finds the newest answer change of an evaluation that is
+// neither an undo nor undone.
+func (t txn) undoTarget(evalID string) (changeRec, bool, error) {
+	undone := map[uint64]bool{}
+	var target changeRec
+	found := false
+	err := t.walkHistory(HistoryFilter{Evaluation: evalID}, func(r changeRec) bool {
+		switch {
+		case r.Undoes != 0:
+			undone[r.Undoes] = true
+		case undone[r.Seq]:
+		case r.Question != "" && (r.Field == fieldValue || r.Field == fieldNote || r.Field == fieldEvidence):
+			target, found = r, true
+			return false
+		}
+		return true
+	})
+	return target, found, err
+}
+
+// actionOf is every entry of the action target belongs to: the fields
+// one user action changed together on one question.
+func (t txn) actionOf(target changeRec) ([]changeRec, error) {
+	if target.Group == 0 {
+		return []changeRec{target}, nil
+	}
+	var out []changeRec
+	err := t.walkHistory(HistoryFilter{Evaluation: target.Evaluation, Question: target.Question}, func(r changeRec) bool {
+		if r.Seq < target.Group {
+			return false // older than the action: the walk is newest first
+		}
+		if r.Group == target.Group && r.Undoes == 0 {
+			out = append(out, r)
+		}
+		return true
+	})
+	return out, err
+}
+
+// revert puts back the old side of a change.
+func revert(q *model.Question, c changeRec, a *answerRec) error {
+	switch c.Field {
+	case fieldValue:
+		v, err := valueFromText(q, c.Old)
+		if err != nil {
+			return err
+		}
+		a.Value = v
+	case fieldNote:
+		a.Note = c.Old
+	case fieldEvidence:
+		a.Evidence = nil
+		if c.Old != "" {
+			if err := decode([]byte(c.Old), &a.Evidence); err != nil {
+				return fmt.Errorf("riwayat %d: eviden lama tidak terbaca: %w", c.Seq, ErrInvalid)
+			}
+		}
+	}
+	return nil
+}
+
+// valueFromText reads a value as history writes it (Value.String).
+func valueFromText(q *model.Question, s string) (model.Value, error) {
+	if s == "" {
+		return model.Value{}, nil
+	}
+	if q.Type.IsChoice() {
+		return checkValue(q, model.Letter(s))
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return model.Value{}, fmt.Errorf("nilai %q untuk %s %w", s, q.ID, ErrInvalid)
+	}
+	return checkValue(q, model.Num(f))
+}
