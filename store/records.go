@@ -70,14 +70,6 @@ type changeRec struct {
 	Group uint64 `json:"group,omitempty"`
 }
 
-// group is the action an entry belongs to.
-func (r changeRec) group() uint64 {
-	if r.Group != 0 {
-		return r.Group
-	}
-	return r.Seq
-}
-
 type instrumentRec struct {
 	ID     string `json:"id"`
 	Hash   string `json:"hash"`

@@ -31,10 +31,11 @@ type gapKeys struct {
 }
 
 func newGapKeys() gapKeys {
+	up, down := detailScrollKeys()
 	return gapKeys{
 		nav:        listNavKeys().withoutPages(),
-		DetailUp:   key.NewBinding(key.WithKeys("pgup", "K"), key.WithHelp("pgup/K", "gulir rincian")),
-		DetailDown: key.NewBinding(key.WithKeys("pgdown", "J"), key.WithHelp("pgdn/J", "gulir rincian")),
+		DetailUp:   up,
+		DetailDown: down,
 		All:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "semua pertanyaan")),
 		SortGap:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "urut selisih terbesar")),
 		SortOrder:  key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "urut instrumen")),

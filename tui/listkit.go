@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/table"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -61,10 +60,11 @@ func (k *navKeys) setEnabled(on bool) {
 	}
 }
 
-// tableKeys is the same map as bubbles/table's.
-func (k navKeys) tableKeys() table.KeyMap {
-	return table.KeyMap{LineUp: k.Up, LineDown: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
-		HalfPageUp: k.HalfUp, HalfPageDown: k.HalfDown, GotoTop: k.Top, GotoBottom: k.Bottom}
+// detailScrollKeys scroll the detail pane under a list: pgup and pgdown,
+// or K and J, while the list keeps its own up and down.
+func detailScrollKeys() (up, down key.Binding) {
+	return key.NewBinding(key.WithKeys("pgup", "K"), key.WithHelp("pgup/K", "gulir rincian")),
+		key.NewBinding(key.WithKeys("pgdown", "J"), key.WithHelp("pgdn/J", "gulir rincian"))
 }
 
 // loadText is what a list says while it has nothing to show: why its

@@ -18,10 +18,11 @@ type reviewKeys struct {
 }
 
 func newReviewKeys() reviewKeys {
+	up, down := detailScrollKeys()
 	return reviewKeys{
 		nav:          listNavKeys().withoutPages(),
-		DetailUp:     key.NewBinding(key.WithKeys("pgup", "K"), key.WithHelp("pgup/K", "gulir rincian")),
-		DetailDown:   key.NewBinding(key.WithKeys("pgdown", "J"), key.WithHelp("pgdn/J", "gulir rincian")),
+		DetailUp:     up,
+		DetailDown:   down,
 		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "saring")),
 		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan")),
 		Status:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "saring status")),
