@@ -163,7 +163,7 @@ func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by
 		return next, err
 	}
 	base := changeRec{By: by, At: now, Satker: e.Satker, Evaluation: e.ID, Question: next.Question,
-		Group: t.bucket(bucketHistory).Sequence() + 1} // the seq of the first entry below
+		Group: t.nextSeq()} // the seq of the first entry below
 	for _, f := range []struct{ field, old, new string }{
 		{fieldValue, old.Value.String(), next.Value.String()},
 		{fieldNote, old.Note, next.Note},
@@ -178,30 +178,20 @@ func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by
 			return next, err
 		}
 	}
-	e.Updated = now
-	if err := t.put(bucketEvaluations, e.ID, e); err != nil {
-		return next, err
-	}
-	if old.Value == next.Value {
-		return next, nil
-	}
-	vals, err := t.values(e.ID)
+	st, _, err := t.state(e.ID)
 	if err != nil {
 		return next, err
 	}
 	if next.Value.IsZero() {
-		delete(vals, next.Question)
+		delete(st.Values, next.Question)
 	} else {
-		vals[next.Question] = next.Value
-	}
-	if err := t.putValues(e.ID, vals); err != nil {
-		return next, err
+		st.Values[next.Question] = next.Value
 	}
 	s, err := t.satker(e.Satker)
 	if err != nil {
 		return next, err
 	}
-	return next, t.refreshEval(s, e, in, vals)
+	return next, t.putState(e, in, s.Target, st.Values, now)
 }
 
 // CopyAnswers pre-fills an evaluation from another (a TPI from the satker's

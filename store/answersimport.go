@@ -114,25 +114,11 @@ func (t txn) createForImport(name string, af model.AnswersFile, s satkerRec, yea
 		return evalRec{}, nil, importError{model.FileErrors{{File: name, Line: 1, Msg: fmt.Sprintf(
 			"instrumen %q bukan instrumen bawaan; buat evaluasinya dulu dengan instrumen itu", id)}}}
 	}
-	now := t.db.stamp()
-	e := evalRec{ID: model.EvaluationID(s.ID, year, stage), Satker: s.ID, Year: year, Stage: string(stage),
-		Instrument: in.ID, InstrumentHash: in.Hash, Status: string(model.Draft), Created: now, Updated: now}
-	if err := e.model().Validate(); err != nil {
-		return e, nil, invalid("evaluasi", err)
+	ev, err := t.createEvaluation(model.Evaluation{SatkerID: s.ID, Year: year, Stage: stage}, in, by)
+	if err != nil {
+		return evalRec{}, nil, err
 	}
-	if err := t.putInstrument(in); err != nil {
-		return e, nil, err
-	}
-	if err := t.put(bucketEvaluations, e.ID, e); err != nil {
-		return e, nil, err
-	}
-	if err := t.putValues(e.ID, model.Answers{}); err != nil {
-		return e, nil, err
-	}
-	if _, err := t.record(changeRec{By: by, At: now, Satker: s.ID, Evaluation: e.ID, Field: fieldEvaluation, New: evalLabel(e)}); err != nil {
-		return e, nil, err
-	}
-	return e, in, t.refreshEval(s, e, in, model.Answers{})
+	return evalToRec(ev), in, nil
 }
 
 // fileErrors marks a model's list of file problems as ErrInvalid.

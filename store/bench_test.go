@@ -159,7 +159,10 @@ func BenchmarkP1SaveAnswer5000(b *testing.B) {
 	payload := make([]byte, 120)
 	qs := in.Questions()
 	var base, save []time.Duration
+	var basePages, savePages int64 // pages each commit wrote: what the fsync pays for
+	pages := func() int64 { s := db.bolt.Stats(); return s.TxStats.GetPageCount() }
 	for i := 0; b.Loop(); i++ {
+		p0 := pages()
 		t0 := time.Now()
 		if err := db.bolt.Update(func(tx *bolt.Tx) error {
 			return tx.Bucket([]byte("bench")).Put([]byte{byte(i), byte(i >> 8)}, payload)
@@ -167,12 +170,16 @@ func BenchmarkP1SaveAnswer5000(b *testing.B) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
+		p1 := pages()
 		q := qs[i%len(qs)]
 		if _, err := db.SetAnswer(evalID, q.ID, validValue(q, i), "penguji"); err != nil {
 			b.Fatal(err)
 		}
 		base, save = append(base, t1.Sub(t0)), append(save, time.Since(t1))
+		basePages, savePages = basePages+p1-p0, savePages+pages()-p1
 	}
+	b.ReportMetric(float64(basePages)/float64(len(base)), "base-pages")
+	b.ReportMetric(float64(savePages)/float64(len(save)), "save-pages")
 	report := func(name string, ds []time.Duration) (mean, p99 float64) {
 		var sum time.Duration
 		for _, d := range ds {

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"fmt"
-	"sort"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -41,10 +40,9 @@ func (db *DB) Check() []Problem {
 		c.instruments()
 		c.satkers()
 		c.evaluations()
-		c.answers()
+		c.work()
 		c.rekomendasi()
 		c.derived()
-		c.history()
 		return nil
 	})
 	if err != nil {
@@ -58,6 +56,7 @@ type checker struct {
 	add      func(where, format string, args ...any)
 	insts    map[string]*model.Instrument
 	satkerOK map[string]bool
+	targets  map[string]string // satker id → target
 	evals    map[string]evalRec
 }
 
@@ -75,7 +74,7 @@ func (c *checker) instruments() {
 }
 
 func (c *checker) satkers() {
-	c.satkerOK = map[string]bool{}
+	c.satkerOK, c.targets = map[string]bool{}, map[string]string{}
 	c.t.bucket(bucketSatkers).ForEach(func(k, v []byte) error {
 		where := "satker " + string(k)
 		var r satkerRec
@@ -83,7 +82,7 @@ func (c *checker) satkers() {
 			c.add(where, "rekaman tidak terbaca: %v", err)
 			return nil
 		}
-		c.satkerOK[string(k)] = true
+		c.satkerOK[string(k)], c.targets[string(k)] = true, r.Target
 		if r.ID != string(k) {
 			c.add(where, "id di rekaman %q berbeda dengan kuncinya", r.ID)
 		}
@@ -122,67 +121,94 @@ func (c *checker) evaluations() {
 	})
 }
 
-func (c *checker) answers() {
-	c.t.bucket(bucketAnswers).ForEach(func(k, v []byte) error {
-		evalID, qid, ok := splitAnswerKey(k)
-		where := fmt.Sprintf("jawaban %s %s", evalID, qid)
+// work checks every record of the work bucket: answers, history entries
+// and states, each against what it belongs to.
+func (c *checker) work() {
+	w := c.t.work()
+	var last uint64
+	w.ForEach(func(k, v []byte) error {
+		owner, kind, rest, ok := splitWorkKey(k)
 		if !ok {
-			c.add(fmt.Sprintf("jawaban %q", k), "kunci tidak sah")
+			c.add(fmt.Sprintf("kunci %q", k), "kunci tidak sah")
 			return nil
 		}
-		var r answerRec
-		if err := decode(v, &r); err != nil {
-			c.add(where, "rekaman tidak terbaca: %v", err)
-			return nil
-		}
-		if r.Evaluation != evalID || r.Question != qid {
-			c.add(where, "rekaman menyebut %s %s", r.Evaluation, r.Question)
-		}
-		e, ok := c.evals[evalID]
-		if !ok {
-			c.add(where, "evaluasi %q tidak ada", evalID)
-			return nil
-		}
-		in, ok := c.insts[e.InstrumentHash]
-		if !ok {
-			return nil // reported with the evaluation
-		}
-		q, ok := in.Question(qid)
-		if !ok {
-			c.add(where, "pertanyaan tidak ada di instrumen %s", in.ID)
-			return nil
-		}
-		if _, err := checkValue(q, r.Value); err != nil {
-			c.add(where, "%v", err)
-		}
-		if r.empty() {
-			c.add(where, "rekaman kosong tersimpan")
+		switch kind {
+		case kindAnswer:
+			c.answer(owner, string(rest), v)
+		case kindChange:
+			r, err := decodeChange(k, v)
+			if err != nil {
+				c.add(fmt.Sprintf("riwayat %q", k), "rekaman tidak terbaca")
+				return nil
+			}
+			last = max(last, r.Seq)
+		case kindState:
+			if _, ok := c.evals[owner]; !ok {
+				c.add("keadaan "+owner, "evaluasinya tidak ada")
+			}
+		default:
+			c.add(fmt.Sprintf("kunci %q", k), "jenis rekaman %q tidak dikenal", kind)
 		}
 		return nil
 	})
+	if seq := w.Sequence(); seq < last {
+		c.add("riwayat", "nomor urut berikutnya %d tidak melewati entri terakhir %d", seq, last)
+	}
 }
 
-// derived compares the values and summaries with what the canonical
-// records give.
+func (c *checker) answer(evalID, qid string, v []byte) {
+	where := fmt.Sprintf("jawaban %s %s", evalID, qid)
+	r := answerRec{Evaluation: evalID, Question: qid}
+	if err := decodeAnswer(v, &r); err != nil {
+		c.add(where, "rekaman tidak terbaca: %v", err)
+		return
+	}
+	e, ok := c.evals[evalID]
+	if !ok {
+		c.add(where, "evaluasi %q tidak ada", evalID)
+		return
+	}
+	in, ok := c.insts[e.InstrumentHash]
+	if !ok {
+		return // reported with the evaluation
+	}
+	q, ok := in.Question(qid)
+	if !ok {
+		c.add(where, "pertanyaan tidak ada di instrumen %s", in.ID)
+		return
+	}
+	if _, err := checkValue(q, r.Value); err != nil {
+		c.add(where, "%v", err)
+	}
+	if r.empty() {
+		c.add(where, "rekaman kosong tersimpan")
+	}
+}
+
+// derived compares each evaluation's state and each satker's list record
+// with what the canonical records give.
 func (c *checker) derived() {
-	vb := c.t.bucket(bucketValues)
-	for id := range c.evals {
-		want, err := c.t.valuesFromAnswers(id)
-		if err != nil {
-			c.add("nilai "+id, "%v", err)
+	for id, e := range c.evals {
+		where := "keadaan evaluasi " + id
+		st, ok, err := c.t.state(id)
+		if err != nil || !ok {
+			c.add(where, "tidak ada atau tidak terbaca: %v", err)
 			continue
 		}
-		got := vb.Get([]byte(id))
-		if got == nil || !bytes.Equal(got, encodeValues(want)) {
-			c.add("nilai "+id, "ringkasan nilai tidak sama dengan jawaban tersimpan")
+		vals, err := c.t.valuesFromAnswers(id)
+		in, found := c.insts[e.InstrumentHash]
+		if err != nil || !found || !c.satkerOK[e.Satker] {
+			continue // reported with the answers or the evaluation
+		}
+		want, err := stateRecord(in, c.targets[e.Satker], vals, st.Updated)
+		if err != nil {
+			c.add(where, "%v", err)
+			continue
+		}
+		if !bytes.Equal(c.t.work().Get(stateKey(id)), want) {
+			c.add(where, "tidak sama dengan jawaban tersimpan")
 		}
 	}
-	vb.ForEach(func(k, _ []byte) error {
-		if _, ok := c.evals[string(k)]; !ok {
-			c.add("nilai "+string(k), "evaluasinya tidak ada")
-		}
-		return nil
-	})
 	sb := c.t.bucket(bucketSummaries)
 	for id := range c.satkerOK {
 		want, err := c.t.buildSummary(id)
@@ -200,45 +226,6 @@ func (c *checker) derived() {
 		}
 		return nil
 	})
-}
-
-func (c *checker) history() {
-	hist := c.t.bucket(bucketHistory)
-	var last uint64
-	hist.ForEach(func(k, v []byte) error {
-		r, err := c.t.decodeChange(k, v)
-		where := fmt.Sprintf("riwayat %x", k)
-		if err != nil {
-			c.add(where, "rekaman tidak terbaca")
-			return nil
-		}
-		if len(k) != 8 || r.Seq != indexSeqOf(k) {
-			c.add(where, "nomor urut %d tidak sama dengan kuncinya", r.Seq)
-		}
-		last = r.Seq
-		return nil
-	})
-	if seq := hist.Sequence(); seq < last {
-		c.add("riwayat", "nomor urut berikutnya %d tidak melewati entri terakhir %d", seq, last)
-	}
-	for _, name := range [][]byte{bucketHistSatker, bucketHistEval, bucketHistQ} {
-		var dangling []uint64
-		c.t.bucket(name).ForEach(func(k, _ []byte) error {
-			if seq, ok := indexSeq(k); !ok || hist.Get(seqKey(seq)) == nil {
-				dangling = append(dangling, seq)
-			}
-			return nil
-		})
-		sort.Slice(dangling, func(i, j int) bool { return dangling[i] < dangling[j] })
-		if len(dangling) > 0 {
-			c.add("indeks "+string(name), "%d entri menunjuk ke riwayat yang tidak ada (mis. %d)", len(dangling), dangling[0])
-		}
-	}
-}
-
-func indexSeqOf(k []byte) uint64 {
-	s, _ := indexSeq(k)
-	return s
 }
 
 // rekomendasi checks every recommendation against its evaluation.

@@ -24,12 +24,14 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 		// An answer of an evaluation that does not exist.
 		t.putAnswer(answerRec{Evaluation: "hantu/2026/PMPZI", Question: q.ID, Value: q.Best(), At: fixedNow})
 		// A value the instrument does not accept.
-		t.bucket(bucketAnswers).Put(answerKey(e.ID, q.ID), encode(answerRec{Evaluation: e.ID, Question: q.ID, Value: model.Letter("ZZ"), At: fixedNow}))
+		t.work().Put(answerKey(e.ID, q.ID), encodeAnswer(answerRec{Value: model.Letter("ZZ"), By: "x", At: fixedNow}))
 		// An evaluation whose satker is gone.
 		t.put(bucketEvaluations, "yatim/2026/TPI", evalRec{ID: "yatim/2026/TPI", Satker: "yatim", Year: 2026, Stage: "TPI",
 			Instrument: in.ID, InstrumentHash: in.Hash, Status: "draft", Created: fixedNow, Updated: fixedNow})
-		// A history index entry pointing nowhere.
-		t.bucket(bucketHistEval).Put(indexKey(9999, e.ID), nil)
+		// A history entry that does not decode, and one numbered past the
+		// bucket's sequence.
+		t.work().Put(changeKey(e.ID, 5), []byte("rusak"))
+		t.work().Put(changeKey(e.ID, 9999), encodeChange(changeRec{Seq: 9999, At: fixedNow, By: "x", Satker: "kk-a", Evaluation: e.ID, Field: fieldNote}))
 		return nil
 	})
 	if err != nil {
@@ -44,8 +46,9 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 		"jawaban hantu/2026/PMPZI " + q.ID + ": evaluasi \"hantu/2026/PMPZI\" tidak ada",
 		"jawaban " + e.ID + " " + q.ID + ": jawaban tidak sah",
 		"evaluasi yatim/2026/TPI: satker \"yatim\" tidak ada",
-		"nilai " + e.ID + ": ringkasan nilai tidak sama",
-		"indeks history-by-evaluation: 1 entri menunjuk ke riwayat yang tidak ada",
+		"keadaan evaluasi " + e.ID + ": tidak sama dengan jawaban tersimpan",
+		"riwayat \"" + e.ID + "\\x00h\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x05\": rekaman tidak terbaca",
+		"riwayat: nomor urut berikutnya",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Check does not report %q; it reports:\n%s", want, text)

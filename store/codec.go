@@ -142,46 +142,233 @@ func (r *rbuf) done() error {
 // --- values: one evaluation's answer values, what scoring needs ---
 
 const (
+	valNone   = 0
 	valChoice = 1
 	valNumber = 2
 )
 
-func encodeValues(vals model.Answers) []byte {
-	ids := sortedKeys(vals)
-	b := make(wbuf, 0, 2+len(vals)*24)
-	b.byte(codecVersion)
-	b.uint(uint64(len(ids)))
-	for _, id := range ids {
-		v := vals[id]
-		b.str(id)
-		if v.Numeric {
-			b.byte(valNumber)
-			b.float(v.Number)
-		} else {
-			b.byte(valChoice)
-			b.str(v.Choice)
-		}
+func (b *wbuf) value(v model.Value) {
+	switch {
+	case v.IsZero():
+		b.byte(valNone)
+	case v.Numeric:
+		b.byte(valNumber)
+		b.float(v.Number)
+	default:
+		b.byte(valChoice)
+		b.str(v.Choice)
 	}
-	return b
 }
 
-func decodeValues(data []byte) (model.Answers, error) {
-	r := newReader(data)
-	if r.byte() != codecVersion {
-		return nil, errCodec
+func (r *rbuf) value() model.Value {
+	switch r.byte() {
+	case valNone:
+		return model.Value{}
+	case valNumber:
+		return model.Num(r.float())
+	case valChoice:
+		return model.Value{Choice: r.str()}
 	}
+	r.fail()
+	return model.Value{}
+}
+
+func (r *rbuf) values() model.Answers {
 	n := r.count()
 	vals := make(model.Answers, n)
 	for i := 0; i < n && r.err == nil; i++ {
 		id := r.str()
-		switch r.byte() {
-		case valNumber:
-			vals[id] = model.Num(r.float())
-		case valChoice:
-			vals[id] = model.Value{Choice: r.str()}
-		default:
-			r.fail()
+		vals[id] = r.value()
+	}
+	return vals
+}
+
+// --- answers: the evaluation and question are in the key ---
+
+func encodeAnswer(a answerRec) []byte {
+	b := make(wbuf, 0, 48+len(a.Note)+len(a.By))
+	b.byte(codecVersion)
+	b.value(a.Value)
+	b.str(a.Note)
+	b.uint(uint64(len(a.Evidence)))
+	for _, e := range a.Evidence {
+		b.str(e.Title)
+		b.str(e.Location)
+		if e.Checked {
+			b.byte(1)
+		} else {
+			b.byte(0)
 		}
 	}
-	return vals, r.done()
+	b.str(a.By)
+	b.time(a.At)
+	return b
+}
+
+func decodeAnswer(data []byte, a *answerRec) error {
+	r := newReader(data)
+	if r.byte() != codecVersion {
+		return errCodec
+	}
+	a.Value = r.value()
+	a.Note = r.str()
+	if n := r.count(); n > 0 {
+		a.Evidence = make([]evidenceRec, n)
+		for i := 0; i < n && r.err == nil; i++ {
+			a.Evidence[i] = evidenceRec{Title: r.str(), Location: r.str(), Checked: r.byte() == 1}
+		}
+	}
+	a.By = r.str()
+	a.At = r.time()
+	return r.done()
+}
+
+// --- history: the owner and the seq are in the key ---
+
+func encodeChange(c changeRec) []byte {
+	b := make(wbuf, 0, 48+len(c.Old)+len(c.New))
+	b.byte(codecVersion)
+	b.time(c.At)
+	b.str(c.By)
+	// An evaluation's entries name its satker only when the id does not.
+	satker := c.Satker
+	if c.Evaluation != "" && satker == satkerOfEval(c.Evaluation) {
+		satker = ""
+	}
+	b.str(satker)
+	if c.Evaluation != "" {
+		b.byte(1)
+	} else {
+		b.byte(0)
+	}
+	b.str(c.Question)
+	b.str(c.Field)
+	b.str(c.Old)
+	b.str(c.New)
+	b.uint(c.Undoes)
+	b.uint(c.Group)
+	return b
+}
+
+func decodeChange(k, v []byte) (changeRec, error) {
+	owner, kind, rest, ok := splitWorkKey(k)
+	if !ok || kind != kindChange || len(rest) != 8 {
+		return changeRec{}, errCodec
+	}
+	r := newReader(v)
+	if r.byte() != codecVersion {
+		return changeRec{}, errCodec
+	}
+	c := changeRec{Seq: binary.BigEndian.Uint64(rest)}
+	c.At = r.time()
+	c.By = r.str()
+	c.Satker = r.str()
+	if r.byte() == 1 {
+		c.Evaluation = owner
+		if c.Satker == "" {
+			c.Satker = satkerOfEval(owner)
+		}
+	} else {
+		c.Satker = owner
+	}
+	c.Question, c.Field, c.Old, c.New = r.str(), r.str(), r.str(), r.str()
+	c.Undoes, c.Group = r.uint(), r.uint()
+	return c, r.done()
+}
+
+// --- an evaluation's state: figures first, so lists stop reading early ---
+
+// What decodeState reads beyond the time and the headline figures.
+const (
+	stateList  = 0
+	stateAreas = 1 << iota
+	stateValues
+	stateAll = stateAreas | stateValues
+)
+
+// stateRecord scores vals and encodes the state, in the instrument's
+// order: no map is sorted, so a save spends its time on the disk.
+func stateRecord(in *model.Instrument, target string, vals model.Answers, updated time.Time) ([]byte, error) {
+	sc, err := model.Score(in, vals, in.TargetFor(target))
+	if err != nil {
+		return nil, err
+	}
+	b := make(wbuf, 0, 512+len(vals)*24)
+	b.byte(codecVersion)
+	b.time(updated)
+	b.uint(uint64(sc.Answered))
+	b.uint(uint64(sc.Questions))
+	b.float(sc.Total)
+	b.str(sc.Result)
+	var nodes []*model.Node // the components and their areas: what lists show
+	for _, top := range in.Nodes {
+		nodes = append(append(nodes, top), top.Nodes...)
+	}
+	with := 0
+	for _, n := range nodes {
+		if ns, _ := sc.Node(n.ID); ns.Verdict != model.VerdictNone {
+			with++
+		}
+	}
+	b.uint(uint64(with))
+	for _, n := range nodes {
+		if ns, _ := sc.Node(n.ID); ns.Verdict != model.VerdictNone {
+			b.str(n.ID)
+			b.str(string(ns.Verdict))
+		}
+	}
+	b.uint(uint64(len(nodes)))
+	for _, n := range nodes {
+		ns, _ := sc.Node(n.ID)
+		b.str(n.ID)
+		b.float(ns.Score)
+	}
+	qs := in.Questions()
+	known := 0 // a value for a question the instrument lacks is not kept
+	for _, q := range qs {
+		if _, ok := vals[q.ID]; ok {
+			known++
+		}
+	}
+	b.uint(uint64(known))
+	for _, q := range qs {
+		if v, ok := vals[q.ID]; ok {
+			b.str(q.ID)
+			b.value(v)
+		}
+	}
+	return b, nil
+}
+
+func decodeState(data []byte, parts int) (evalState, error) {
+	r := newReader(data)
+	if r.byte() != codecVersion {
+		return evalState{}, errCodec
+	}
+	var st evalState
+	f := &st.Figures
+	st.Updated = r.time()
+	f.Answered, f.Questions = int(r.uint()), int(r.uint())
+	f.Total = r.float()
+	f.Result = r.str()
+	if parts&stateAreas == 0 {
+		return st, r.err
+	}
+	nv := r.count()
+	f.Verdicts = make(map[string]model.Verdict, nv)
+	for j := 0; j < nv && r.err == nil; j++ {
+		id := r.str()
+		f.Verdicts[id] = model.Verdict(r.str())
+	}
+	na := r.count()
+	f.AreaScores = make(map[string]float64, na)
+	for j := 0; j < na && r.err == nil; j++ {
+		id := r.str()
+		f.AreaScores[id] = r.float()
+	}
+	if parts&stateValues == 0 {
+		return st, r.err
+	}
+	st.Values = r.values()
+	return st, r.done()
 }

@@ -218,10 +218,38 @@ func TestCrashLosesNothingAcknowledged(t *testing.T) {
 			t.Fatalf("round %d: after %d acknowledged edits the file holds %v; want %v", round, last+1, got, want)
 		}
 		mustCheckClean(t, db)
+		historyAgrees(t, db, got)
 		db.Close()
 		totalAcked += last + 1
 	}
 	t.Logf("%d rounds, %d acknowledged edits, none lost", rounds, totalAcked)
+}
+
+// historyAgrees checks the history is complete: for every question, the
+// newest value and note entries say what the answer holds now.
+func historyAgrees(t *testing.T, db *DB, st answerState) {
+	t.Helper()
+	h, err := db.History(HistoryFilter{Evaluation: crashEval})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range h { // newest first
+		key := c.Question + "|" + c.Field
+		if seen[key] || (c.Field != fieldValue && c.Field != fieldNote) {
+			continue
+		}
+		seen[key] = true
+		a := st[c.Question]
+		if now := map[string]string{fieldValue: a.v.String(), fieldNote: a.note}[c.Field]; c.New != now {
+			t.Fatalf("history says %s %s became %q; the answer holds %q", c.Question, c.Field, c.New, now)
+		}
+	}
+	for q, a := range st {
+		if (!a.v.IsZero() && !seen[q+"|"+fieldValue]) || (a.note != "" && !seen[q+"|"+fieldNote]) {
+			t.Fatalf("answer %s (%v, %q) has no history", q, a.v, a.note)
+		}
+	}
 }
 
 type stringsBuilder struct{ b []byte }

@@ -248,7 +248,7 @@ func setSchemaForTest(t *testing.T, path string, v uint64, dropDerived bool) {
 	defer bdb.Close()
 	err = bdb.Update(func(tx *bolt.Tx) error {
 		if dropDerived {
-			for _, name := range derivedBuckets {
+			for _, name := range oldDerived {
 				if err := tx.DeleteBucket(name); err != nil {
 					return err
 				}
@@ -274,53 +274,6 @@ func TestNewerSchemaIsRefusedAndLeftAlone(t *testing.T) {
 	}
 	if fileSum(t, path) != before {
 		t.Fatal("a newer file was written to")
-	}
-}
-
-func TestOlderSchemaIsBackedUpAndMigrated(t *testing.T) {
-	path := populated(t)
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantSums, _ := db.SatkerSummaries()
-	db.Close()
-
-	setSchemaForTest(t, path, 1, true)
-	v1 := dumpBolt(t, path)
-	db, err = Open(path, Options{})
-	if err != nil {
-		t.Fatalf("migrating open: %v", err)
-	}
-	defer db.Close()
-	mustCheckClean(t, db)
-	sums, err := db.SatkerSummaries()
-	if err != nil || len(sums) != 1 || sums[0].Latest == nil || sums[0].Latest.Answered != wantSums[0].Latest.Answered ||
-		sums[0].Latest.Total != wantSums[0].Latest.Total {
-		t.Fatalf("summaries after migration: %+v, %v; want %+v", sums, err, wantSums)
-	}
-	backup := path + ".skema1.bak"
-	if got := dumpBolt(t, backup); got != v1 {
-		t.Fatalf("the backup does not hold what the file held before migrating:\n%s\nwant\n%s", got, v1)
-	}
-	if v, _ := db.schemaVersion(); v != schemaVersion {
-		t.Errorf("schema after migration %d", v)
-	}
-	// The backup stays a schema-1 file; a second migration picks a new name.
-	if got, _ := (&DB{path: path}).migrationBackupPath(1); got != path+".skema1-2.bak" {
-		t.Errorf("next backup name %q", got)
-	}
-}
-
-func TestReadOnlyRefusesToMigrate(t *testing.T) {
-	path := populated(t)
-	setSchemaForTest(t, path, 1, true)
-	before := fileSum(t, path)
-	if _, err := Open(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "skema lama") {
-		t.Fatalf("read-only open of an old file: %v", err)
-	}
-	if fileSum(t, path) != before {
-		t.Fatal("read-only open changed the file")
 	}
 }
 

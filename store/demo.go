@@ -39,7 +39,7 @@ func (db *DB) Demo(n int, now time.Time) error {
 		rng := rand.New(rand.NewPCG(2026, 5))
 		rekRng := rand.New(rand.NewPCG(2026, 6))
 		return db.update(func(tx *bolt.Tx) error {
-			t := txn{db, tx}
+			t := txn{db, tx}.bulk()
 			for _, d := range demoSatkers {
 				if tx.Bucket(bucketSatkers).Get([]byte(d.id)) != nil {
 					return fmt.Errorf("data demo %w: satker %s", ErrExists, d.id)
@@ -68,7 +68,7 @@ func (db *DB) Demo(n int, now time.Time) error {
 	const perTx = 100
 	for start := 0; start < n; start += perTx {
 		err := db.update(func(tx *bolt.Tx) error {
-			t := txn{db, tx}
+			t := txn{db, tx}.bulk()
 			for i := start; i < min(n, start+perTx); i++ {
 				if err := t.demoSatker(generatedSatker(first+i, rng), in, now, rng, generatedRekPlan(rekRng), rekRng); err != nil {
 					return err
@@ -184,7 +184,7 @@ func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *
 		if err := t.put(bucketEvaluations, e.ID, e); err != nil {
 			return err
 		}
-		if err := t.putValues(e.ID, vals); err != nil {
+		if err := t.putState(e, in, s.Target, vals, last); err != nil {
 			return err
 		}
 		round.add(e, de, vals, answers)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -85,14 +84,14 @@ func (t txn) createEvaluation(e model.Evaluation, in *model.Instrument, by strin
 	if err := t.put(bucketEvaluations, e.ID, rec); err != nil {
 		return e, err
 	}
-	if err := t.putValues(e.ID, model.Answers{}); err != nil {
+	if err := t.putState(rec, in, s.Target, model.Answers{}, now); err != nil {
 		return e, err
 	}
 	if _, err := t.record(changeRec{By: by, Satker: e.SatkerID, Evaluation: e.ID, Field: fieldEvaluation,
 		New: evalLabel(rec), At: now}); err != nil {
 		return e, err
 	}
-	return e, t.refreshEval(s, rec, in, model.Answers{})
+	return e, t.rebuildSummary(s.ID)
 }
 
 // resolveInstrument finds the instrument a new evaluation uses and checks
@@ -146,14 +145,27 @@ func evalLabel(e evalRec) string { return fmt.Sprintf("%s %d (%s)", e.Stage, e.Y
 func (db *DB) Evaluation(id string) (model.Evaluation, error) {
 	var e evalRec
 	err := db.view(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
 		var err error
-		e, err = txn{db, tx}.evaluation(id)
+		if e, err = t.evaluation(id); err == nil {
+			e, err = t.lastChanged(e)
+		}
 		return err
 	})
 	if err != nil {
 		return model.Evaluation{}, err
 	}
 	return e.model(), nil
+}
+
+// lastChanged sets an evaluation's Updated to its last answer change when
+// that is later than its record's: saves write the state, not the record.
+func (t txn) lastChanged(e evalRec) (evalRec, error) {
+	st, _, err := t.state(e.ID)
+	if st.Updated.After(e.Updated) {
+		e.Updated = st.Updated
+	}
+	return e, err
 }
 
 // Evaluations returns a satker's evaluations by year, then stage order.
@@ -166,6 +178,9 @@ func (db *DB) Evaluations(satkerID string) ([]model.Evaluation, error) {
 		}
 		recs, err := t.evaluationsOf(satkerID)
 		for _, r := range recs {
+			if err == nil {
+				r, err = t.lastChanged(r)
+			}
 			out = append(out, r.model())
 		}
 		return err
@@ -202,25 +217,8 @@ func (db *DB) SetEvaluationStatus(id string, st model.Status, by string) error {
 		if _, err := t.record(changeRec{By: by, Satker: e.Satker, Evaluation: id, Field: fieldStatus, Old: old, New: e.Status, At: e.Updated}); err != nil {
 			return err
 		}
-		return t.refreshEvalByRec(e)
+		return t.rebuildSummary(e.Satker)
 	})
-}
-
-// refreshEvalByRec rescores an evaluation into its satker's summary.
-func (t txn) refreshEvalByRec(e evalRec) error {
-	s, err := t.satker(e.Satker)
-	if err != nil {
-		return err
-	}
-	in, err := t.instrument(e.InstrumentHash)
-	if err != nil {
-		return err
-	}
-	vals, err := t.values(e.ID)
-	if err != nil {
-		return err
-	}
-	return t.refreshEval(s, e, in, vals)
 }
 
 // DeleteEvaluation removes an evaluation, its answers and its
@@ -248,14 +246,7 @@ func (t txn) deleteEvaluation(e evalRec) error {
 	if err := t.deleteReks(e.ID); err != nil {
 		return err
 	}
-	prefix := answerPrefix(e.ID)
-	c := t.bucket(bucketAnswers).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
-		if err := c.Delete(); err != nil {
-			return err
-		}
-	}
-	if err := t.bucket(bucketValues).Delete([]byte(e.ID)); err != nil {
+	if err := t.deleteWork(e.ID); err != nil {
 		return err
 	}
 	return t.bucket(bucketEvaluations).Delete([]byte(e.ID))

@@ -208,25 +208,34 @@ func (b *bundleWriter) all(t txn) error {
 	}); err != nil {
 		return err
 	}
-	if err := section("answers", bucketAnswers, &b.counts.Answers, func(k, v []byte) error {
-		var r answerRec
-		if err := decode(v, &r); err != nil {
-			return damaged(bucketAnswers, k, err)
+	// Answers by evaluation and question; history by owner, oldest first.
+	for _, kind := range []byte{kindAnswer, kindChange} {
+		name, count := "answers", &b.counts.Answers
+		if kind == kindChange {
+			name, count = "history", &b.counts.History
 		}
-		b.record(r)
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := section("history", bucketHistory, &b.counts.History, func(k, v []byte) error {
-		var r changeRec
-		if err := decode(v, &r); err != nil {
-			return damaged(bucketHistory, k, err)
+		err := section(name, bucketWork, count, func(k, v []byte) error {
+			owner, kk, rest, _ := splitWorkKey(k)
+			switch {
+			case kk != kind:
+			case kind == kindAnswer:
+				r := answerRec{Evaluation: owner, Question: string(rest)}
+				if err := decodeAnswer(v, &r); err != nil {
+					return damaged(bucketWork, k, err)
+				}
+				b.record(r)
+			default:
+				r, err := decodeChange(k, v)
+				if err != nil {
+					return damaged(bucketWork, k, err)
+				}
+				b.record(r)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		b.record(r)
-		return nil
-	}); err != nil {
-		return err
 	}
 	// Written only when there are some, so a bundle without
 	// recommendations stays byte for byte what older ziwb wrote and reads.

@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -42,115 +44,92 @@ func (db *DB) History(f HistoryFilter) ([]model.Change, error) {
 }
 
 // walkHistory calls fn for each selected entry, newest first, until fn
-// returns false.
+// returns false. An evaluation's entries (and a question's among them)
+// are one backward scan of its history; a satker's merge its own with
+// its evaluations'; no filter reads everything.
 func (t txn) walkHistory(f HistoryFilter, fn func(changeRec) bool) error {
-	match := func(r changeRec) bool {
-		return (f.Satker == "" || r.Satker == f.Satker) && (f.Evaluation == "" || r.Evaluation == f.Evaluation) &&
-			(f.Question == "" || r.Question == f.Question)
-	}
-	var index []byte
-	var prefix []byte
-	switch {
-	case f.Evaluation != "" && f.Question != "":
-		index, prefix = bucketHistQ, indexPrefix(f.Evaluation, f.Question)
-	case f.Evaluation != "":
-		index, prefix = bucketHistEval, indexPrefix(f.Evaluation)
-	case f.Satker != "":
-		index, prefix = bucketHistSatker, indexPrefix(f.Satker)
-	}
-	hist := t.bucket(bucketHistory)
-	if index == nil {
-		c := hist.Cursor()
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			r, err := t.decodeChange(k, v)
-			if err != nil {
-				return err
+	if f.Evaluation != "" {
+		return t.walkOwner(f.Evaluation, func(r changeRec) bool {
+			if (f.Question != "" && r.Question != f.Question) || (f.Satker != "" && r.Satker != f.Satker) {
+				return true
 			}
-			if match(r) && !fn(r) {
-				return nil
-			}
-		}
-		return nil
+			return fn(r)
+		})
 	}
-	c := t.bucket(index).Cursor()
-	// Position after the last key with the prefix, then walk back.
-	end := append(bytes.Clone(prefix), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff)
-	k, _ := c.Seek(end)
-	if k == nil {
-		k, _ = c.Last()
-	} else {
-		k, _ = c.Prev()
+	var all []changeRec
+	collect := func(r changeRec) bool {
+		if f.Question == "" || r.Question == f.Question {
+			all = append(all, r)
+		}
+		return true
 	}
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
-		seq, ok := indexSeq(k)
-		if !ok || len(k) != len(prefix)+8 {
-			continue // a longer key: another question whose id starts the same
-		}
-		v := hist.Get(seqKey(seq))
-		if v == nil {
-			return fmt.Errorf("%s: %w: indeks riwayat menunjuk ke entri %d yang tidak ada", t.db.path, ErrDamaged, seq)
-		}
-		r, err := t.decodeChange(seqKey(seq), v)
-		if err != nil {
-			return err
-		}
-		if match(r) && !fn(r) {
+	if err := t.scanChanges(f.Satker, collect); err != nil {
+		return err
+	}
+	slices.SortFunc(all, func(a, b changeRec) int { return cmp.Compare(b.Seq, a.Seq) })
+	for _, r := range all {
+		if !fn(r) {
 			return nil
 		}
 	}
 	return nil
 }
 
+// walkOwner walks one owner's history, newest first.
+func (t txn) walkOwner(owner string, fn func(changeRec) bool) error {
+	prefix := ownerPrefix(owner, kindChange)
+	c := t.work().Cursor()
+	// Position after the owner's last entry, then walk back.
+	k, v := c.Seek(ownerPrefix(owner, kindChange+1))
+	if k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
+		r, err := t.decodeChange(k, v)
+		if err != nil {
+			return err
+		}
+		if !fn(r) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// scanChanges calls fn with every history entry of a satker — its own and
+// its evaluations' — or, for "", of the whole file, in key order.
+func (t txn) scanChanges(satkerID string, fn func(changeRec) bool) error {
+	c := t.work().Cursor()
+	scan := func(prefix []byte) error {
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if _, kind, _, ok := splitWorkKey(k); !ok || kind != kindChange {
+				continue
+			}
+			r, err := t.decodeChange(k, v)
+			if err != nil {
+				return err
+			}
+			if !fn(r) {
+				return nil
+			}
+		}
+		return nil
+	}
+	if satkerID == "" {
+		return scan(nil)
+	}
+	if err := scan(ownerPrefix(satkerID, kindChange)); err != nil {
+		return err
+	}
+	return scan(evalPrefix(satkerID))
+}
+
 func (t txn) decodeChange(k, v []byte) (changeRec, error) {
-	var r changeRec
-	if err := decode(v, &r); err != nil {
-		return r, fmt.Errorf("%s: %w: riwayat %x: %v", t.db.path, ErrDamaged, k, err)
+	r, err := decodeChange(k, v)
+	if err != nil {
+		return r, fmt.Errorf("%s: %w: riwayat %q: %v", t.db.path, ErrDamaged, k, err)
 	}
 	return r, nil
-}
-
-// record appends a change to the history with the next sequence number and
-// indexes it; the change's At defaults to now.
-func (t txn) record(r changeRec) (changeRec, error) {
-	hist := t.bucket(bucketHistory)
-	hist.FillPercent = appendFill
-	seq, err := hist.NextSequence()
-	if err != nil {
-		return r, err
-	}
-	r.Seq = seq
-	if r.At.IsZero() {
-		r.At = t.db.stamp()
-	}
-	if err := hist.Put(seqKey(seq), encode(r)); err != nil {
-		return r, err
-	}
-	return r, t.index(r)
-}
-
-// appendFill packs the pages of buckets whose keys mostly arrive in order
-// (history by sequence, its indexes by sequence within an owner): bbolt's
-// default half-full split would double their size on disk.
-const appendFill = 0.95
-
-// index writes a change's index entries.
-func (t txn) index(r changeRec) error {
-	put := func(bucket, key []byte) error {
-		b := t.bucket(bucket)
-		b.FillPercent = appendFill
-		return b.Put(key, nil)
-	}
-	if err := put(bucketHistSatker, indexKey(r.Seq, r.Satker)); err != nil {
-		return err
-	}
-	if r.Evaluation == "" {
-		return nil
-	}
-	if err := put(bucketHistEval, indexKey(r.Seq, r.Evaluation)); err != nil {
-		return err
-	}
-	if r.Question == "" {
-		return nil
-	}
-	return put(bucketHistQ, indexKey(r.Seq, r.Evaluation, r.Question))
 }

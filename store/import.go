@@ -53,7 +53,7 @@ func (db *DB) Import(name string, data []byte, by string) (ImportStats, error) {
 	}
 	var stats ImportStats
 	err := db.update(func(tx *bolt.Tx) error {
-		im := &importer{t: txn{db, tx}, name: name, by: by, b: b, errs: readErrs}
+		im := &importer{t: txn{db, tx}.bulk(), name: name, by: by, b: b, errs: readErrs}
 		if err := im.check(); err != nil {
 			return err
 		}

@@ -123,17 +123,23 @@ func (im *importer) apply() error {
 		return err
 	}
 	for id := range touchedEvals {
-		vals, err := t.valuesFromAnswers(id)
-		if err != nil {
-			return err
-		}
-		if err := t.putValues(id, vals); err != nil {
-			return err
-		}
 		e, _ := im.evaluation(id)
 		touchedSatkers[e.Satker] = true
 	}
 	for id := range touchedSatkers {
+		s, err := t.satker(id)
+		if err != nil {
+			return err
+		}
+		evals, err := t.evaluationsOf(id)
+		if err != nil {
+			return err
+		}
+		for _, e := range evals { // all: the satker's target may be new
+			if err := t.deriveState(e, s.Target); err != nil {
+				return err
+			}
+		}
 		if err := t.rebuildSummary(id); err != nil {
 			return err
 		}
@@ -183,7 +189,7 @@ func (im *importer) applyHistory() error {
 		}
 		switch {
 		case r.Group == bundleSeq: // the first entry of its action: the seq it gets here
-			r.Group = t.bucket(bucketHistory).Sequence() + 1
+			r.Group = t.nextSeq()
 		case r.Group != 0:
 			r.Group = newSeq[r.Group]
 		}

@@ -3,90 +3,81 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"strings"
 )
 
-// Buckets. Canonical records are JSON; "values" and "summaries" are derived
-// from them (schema 2) and can always be rebuilt.
+// Buckets. Satkers, evaluations, instruments and recommendations are JSON
+// records; everything a save touches lives in one bucket, "work", keyed by
+// its owner so that one evaluation's answers, history and state are
+// neighbours in the file (schema 3).
 var (
 	bucketMeta        = []byte("meta")
 	bucketSatkers     = []byte("satkers")     // satker id → satkerRec
 	bucketEvaluations = []byte("evaluations") // evaluation id → evalRec
-	bucketAnswers     = []byte("answers")     // evaluation id \0 question id → answerRec
 	bucketInstruments = []byte("instruments") // sha-256 hex → instrument source
-	bucketHistory     = []byte("history")     // seq (8 bytes, big-endian) → changeRec
-	bucketHistSatker  = []byte("history-by-satker")
-	bucketHistEval    = []byte("history-by-evaluation")
-	bucketHistQ       = []byte("history-by-question")
-	bucketValues      = []byte("values")    // evaluation id → compact answer values
-	bucketSummaries   = []byte("summaries") // satker id → compact satker summary
+	bucketWork        = []byte("work")        // owner \0 kind … → compact records; see workKey
+	bucketSummaries   = []byte("summaries")   // satker id → compact list record
 
 	keyApp    = []byte("app")
 	keySchema = []byte("schema")
 	appName   = []byte("ziwb")
 )
 
-// baseBuckets are those of schema 1; derivedBuckets came with schema 2.
-var (
-	baseBuckets = [][]byte{bucketMeta, bucketSatkers, bucketEvaluations, bucketAnswers, bucketInstruments,
-		bucketHistory, bucketHistSatker, bucketHistEval, bucketHistQ}
-	derivedBuckets = [][]byte{bucketValues, bucketSummaries}
-)
+// schemaBuckets must exist in a file of the current schema.
+var schemaBuckets = [][]byte{bucketMeta, bucketSatkers, bucketEvaluations, bucketInstruments, bucketWork, bucketSummaries}
 
 const sep = 0 // between the parts of a composite key; no id contains it
 
-// answerKey is evaluation id \0 question id.
-func answerKey(evalID, qid string) []byte {
-	k := make([]byte, 0, len(evalID)+1+len(qid))
-	k = append(k, evalID...)
-	k = append(k, sep)
-	return append(k, qid...)
+// The kinds of record in the work bucket. Within one owner they sort
+// answers, then history, then the state, so the history's newest entry
+// and the state — both written by every save — share a page.
+const (
+	kindAnswer = 'a' // evaluation \0 a question id → answer
+	kindChange = 'h' // owner \0 h seq (8 bytes, big-endian) → history entry
+	kindState  = 's' // evaluation \0 s → values, figures and last change
+)
+
+// The owner of a record is its evaluation, or its satker for a change
+// that concerns the satker alone (a satker is made, edited or deleted).
+// Evaluation ids are satker/year/stage, so one satker's records are all
+// under the prefix "satker\0" or "satker/".
+
+func ownerPrefix(owner string, kind byte) []byte {
+	k := make([]byte, 0, len(owner)+2+8)
+	k = append(k, owner...)
+	return append(k, sep, kind)
 }
 
-// answerPrefix selects every answer of one evaluation.
-func answerPrefix(evalID string) []byte { return append([]byte(evalID), sep) }
+func answerKey(evalID, qid string) []byte { return append(ownerPrefix(evalID, kindAnswer), qid...) }
 
-// splitAnswerKey returns the evaluation and question of an answer key.
-func splitAnswerKey(k []byte) (evalID, qid string, ok bool) {
+func stateKey(evalID string) []byte { return ownerPrefix(evalID, kindState) }
+
+func changeKey(owner string, seq uint64) []byte {
+	return binary.BigEndian.AppendUint64(ownerPrefix(owner, kindChange), seq)
+}
+
+// splitWorkKey returns the owner, kind and rest of a work key.
+func splitWorkKey(k []byte) (owner string, kind byte, rest []byte, ok bool) {
 	i := bytes.IndexByte(k, sep)
-	if i < 0 {
-		return "", "", false
+	if i < 0 || i+1 >= len(k) {
+		return "", 0, nil, false
 	}
-	return string(k[:i]), string(k[i+1:]), true
+	return string(k[:i]), k[i+1], k[i+2:], true
+}
+
+// changeOwner is where a change is filed.
+func changeOwner(r changeRec) string {
+	if r.Evaluation != "" {
+		return r.Evaluation
+	}
+	return r.Satker
+}
+
+// satkerOfEval is the satker part of an evaluation id.
+func satkerOfEval(evalID string) string {
+	s, _, _ := strings.Cut(evalID, "/")
+	return s
 }
 
 // evalPrefix selects every evaluation of one satker (ids are satker/year/stage).
 func evalPrefix(satkerID string) []byte { return []byte(satkerID + "/") }
-
-func seqKey(seq uint64) []byte {
-	var k [8]byte
-	binary.BigEndian.PutUint64(k[:], seq)
-	return k[:]
-}
-
-// indexKey is part \0 … \0 seq: an index entry that sorts by seq within its
-// parts, so a reverse cursor walk reads newest first.
-func indexKey(seq uint64, parts ...string) []byte {
-	var k []byte
-	for _, p := range parts {
-		k = append(k, p...)
-		k = append(k, sep)
-	}
-	return append(k, seqKey(seq)...)
-}
-
-func indexPrefix(parts ...string) []byte {
-	var k []byte
-	for _, p := range parts {
-		k = append(k, p...)
-		k = append(k, sep)
-	}
-	return k
-}
-
-// indexSeq reads the seq at the end of an index key.
-func indexSeq(k []byte) (uint64, bool) {
-	if len(k) < 8 {
-		return 0, false
-	}
-	return binary.BigEndian.Uint64(k[len(k)-8:]), true
-}

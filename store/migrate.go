@@ -8,34 +8,99 @@ import (
 	"os"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/kemenag-ortala/ziwb/model"
 )
 
 // schemaVersion is the layout this ziwb writes.
 //
 //	1: the canonical records — satkers, evaluations, answers, instruments,
-//	   history and its indexes.
-//	2: adds the derived records ("values" per evaluation, "summaries" per
+//	   history and its three indexes — as JSON, each kind in its bucket.
+//	2: adds derived records ("values" per evaluation, "summaries" per
 //	   satker) that let lists and saves avoid decoding every answer.
-const schemaVersion = 2
+//	3: answers, history and each evaluation's state (values, figures) in
+//	   one "work" bucket keyed by owner, as compact binary records; the
+//	   indexes are gone (an owner's history is one prefix scan), and the
+//	   satker list records hold no figures, so a save writes one bucket.
+const schemaVersion = 3
+
+// The buckets of schemas 1 and 2, which migration reads and removes.
+var (
+	oldAnswers = []byte("answers")
+	oldHistory = []byte("history")
+	oldIndexes = [][]byte{[]byte("history-by-satker"), []byte("history-by-evaluation"), []byte("history-by-question")}
+	oldValues  = []byte("values")
+	oldBuckets = [][]byte{bucketMeta, bucketSatkers, bucketEvaluations, oldAnswers, bucketInstruments, oldHistory}
+	oldDerived = [][]byte{oldValues, bucketSummaries}
+)
 
 // migrations[v] turns a schema-v file into a schema-(v+1) one, inside the
 // one transaction that migrates the file.
 var migrations = map[uint64]func(t txn) error{
-	1: func(t txn) error {
-		for _, name := range derivedBuckets {
-			if _, err := t.tx.CreateBucketIfNotExists(name); err != nil {
-				return err
-			}
+	1: func(txn) error { return nil }, // the derived records are made by the step to 3
+	2: toWork,
+}
+
+// toWork moves the answers and the history into the work bucket, drops
+// the indexes and the old derived records, and derives the new ones.
+func toWork(t txn) error {
+	w, err := t.tx.CreateBucket(bucketWork)
+	if err != nil {
+		return err
+	}
+	t.bulk()
+	err = t.tx.Bucket(oldAnswers).ForEach(func(k, v []byte) error {
+		var r answerRec
+		if err := decode(v, &r); err != nil {
+			return fmt.Errorf("%w: jawaban %q: %v", ErrDamaged, k, err)
 		}
-		return t.rebuildDerived()
-	},
+		return t.putAnswer(r)
+	})
+	if err != nil {
+		return err
+	}
+	hist := t.tx.Bucket(oldHistory)
+	err = hist.ForEach(func(k, v []byte) error {
+		var r changeRec
+		if err := decode(v, &r); err != nil {
+			return fmt.Errorf("%w: riwayat %x: %v", ErrDamaged, k, err)
+		}
+		return w.Put(changeKey(changeOwner(r), r.Seq), encodeChange(r))
+	})
+	if err != nil {
+		return err
+	}
+	if err := w.SetSequence(hist.Sequence()); err != nil {
+		return err
+	}
+	for _, name := range append(append([][]byte{oldAnswers, oldHistory}, oldIndexes...), oldDerived...) {
+		if err := t.tx.DeleteBucket(name); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+			return err
+		}
+	}
+	if _, err := t.tx.CreateBucket(bucketSummaries); err != nil {
+		return err
+	}
+	return t.rebuildDerived()
+}
+
+// bulkFill packs pages written in key order (migration, import, demo):
+// bbolt's default half-full split would double their size on disk.
+const bulkFill = 0.9
+
+// bulk packs the pages of every bucket the transaction writes.
+func (t txn) bulk() txn {
+	t.tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+		b.FillPercent = bulkFill
+		return nil
+	})
+	return t
 }
 
 // initSchema lays out a new, empty database. The recommendations' bucket
 // is made here too, though older files of the same schema may lack it.
 func initSchema(tx *bolt.Tx) error {
-	names := append(append([][]byte{}, baseBuckets...), derivedBuckets...)
-	for _, name := range append(names, bucketRekomendasi) {
+	for _, name := range append(schemaBuckets, bucketRekomendasi) {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -77,7 +142,11 @@ func (db *DB) schemaVersion() (uint64, error) {
 		if v > schemaVersion {
 			return nil // refused by the caller, before any bucket is expected
 		}
-		for _, name := range baseBuckets {
+		need := schemaBuckets
+		if v < schemaVersion {
+			need = oldBuckets
+		}
+		for _, name := range need {
 			if tx.Bucket(name) == nil {
 				return fmt.Errorf("%s: %w: bucket %q tidak ada", db.path, ErrDamaged, name)
 			}
@@ -132,32 +201,58 @@ func (db *DB) migrationBackupPath(from uint64) (string, error) {
 	return "", fmt.Errorf("migrasi %s: terlalu banyak salinan cadangan lama", db.path)
 }
 
-// rebuildDerived recomputes every derived record from the canonical ones.
+// rebuildDerived recomputes every derived record — each evaluation's
+// state and each satker's list record — from the canonical ones.
 func (t txn) rebuildDerived() error {
-	for _, name := range derivedBuckets {
-		if err := t.tx.DeleteBucket(name); err != nil {
-			return err
+	var satkers []satkerRec
+	err := t.bucket(bucketSatkers).ForEach(func(k, v []byte) error {
+		var s satkerRec
+		if err := decode(v, &s); err != nil {
+			return fmt.Errorf("%w: satker %q: %v", ErrDamaged, k, err)
 		}
-		if _, err := t.tx.CreateBucket(name); err != nil {
-			return err
-		}
+		satkers = append(satkers, s)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	var evalIDs, satkerIDs []string
-	t.bucket(bucketEvaluations).ForEach(func(k, _ []byte) error { evalIDs = append(evalIDs, string(k)); return nil })
-	t.bucket(bucketSatkers).ForEach(func(k, _ []byte) error { satkerIDs = append(satkerIDs, string(k)); return nil })
-	for _, id := range evalIDs {
-		vals, err := t.valuesFromAnswers(id)
+	for _, s := range satkers {
+		evals, err := t.evaluationsOf(s.ID)
 		if err != nil {
 			return err
 		}
-		if err := t.putValues(id, vals); err != nil {
-			return err
+		for _, e := range evals {
+			if err := t.deriveState(e, s.Target); err != nil {
+				return err
+			}
 		}
-	}
-	for _, id := range satkerIDs {
-		if err := t.rebuildSummary(id); err != nil {
+		if err := t.rebuildSummary(s.ID); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// deriveState writes an evaluation's state from its answers: the values,
+// the figures, and the time of the latest answer or of the record.
+func (t txn) deriveState(e evalRec, target string) error {
+	in, err := t.instrument(e.InstrumentHash)
+	if err != nil {
+		return err
+	}
+	recs, err := t.answers(e.ID)
+	if err != nil {
+		return err
+	}
+	vals := make(model.Answers, len(recs))
+	updated := e.Updated
+	for _, r := range recs {
+		if !r.Value.IsZero() {
+			vals[r.Question] = r.Value
+		}
+		if r.At.After(updated) {
+			updated = r.At
+		}
+	}
+	return t.putState(e, in, target, vals, updated)
 }

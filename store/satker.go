@@ -72,12 +72,28 @@ func (db *DB) UpdateSatker(s model.Satker, by string) (model.Satker, error) {
 				return err
 			}
 		}
+		if old.Target != s.Target {
+			if err := t.restateAll(s.ID, s.Target); err != nil {
+				return err
+			}
+		}
 		return t.rebuildSummary(s.ID)
 	})
 	if err != nil {
 		return model.Satker{}, err
 	}
 	return db.Satker(s.ID)
+}
+
+// restateAll rescores every evaluation of a satker against its target.
+func (t txn) restateAll(satkerID, target string) error {
+	evals, err := t.evaluationsOf(satkerID)
+	for _, e := range evals {
+		if err == nil {
+			err = t.restate(e, target)
+		}
+	}
+	return err
 }
 
 // satkerChanges lists the fields that differ, as history entries.

@@ -15,8 +15,16 @@ func (db *DB) Stats() (Stats, error) {
 	var s Stats
 	err := db.view(func(tx *bolt.Tx) error {
 		n := func(name []byte) int { return tx.Bucket(name).Stats().KeyN }
-		s = Stats{Satkers: n(bucketSatkers), Evaluations: n(bucketEvaluations), Answers: n(bucketAnswers),
-			History: n(bucketHistory), Instruments: n(bucketInstruments), FileSize: tx.Size()}
+		s = Stats{Satkers: n(bucketSatkers), Evaluations: n(bucketEvaluations), Instruments: n(bucketInstruments), FileSize: tx.Size()}
+		tx.Bucket(bucketWork).ForEach(func(k, _ []byte) error {
+			switch _, kind, _, _ := splitWorkKey(k); kind {
+			case kindAnswer:
+				s.Answers++
+			case kindChange:
+				s.History++
+			}
+			return nil
+		})
 		if b := tx.Bucket(bucketRekomendasi); b != nil { // older files lack it until the first recommendation
 			s.Recommendations = b.Stats().KeyN
 		}

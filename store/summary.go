@@ -34,41 +34,70 @@ type EvalSummary struct {
 }
 
 // SatkerSummaries lists every satker with its evaluations' summaries, in
-// id order. It reads one compact record per satker.
-func (db *DB) SatkerSummaries() ([]SatkerSummary, error) { return db.summaries(true) }
+// id order: one compact list record per satker and one state record per
+// evaluation.
+func (db *DB) SatkerSummaries() ([]SatkerSummary, error) { return db.summaries(stateAreas) }
 
 // SatkerList is SatkerSummaries without the per-area verdicts and scores
 // (Verdicts and AreaScores are nil): what the satker list shows, read in
 // a fraction of the time, so the workbench's first frame comes sooner.
-func (db *DB) SatkerList() ([]SatkerSummary, error) { return db.summaries(false) }
+func (db *DB) SatkerList() ([]SatkerSummary, error) { return db.summaries(stateList) }
 
 // SatkerSummary is one satker's summary, read alone.
 func (db *DB) SatkerSummary(id string) (SatkerSummary, error) {
 	var s SatkerSummary
 	err := db.view(func(tx *bolt.Tx) error {
-		var ok bool
-		var err error
-		if s, ok, err = (txn{db, tx}).summary(id); err == nil && !ok {
-			err = fmt.Errorf("satker %q %w", id, ErrNotFound)
+		t := txn{db, tx}
+		data := tx.Bucket(bucketSummaries).Get([]byte(id))
+		if data == nil {
+			return fmt.Errorf("satker %q %w", id, ErrNotFound)
 		}
+		var err error
+		s, err = t.decodeSummary(data, stateAreas)
 		return err
 	})
 	return s, err
 }
 
-func (db *DB) summaries(areas bool) ([]SatkerSummary, error) {
+func (db *DB) summaries(parts int) ([]SatkerSummary, error) {
 	var out []SatkerSummary
 	err := db.view(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
 		return tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
-			s, err := decodeSummary(v, areas)
+			s, err := t.decodeSummary(v, parts)
 			if err != nil {
-				return fmt.Errorf("%s: %w: ringkasan satker %q: %v", db.path, ErrDamaged, k, err)
+				return err
 			}
 			out = append(out, s)
 			return nil
 		})
 	})
 	return out, err
+}
+
+// decodeSummary reads a satker's list record and each of its
+// evaluations' figures from their state.
+func (t txn) decodeSummary(data []byte, parts int) (SatkerSummary, error) {
+	s, err := decodeSummary(data)
+	if err != nil {
+		return s, fmt.Errorf("%s: %w: ringkasan satker: %v", t.db.path, ErrDamaged, err)
+	}
+	w := t.work()
+	for i := range s.Evaluations {
+		e := &s.Evaluations[i]
+		raw := w.Get(stateKey(e.ID))
+		if raw == nil {
+			return s, fmt.Errorf("%s: %w: evaluasi %q tanpa rekaman keadaan", t.db.path, ErrDamaged, e.ID)
+		}
+		st, err := decodeState(raw, parts)
+		if err != nil {
+			return s, fmt.Errorf("%s: %w: keadaan evaluasi %q: %v", t.db.path, ErrDamaged, e.ID, err)
+		}
+		f := st.Figures
+		e.Answered, e.Questions, e.Total, e.Result, e.Verdicts, e.AreaScores =
+			f.Answered, f.Questions, f.Total, f.Result, f.Verdicts, f.AreaScores
+	}
+	return s, nil
 }
 
 func stageOrder(s model.Stage) int {
@@ -87,35 +116,10 @@ func sortEvalSummaries(es []EvalSummary) {
 	})
 }
 
-// summarize scores an evaluation's values into its compact summary.
-func summarize(e evalRec, in *model.Instrument, vals model.Answers, target string) (EvalSummary, error) {
-	sc, err := model.Score(in, vals, in.TargetFor(target))
-	if err != nil {
-		return EvalSummary{}, err
-	}
-	s := EvalSummary{ID: e.ID, Year: e.Year, Stage: model.Stage(e.Stage), Status: model.Status(e.Status),
-		InstrumentID: e.Instrument, Answered: sc.Answered, Questions: sc.Questions, Total: sc.Total, Result: sc.Result,
-		Verdicts: map[string]model.Verdict{}, AreaScores: map[string]float64{}}
-	add := func(n *model.Node) {
-		ns, _ := sc.Node(n.ID)
-		s.AreaScores[n.ID] = ns.Score
-		if ns.Verdict != model.VerdictNone {
-			s.Verdicts[n.ID] = ns.Verdict
-		}
-	}
-	for _, top := range in.Nodes {
-		add(top)
-		for _, area := range top.Nodes {
-			add(area)
-		}
-	}
-	return s, nil
-}
-
-// --- encoding ---
+// --- encoding: the satker and its evaluations' headers ---
 
 func encodeSummary(s SatkerSummary) []byte {
-	b := make(wbuf, 0, 256+len(s.Evaluations)*512)
+	b := make(wbuf, 0, 256+len(s.Evaluations)*64)
 	b.byte(codecVersion)
 	k := s.Satker
 	for _, f := range []string{k.ID, k.Name, string(k.Kind), k.Province, k.Regency, k.Head, k.Target} {
@@ -130,29 +134,11 @@ func encodeSummary(s SatkerSummary) []byte {
 		b.str(string(e.Stage))
 		b.str(string(e.Status))
 		b.str(e.InstrumentID)
-		b.uint(uint64(e.Answered))
-		b.uint(uint64(e.Questions))
-		b.float(e.Total)
-		b.str(e.Result)
-		ids := sortedKeys(e.Verdicts)
-		b.uint(uint64(len(ids)))
-		for _, id := range ids {
-			b.str(id)
-			b.str(string(e.Verdicts[id]))
-		}
-		ids = sortedKeys(e.AreaScores)
-		b.uint(uint64(len(ids)))
-		for _, id := range ids {
-			b.str(id)
-			b.float(e.AreaScores[id])
-		}
 	}
 	return b
 }
 
-// decodeSummary reads a summary; without areas it steps over the per-area
-// verdicts and scores instead of building their maps.
-func decodeSummary(data []byte, areas bool) (SatkerSummary, error) {
+func decodeSummary(data []byte) (SatkerSummary, error) {
 	r := newReader(data)
 	if r.byte() != codecVersion {
 		return SatkerSummary{}, errCodec
@@ -171,29 +157,6 @@ func decodeSummary(data []byte, areas bool) (SatkerSummary, error) {
 		e.ID = r.str()
 		e.Year = int(r.int())
 		e.Stage, e.Status, e.InstrumentID = model.Stage(r.str()), model.Status(r.str()), r.str()
-		e.Answered, e.Questions = int(r.uint()), int(r.uint())
-		e.Total = r.float()
-		e.Result = r.str()
-		nv := r.count()
-		if areas {
-			e.Verdicts = make(map[string]model.Verdict, nv)
-		}
-		for j := 0; j < nv && r.err == nil; j++ {
-			id, v := r.str(), r.str()
-			if areas {
-				e.Verdicts[id] = model.Verdict(v)
-			}
-		}
-		na := r.count()
-		if areas {
-			e.AreaScores = make(map[string]float64, na)
-		}
-		for j := 0; j < na && r.err == nil; j++ {
-			id, f := r.str(), r.float()
-			if areas {
-				e.AreaScores[id] = f
-			}
-		}
 	}
 	if err := r.done(); err != nil {
 		return SatkerSummary{}, err

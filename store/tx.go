@@ -53,43 +53,6 @@ func (t txn) evaluation(id string) (evalRec, error) {
 	return r, err
 }
 
-// answer returns the stored answer, or an empty one for the question.
-func (t txn) answer(evalID, qid string) (answerRec, error) {
-	r := answerRec{Evaluation: evalID, Question: qid}
-	data := t.bucket(bucketAnswers).Get(answerKey(evalID, qid))
-	if data == nil {
-		return r, nil
-	}
-	if err := decode(data, &r); err != nil {
-		return r, fmt.Errorf("%s: %w: jawaban %s %s: %v", t.db.path, ErrDamaged, evalID, qid, err)
-	}
-	return r, nil
-}
-
-// putAnswer stores an answer, or deletes it when it holds nothing.
-func (t txn) putAnswer(r answerRec) error {
-	k := answerKey(r.Evaluation, r.Question)
-	if r.empty() {
-		return t.bucket(bucketAnswers).Delete(k)
-	}
-	return t.bucket(bucketAnswers).Put(k, encode(r))
-}
-
-// answers reads every answer of an evaluation.
-func (t txn) answers(evalID string) ([]answerRec, error) {
-	var out []answerRec
-	prefix := answerPrefix(evalID)
-	c := t.bucket(bucketAnswers).Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		var r answerRec
-		if err := decode(v, &r); err != nil {
-			return nil, fmt.Errorf("%s: %w: jawaban %q: %v", t.db.path, ErrDamaged, k, err)
-		}
-		out = append(out, r)
-	}
-	return out, nil
-}
-
 // evaluationsOf reads every evaluation of a satker.
 func (t txn) evaluationsOf(satkerID string) ([]evalRec, error) {
 	var out []evalRec
@@ -170,79 +133,7 @@ func short(hash string) string {
 	return hash
 }
 
-// values reads an evaluation's compact answer values.
-func (t txn) values(evalID string) (model.Answers, error) {
-	data := t.bucket(bucketValues).Get([]byte(evalID))
-	if data == nil {
-		return model.Answers{}, nil
-	}
-	vals, err := decodeValues(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w: nilai evaluasi %q: %v", t.db.path, ErrDamaged, evalID, err)
-	}
-	return vals, nil
-}
-
-func (t txn) putValues(evalID string, vals model.Answers) error {
-	return t.bucket(bucketValues).Put([]byte(evalID), encodeValues(vals))
-}
-
-// valuesFromAnswers rebuilds an evaluation's values from its answers.
-func (t txn) valuesFromAnswers(evalID string) (model.Answers, error) {
-	recs, err := t.answers(evalID)
-	if err != nil {
-		return nil, err
-	}
-	vals := make(model.Answers, len(recs))
-	for _, r := range recs {
-		if !r.Value.IsZero() {
-			vals[r.Question] = r.Value
-		}
-	}
-	return vals, nil
-}
-
-// summary reads a satker's compact summary record.
-func (t txn) summary(satkerID string) (SatkerSummary, bool, error) {
-	data := t.bucket(bucketSummaries).Get([]byte(satkerID))
-	if data == nil {
-		return SatkerSummary{}, false, nil
-	}
-	s, err := decodeSummary(data, true)
-	if err != nil {
-		return s, false, fmt.Errorf("%s: %w: ringkasan satker %q: %v", t.db.path, ErrDamaged, satkerID, err)
-	}
-	return s, true, nil
-}
-
-// refreshEval rescores one evaluation into its satker's summary record.
-func (t txn) refreshEval(s satkerRec, e evalRec, in *model.Instrument, vals model.Answers) error {
-	es, err := summarize(e, in, vals, s.Target)
-	if err != nil {
-		return err
-	}
-	sum, ok, err := t.summary(s.ID)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return t.rebuildSummary(s.ID)
-	}
-	sum.Satker = s.model()
-	replaced := false
-	for i := range sum.Evaluations {
-		if sum.Evaluations[i].ID == e.ID {
-			sum.Evaluations[i], replaced = es, true
-		}
-	}
-	if !replaced {
-		sum.Evaluations = append(sum.Evaluations, es)
-		sortEvalSummaries(sum.Evaluations)
-	}
-	return t.bucket(bucketSummaries).Put([]byte(s.ID), encodeSummary(sum))
-}
-
-// rebuildSummary recomputes a satker's summary record from its canonical
+// rebuildSummary rewrites a satker's list record from its canonical
 // records, or deletes it when the satker is gone.
 func (t txn) rebuildSummary(satkerID string) error {
 	data, err := t.buildSummary(satkerID)
@@ -255,7 +146,7 @@ func (t txn) rebuildSummary(satkerID string) error {
 	return t.bucket(bucketSummaries).Put([]byte(satkerID), data)
 }
 
-// buildSummary computes what a satker's summary record should hold; nil
+// buildSummary computes what a satker's list record should hold; nil
 // when the satker does not exist. Check compares it with what is stored.
 func (t txn) buildSummary(satkerID string) ([]byte, error) {
 	s, err := t.satker(satkerID)
@@ -271,19 +162,8 @@ func (t txn) buildSummary(satkerID string) ([]byte, error) {
 	}
 	sum := SatkerSummary{Satker: s.model()}
 	for _, e := range evals {
-		in, err := t.instrument(e.InstrumentHash)
-		if err != nil {
-			return nil, err
-		}
-		vals, err := t.values(e.ID)
-		if err != nil {
-			return nil, err
-		}
-		es, err := summarize(e, in, vals, s.Target)
-		if err != nil {
-			return nil, err
-		}
-		sum.Evaluations = append(sum.Evaluations, es)
+		sum.Evaluations = append(sum.Evaluations, EvalSummary{ID: e.ID, Year: e.Year, Stage: model.Stage(e.Stage),
+			Status: model.Status(e.Status), InstrumentID: e.Instrument})
 	}
 	sortEvalSummaries(sum.Evaluations)
 	return encodeSummary(sum), nil

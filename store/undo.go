@@ -50,7 +50,7 @@ func (db *DB) Undo(evalID, by string) (model.Change, error) {
 		if next.same(old) {
 			// Already as it was (an import or a later edit put it back):
 			// record the undo anyway so the next Undo moves on.
-			group := t.bucket(bucketHistory).Sequence() + 1
+			group := t.nextSeq()
 			for _, c := range action {
 				r := changeRec{By: by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID, Field: c.Field,
 					Old: c.New, New: c.Old, Undoes: c.Seq, Group: group}

@@ -1,0 +1,171 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// testdata/schema2.db.gz is a file written by the ziwb of schema 2 (commit
+// 7976eb9): the named demo set, then an "8/10" answer with its note, a
+// note and evidence on one question, an undo, and a satker made with an
+// evaluation and deleted. schema2.bundle.json.gz is what that ziwb
+// exported from it.
+
+func gunzipTestdata(t *testing.T, name string) []byte {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// schema2File copies the schema-2 file into a temporary folder.
+func schema2File(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "lama.db")
+	if err := os.WriteFile(path, gunzipTestdata(t, "schema2.db.gz"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// normalBundle decodes a bundle with its history in seq order: a schema-2
+// export lists it by seq, a schema-3 one by owner.
+func normalBundle(t *testing.T, data []byte) map[string]any {
+	t.Helper()
+	var b map[string]any
+	if err := json.Unmarshal(data, &b); err != nil {
+		t.Fatal(err)
+	}
+	hist, _ := b["history"].([]any)
+	slices.SortFunc(hist, func(x, y any) int {
+		return cmp.Compare(x.(map[string]any)["seq"].(float64), y.(map[string]any)["seq"].(float64))
+	})
+	return b
+}
+
+func TestSchema2FileIsBackedUpAndMigrated(t *testing.T) {
+	for _, from := range []uint64{2, 1} {
+		t.Run(string(rune('0'+from)), func(t *testing.T) {
+			path := schema2File(t)
+			if from == 1 {
+				setSchemaForTest(t, path, 1, true) // schema 1 is schema 2 without the derived buckets
+			}
+			before := dumpBolt(t, path)
+			db, err := Open(path, Options{})
+			if err != nil {
+				t.Fatalf("migrating open: %v", err)
+			}
+			defer db.Close()
+			mustCheckClean(t, db)
+			if v, _ := db.schemaVersion(); v != schemaVersion {
+				t.Errorf("schema after migration %d", v)
+			}
+			if got := dumpBolt(t, path+".skema"+string(rune('0'+from))+".bak"); got != before {
+				t.Fatal("the backup does not hold what the file held before migrating")
+			}
+
+			// Everything the old file held is there: the export of the
+			// migrated file is the old ziwb's export of the old one.
+			var buf bytes.Buffer
+			if _, err := db.WriteBundle(&buf, ""); err != nil {
+				t.Fatal(err)
+			}
+			got, want := normalBundle(t, buf.Bytes()), normalBundle(t, gunzipTestdata(t, "schema2.bundle.json.gz"))
+			for _, section := range []string{"satkers", "evaluations", "answers", "history", "recommendations", "instruments"} {
+				if !reflect.DeepEqual(got[section], want[section]) {
+					t.Errorf("section %s differs after migration", section)
+				}
+			}
+			// The deleted satker's history is still there.
+			if h, err := db.History(HistoryFilter{Satker: "kua-hapus"}); err != nil || len(h) != 3 {
+				t.Errorf("history of the deleted satker: %d entries, %v; want 3", len(h), err)
+			}
+			assertUndoContinues(t, db)
+			assertListsAsBefore(t, db)
+		})
+	}
+}
+
+// assertUndoContinues undoes, on the migrated file, the action before the
+// one the old ziwb undid: the note on the choice question comes off.
+func assertUndoContinues(t *testing.T, db *DB) {
+	t.Helper()
+	h, err := db.History(HistoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var note model.Change
+	for _, c := range h {
+		if c.Field == fieldNote && c.New == "catatan <penting> & rinci" {
+			note = c
+			break
+		}
+	}
+	if note.Seq == 0 {
+		t.Fatal("the fixture's note is not in the migrated history")
+	}
+	if _, err := db.Undo(note.Evaluation, "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	answers, err := db.Answers(note.Evaluation)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := answers[note.Question]; a.Note != note.Old {
+		t.Errorf("after undo: note %q; want %q", a.Note, note.Old)
+	}
+}
+
+// assertListsAsBefore compares the satker list with the scores computed
+// from the answers, evaluation by evaluation.
+func assertListsAsBefore(t *testing.T, db *DB) {
+	t.Helper()
+	sums, err := db.SatkerSummaries()
+	if err != nil || len(sums) != 13 {
+		t.Fatalf("%d summaries, %v; want 13", len(sums), err)
+	}
+	for _, s := range sums {
+		for _, e := range s.Evaluations {
+			sc, _, err := db.Scorecard(e.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sc.Total != e.Total || sc.Answered != e.Answered || sc.Result != e.Result {
+				t.Errorf("%s: list says %.2f/%d/%q, the scorecard %.2f/%d/%q", e.ID, e.Total, e.Answered, e.Result, sc.Total, sc.Answered, sc.Result)
+			}
+		}
+	}
+}
+
+func TestReadOnlyRefusesToMigrate(t *testing.T) {
+	path := schema2File(t)
+	before := fileSum(t, path)
+	if _, err := Open(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "skema lama") {
+		t.Fatalf("read-only open of an old file: %v", err)
+	}
+	if fileSum(t, path) != before {
+		t.Fatal("read-only open changed the file")
+	}
+}
