@@ -315,3 +315,20 @@ func BenchmarkSatkerList5000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSatkerFirst5000 is what the satker list reads before its first
+// frame: one screenful of satkers in name order, and the count.
+func BenchmarkSatkerFirst5000(b *testing.B) {
+	db, err := Open(benchDB5000(b), Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		list, total, err := db.SatkerFirst(120)
+		if err != nil || len(list) != 120 || total != 5000 {
+			b.Fatal(len(list), total, err)
+		}
+	}
+}

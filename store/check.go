@@ -56,6 +56,7 @@ type checker struct {
 	add      func(where, format string, args ...any)
 	insts    map[string]*model.Instrument
 	satkerOK map[string]bool
+	names    map[string]bool   // the name keys the satkers should have
 	targets  map[string]string // satker id → target
 	evals    map[string]evalRec
 }
@@ -74,7 +75,7 @@ func (c *checker) instruments() {
 }
 
 func (c *checker) satkers() {
-	c.satkerOK, c.targets = map[string]bool{}, map[string]string{}
+	c.satkerOK, c.targets, c.names = map[string]bool{}, map[string]string{}, map[string]bool{}
 	c.t.bucket(bucketSatkers).ForEach(func(k, v []byte) error {
 		where := "satker " + string(k)
 		var r satkerRec
@@ -83,6 +84,7 @@ func (c *checker) satkers() {
 			return nil
 		}
 		c.satkerOK[string(k)], c.targets[string(k)] = true, r.Target
+		c.names[string(nameKey(r))] = true
 		if r.ID != string(k) {
 			c.add(where, "id di rekaman %q berbeda dengan kuncinya", r.ID)
 		}
@@ -226,6 +228,18 @@ func (c *checker) derived() {
 		}
 		return nil
 	})
+	found := 0
+	c.t.bucket(bucketNames).ForEach(func(k, _ []byte) error {
+		if c.names[string(k)] {
+			found++
+		} else {
+			c.add(fmt.Sprintf("urutan nama %q", k), "tidak sama dengan nama satker mana pun")
+		}
+		return nil
+	})
+	if found != len(c.names) {
+		c.add("urutan nama", "%d satker tidak tercantum", len(c.names)-found)
+	}
 }
 
 // rekomendasi checks every recommendation against its evaluation.

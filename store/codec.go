@@ -340,7 +340,16 @@ func stateRecord(in *model.Instrument, target string, vals model.Answers, update
 	return b, nil
 }
 
+// listPrefix is more than the time and the headline figures take: a list
+// copies that much of each state, not its values.
+const listPrefix = 96
+
 func decodeState(data []byte, parts int) (evalState, error) {
+	if parts == stateList && len(data) > listPrefix {
+		if st, err := decodeState(data[:listPrefix], parts); err == nil {
+			return st, nil
+		} // a result name too long for the prefix: read it all
+	}
 	r := newReader(data)
 	if r.byte() != codecVersion {
 		return evalState{}, errCodec

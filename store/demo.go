@@ -147,7 +147,7 @@ func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *
 	if err := s.model().Validate(); err != nil {
 		return fmt.Errorf("data demo %s: %w", d.id, err)
 	}
-	if err := t.put(bucketSatkers, s.ID, s); err != nil {
+	if err := t.putSatker(nil, s); err != nil {
 		return err
 	}
 	if _, err := t.record(changeRec{At: s.Created, By: "demo", Satker: s.ID, Field: fieldSatker, New: s.Name}); err != nil {

@@ -48,7 +48,11 @@ func (im *importer) apply() error {
 		default:
 			im.stats.Satkers.Added++
 		}
-		if err := t.put(bucketSatkers, r.ID, r); err != nil {
+		var was *satkerRec
+		if ok {
+			was = &old
+		}
+		if err := t.putSatker(was, r); err != nil {
 			return err
 		}
 		touchedSatkers[r.ID] = true

@@ -12,11 +12,12 @@ import (
 // neighbours in the file (schema 3).
 var (
 	bucketMeta        = []byte("meta")
-	bucketSatkers     = []byte("satkers")     // satker id → satkerRec
-	bucketEvaluations = []byte("evaluations") // evaluation id → evalRec
-	bucketInstruments = []byte("instruments") // sha-256 hex → instrument source
-	bucketWork        = []byte("work")        // owner \0 kind … → compact records; see workKey
-	bucketSummaries   = []byte("summaries")   // satker id → compact list record
+	bucketSatkers     = []byte("satkers")      // satker id → satkerRec
+	bucketEvaluations = []byte("evaluations")  // evaluation id → evalRec
+	bucketInstruments = []byte("instruments")  // sha-256 hex → instrument source
+	bucketWork        = []byte("work")         // owner \0 kind … → compact records; see workKey
+	bucketSummaries   = []byte("summaries")    // satker id → compact list record
+	bucketNames       = []byte("satker-names") // lower-case name \0 satker id → nothing: the list's first order
 
 	keyApp    = []byte("app")
 	keySchema = []byte("schema")
@@ -24,7 +25,8 @@ var (
 )
 
 // schemaBuckets must exist in a file of the current schema.
-var schemaBuckets = [][]byte{bucketMeta, bucketSatkers, bucketEvaluations, bucketInstruments, bucketWork, bucketSummaries}
+var schemaBuckets = [][]byte{bucketMeta, bucketSatkers, bucketEvaluations, bucketInstruments, bucketWork,
+	bucketSummaries, bucketNames}
 
 const sep = 0 // between the parts of a composite key; no id contains it
 
@@ -77,6 +79,12 @@ func changeOwner(r changeRec) string {
 func satkerOfEval(evalID string) string {
 	s, _, _ := strings.Cut(evalID, "/")
 	return s
+}
+
+// nameKey files a satker in the list's first order: by name (as the list
+// compares names, lower-case), then by id.
+func nameKey(s satkerRec) []byte {
+	return append(append([]byte(strings.ToLower(s.Name)), sep), s.ID...)
 }
 
 // evalPrefix selects every evaluation of one satker (ids are satker/year/stage).

@@ -78,8 +78,10 @@ func toWork(t txn) error {
 			return err
 		}
 	}
-	if _, err := t.tx.CreateBucket(bucketSummaries); err != nil {
-		return err
+	for _, name := range [][]byte{bucketSummaries, bucketNames} {
+		if _, err := t.tx.CreateBucket(name); err != nil {
+			return err
+		}
 	}
 	return t.rebuildDerived()
 }
@@ -217,6 +219,9 @@ func (t txn) rebuildDerived() error {
 		return err
 	}
 	for _, s := range satkers {
+		if err := t.bucket(bucketNames).Put(nameKey(s), nil); err != nil {
+			return err
+		}
 		evals, err := t.evaluationsOf(s.ID)
 		if err != nil {
 			return err

@@ -29,7 +29,7 @@ func (db *DB) CreateSatker(s model.Satker, by string) (model.Satker, error) {
 		if tx.Bucket(bucketSatkers).Get([]byte(s.ID)) != nil {
 			return fmt.Errorf("satker %q %w", s.ID, ErrExists)
 		}
-		if err := t.put(bucketSatkers, s.ID, satkerToRec(s)); err != nil {
+		if err := t.putSatker(nil, satkerToRec(s)); err != nil {
 			return err
 		}
 		if _, err := t.record(changeRec{By: by, Satker: s.ID, Field: fieldSatker, New: s.Name, At: now}); err != nil {
@@ -63,7 +63,7 @@ func (db *DB) UpdateSatker(s model.Satker, by string) (model.Satker, error) {
 		}
 		now := db.stamp()
 		s.Updated = now
-		if err := t.put(bucketSatkers, s.ID, satkerToRec(s)); err != nil {
+		if err := t.putSatker(&old, satkerToRec(s)); err != nil {
 			return err
 		}
 		for _, c := range changes {
@@ -129,10 +129,7 @@ func (db *DB) DeleteSatker(id, by string) error {
 				return err
 			}
 		}
-		if err := tx.Bucket(bucketSatkers).Delete([]byte(id)); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketSummaries).Delete([]byte(id)); err != nil {
+		if err := t.dropSatker(s); err != nil {
 			return err
 		}
 		_, err = t.record(changeRec{By: by, Satker: id, Field: fieldSatker, Old: s.Name})

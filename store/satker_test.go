@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -172,4 +174,56 @@ func TestSatkerSummaries(t *testing.T) {
 		}
 	}
 	mustCheckClean(t, db)
+}
+
+// TestSatkerFirstFollowsNames: the first screenful comes in the list's
+// first order — lower-case name, then id — through renames, deletions and
+// names that tie, with the count of all.
+func TestSatkerFirstFollowsNames(t *testing.T) {
+	db, _ := testDB(t)
+	for _, s := range []struct{ id, name string }{
+		{"kk-c", "kantor b"}, {"kk-a", "Kantor B"}, {"kk-b", "Kantor A"}, {"kk-d", "KUA Z"}, {"kk-e", "Kantor"},
+	} {
+		f := satkerFixture(s.id)
+		f.Name = s.name
+		if _, err := db.CreateSatker(f, "admin"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := func(n int) string {
+		t.Helper()
+		list, total, err := db.SatkerFirst(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := fmt.Sprint(total, ":")
+		for _, s := range list {
+			out += " " + s.Satker.ID
+		}
+		return out
+	}
+	if got := first(4); got != "5: kk-e kk-b kk-a kk-c" {
+		t.Errorf("first 4: %s", got)
+	}
+	s, _ := db.Satker("kk-d")
+	s.Name = "Kantor 0"
+	if _, err := db.UpdateSatker(s, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteSatker("kk-b", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if got := first(10); got != "4: kk-e kk-d kk-a kk-c" {
+		t.Errorf("after a rename and a deletion: %s", got)
+	}
+	mustCheckClean(t, db)
+	// A name missing from the order is a problem Check names.
+	if err := db.bolt.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketNames).Delete(nameKey(satkerRec{ID: "kk-a", Name: "Kantor B"}))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if ps := db.Check(); len(ps) != 1 || ps[0].Where != "urutan nama" {
+		t.Errorf("Check after losing a name: %v", ps)
+	}
 }

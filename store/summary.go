@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sort"
@@ -43,6 +44,34 @@ func (db *DB) SatkerSummaries() ([]SatkerSummary, error) { return db.summaries(s
 // a fraction of the time, so the workbench's first frame comes sooner.
 func (db *DB) SatkerList() ([]SatkerSummary, error) { return db.summaries(stateList) }
 
+// SatkerFirst is the first n satkers of the list's first order (by name,
+// then id), as SatkerList gives them, and how many satkers there are: what
+// the satker list's first frame shows, read before the rest.
+func (db *DB) SatkerFirst(n int) ([]SatkerSummary, int, error) {
+	var out []SatkerSummary
+	total := 0
+	err := db.view(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		names := tx.Bucket(bucketNames)
+		total = names.Stats().KeyN // reads page headers, not records
+		c := names.Cursor()
+		for k, _ := c.First(); k != nil && len(out) < n; k, _ = c.Next() {
+			id := k[bytes.LastIndexByte(k, sep)+1:]
+			data := tx.Bucket(bucketSummaries).Get(id)
+			if data == nil {
+				return fmt.Errorf("%s: %w: satker %q tanpa ringkasan", db.path, ErrDamaged, id)
+			}
+			s, err := t.decodeSummary(data, stateList)
+			if err != nil {
+				return err
+			}
+			out = append(out, s)
+		}
+		return nil
+	})
+	return out, total, err
+}
+
 // SatkerSummary is one satker's summary, read alone.
 func (db *DB) SatkerSummary(id string) (SatkerSummary, error) {
 	var s SatkerSummary
@@ -63,7 +92,9 @@ func (db *DB) summaries(parts int) ([]SatkerSummary, error) {
 	var out []SatkerSummary
 	err := db.view(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
-		return tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
+		b := tx.Bucket(bucketSummaries)
+		out = make([]SatkerSummary, 0, b.Stats().KeyN) // counting reads page headers only
+		return b.ForEach(func(k, v []byte) error {
 			s, err := t.decodeSummary(v, parts)
 			if err != nil {
 				return err
@@ -82,22 +113,28 @@ func (t txn) decodeSummary(data []byte, parts int) (SatkerSummary, error) {
 	if err != nil {
 		return s, fmt.Errorf("%s: %w: ringkasan satker: %v", t.db.path, ErrDamaged, err)
 	}
-	w := t.work()
 	for i := range s.Evaluations {
-		e := &s.Evaluations[i]
-		raw := w.Get(stateKey(e.ID))
-		if raw == nil {
-			return s, fmt.Errorf("%s: %w: evaluasi %q tanpa rekaman keadaan", t.db.path, ErrDamaged, e.ID)
+		if err := t.figures(&s.Evaluations[i], parts); err != nil {
+			return s, err
 		}
-		st, err := decodeState(raw, parts)
-		if err != nil {
-			return s, fmt.Errorf("%s: %w: keadaan evaluasi %q: %v", t.db.path, ErrDamaged, e.ID, err)
-		}
-		f := st.Figures
-		e.Answered, e.Questions, e.Total, e.Result, e.Verdicts, e.AreaScores =
-			f.Answered, f.Questions, f.Total, f.Result, f.Verdicts, f.AreaScores
 	}
 	return s, nil
+}
+
+// figures reads an evaluation's figures from its state.
+func (t txn) figures(e *EvalSummary, parts int) error {
+	raw := t.work().Get(stateKey(e.ID))
+	if raw == nil {
+		return fmt.Errorf("%s: %w: evaluasi %q tanpa rekaman keadaan", t.db.path, ErrDamaged, e.ID)
+	}
+	st, err := decodeState(raw, parts)
+	if err != nil {
+		return fmt.Errorf("%s: %w: keadaan evaluasi %q: %v", t.db.path, ErrDamaged, e.ID, err)
+	}
+	f := st.Figures
+	e.Answered, e.Questions, e.Total, e.Result, e.Verdicts, e.AreaScores =
+		f.Answered, f.Questions, f.Total, f.Result, f.Verdicts, f.AreaScores
+	return nil
 }
 
 func stageOrder(s model.Stage) int {

@@ -44,6 +44,31 @@ func (t txn) satker(id string) (satkerRec, error) {
 	return r, err
 }
 
+// putSatker stores a satker and files it by name; old is the record it
+// replaces, if any.
+func (t txn) putSatker(old *satkerRec, s satkerRec) error {
+	names := t.bucket(bucketNames)
+	if old != nil && !bytes.Equal(nameKey(*old), nameKey(s)) {
+		if err := names.Delete(nameKey(*old)); err != nil {
+			return err
+		}
+	}
+	if err := names.Put(nameKey(s), nil); err != nil {
+		return err
+	}
+	return t.put(bucketSatkers, s.ID, s)
+}
+
+// dropSatker removes a satker's record, its name and its list record.
+func (t txn) dropSatker(s satkerRec) error {
+	for _, del := range []struct{ bucket, key []byte }{{bucketSatkers, []byte(s.ID)}, {bucketNames, nameKey(s)}, {bucketSummaries, []byte(s.ID)}} {
+		if err := t.bucket(del.bucket).Delete(del.key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (t txn) evaluation(id string) (evalRec, error) {
 	var r evalRec
 	ok, err := t.get(bucketEvaluations, id, &r)

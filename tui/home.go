@@ -97,15 +97,16 @@ type homeScreen struct {
 	listBase
 	keys homeKeys
 
-	items  []homeItem
-	byID   map[string]int
-	order  []int // items in the current sort
-	shown  []int // order less what the filter hides: the table's rows
-	rows   []table.Row
-	sort   sortState
-	filter listFilter
-	table  listTable
-	ask    *confirm
+	items   []homeItem
+	partial int // while only the first screenful is loaded: how many satkers there are
+	byID    map[string]int
+	order   []int // items in the current sort
+	shown   []int // order less what the filter hides: the table's rows
+	rows    []table.Row
+	sort    sortState
+	filter  listFilter
+	table   listTable
+	ask     *confirm
 
 	tableH int
 	cols   []int
@@ -124,8 +125,9 @@ func newHome(e *env) *homeScreen {
 // Messages of the home screen.
 type (
 	homeLoadedMsg struct {
-		list []store.SatkerSummary
-		err  error
+		list    []store.SatkerSummary
+		err     error
+		partial int // > 0: the first screenful of this many satkers; the rest follow
 	}
 	satkerDeletedMsg struct {
 		name  string
@@ -134,11 +136,22 @@ type (
 	}
 )
 
-func (h *homeScreen) Init() tea.Cmd { return h.load }
+func (h *homeScreen) Init() tea.Cmd { return h.loadFirst }
+
+// loadFirst reads what the first frame shows: the first screenful of
+// satkers in the first order (by name) and how many there are. The rest
+// follow in load, a moment later.
+func (h *homeScreen) loadFirst() tea.Msg {
+	list, total, err := h.env.db.SatkerFirst(firstScreenRows)
+	if err == nil && total <= len(list) {
+		total = 0 // that was all of them
+	}
+	return homeLoadedMsg{list: list, err: err, partial: total}
+}
 
 func (h *homeScreen) load() tea.Msg {
-	list, err := h.env.db.SatkerList() // the first frame needs no per-area scores
-	return homeLoadedMsg{list, err}
+	list, err := h.env.db.SatkerList() // no per-area scores: the list does not show them
+	return homeLoadedMsg{list: list, err: err}
 }
 
 func (h *homeScreen) Title() string { return "Satker" }
@@ -195,6 +208,10 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 	case homeLoadedMsg:
 		if h.loadDone(msg.err) {
 			h.setList(msg.list)
+			h.partial = msg.partial
+			if msg.partial > 0 {
+				cmd = h.load
+			}
 		}
 	case refreshMsg:
 		h.opening = false

@@ -2,8 +2,8 @@ package tui
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/table"
@@ -43,7 +43,7 @@ func (h *homeScreen) setList(list []store.SatkerSummary) {
 	h.fillCells()
 	h.sortItems()
 	if i, ok := h.byID[keep]; ok && h.filter.Value() != "" &&
-		!matchesAll(h.items[i].hay, h.filter.terms()) {
+		!matchesAll(h.items[i].haystack(), h.filter.terms()) {
 		// The satker just saved would hide behind the filter.
 		h.filter.SetValue("")
 	}
@@ -56,8 +56,6 @@ func newHomeItem(s store.SatkerSummary) homeItem {
 		sum:    s,
 		name:   strings.ToLower(sk.Name),
 		region: strings.ToLower(sk.Province + "\x00" + sk.Regency),
-		hay: strings.ToLower(strings.Join([]string{sk.Name, sk.ID, string(sk.Kind), kindShort(sk.Kind),
-			sk.Province, sk.Regency}, "\x00")),
 	}
 	latest, score, result, verdict := "—", "—", "—", "—"
 	if l := s.Latest; l != nil {
@@ -66,7 +64,7 @@ func newHomeItem(s store.SatkerSummary) homeItem {
 		if l.Questions > 0 {
 			it.frac = float64(l.Answered) / float64(l.Questions)
 		}
-		latest = fmt.Sprintf("%d %s", l.Year, l.Stage)
+		latest = strconv.Itoa(l.Year) + " " + string(l.Stage)
 		score = model.Points(l.Total)
 		if l.Result != "" {
 			result = l.Result
@@ -79,6 +77,17 @@ func newHomeItem(s store.SatkerSummary) homeItem {
 	}
 	it.row = table.Row{"", sk.Name, kindShort(sk.Kind), it.where, sk.Target, latest, "", score, result, verdict}
 	return it
+}
+
+// haystack is what the filter searches, made the first time a filter
+// needs it: a list of 5,000 is drawn before anyone types.
+func (it *homeItem) haystack() string {
+	if it.hay == "" {
+		sk := it.sum.Satker
+		it.hay = strings.ToLower(strings.Join([]string{sk.Name, sk.ID, string(sk.Kind), kindShort(sk.Kind),
+			sk.Province, sk.Regency}, "\x00"))
+	}
+	return it.hay
 }
 
 // fillCells writes the cells that depend on the column widths. Bars
@@ -100,16 +109,17 @@ func progressCell(bars []string, l *store.EvalSummary) string {
 	if l == nil {
 		return "—"
 	}
-	counts := fmt.Sprintf("%d/%d", l.Answered, l.Questions)
+	counts := strconv.Itoa(l.Answered) + "/" + strconv.Itoa(l.Questions)
 	if len(bars) < 2 {
 		return counts
 	}
+	counts = strings.Repeat(" ", max(0, 7-len(counts))) + counts
 	frac := 0.0
 	if l.Questions > 0 {
 		frac = float64(l.Answered) / float64(l.Questions)
 	}
 	k := int(float64(len(bars)-1)*min(1, max(0, frac)) + 0.5)
-	return bars[k] + " " + fmt.Sprintf("%7s", counts)
+	return bars[k] + " " + counts
 }
 
 // barWidth is how much of a progress column of width w the bar gets,
@@ -165,6 +175,9 @@ func shortRegency(r string) string {
 	return r
 }
 
+// firstScreenRows is more rows than any terminal shows at once.
+const firstScreenRows = 120
+
 func (h *homeScreen) sortItems() {
 	// The order is total (ties go by name, then id): no need for a stable sort.
 	slices.SortFunc(h.order, func(x, y int) int {
@@ -210,7 +223,7 @@ func (h *homeScreen) refilter(keep string) {
 	h.shown = h.shown[:0]
 	target := 0
 	for _, i := range h.order {
-		if matchesAll(h.items[i].hay, terms) {
+		if len(terms) == 0 || matchesAll(h.items[i].haystack(), terms) {
 			if h.items[i].sum.Satker.ID == keep {
 				target = len(h.shown)
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -462,5 +463,43 @@ func TestHomeSavedSatkerNotHiddenByFilter(t *testing.T) {
 	h.mustSee("5 satker · urut: nama A–Z", "› KUA Kecamatan Borobudur", "✓ Satker baru disimpan: KUA Kecamatan Borobudur")
 	if v := homeOf(t, h).filter.Value(); v != "" {
 		t.Fatalf("filter %q kept", v)
+	}
+}
+
+// TestFirstFrameIsTheFullListsFrame: the satker list draws its first frame
+// from the satkers' headers and the figures of one screenful, and the full
+// list that follows draws the same frame: every row on screen was read.
+func TestFirstFrameIsTheFullListsFrame(t *testing.T) {
+	db, _ := testDB(t)
+	if err := db.Demo(300, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{120, 40}, {60, 15}} {
+		h := &harness{t: t, app: New(db, "penguji")}
+		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		h.hold()
+		h.run(h.app.Init())
+		init := h.held
+		h.held = nil
+		for _, cmd := range init { // the first load, and nothing it leads to
+			if batch, ok := cmd().(tea.BatchMsg); ok {
+				for _, c := range batch {
+					if msg := c(); msg != nil {
+						h.send(msg)
+					}
+				}
+			}
+		}
+		first := h.view()
+		if len(h.held) != 1 {
+			t.Fatalf("after the first frame, %d commands; want the full load", len(h.held))
+		}
+		h.releaseReversed()
+		if full := h.view(); full != first {
+			t.Fatalf("%dx%d: the first frame\n%s\ndiffers from the full list's\n%s", size[0], size[1], first, full)
+		}
+		if !strings.Contains(first, "300 satker") || strings.Count(first, "/113 ") < 5 {
+			t.Errorf("%dx%d: the first frame lacks the satkers or their progress:\n%s", size[0], size[1], first)
+		}
 	}
 }

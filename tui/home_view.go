@@ -86,7 +86,11 @@ func (h *homeScreen) headline() string {
 	if !h.loaded {
 		return "Satker"
 	}
-	return countText(len(h.shown), len(h.items), h.filter.Value() != "", "satker") + " · urut: " + h.sort.name(sortNames[h.sort.by])
+	total := len(h.items)
+	if h.partial > total { // the first screenful: the rest are on their way
+		total = h.partial
+	}
+	return countText(len(h.shown), total, h.filter.Value() != "", "satker") + " · urut: " + h.sort.name(sortNames[h.sort.by])
 }
 
 func (h *homeScreen) filterLine() string {
