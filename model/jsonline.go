@@ -1,12 +1,14 @@
 package model
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 )
 
 // JSONReader reads a JSON document token by token (numbers as
@@ -15,6 +17,7 @@ import (
 type JSONReader struct {
 	Dec    *json.Decoder
 	data   []byte
+	stream *LineCounter // instead of data, for a document read as it streams
 	report func(line int, msg string)
 
 	lastOff  int64 // LineAt's position
@@ -30,10 +33,50 @@ func NewJSONReader(data []byte, report func(line int, msg string)) *JSONReader {
 	return r
 }
 
+// NewJSONStreamReader reads a document from src as it comes, holding only
+// the decoder's buffer and where each line starts (8 bytes a line).
+func NewJSONStreamReader(src io.Reader, report func(line int, msg string)) *JSONReader {
+	br := bufio.NewReaderSize(src, 1<<16)
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	lc := &LineCounter{r: br}
+	r := &JSONReader{Dec: json.NewDecoder(lc), stream: lc, report: report, lastLine: 1}
+	r.Dec.UseNumber()
+	return r
+}
+
+// LineCounter notes where the lines of what passes through it end. It
+// forgets those before the last offset asked about: a stream is asked
+// about ever later offsets, and keeps only what its decoder has buffered.
+type LineCounter struct {
+	r      io.Reader
+	read   int64
+	ends   []int64 // offset of each '\n' not yet forgotten
+	before int     // lines ended before ends[0]
+}
+
+// NewLineCounter counts the lines of what is read from r.
+func NewLineCounter(r io.Reader) *LineCounter { return &LineCounter{r: r} }
+
+func (c *LineCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			c.ends = append(c.ends, c.read+int64(i))
+		}
+	}
+	c.read += int64(n)
+	return n, err
+}
+
 // LineAt turns a byte offset into a 1-based line number. Offsets mostly
 // grow as the file is read, so it counts on from the last one asked for:
 // a file of a million records must not be rescanned a million times.
 func (r *JSONReader) LineAt(off int64) int {
+	if r.stream != nil {
+		return r.stream.LineAt(off)
+	}
 	off = max(0, min(off, int64(len(r.data))))
 	if off < r.lastOff {
 		r.lastOff, r.lastLine = 0, 1
@@ -41,6 +84,23 @@ func (r *JSONReader) LineAt(off int64) int {
 	r.lastLine += bytes.Count(r.data[r.lastOff:off], []byte("\n"))
 	r.lastOff = off
 	return r.lastLine
+}
+
+// LineAt is the 1-based line of a byte offset read so far, no earlier
+// than the last one asked about.
+func (c *LineCounter) LineAt(off int64) int {
+	off = max(0, min(off, c.read))
+	i := sort.Search(len(c.ends), func(i int) bool { return c.ends[i] >= off })
+	c.before, c.ends = c.before+i, c.ends[i:]
+	return 1 + c.before
+}
+
+// size is how many bytes of the document there are (or were read).
+func (r *JSONReader) size() int64 {
+	if r.stream != nil {
+		return r.stream.read
+	}
+	return int64(len(r.data))
 }
 
 // Line is the line the decoder has read up to.
@@ -59,7 +119,7 @@ func (r *JSONReader) Fail(err error) {
 	case errors.As(err, &se):
 		r.Errf(r.LineAt(se.Offset), "JSON tidak sah: %s", syntaxText(se.Error()))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		r.Errf(r.LineAt(int64(len(r.data))), "JSON terpotong: berkas berakhir sebelum waktunya")
+		r.Errf(r.LineAt(r.size()), "JSON terpotong: berkas berakhir sebelum waktunya")
 	default:
 		r.Errf(r.Line(), "JSON tidak sah: %v", err)
 	}
@@ -85,7 +145,34 @@ func (r *JSONReader) Delim(want json.Delim, what string) bool {
 }
 
 // Blank reports a document with nothing but white space.
-func (r *JSONReader) Blank() bool { return len(bytes.TrimSpace(r.data)) == 0 }
+func (r *JSONReader) Blank() bool {
+	if r.stream != nil {
+		br := r.stream.r.(*bufio.Reader)
+		head, err := br.Peek(br.Size()) // looks without reading, so offsets stay the decoder's
+		return err != nil && len(bytes.TrimSpace(head)) == 0
+	}
+	return len(bytes.TrimSpace(r.data)) == 0
+}
+
+// ValueStart is the offset where the decoder's next value starts, past
+// white space and a separating comma, when its buffer already holds it;
+// ok is false when the buffer ends first.
+func (r *JSONReader) ValueStart() (off int64, ok bool) {
+	off = r.Dec.InputOffset()
+	buf := r.Dec.Buffered().(*bytes.Reader)
+	for {
+		c, err := buf.ReadByte()
+		if err != nil {
+			return off, false
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n', ',':
+			off++
+		default:
+			return off, true
+		}
+	}
+}
 
 // jsonSyntax says encoding/json's syntax errors in Indonesian.
 var jsonSyntax = []struct {

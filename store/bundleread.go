@@ -6,29 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"time"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
-
-// lined is a record with the line of the file it starts on.
-type lined[T any] struct {
-	rec  T
-	line int
-}
-
-// bundleIn is a bundle as read from a file, before any check against the
-// database.
-type bundleIn struct {
-	satker      string
-	satkers     []lined[satkerRec]
-	evaluations []lined[evalRec]
-	answers     []lined[answerRec]
-	history     []lined[changeRec]
-	instruments []lined[instrumentRec]
-	reks        []lined[rekRec]
-}
 
 // importError carries every problem of an import, each with its place.
 type importError struct{ errs model.FileErrors }
@@ -36,30 +19,31 @@ type importError struct{ errs model.FileErrors }
 func (e importError) Error() string   { return e.errs.Error() }
 func (e importError) Unwrap() []error { return []error{ErrInvalid, e.errs} }
 
+// bundleReader reads a bundle as it streams and hands each record, with
+// the line it starts on, to emit; problems of the file itself — its JSON,
+// its keys, a record that does not decode — are collected with their lines.
 type bundleReader struct {
 	*model.JSONReader
 	errs       model.FileErrors
-	recordErrs int // errors confined to one record; the rest can still be checked
+	recordErrs int    // errors confined to one record; the rest can still be checked
+	satker     string // the "satker" key of a one-satker bundle
+	emit       func(line int, rec any)
 }
 
-// readBundle reads a bundle file, each problem with its line. When the
-// only problems are records that could not be decoded, it returns the
-// records that could, with those problems, so the import can report the
-// problems of the rest too; otherwise the bundle is nil.
-func readBundle(name string, data []byte) (*bundleIn, model.FileErrors) {
-	r := &bundleReader{}
-	r.JSONReader = model.NewJSONReader(data, func(line int, msg string) {
+func newBundleReader(name string, src io.Reader, emit func(line int, rec any)) *bundleReader {
+	r := &bundleReader{emit: emit}
+	r.JSONReader = model.NewJSONStreamReader(src, func(line int, msg string) {
 		r.errs = append(r.errs, model.FileError{File: name, Line: line, Msg: msg})
 	})
-	b := &bundleIn{}
-	r.read(b)
-	if len(r.errs) > r.recordErrs {
-		return nil, r.errs
-	}
-	return b, r.errs
+	r.Dec.DisallowUnknownFields()
+	return r
 }
 
-func (r *bundleReader) read(b *bundleIn) {
+// broken reports whether the file had problems beyond single records, so
+// that what was read of it cannot be trusted to be all of it.
+func (r *bundleReader) broken() bool { return len(r.errs) > r.recordErrs }
+
+func (r *bundleReader) read() {
 	if r.Blank() {
 		r.Errf(1, "berkas kosong: bukan bundel ziwb")
 		return
@@ -101,19 +85,19 @@ func (r *bundleReader) read(b *bundleIn) {
 				}
 			}
 		case "satker":
-			ok = r.value(key, line, &b.satker)
+			ok = r.value(key, line, &r.satker)
 		case "satkers":
-			ok = readArray(r, key, &b.satkers)
+			ok = readArray[satkerRec](r, key)
 		case "evaluations":
-			ok = readArray(r, key, &b.evaluations)
+			ok = readArray[evalRec](r, key)
 		case "answers":
-			ok = readArray(r, key, &b.answers)
+			ok = readArray[answerRec](r, key)
 		case "history":
-			ok = readArray(r, key, &b.history)
+			ok = readArray[changeRec](r, key)
 		case "instruments":
-			ok = readArray(r, key, &b.instruments)
+			ok = readArray[instrumentRec](r, key)
 		case "recommendations":
-			ok = readArray(r, key, &b.reks)
+			ok = readArray[rekRec](r, key)
 		default:
 			r.Errf(line, "kunci tidak dikenal %q (yang dikenal: format, version, satker, satkers, evaluations, answers, history, recommendations, instruments)", key)
 			var skip json.RawMessage
@@ -153,22 +137,34 @@ func (r *bundleReader) value(key string, line int, v any) bool {
 	return true
 }
 
-// readArray reads a list of records, each strictly (no unknown fields) and
-// each with the line it starts on.
-func readArray[T any](r *bundleReader, key string, out *[]lined[T]) bool {
+// readArray reads a list of records, each strictly (no unknown fields)
+// and each with the line it starts on, and emits those that decode.
+func readArray[T any](r *bundleReader, key string) bool {
 	if !r.Delim('[', fmt.Sprintf("%q", key)) {
 		return false
 	}
 	for i := 0; r.Dec.More(); i++ {
-		var raw json.RawMessage
-		if err := r.Dec.Decode(&raw); err != nil {
-			r.Fail(err)
-			return false
-		}
-		start := r.Dec.InputOffset() - int64(len(raw))
-		line := r.LineAt(start)
 		var rec T
-		if err := strictDecode(raw, &rec); err != nil {
+		// Decoding straight from the stream scans each record once; when
+		// the decoder's buffer does not yet show where the record starts,
+		// it is read whole first so its line is exact.
+		start, exact := r.ValueStart()
+		var err error
+		if exact {
+			err = r.Dec.Decode(&rec)
+		} else {
+			var raw json.RawMessage
+			if err = r.Dec.Decode(&raw); err == nil {
+				start = r.Dec.InputOffset() - int64(len(raw))
+				err = strictDecode(raw, &rec)
+			}
+		}
+		if err != nil {
+			if !recordError(err) {
+				r.Fail(err)
+				return false
+			}
+			line := r.LineAt(start)
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
 				line = r.LineAt(start + te.Offset)
@@ -177,13 +173,23 @@ func readArray[T any](r *bundleReader, key string, out *[]lined[T]) bool {
 			r.recordErrs++
 			continue
 		}
-		*out = append(*out, lined[T]{rec, line})
+		r.emit(r.LineAt(start), rec)
 	}
 	if _, err := r.Dec.Token(); err != nil {
 		r.Fail(err)
 		return false
 	}
 	return true
+}
+
+// recordError reports an error confined to one record — a wrong type, an
+// unknown field, a bad time or value — after which the stream reads on:
+// the decoder reads a whole value before it decodes it, so only syntax and
+// reading errors leave it lost.
+func recordError(err error) bool {
+	var se *json.SyntaxError
+	var pe *fs.PathError
+	return !errors.As(err, &se) && !errors.As(err, &pe) && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 func strictDecode(raw []byte, v any) error {

@@ -49,6 +49,8 @@ type DB struct {
 	bolt *bolt.DB
 	path string
 	now  func() time.Time
+	opts Options
+	swap sync.RWMutex // held for writing only while an import puts its copy in place
 
 	mu          sync.Mutex
 	instruments map[string]*model.Instrument // parsed stored instruments by hash
@@ -112,7 +114,7 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{bolt: bdb, path: path, now: opts.Now, instruments: map[string]*model.Instrument{}}
+	db := &DB{bolt: bdb, path: path, now: opts.Now, opts: opts, instruments: map[string]*model.Instrument{}}
 	version, err := db.schemaVersion()
 	if err == nil {
 		switch {
@@ -247,6 +249,8 @@ func (db *DB) Close() error {
 	}
 	db.closed = true
 	db.mu.Unlock()
+	db.swap.Lock()
+	defer db.swap.Unlock()
 	return db.bolt.Close()
 }
 
@@ -255,6 +259,8 @@ func (db *DB) Close() error {
 func (db *DB) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer db.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	db.swap.RLock()
+	defer db.swap.RUnlock()
 	return db.bolt.View(fn)
 }
 
@@ -263,7 +269,9 @@ func (db *DB) view(fn func(tx *bolt.Tx) error) (err error) {
 func (db *DB) update(fn func(tx *bolt.Tx) error) (err error) {
 	defer db.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	db.swap.RLock()
 	err = db.bolt.Update(fn)
+	db.swap.RUnlock()
 	if errors.Is(err, errUnchanged) {
 		return nil
 	}

@@ -10,11 +10,14 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The exchange bundle: a lossless, versioned JSON file of satkers,
-// evaluations, answers (with notes and evidence), recommendations (with
-// their follow-ups), the history, and the instruments the evaluations use.
-// One record per line, in key order, and nothing that depends on when it
-// was written: the same data always gives the same bytes.
+// The exchange bundle: a lossless, versioned JSON file of the instruments
+// the evaluations use (first, so a reader can check each answer as it
+// arrives), satkers, evaluations, answers (with notes and evidence), the
+// history (by owner, oldest first), and recommendations (with their
+// follow-ups). One record per line, in key order, and nothing that
+// depends on when it was written: the same data always gives the same
+// bytes. Bundles of older ziwb list the instruments last and the history
+// by seq; both are read.
 const (
 	bundleFormat  = "ziwb-bundle"
 	bundleVersion = 1
@@ -59,16 +62,19 @@ func (db *DB) WriteBundle(w io.Writer, satkerID string) (BundleCounts, error) {
 	out := bundleWriter{w: bw, used: map[string]string{}}
 	err := db.view(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
-		fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d,\n", bundleFormat, bundleVersion)
+		fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d", bundleFormat, bundleVersion)
+		var err error
 		if satkerID != "" {
-			s, err := t.satker(satkerID)
-			if err != nil {
-				return err
+			var s satkerRec
+			if s, err = t.satker(satkerID); err == nil {
+				fmt.Fprintf(bw, ",\n  \"satker\": %s", encode(satkerID))
+				err = out.satker(t, s)
 			}
-			fmt.Fprintf(bw, "  \"satker\": %s,\n", encode(satkerID))
-			return out.satker(t, s)
+		} else {
+			err = out.all(t)
 		}
-		return out.all(t)
+		bw.WriteString("\n}\n")
+		return err
 	})
 	if err == nil {
 		err = bw.Flush()
@@ -85,7 +91,7 @@ type bundleWriter struct {
 }
 
 func (b *bundleWriter) open(name string) {
-	fmt.Fprintf(b.w, "  %q: [", name)
+	fmt.Fprintf(b.w, ",\n  %q: [", name)
 	b.n = 0
 }
 
@@ -98,23 +104,19 @@ func (b *bundleWriter) record(v any) {
 	b.n++
 }
 
-func (b *bundleWriter) close(last bool) int {
+func (b *bundleWriter) close() int {
 	if b.n > 0 {
 		b.w.WriteString("\n  ")
 	}
 	b.w.WriteByte(']')
-	if !last {
-		b.w.WriteByte(',')
-	}
-	b.w.WriteByte('\n')
 	return b.n
 }
 
-func (b *bundleWriter) evaluation(e evalRec) {
+// use notes the instrument of an evaluation the bundle carries.
+func (b *bundleWriter) use(e evalRec) {
 	if _, ok := b.used[e.InstrumentHash]; !ok {
 		b.used[e.InstrumentHash] = e.Instrument
 	}
-	b.record(e)
 }
 
 func firstKey(bk *bolt.Bucket) []byte {
@@ -124,18 +126,24 @@ func firstKey(bk *bolt.Bucket) []byte {
 
 // satker writes one satker with everything of its own.
 func (b *bundleWriter) satker(t txn, s satkerRec) error {
-	b.open("satkers")
-	b.record(s)
-	b.counts.Satkers = b.close(false)
 	evals, err := t.evaluationsOf(s.ID)
 	if err != nil {
 		return err
 	}
+	for _, e := range evals {
+		b.use(e)
+	}
+	if err := b.instruments(t); err != nil {
+		return err
+	}
+	b.open("satkers")
+	b.record(s)
+	b.counts.Satkers = b.close()
 	b.open("evaluations")
 	for _, e := range evals {
-		b.evaluation(e)
+		b.record(e)
 	}
-	b.counts.Evaluations = b.close(false)
+	b.counts.Evaluations = b.close()
 	b.open("answers")
 	for _, e := range evals {
 		recs, err := t.answers(e.ID)
@@ -146,7 +154,7 @@ func (b *bundleWriter) satker(t txn, s satkerRec) error {
 			b.record(r)
 		}
 	}
-	b.counts.Answers = b.close(false)
+	b.counts.Answers = b.close()
 	// The index gives the satker's history newest first; a bundle lists
 	// it oldest first, as the whole history is.
 	var seqs []changeRec
@@ -160,7 +168,7 @@ func (b *bundleWriter) satker(t txn, s satkerRec) error {
 	for i := len(seqs) - 1; i >= 0; i-- {
 		b.record(seqs[i])
 	}
-	b.counts.History = b.close(false)
+	b.counts.History = b.close()
 	reks, err := t.reks(evalPrefix(s.ID), func(r rekRec) bool { return r.Satker == s.ID })
 	if err != nil {
 		return err
@@ -170,9 +178,9 @@ func (b *bundleWriter) satker(t txn, s satkerRec) error {
 		for _, r := range reks {
 			b.record(r)
 		}
-		b.counts.Recommendations = b.close(false)
+		b.counts.Recommendations = b.close()
 	}
-	return b.instruments(t)
+	return nil
 }
 
 // all writes every record of the database, bucket by bucket in key order.
@@ -182,11 +190,26 @@ func (b *bundleWriter) all(t txn) error {
 		if err := t.bucket(bucket).ForEach(each); err != nil {
 			return err
 		}
-		*count = b.close(false)
+		*count = b.close()
 		return nil
 	}
 	damaged := func(bucket, k []byte, err error) error {
 		return fmt.Errorf("%s: %w: %s %q: %v", t.db.path, ErrDamaged, bucket, k, err)
+	}
+	// The instruments come first, so a reader can check every answer as
+	// it arrives: the evaluations say which.
+	if err := t.bucket(bucketEvaluations).ForEach(func(k, v []byte) error {
+		var r evalRec
+		if err := decode(v, &r); err != nil {
+			return damaged(bucketEvaluations, k, err)
+		}
+		b.use(r)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := b.instruments(t); err != nil {
+		return err
 	}
 	if err := section("satkers", bucketSatkers, &b.counts.Satkers, func(k, v []byte) error {
 		var r satkerRec
@@ -203,7 +226,7 @@ func (b *bundleWriter) all(t txn) error {
 		if err := decode(v, &r); err != nil {
 			return damaged(bucketEvaluations, k, err)
 		}
-		b.evaluation(r)
+		b.record(r)
 		return nil
 	}); err != nil {
 		return err
@@ -237,8 +260,8 @@ func (b *bundleWriter) all(t txn) error {
 			return err
 		}
 	}
-	// Written only when there are some, so a bundle without
-	// recommendations stays byte for byte what older ziwb wrote and reads.
+	// Written only when there are some, so older ziwb, which knows no
+	// recommendations, still reads a bundle without them.
 	if rb := t.rekBucket(); rb != nil && firstKey(rb) != nil {
 		if err := section("recommendations", bucketRekomendasi, &b.counts.Recommendations, func(k, v []byte) error {
 			var r rekRec
@@ -251,7 +274,7 @@ func (b *bundleWriter) all(t txn) error {
 			return err
 		}
 	}
-	return b.instruments(t)
+	return nil
 }
 
 // instruments writes the instruments the written evaluations use, by hash.
@@ -269,7 +292,6 @@ func (b *bundleWriter) instruments(t txn) error {
 		}
 		b.record(instrumentRec{ID: b.used[h], Hash: h, Source: string(src)})
 	}
-	b.counts.Instruments = b.close(true)
-	b.w.WriteString("}\n")
+	b.counts.Instruments = b.close()
 	return nil
 }

@@ -1,13 +1,15 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
+	"math"
 	"sort"
 	"strings"
-
-	bolt "go.etcd.io/bbolt"
+	"time"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -38,71 +40,234 @@ func (s ImportStats) Changed() bool {
 // maxIDLen bounds the ids an import accepts; keys are built from them.
 const maxIDLen = 200
 
-// Import reads a bundle (what Export writes) into the database in one
-// transaction. Every problem in the file is reported, each with its line,
-// and then nothing is written; otherwise everything is. A record new here
-// is added; a stored record is replaced only by a newer one (Updated for
-// satkers and evaluations, At for answers), with history entries saying
-// what changed; history entries already here are not added twice. So
-// importing the same bundle twice changes nothing the second time — not a
-// byte of the file.
+// Import is ImportFrom for a bundle held in memory.
 func (db *DB) Import(name string, data []byte, by string) (ImportStats, error) {
-	b, readErrs := readBundle(name, data)
-	if b == nil {
-		return ImportStats{}, importError{readErrs}
-	}
-	var stats ImportStats
-	err := db.update(func(tx *bolt.Tx) error {
-		im := &importer{t: txn{db, tx}.bulk(), name: name, by: by, b: b, errs: readErrs}
-		if err := im.check(); err != nil {
-			return err
-		}
-		if err := im.apply(); err != nil {
-			return err
-		}
-		stats = im.stats
-		if !stats.Changed() {
-			return errUnchanged
-		}
-		return nil
-	})
-	if err != nil {
-		return ImportStats{}, err
-	}
-	return stats, nil
+	return db.ImportFrom(name, bytes.NewReader(data), by)
 }
 
-type importer struct {
-	t     txn
-	name  string
-	by    string
-	b     *bundleIn
-	errs  model.FileErrors
-	stats ImportStats
+// ImportFrom reads a bundle (what WriteBundle writes) from src as it
+// streams, and merges it into the database. A record new here is added; a
+// stored record is replaced only by a newer one (Updated for satkers,
+// evaluations and recommendations, At for answers), with history entries
+// saying what changed; history entries already here are not added twice.
+//
+// All or nothing: the bundle is written, in batches, into a copy of the
+// database next to it, which replaces the file only when every record has
+// been read and checked. Every problem in the file is reported, each with
+// its line, and then the file is left as it was — as it is when the bundle
+// changes nothing, so importing the same bundle twice leaves the file's
+// bytes alone. Memory holds the decoder's buffer, the ids seen and one
+// batch, not the bundle.
+func (db *DB) ImportFrom(name string, src io.Reader, by string) (ImportStats, error) {
+	// A file is read with the fast decoder, and again with the careful one
+	// only when the fast one met something it could not read.
+	if rs, ok := src.(io.ReadSeeker); ok {
+		if at, err := rs.Seek(0, io.SeekCurrent); err == nil {
+			fast := func(emit func(int, any)) (model.FileErrors, bool) {
+				if !readFast(rs, emit) {
+					return nil, true
+				}
+				return nil, false
+			}
+			stats, err, read := db.importWith(name, by, fast)
+			if read {
+				return stats, err
+			}
+			if _, err := rs.Seek(at, io.SeekStart); err != nil {
+				return ImportStats{}, fmt.Errorf("baca %s lagi: %w", name, err)
+			}
+		}
+	}
+	careful := func(emit func(int, any)) (model.FileErrors, bool) {
+		r := newBundleReader(name, src, emit)
+		r.read()
+		return r.errs, r.broken()
+	}
+	stats, err, _ := db.importWith(name, by, careful)
+	return stats, err
+}
 
-	insts map[string]*model.Instrument // by hash: the bundle's and those stored
-	evals map[string]evalRec           // the bundle's evaluations by id
+// importWith imports what read emits; read says what was wrong with the
+// file and whether it stopped before the end. read false: the fast reader
+// gave up, and nothing was written.
+func (db *DB) importWith(name, by string, read func(emit func(int, any)) (model.FileErrors, bool)) (_ ImportStats, _ error, finished bool) {
+	s, err := db.beginImport()
+	if err != nil {
+		return ImportStats{}, err, true
+	}
+	im := &importer{session: s, name: name, by: by, now: db.stamp(),
+		insts: map[string]*model.Instrument{}, satkers: map[string]int{}, evals: map[string]lined[evalRec]{},
+		answerLines: map[uint32][]int32{}, evalNo: map[string]uint32{}, qNo: map[string]uint32{},
+		seqSeen: seqSet{}, seqFound: map[uint64]uint64{}, scanned: map[string]bool{}, existing: map[string][]uint64{},
+		touchedEvals: map[string]bool{}, touchedSatkers: map[string]bool{}}
+	im.seqBase = s.t.work().Sequence()
+	readErrs, broken := im.stream(name, read)
+	if broken && readErrs == nil { // the fast reader gave up
+		s.discard()
+		return ImportStats{}, nil, false
+	}
+	if broken { // what was read may not be all there is: its problems only
+		im.errs = nil
+	}
+	im.errs = append(im.errs, readErrs...)
+	if err := im.finish(broken); err != nil {
+		s.discard()
+		if _, ok := err.(importError); !ok {
+			err = fmt.Errorf("impor %s ke %s gagal, berkas tidak diubah: %w", name, db.path, err)
+		}
+		return ImportStats{}, err, true
+	}
+	if !im.stats.Changed() {
+		s.discard()
+		return im.stats, nil, true
+	}
+	if err := s.publish(); err != nil {
+		return ImportStats{}, err, true
+	}
+	return im.stats, nil, true
+}
+
+// lined is a record with the line of the file it starts on.
+type lined[T any] struct {
+	rec  T
+	line int
+}
+
+// importer checks and writes the records of one bundle as they arrive.
+// What can only be checked once the whole file is read — an evaluation's
+// instrument (older bundles list the instruments last), recommendations —
+// waits in small records until finish.
+type importer struct {
+	*session
+	name, by string
+	now      time.Time
+	errs     model.FileErrors
+	stats    ImportStats
+
+	insts   map[string]*model.Instrument // by hash: the bundle's and those stored
+	satkers map[string]int               // the bundle's satker ids → line
+	evals   map[string]lined[evalRec]    // the bundle's evaluations by id
+
+	// Duplicate answers, found with small numbers instead of the ids: per
+	// evaluation, the line of each question's answer.
+	answerLines    map[uint32][]int32
+	evalNo, qNo    map[string]uint32
+	pending        []pendingAnswer     // answers whose instrument was not known yet
+	seqSeen        seqSet              // the bundle's history seqs read so far
+	seqFound       map[uint64]uint64   // bundle seq → the seq of the same entry already here
+	seqBase        uint64              // this database's last seq before the import
+	seqTop         uint64              // the highest seq the import gave
+	scanned        map[string]bool     // satkers whose stored history was read: whether there was any
+	existing       map[string][]uint64 // history fingerprints stored here → seqs
+	reks           []lined[rekRec]
+	changes        []changeRec // what the import changed, recorded after the bundle's own history
+	touchedEvals   map[string]bool
+	touchedSatkers map[string]bool
+}
+
+type pendingAnswer struct {
+	eval, q string
+	value   model.Value
+	line    int
+}
+
+// seqSet is a set of seqs, 64 to a word: a bundle's seqs are mostly
+// runs, so a million of them take kilobytes.
+type seqSet map[uint64]uint64
+
+func (s seqSet) has(seq uint64) bool { return s[seq>>6]&(1<<(seq&63)) != 0 }
+func (s seqSet) add(seq uint64)      { s[seq>>6] |= 1 << (seq & 63) }
+
+// seqHere is the seq a bundle's history entry has in this database: the
+// stored one it matched, or its own after this database's last.
+func (im *importer) seqHere(bundleSeq uint64) uint64 {
+	if seq, ok := im.seqFound[bundleSeq]; ok {
+		return seq
+	}
+	return im.seqBase + bundleSeq
 }
 
 func (im *importer) errf(line int, format string, args ...any) {
 	im.errs = append(im.errs, model.FileError{File: im.name, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-// check validates every record against the format and the database.
-func (im *importer) check() error {
-	im.insts = map[string]*model.Instrument{}
-	im.evals = map[string]evalRec{}
-	im.checkInstruments()
-	im.checkSatkers()
-	im.checkEvaluations()
-	im.checkAnswers()
-	im.checkHistory()
-	im.checkRekomendasi()
+// stream decodes the bundle on its own goroutine while this one checks
+// and writes what it decoded: decoding and writing each take about as
+// long, and the machine has more than one core.
+func (im *importer) stream(name string, read func(emit func(int, any)) (model.FileErrors, bool)) (errs model.FileErrors, broken bool) {
+	type batch []lined[any]
+	batches := make(chan batch, 8)
+	var panicked any
+	done := false
+	go func() {
+		defer close(batches)
+		defer func() { panicked = recover() }()
+		var b batch
+		errs, broken = read(func(line int, rec any) {
+			if b = append(b, lined[any]{rec, line}); len(b) == 256 {
+				batches <- b
+				b = nil
+			}
+		})
+		if len(b) > 0 {
+			batches <- b
+		}
+		done = true
+	}()
+	for b := range batches {
+		for _, l := range b {
+			if im.failed == nil { // after a write error, only drain
+				im.add(l.rec, l.line)
+			}
+		}
+	}
+	if panicked != nil || !done {
+		im.failed = fmt.Errorf("impor %s: %v", name, panicked)
+		return model.FileErrors{{File: name, Msg: fmt.Sprint(panicked)}}, true
+	}
+	return errs, broken
+}
+
+// add checks one record and, when it is sound, writes it.
+func (im *importer) add(rec any, line int) {
+	switch r := rec.(type) {
+	case satkerRec:
+		if im.checkSatker(&r, line) {
+			im.write(func() error { return im.applySatker(r) })
+		}
+	case evalRec:
+		if im.checkEvaluation(&r, line) {
+			im.write(func() error { return im.applyEvaluation(r) })
+		}
+	case answerRec:
+		if im.checkAnswer(&r, line) {
+			im.write(func() error { return im.applyAnswer(r) })
+		}
+	case changeRec:
+		if im.checkChange(&r, line) {
+			im.write(func() error { return im.applyChange(r) })
+		}
+	case instrumentRec:
+		if in := im.checkInstrument(r, line); in != nil {
+			im.write(func() error { return im.applyInstrument(in) })
+		}
+	case rekRec:
+		im.reks = append(im.reks, lined[rekRec]{r, line})
+	}
+}
+
+// finish runs the checks that needed the whole file, and, when the file
+// is sound, writes what waited for them and the derived records.
+func (im *importer) finish(broken bool) error {
+	if !broken {
+		im.checkLate()
+	}
 	if len(im.errs) > 0 {
 		sort.SliceStable(im.errs, func(i, j int) bool { return im.errs[i].Line < im.errs[j].Line })
 		return importError{im.errs}
 	}
-	return nil
+	im.write(im.applyLate)
+	return im.failed
 }
 
 // dup reports a second record with the same key.
@@ -117,103 +282,87 @@ func dup(im *importer, seen map[string]int, key string, line int, what string) b
 
 func badID(s string) bool { return s == "" || len(s) > maxIDLen || strings.ContainsRune(s, 0) }
 
-func (im *importer) checkInstruments() {
-	seen := map[string]int{}
-	for _, l := range im.b.instruments {
-		r := l.rec
-		if dup(im, seen, r.Hash, l.line, "instrumen") {
-			continue
-		}
-		sum := sha256.Sum256([]byte(r.Source))
-		if hex.EncodeToString(sum[:]) != r.Hash {
-			im.errf(l.line, "instrumen %s: sidik sha256 %q tidak cocok dengan isinya", r.ID, short(r.Hash))
-			continue
-		}
-		in, err := model.Parse("instrumen "+r.ID, []byte(r.Source))
-		if err != nil {
-			first := err.Error()
-			if es, ok := model.AsFileErrors(err); ok && len(es) > 0 {
-				first = fmt.Sprintf("%s (dan %d kesalahan lain)", es[0].Error(), len(es)-1)
-			}
-			im.errf(l.line, "instrumen %s tidak sah: %s", r.ID, first)
-			continue
-		}
-		if in.ID != r.ID {
-			im.errf(l.line, "instrumen ber-id %q, tetapi rekamannya menyebut %q", in.ID, r.ID)
-			continue
-		}
-		im.insts[r.Hash] = in
+func (im *importer) checkInstrument(r instrumentRec, line int) *model.Instrument {
+	if first, ok := im.bundleInst[r.Hash]; ok {
+		im.errf(line, "instrumen %s ganda (pertama di baris %d)", r.Hash, first)
+		return nil
 	}
+	im.bundleInst[r.Hash] = line
+	sum := sha256.Sum256([]byte(r.Source))
+	if hex.EncodeToString(sum[:]) != r.Hash {
+		im.errf(line, "instrumen %s: sidik sha256 %q tidak cocok dengan isinya", r.ID, short(r.Hash))
+		return nil
+	}
+	in, err := model.Parse("instrumen "+r.ID, []byte(r.Source))
+	if err != nil {
+		first := err.Error()
+		if es, ok := model.AsFileErrors(err); ok && len(es) > 0 {
+			first = fmt.Sprintf("%s (dan %d kesalahan lain)", es[0].Error(), len(es)-1)
+		}
+		im.errf(line, "instrumen %s tidak sah: %s", r.ID, first)
+		return nil
+	}
+	if in.ID != r.ID {
+		im.errf(line, "instrumen ber-id %q, tetapi rekamannya menyebut %q", in.ID, r.ID)
+		return nil
+	}
+	im.insts[r.Hash] = in
+	return in
 }
 
-func (im *importer) checkSatkers() {
-	seen := map[string]int{}
-	for i := range im.b.satkers {
-		l := &im.b.satkers[i]
-		r := &l.rec
-		r.Created, r.Updated = r.Created.UTC(), r.Updated.UTC()
-		if badID(r.ID) {
-			im.errf(l.line, "satker: id %q tidak sah", r.ID)
-			continue
-		}
-		if dup(im, seen, r.ID, l.line, "satker") {
-			continue
-		}
-		if err := r.model().Validate(); err != nil {
-			im.errf(l.line, "satker %s: %v", r.ID, err)
-		}
-		if r.Created.IsZero() || r.Updated.IsZero() {
-			im.errf(l.line, "satker %s: \"created\" dan \"updated\" wajib diisi", r.ID)
-		}
+func (im *importer) checkSatker(r *satkerRec, line int) bool {
+	r.Created, r.Updated = r.Created.UTC(), r.Updated.UTC()
+	if badID(r.ID) {
+		im.errf(line, "satker: id %q tidak sah", r.ID)
+		return false
 	}
+	if dup(im, im.satkers, r.ID, line, "satker") {
+		return false
+	}
+	ok := true
+	if err := r.model().Validate(); err != nil {
+		im.errf(line, "satker %s: %v", r.ID, err)
+		ok = false
+	}
+	if r.Created.IsZero() || r.Updated.IsZero() {
+		im.errf(line, "satker %s: \"created\" dan \"updated\" wajib diisi", r.ID)
+		ok = false
+	}
+	return ok
 }
 
-func (im *importer) checkEvaluations() {
-	seen := map[string]int{}
-	inBundle := map[string]bool{}
-	for _, l := range im.b.satkers {
-		inBundle[l.rec.ID] = true
+// checkEvaluation checks an evaluation on its own and against the stored
+// one; its satker and its instrument are checked once all is read.
+func (im *importer) checkEvaluation(r *evalRec, line int) bool {
+	r.Created, r.Updated = r.Created.UTC(), r.Updated.UTC()
+	if badID(r.ID) || badID(r.Satker) {
+		im.errf(line, "evaluasi: id %q atau satker %q tidak sah", r.ID, r.Satker)
+		return false
 	}
-	for i := range im.b.evaluations {
-		l := &im.b.evaluations[i]
-		r := &l.rec
-		r.Created, r.Updated = r.Created.UTC(), r.Updated.UTC()
-		if badID(r.ID) || badID(r.Satker) {
-			im.errf(l.line, "evaluasi: id %q atau satker %q tidak sah", r.ID, r.Satker)
-			continue
-		}
-		if dup(im, seen, r.ID, l.line, "evaluasi") {
-			continue
-		}
-		if err := r.model().Validate(); err != nil {
-			im.errf(l.line, "evaluasi %s: %v", r.ID, err)
-			continue
-		}
-		if r.Created.IsZero() || r.Updated.IsZero() {
-			im.errf(l.line, "evaluasi %s: \"created\" dan \"updated\" wajib diisi", r.ID)
-		}
-		if !inBundle[r.Satker] && im.t.bucket(bucketSatkers).Get([]byte(r.Satker)) == nil {
-			im.errf(l.line, "evaluasi %s: satker %q tidak ada di bundel maupun di basis data", r.ID, r.Satker)
-		}
-		in := im.instrument(r.InstrumentHash)
-		switch {
-		case in == nil:
-			im.errf(l.line, "evaluasi %s: instrumen %s (%s) tidak ada di bundel maupun di basis data", r.ID, r.Instrument, short(r.InstrumentHash))
-			continue
-		case in.ID != r.Instrument:
-			im.errf(l.line, "evaluasi %s: instrumen bersidik %s ber-id %q, bukan %q", r.ID, short(r.InstrumentHash), in.ID, r.Instrument)
-			continue
-		}
-		var stored evalRec
-		if ok, err := im.t.get(bucketEvaluations, r.ID, &stored); err != nil {
-			im.errf(l.line, "%v", err)
-		} else if ok && stored.InstrumentHash != r.InstrumentHash {
-			im.errf(l.line, "evaluasi %s di basis data memakai instrumen lain (%s %s, bundel: %s %s); tidak bisa digabung",
-				r.ID, stored.Instrument, short(stored.InstrumentHash), r.Instrument, short(r.InstrumentHash))
-			continue
-		}
-		im.evals[r.ID] = *r
+	if first, ok := im.evals[r.ID]; ok {
+		im.errf(line, "evaluasi %s ganda (pertama di baris %d)", r.ID, first.line)
+		return false
 	}
+	im.evals[r.ID] = lined[evalRec]{*r, line}
+	if err := r.model().Validate(); err != nil {
+		im.errf(line, "evaluasi %s: %v", r.ID, err)
+		return false
+	}
+	ok := true
+	if r.Created.IsZero() || r.Updated.IsZero() {
+		im.errf(line, "evaluasi %s: \"created\" dan \"updated\" wajib diisi", r.ID)
+		ok = false
+	}
+	var stored evalRec
+	if found, err := im.t.get(bucketEvaluations, r.ID, &stored); err != nil {
+		im.errf(line, "%v", err)
+		ok = false
+	} else if found && stored.InstrumentHash != r.InstrumentHash && !im.touchedEvals[r.ID] {
+		im.errf(line, "evaluasi %s di basis data memakai instrumen lain (%s %s, bundel: %s %s); tidak bisa digabung",
+			r.ID, stored.Instrument, short(stored.InstrumentHash), r.Instrument, short(r.InstrumentHash))
+		ok = false
+	}
+	return ok
 }
 
 // instrument finds an instrument by hash in the bundle or the database.
@@ -235,7 +384,7 @@ func (im *importer) instrument(hash string) *model.Instrument {
 // evaluation finds an answer's evaluation in the bundle or the database.
 func (im *importer) evaluation(id string) (evalRec, bool) {
 	if e, ok := im.evals[id]; ok {
-		return e, true
+		return e.rec, true
 	}
 	var e evalRec
 	if badID(id) {
@@ -245,85 +394,138 @@ func (im *importer) evaluation(id string) (evalRec, bool) {
 	return e, ok && err == nil
 }
 
-func (im *importer) checkAnswers() {
-	seen := map[string]int{}
-	for i := range im.b.answers {
-		l := &im.b.answers[i]
-		r := &l.rec
-		r.At = r.At.UTC()
-		where := r.Evaluation + " " + r.Question
-		if badID(r.Evaluation) || badID(r.Question) {
-			im.errf(l.line, "jawaban: evaluasi %q atau pertanyaan %q tidak sah", r.Evaluation, r.Question)
-			continue
-		}
-		if dup(im, seen, where, l.line, "jawaban") {
-			continue
-		}
-		e, ok := im.evaluation(r.Evaluation)
-		if !ok {
-			im.errf(l.line, "jawaban %s: evaluasi %q tidak ada di bundel maupun di basis data", where, r.Evaluation)
-			continue
-		}
-		in := im.instrument(e.InstrumentHash)
-		if in == nil {
-			continue // reported with the evaluation
-		}
-		q, ok := in.Question(r.Question)
-		if !ok {
-			im.errf(l.line, "jawaban %s: pertanyaan %q tidak ada di instrumen %s", where, r.Question, in.ID)
-			continue
-		}
-		v, err := checkValue(q, r.Value)
-		if err != nil {
-			im.errf(l.line, "jawaban %s: %v", where, err)
-			continue
-		}
-		r.Value = v
-		if r.empty() {
-			im.errf(l.line, "jawaban %s: tidak berisi nilai, catatan maupun eviden", where)
-		}
-		if r.At.IsZero() {
-			im.errf(l.line, "jawaban %s: \"at\" wajib diisi", where)
-		}
-		for j, ev := range r.Evidence {
-			if ev.Title == "" && ev.Location == "" {
-				im.errf(l.line, "jawaban %s: eviden %d tanpa judul maupun lokasi", where, j+1)
-			}
+// checkAnswer checks an answer on its own, and against its question when
+// its evaluation's instrument is known already; else the question waits.
+func (im *importer) checkAnswer(r *answerRec, line int) bool {
+	r.At = r.At.UTC()
+	where := r.Evaluation + " " + r.Question
+	if badID(r.Evaluation) || badID(r.Question) {
+		im.errf(line, "jawaban: evaluasi %q atau pertanyaan %q tidak sah", r.Evaluation, r.Question)
+		return false
+	}
+	e, q := intern(im.evalNo, r.Evaluation), intern(im.qNo, r.Question)
+	lines := im.answerLines[e]
+	if int(q) < len(lines) && lines[q] != 0 {
+		im.errf(line, "jawaban %s ganda (pertama di baris %d)", where, lines[q])
+		return false
+	}
+	if int(q) >= len(lines) {
+		lines = append(lines, make([]int32, int(q)+1-len(lines))...)
+	}
+	lines[q] = int32(line)
+	im.answerLines[e] = lines
+	ok := true
+	if r.empty() {
+		im.errf(line, "jawaban %s: tidak berisi nilai, catatan maupun eviden", where)
+		ok = false
+	}
+	if r.At.IsZero() {
+		im.errf(line, "jawaban %s: \"at\" wajib diisi", where)
+		ok = false
+	}
+	for j, ev := range r.Evidence {
+		if ev.Title == "" && ev.Location == "" {
+			im.errf(line, "jawaban %s: eviden %d tanpa judul maupun lokasi", where, j+1)
+			ok = false
 		}
 	}
+	if e, found := im.evaluation(r.Evaluation); found {
+		if in := im.instrument(e.InstrumentHash); in != nil {
+			v, good := im.checkValue(in, r.Evaluation, r.Question, r.Value, line)
+			r.Value = v
+			return ok && good
+		}
+	}
+	im.pending = append(im.pending, pendingAnswer{r.Evaluation, r.Question, r.Value, line})
+	return ok
 }
 
-func (im *importer) checkHistory() {
-	seqs := map[uint64]int{}
-	for _, l := range im.b.history {
-		if l.rec.Seq == 0 {
-			im.errf(l.line, "riwayat: \"seq\" wajib diisi (bilangan bulat positif)")
+// checkValue checks a value against its question and returns it in its
+// normal form.
+func (im *importer) checkValue(in *model.Instrument, evalID, qid string, v model.Value, line int) (model.Value, bool) {
+	q, ok := in.Question(qid)
+	if !ok {
+		im.errf(line, "jawaban %s %s: pertanyaan %q tidak ada di instrumen %s", evalID, qid, qid, in.ID)
+		return v, false
+	}
+	nv, err := checkValue(q, v)
+	if err != nil {
+		im.errf(line, "jawaban %s %s: %v", evalID, qid, err)
+		return v, false
+	}
+	return nv, true
+}
+
+// intern numbers strings in the order they are first seen.
+func intern(m map[string]uint32, s string) uint32 {
+	n, ok := m[s]
+	if !ok {
+		n = uint32(len(m))
+		m[s] = n
+	}
+	return n
+}
+
+// checkChange checks a history entry. Whatever it reverts or belongs with
+// comes before it in the file, as every bundle ziwb writes has it.
+func (im *importer) checkChange(r *changeRec, line int) bool {
+	r.At = r.At.UTC()
+	if r.Seq == 0 {
+		im.errf(line, "riwayat: \"seq\" wajib diisi (bilangan bulat positif)")
+		return false
+	}
+	if im.seqSeen.has(r.Seq) {
+		im.errf(line, "riwayat: seq %d ganda (sudah ada lebih dulu di bundel)", r.Seq)
+		return false
+	}
+	im.seqSeen.add(r.Seq)
+	before := func(seq uint64) bool { return seq < r.Seq && im.seqSeen.has(seq) }
+	switch {
+	case badID(r.Satker) || r.Field == "" || len(r.Field) > maxIDLen:
+		im.errf(line, "riwayat %d: \"satker\" dan \"field\" wajib diisi", r.Seq)
+	case r.Evaluation != "" && badID(r.Evaluation), r.Question != "" && badID(r.Question):
+		im.errf(line, "riwayat %d: evaluasi atau pertanyaan tidak sah", r.Seq)
+	case r.Question != "" && r.Evaluation == "":
+		im.errf(line, "riwayat %d: pertanyaan tanpa evaluasi", r.Seq)
+	case r.At.IsZero():
+		im.errf(line, "riwayat %d: \"at\" wajib diisi", r.Seq)
+	case r.Seq > math.MaxUint64/2:
+		im.errf(line, "riwayat %d: nomor urut terlalu besar", r.Seq)
+	case r.Undoes != 0 && !before(r.Undoes):
+		im.errf(line, "riwayat %d: mengurungkan entri %d yang tidak ada sebelumnya di bundel", r.Seq, r.Undoes)
+	case r.Group != 0 && r.Group != r.Seq && !before(r.Group):
+		im.errf(line, "riwayat %d: \"group\" %d bukan entri sebelumnya di bundel", r.Seq, r.Group)
+	default:
+		return true
+	}
+	return false
+}
+
+// checkLate checks what needed the whole file: each evaluation's satker
+// and instrument, the answers that waited for their instrument, and the
+// recommendations.
+func (im *importer) checkLate() {
+	for id, l := range im.evals {
+		r := l.rec
+		if _, ok := im.satkers[r.Satker]; !ok && im.t.bucket(bucketSatkers).Get([]byte(r.Satker)) == nil {
+			im.errf(l.line, "evaluasi %s: satker %q tidak ada di bundel maupun di basis data", id, r.Satker)
+		}
+		switch in := im.instrument(r.InstrumentHash); {
+		case in == nil:
+			im.errf(l.line, "evaluasi %s: instrumen %s (%s) tidak ada di bundel maupun di basis data", id, r.Instrument, short(r.InstrumentHash))
+		case in.ID != r.Instrument:
+			im.errf(l.line, "evaluasi %s: instrumen bersidik %s ber-id %q, bukan %q", id, short(r.InstrumentHash), in.ID, r.Instrument)
+		}
+	}
+	for _, p := range im.pending {
+		e, ok := im.evaluation(p.eval)
+		if !ok {
+			im.errf(p.line, "jawaban %s %s: evaluasi %q tidak ada di bundel maupun di basis data", p.eval, p.q, p.eval)
 			continue
 		}
-		if first, ok := seqs[l.rec.Seq]; ok {
-			im.errf(l.line, "riwayat: seq %d ganda (pertama di baris %d)", l.rec.Seq, first)
-			continue
-		}
-		seqs[l.rec.Seq] = l.line
+		if in := im.instrument(e.InstrumentHash); in != nil {
+			im.checkValue(in, p.eval, p.q, p.value, p.line)
+		} // else reported with the evaluation
 	}
-	for i := range im.b.history {
-		l := &im.b.history[i]
-		r := &l.rec
-		r.At = r.At.UTC()
-		switch {
-		case r.Seq == 0:
-		case badID(r.Satker) || r.Field == "" || len(r.Field) > maxIDLen:
-			im.errf(l.line, "riwayat %d: \"satker\" dan \"field\" wajib diisi", r.Seq)
-		case r.Evaluation != "" && badID(r.Evaluation), r.Question != "" && badID(r.Question):
-			im.errf(l.line, "riwayat %d: evaluasi atau pertanyaan tidak sah", r.Seq)
-		case r.Question != "" && r.Evaluation == "":
-			im.errf(l.line, "riwayat %d: pertanyaan tanpa evaluasi", r.Seq)
-		case r.At.IsZero():
-			im.errf(l.line, "riwayat %d: \"at\" wajib diisi", r.Seq)
-		case r.Undoes != 0 && (r.Undoes >= r.Seq || seqs[r.Undoes] == 0):
-			im.errf(l.line, "riwayat %d: mengurungkan entri %d yang tidak ada di bundel", r.Seq, r.Undoes)
-		case r.Group != 0 && (r.Group > r.Seq || seqs[r.Group] == 0):
-			im.errf(l.line, "riwayat %d: \"group\" %d bukan entri sebelumnya di bundel", r.Seq, r.Group)
-		}
-	}
+	im.checkRekomendasi()
 }

@@ -1,209 +1,234 @@
 package store
 
 import (
-	"fmt"
-	"sort"
+	"github.com/kemenag-ortala/ziwb/model"
 )
 
-// apply writes a checked bundle.
-func (im *importer) apply() error {
-	t := im.t
-	touchedEvals := map[string]bool{}
-	touchedSatkers := map[string]bool{}
-	for _, l := range im.b.instruments {
-		if t.bucket(bucketInstruments).Get([]byte(l.rec.Hash)) != nil {
-			im.stats.Instruments.Unchanged++
-			continue
-		}
-		if err := t.putInstrument(im.insts[l.rec.Hash]); err != nil {
-			return err
-		}
-		im.stats.Instruments.Added++
+// The writes of an import, record by record into the session's copy of
+// the database.
+
+func (im *importer) applyInstrument(in *model.Instrument) error {
+	if im.t.bucket(bucketInstruments).Get([]byte(in.Hash)) != nil {
+		im.stats.Instruments.Unchanged++
+		return nil
 	}
-	if err := im.applyHistory(); err != nil {
+	im.stats.Instruments.Added++
+	return im.t.putInstrument(in)
+}
+
+func (im *importer) applySatker(r satkerRec) error {
+	t := im.t
+	var old satkerRec
+	ok, err := t.get(bucketSatkers, r.ID, &old)
+	switch {
+	case err != nil:
+		return err
+	case ok && old.equal(r):
+		im.stats.Satkers.Unchanged++
+		return nil
+	case ok && !r.Updated.After(old.Updated):
+		im.stats.Satkers.Kept++
+		return nil
+	case ok:
+		for _, c := range satkerChanges(old.model(), r.model()) {
+			c.By, c.Satker, c.At = im.by, r.ID, im.now
+			im.changes = append(im.changes, c)
+		}
+		im.stats.Satkers.Updated++
+	default:
+		im.stats.Satkers.Added++
+	}
+	var was *satkerRec
+	if ok {
+		was = &old
+	}
+	im.touchedSatkers[r.ID] = true
+	return t.putSatker(was, r)
+}
+
+func (im *importer) applyEvaluation(r evalRec) error {
+	t := im.t
+	var old evalRec
+	ok, err := t.get(bucketEvaluations, r.ID, &old)
+	switch {
+	case err != nil:
+		return err
+	case ok && old.equal(r):
+		im.stats.Evaluations.Unchanged++
+		return nil
+	case ok && !r.Updated.After(old.Updated):
+		im.stats.Evaluations.Kept++
+		return nil
+	case ok:
+		if old.Status != r.Status {
+			im.changes = append(im.changes, changeRec{By: im.by, At: im.now, Satker: r.Satker, Evaluation: r.ID,
+				Field: fieldStatus, Old: old.Status, New: r.Status})
+		}
+		im.stats.Evaluations.Updated++
+	default:
+		im.stats.Evaluations.Added++
+	}
+	im.touchedEvals[r.ID], im.touchedSatkers[r.Satker] = true, true
+	return t.put(bucketEvaluations, r.ID, r)
+}
+
+func (im *importer) applyAnswer(r answerRec) error {
+	t := im.t
+	old, err := t.answer(r.Evaluation, r.Question)
+	if err != nil {
 		return err
 	}
-	now := t.db.stamp()
-	for _, l := range im.b.satkers {
-		r := l.rec
-		var old satkerRec
-		ok, err := t.get(bucketSatkers, r.ID, &old)
-		switch {
-		case err != nil:
-			return err
-		case ok && old.equal(r):
-			im.stats.Satkers.Unchanged++
-			continue
-		case ok && !r.Updated.After(old.Updated):
-			im.stats.Satkers.Kept++
-			continue
-		case ok:
-			for _, c := range satkerChanges(old.model(), r.model()) {
-				c.By, c.Satker, c.At = im.by, r.ID, now
-				if _, err := t.record(c); err != nil {
-					return err
-				}
+	stored := !old.empty()
+	switch {
+	case stored && old.same(r):
+		im.stats.Answers.Unchanged++
+		return nil
+	case stored && !r.At.After(old.At):
+		im.stats.Answers.Kept++
+		return nil
+	case stored:
+		satker := satkerOfEval(r.Evaluation)
+		if e, ok := im.evaluation(r.Evaluation); ok {
+			satker = e.Satker
+		}
+		for _, f := range []struct{ field, old, new string }{
+			{fieldValue, old.Value.String(), r.Value.String()},
+			{fieldNote, old.Note, r.Note},
+			{fieldEvidence, evidenceText(old.Evidence), evidenceText(r.Evidence)},
+		} {
+			if f.old != f.new {
+				im.changes = append(im.changes, changeRec{By: im.by, At: im.now, Satker: satker, Evaluation: r.Evaluation,
+					Question: r.Question, Field: f.field, Old: f.old, New: f.new})
 			}
-			im.stats.Satkers.Updated++
-		default:
-			im.stats.Satkers.Added++
 		}
-		var was *satkerRec
-		if ok {
-			was = &old
-		}
-		if err := t.putSatker(was, r); err != nil {
-			return err
-		}
-		touchedSatkers[r.ID] = true
+		im.stats.Answers.Updated++
+	default:
+		im.stats.Answers.Added++
 	}
-	for _, l := range im.b.evaluations {
-		r := l.rec
-		var old evalRec
-		ok, err := t.get(bucketEvaluations, r.ID, &old)
-		switch {
-		case err != nil:
-			return err
-		case ok && old.equal(r):
-			im.stats.Evaluations.Unchanged++
-			continue
-		case ok && !r.Updated.After(old.Updated):
-			im.stats.Evaluations.Kept++
-			continue
-		case ok:
-			if old.Status != r.Status {
-				if _, err := t.record(changeRec{By: im.by, At: now, Satker: r.Satker, Evaluation: r.ID, Field: fieldStatus, Old: old.Status, New: r.Status}); err != nil {
-					return err
-				}
-			}
-			im.stats.Evaluations.Updated++
-		default:
-			im.stats.Evaluations.Added++
-		}
-		if err := t.put(bucketEvaluations, r.ID, r); err != nil {
+	im.touchedEvals[r.Evaluation] = true
+	return t.putAnswer(r)
+}
+
+// applyChange appends a bundle's history entry unless this database has
+// it already (the same change, by whom and when, on the same satker), with
+// this database's sequence numbers.
+func (im *importer) applyChange(r changeRec) error {
+	t := im.t
+	stored, scanned := im.scanned[r.Satker]
+	if !scanned {
+		if err := t.walkHistory(HistoryFilter{Satker: r.Satker}, func(s changeRec) bool {
+			fp := fingerprint(s)
+			im.existing[fp] = append(im.existing[fp], s.Seq)
+			stored = true
+			return true
+		}); err != nil {
 			return err
 		}
-		touchedEvals[r.ID] = true
-		touchedSatkers[r.Satker] = true
+		im.scanned[r.Satker] = stored
 	}
-	for _, l := range im.b.answers {
-		r := l.rec
-		old, err := t.answer(r.Evaluation, r.Question)
-		if err != nil {
-			return err
+	bundleSeq := r.Seq
+	if stored { // else nothing here to find it among
+		fp := fingerprint(r)
+		if seqs := im.existing[fp]; len(seqs) > 0 {
+			im.seqFound[bundleSeq] = seqs[len(seqs)-1]
+			im.existing[fp] = seqs[:len(seqs)-1]
+			im.stats.History.Unchanged++
+			return nil
 		}
-		stored := !old.empty()
-		switch {
-		case stored && old.same(r):
-			im.stats.Answers.Unchanged++
-			continue
-		case stored && !r.At.After(old.At):
-			im.stats.Answers.Kept++
-			continue
-		case stored:
-			e, _ := im.evaluation(r.Evaluation)
-			for _, f := range []struct{ field, old, new string }{
-				{fieldValue, old.Value.String(), r.Value.String()},
-				{fieldNote, old.Note, r.Note},
-				{fieldEvidence, evidenceText(old.Evidence), evidenceText(r.Evidence)},
-			} {
-				if f.old != f.new {
-					c := changeRec{By: im.by, At: now, Satker: e.Satker, Evaluation: r.Evaluation, Question: r.Question, Field: f.field, Old: f.old, New: f.new}
-					if _, err := t.record(c); err != nil {
-						return err
-					}
-				}
+	}
+	// New entries keep the bundle's order and numbers, after this
+	// database's own: into an empty database they keep their seqs.
+	r.Seq = im.seqHere(bundleSeq)
+	im.seqTop = max(im.seqTop, r.Seq)
+	if r.Undoes != 0 {
+		r.Undoes = im.seqHere(r.Undoes)
+	}
+	if r.Group != 0 {
+		r.Group = im.seqHere(r.Group)
+	}
+	r.At = r.At.Round(0)
+	im.stats.History.Added++
+	return t.work().Put(changeKey(changeOwner(r), r.Seq), encodeChange(r))
+}
+
+// fingerprint is a history entry without the numbers of the file it was
+// written in.
+func fingerprint(r changeRec) string {
+	undo := r.Undoes != 0
+	r.Undoes, r.Group = 0, 0
+	if undo {
+		r.Undoes = 1
+	}
+	return changeOwner(r) + "\x00" + string(encodeChange(r))
+}
+
+// applyLate writes what waited for the whole file: answers in their
+// normal form, the recommendations, what the import changed, and the
+// states and list records of what it touched.
+func (im *importer) applyLate() error {
+	for _, p := range im.pending {
+		e, _ := im.evaluation(p.eval)
+		q, _ := im.instrument(e.InstrumentHash).Question(p.q)
+		if v, _ := checkValue(q, p.value); v != p.value {
+			a, err := im.t.answer(p.eval, p.q)
+			if err != nil {
+				return err
 			}
-			im.stats.Answers.Updated++
-		default:
-			im.stats.Answers.Added++
+			a.Value = v
+			if err := im.t.putAnswer(a); err != nil {
+				return err
+			}
 		}
-		if err := t.putAnswer(r); err != nil {
+	}
+	if w := im.t.work(); im.seqTop > w.Sequence() {
+		if err := w.SetSequence(im.seqTop); err != nil {
 			return err
 		}
-		touchedEvals[r.Evaluation] = true
 	}
 	if err := im.applyRekomendasi(); err != nil {
 		return err
 	}
-	for id := range touchedEvals {
-		e, _ := im.evaluation(id)
-		touchedSatkers[e.Satker] = true
+	for _, c := range im.changes {
+		if _, err := im.t.record(c); err != nil {
+			return err
+		}
 	}
-	for id := range touchedSatkers {
-		s, err := t.satker(id)
-		if err != nil {
+	for id := range im.touchedEvals {
+		if e, ok := im.evaluation(id); ok {
+			im.touchedSatkers[e.Satker] = true
+		}
+	}
+	for id := range im.touchedSatkers {
+		if err := im.derive(id); err != nil {
 			return err
 		}
-		evals, err := t.evaluationsOf(id)
-		if err != nil {
-			return err
-		}
-		for _, e := range evals { // all: the satker's target may be new
-			if err := t.deriveState(e, s.Target); err != nil {
-				return err
-			}
-		}
-		if err := t.rebuildSummary(id); err != nil {
-			return err
+		if im.tick(deriveWeight); im.failed != nil {
+			return im.failed
 		}
 	}
 	return nil
 }
 
-// applyHistory appends the bundle's history entries that are not here yet,
-// in their order, with this database's sequence numbers.
-func (im *importer) applyHistory() error {
+// deriveWeight counts deriving a satker as that many records: it reads
+// all of its answers back.
+const deriveWeight = 100
+
+// derive rewrites a satker's evaluations' states (its target may be new)
+// and its list record.
+func (im *importer) derive(satkerID string) error {
 	t := im.t
-	fingerprint := func(r changeRec) string {
-		undo := r.Undoes != 0
-		r.Seq, r.Undoes, r.Group = 0, 0, 0 // numbers of the file it was written in
-		return fmt.Sprintf("%t|%s", undo, encode(r))
+	s, err := t.satker(satkerID)
+	if err != nil {
+		return err
 	}
-	existing := map[string][]uint64{}
-	scanned := map[string]bool{}
-	for _, l := range im.b.history {
-		s := l.rec.Satker
-		if scanned[s] {
-			continue
-		}
-		scanned[s] = true
-		if err := t.walkHistory(HistoryFilter{Satker: s}, func(r changeRec) bool {
-			fp := fingerprint(r)
-			existing[fp] = append(existing[fp], r.Seq)
-			return true
-		}); err != nil {
+	evals, err := t.evaluationsOf(satkerID)
+	if err != nil {
+		return err
+	}
+	for _, e := range evals {
+		if err := t.deriveState(e, s.Target); err != nil {
 			return err
 		}
 	}
-	newSeq := map[uint64]uint64{} // bundle seq → seq here
-	sort.SliceStable(im.b.history, func(i, j int) bool { return im.b.history[i].rec.Seq < im.b.history[j].rec.Seq })
-	for _, l := range im.b.history {
-		r := l.rec
-		fp := fingerprint(r)
-		if seqs := existing[fp]; len(seqs) > 0 {
-			newSeq[r.Seq] = seqs[len(seqs)-1]
-			existing[fp] = seqs[:len(seqs)-1]
-			im.stats.History.Unchanged++
-			continue
-		}
-		bundleSeq := r.Seq
-		if r.Undoes != 0 {
-			r.Undoes = newSeq[r.Undoes]
-		}
-		switch {
-		case r.Group == bundleSeq: // the first entry of its action: the seq it gets here
-			r.Group = t.nextSeq()
-		case r.Group != 0:
-			r.Group = newSeq[r.Group]
-		}
-		r.At = r.At.UTC().Round(0)
-		rec, err := t.record(r)
-		if err != nil {
-			return err
-		}
-		newSeq[bundleSeq] = rec.Seq
-		im.stats.History.Added++
-	}
-	return nil
+	return t.rebuildSummary(satkerID)
 }

@@ -5,8 +5,8 @@ package store
 // that evaluation's instrument.
 func (im *importer) checkRekomendasi() {
 	seen := map[string]int{}
-	for i := range im.b.reks {
-		l := &im.b.reks[i]
+	for i := range im.reks {
+		l := &im.reks[i]
 		r := &l.rec
 		r.Created, r.Updated = r.Created.UTC(), r.Updated.UTC()
 		if badID(r.ID) || badID(r.Evaluation) {
@@ -51,7 +51,7 @@ func (im *importer) checkRekomendasi() {
 func (im *importer) applyRekomendasi() error {
 	t := im.t
 	now := t.db.stamp()
-	for _, l := range im.b.reks {
+	for _, l := range im.reks {
 		r := l.rec
 		old, found, err := t.rekTwin(r)
 		if err != nil {

@@ -102,6 +102,20 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "tidak ada yang berubah") {
 		t.Errorf("second import: exit %d\n%s", code, out)
 	}
+	// "-" reads the bundle from standard input, as it streams.
+	stdin, err := os.Open(bundle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(was *os.File) { os.Stdin = was; stdin.Close() }(os.Stdin)
+	os.Stdin = stdin
+	piped := filepath.Join(dir, "pipa.db")
+	if out, errOut, code := ziwb(t, "--db", piped, "import", "-"); code != 0 || !strings.Contains(out, "13 baru") {
+		t.Fatalf("import -: exit %d\n%s%s", code, out, errOut)
+	}
+	if again, _, _ := ziwb(t, "--db", piped, "export"); again != string(first) {
+		t.Error("export → import - → export differs")
+	}
 	one, _, code := ziwb(t, "--db", path, "export", "--satker", "kua-tombatu")
 	if code != 0 || !strings.Contains(one, `"satker": "kua-tombatu"`) || strings.Contains(one, "kankemenag-sinjai") {
 		t.Errorf("export --satker:\n%.400s", one)

@@ -95,13 +95,14 @@ func newImportCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import BUNDEL | import --answers BERKAS --satker ID [--stage TAHAP] [--year TAHUN]",
 		Short: "Impor bundel ekspor, atau berkas jawaban ke evaluasi sebuah satker",
-		Long: `Impor dalam satu transaksi: bila ada masalah, semuanya dilaporkan dengan
-barisnya dan tidak ada yang ditulis; bila tidak, semuanya ditulis.
+		Long: `Impor semua atau tidak sama sekali: bila ada masalah, semuanya dilaporkan
+dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 
-  ziwb import bundel.json
-      Bundel dari "ziwb export". Data baru ditambahkan; data yang sudah ada
-      diganti hanya oleh versi yang lebih baru. Mengimpor bundel yang sama dua
-      kali tidak mengubah apa pun.
+  ziwb import bundel.json        (atau "-" untuk membaca masukan standar)
+      Bundel dari "ziwb export", dibaca sambil jalan: sebesar apa pun
+      bundelnya, memori yang dipakai tetap kecil. Data baru ditambahkan; data
+      yang sudah ada diganti hanya oleh versi yang lebih baru. Mengimpor
+      bundel yang sama dua kali tidak mengubah apa pun.
 
   ziwb import --answers jawaban.json --satker ID [--stage TPI] [--year 2026]
       Berkas jawaban (bentuk yang sama dengan "ziwb score --answers") ke
@@ -132,9 +133,14 @@ barisnya dan tidak ada yang ditulis; bila tidak, semuanya ditulis.
 			if answers != "" && satker == "" {
 				return flagError("--satker wajib diisi bersama --answers")
 			}
-			data, err := os.ReadFile(file)
-			if err != nil {
-				return fmt.Errorf("baca bundel: %w", err)
+			var src io.Reader = cmd.InOrStdin()
+			if file != "-" {
+				f, err := os.Open(file)
+				if err != nil {
+					return fmt.Errorf("baca bundel: %w", err)
+				}
+				defer f.Close()
+				src = f
 			}
 			db, err := openDB(cmd)
 			if err != nil {
@@ -143,9 +149,13 @@ barisnya dan tidak ada yang ditulis; bila tidak, semuanya ditulis.
 			defer db.Close()
 			var stats store.ImportStats
 			if answers != "" {
+				var data []byte
+				if data, err = io.ReadAll(src); err != nil {
+					return fmt.Errorf("baca berkas jawaban: %w", err)
+				}
 				stats, err = db.ImportAnswers(file, data, satker, st, year, currentUser())
 			} else {
-				stats, err = db.Import(file, data, currentUser())
+				stats, err = db.ImportFrom(file, src, currentUser())
 			}
 			if err != nil {
 				return printImportErrors(cmd.ErrOrStderr(), db.Path(), err)
