@@ -76,6 +76,9 @@ func (db *DB) Demo(n int, now time.Time) error {
 			}
 			return nil
 		})
+		if err == nil { // the commit read pages too
+			err = db.view(func(tx *bolt.Tx) error { txn{db, tx}.shed(); return nil })
+		}
 		if err != nil {
 			return err
 		}

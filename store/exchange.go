@@ -62,6 +62,7 @@ func (db *DB) WriteBundle(w io.Writer, satkerID string) (BundleCounts, error) {
 	out := bundleWriter{w: bw, used: map[string]string{}}
 	err := db.view(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
+		out.t = t
 		fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d", bundleFormat, bundleVersion)
 		var err error
 		if satkerID != "" {
@@ -84,10 +85,12 @@ func (db *DB) WriteBundle(w io.Writer, satkerID string) (BundleCounts, error) {
 
 // bundleWriter writes the sections of a bundle in their order.
 type bundleWriter struct {
-	w      *bufio.Writer
-	counts BundleCounts
-	used   map[string]string // instrument hash → id, of the evaluations written
-	n      int               // records in the open section
+	t       txn // the read, which sheds the pages it has read now and then
+	w       *bufio.Writer
+	counts  BundleCounts
+	used    map[string]string // instrument hash → id, of the evaluations written
+	n       int               // records in the open section
+	written int               // records in all
 }
 
 func (b *bundleWriter) open(name string) {
@@ -102,7 +105,14 @@ func (b *bundleWriter) record(v any) {
 	b.w.WriteString("\n    ")
 	b.w.Write(encode(v))
 	b.n++
+	if b.written++; b.written%shedEvery == 0 {
+		b.t.shed()
+	}
 }
+
+// shedEvery is how many records an export writes between dropping the
+// pages it read: some 10 MB of file.
+const shedEvery = 1 << 15
 
 func (b *bundleWriter) close() int {
 	if b.n > 0 {

@@ -16,15 +16,19 @@ func (db *DB) Stats() (Stats, error) {
 	err := db.view(func(tx *bolt.Tx) error {
 		n := func(name []byte) int { return tx.Bucket(name).Stats().KeyN }
 		s = Stats{Satkers: n(bucketSatkers), Evaluations: n(bucketEvaluations), Instruments: n(bucketInstruments), FileSize: tx.Size()}
-		tx.Bucket(bucketWork).ForEach(func(k, _ []byte) error {
+		t := txn{db, tx}
+		c := tx.Bucket(bucketWork).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			switch _, kind, _, _ := splitWorkKey(k); kind {
 			case kindAnswer:
 				s.Answers++
 			case kindChange:
 				s.History++
 			}
-			return nil
-		})
+			if (s.Answers+s.History)%shedEvery == 0 {
+				t.shed() // a count of a big file need not keep it mapped
+			}
+		}
 		if b := tx.Bucket(bucketRekomendasi); b != nil { // older files lack it until the first recommendation
 			s.Recommendations = b.Stats().KeyN
 		}
