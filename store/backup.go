@@ -26,8 +26,20 @@ func (db *DB) Backup(path string) error {
 }
 
 // writeAtomic writes a file through a synced temporary file and a rename, so
-// path holds either its old content or all of the new.
+// path holds either its old content or all of the new. A device or a pipe
+// is written to as it is: renaming over it would replace it with a file.
 func writeAtomic(path string, write func(io.Writer) error) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("tulis %s: %w", path, err)
+		}
+		err = write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("tulis %s: %w", path, err)

@@ -65,8 +65,21 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 // writeAtomic writes through a synced temporary file and a rename, so a
-// crash or an error never leaves half a file under the name asked for.
+// crash or an error never leaves half a file under the name asked for. A
+// device or a pipe (/dev/null, a FIFO) is written to as it is: renaming
+// over it would replace it with a file.
 func writeAtomic(path string, write func(io.Writer) error) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("tulis %s: %w", path, err)
+		}
+		err = write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("tulis %s: %w", path, err)
