@@ -158,8 +158,16 @@ func (r *JSONReader) Blank() bool {
 // white space and a separating comma, when its buffer already holds it;
 // ok is false when the buffer ends first.
 func (r *JSONReader) ValueStart() (off int64, ok bool) {
-	off = r.Dec.InputOffset()
-	buf := r.Dec.Buffered().(*bytes.Reader)
+	return ValueStartIn(r.Dec.InputOffset(), r.Dec.Buffered())
+}
+
+// ValueStartIn is ValueStart for any decoder: off is its input offset,
+// buffered what it has read beyond it.
+func ValueStartIn(off int64, buffered io.Reader) (int64, bool) {
+	buf, ok := buffered.(*bytes.Reader)
+	if !ok {
+		return off, false
+	}
 	for {
 		c, err := buf.ReadByte()
 		if err != nil {

@@ -17,7 +17,10 @@ func (db *DB) Backup(path string) error {
 	if same(path, db.path) {
 		return fmt.Errorf("cadangan %s: itu berkas basis data sendiri; pilih nama lain", path)
 	}
-	return writeAtomic(path, func(w io.Writer) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("cadangan %s: %w", path, err)
+	}
+	return WriteAtomic(path, func(w io.Writer) error {
 		return db.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(w)
 			return err
@@ -25,34 +28,33 @@ func (db *DB) Backup(path string) error {
 	})
 }
 
-// writeAtomic writes a file through a synced temporary file and a rename, so
-// path holds either its old content or all of the new. A device or a pipe
-// is written to as it is: renaming over it would replace it with a file.
-func writeAtomic(path string, write func(io.Writer) error) error {
+// WriteAtomic writes a file through a synced temporary file and a rename,
+// so path holds either its old content or all of the new, and a failure
+// leaves nothing behind. An error of write comes back as it is; one of the
+// file names it. A device or a pipe (/dev/null, a FIFO) is written into as
+// it is: renaming over it would put a file in its place.
+func WriteAtomic(path string, write func(io.Writer) error) error {
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
 		f, err := os.OpenFile(path, os.O_WRONLY, 0)
 		if err != nil {
 			return fmt.Errorf("tulis %s: %w", path, err)
 		}
 		err = write(f)
-		if cerr := f.Close(); err == nil {
-			err = cerr
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("tulis %s: %w", path, cerr)
 		}
 		return err
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("tulis %s: %w", path, err)
-	}
-	f, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("tulis %s: %w", path, err)
 	}
 	defer os.Remove(f.Name())
-	err = write(f)
-	if err == nil {
-		err = f.Sync()
+	if err := write(f); err != nil {
+		f.Close()
+		return err
 	}
+	err = f.Sync()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -85,9 +87,12 @@ func Snapshot(src, dst string) error {
 	if err := validateFile(src); err != nil {
 		return err
 	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+		return fmt.Errorf("cadangan %s: %w", dst, err)
+	}
 	var lastErr error
 	for attempt := 0; attempt < 50; attempt++ {
-		err := writeAtomic(dst, func(w io.Writer) error {
+		err := WriteAtomic(dst, func(w io.Writer) error {
 			f, ok := w.(*os.File)
 			if !ok {
 				return fmt.Errorf("snapshot needs a file")

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"io"
 
 	gojson "github.com/goccy/go-json"
@@ -71,7 +70,7 @@ func fastArray[T any](dec *gojson.Decoder, lines *model.LineCounter, emit func(l
 		return false
 	}
 	for dec.More() {
-		start, ok := valueStart(dec)
+		start, ok := model.ValueStartIn(dec.InputOffset(), dec.Buffered())
 		if !ok {
 			// The buffer ends before the record starts: read it whole,
 			// which tells where it started, and decode it carefully.
@@ -94,26 +93,4 @@ func fastArray[T any](dec *gojson.Decoder, lines *model.LineCounter, emit func(l
 	}
 	tok, err := dec.Token()
 	return err == nil && tok == gojson.Delim(']')
-}
-
-// valueStart is where the decoder's next value starts, when its buffer
-// shows it: past white space and a separating comma.
-func valueStart(dec *gojson.Decoder) (int64, bool) {
-	off := dec.InputOffset()
-	buf, ok := dec.Buffered().(*bytes.Reader)
-	if !ok {
-		return off, false
-	}
-	for {
-		c, err := buf.ReadByte()
-		if err != nil {
-			return off, false
-		}
-		switch c {
-		case ' ', '\t', '\r', '\n', ',':
-			off++
-		default:
-			return off, true
-		}
-	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,7 +38,7 @@ kembali. Tanpa -o, bundel ditulis ke keluaran standar.`,
 				return err
 			}
 			var c store.BundleCounts
-			if err := writeAtomic(output, func(w io.Writer) (err error) {
+			if err := store.WriteAtomic(output, func(w io.Writer) (err error) {
 				c, err = db.WriteBundle(w, satker)
 				return err
 			}); err != nil {
@@ -56,50 +55,12 @@ kembali. Tanpa -o, bundel ditulis ke keluaran standar.`,
 	return cmd
 }
 
-// writeFileAtomic writes data as writeAtomic does.
+// writeFileAtomic writes data as store.WriteAtomic does.
 func writeFileAtomic(path string, data []byte) error {
-	return writeAtomic(path, func(w io.Writer) error {
+	return store.WriteAtomic(path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
-}
-
-// writeAtomic writes through a synced temporary file and a rename, so a
-// crash or an error never leaves half a file under the name asked for. A
-// device or a pipe (/dev/null, a FIFO) is written to as it is: renaming
-// over it would replace it with a file.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return fmt.Errorf("tulis %s: %w", path, err)
-		}
-		err = write(f)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("tulis %s: %w", path, err)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return err // what went wrong before the file: nothing of it is left
-	}
-	err = f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("tulis %s: %w", path, err)
-	}
-	return nil
 }
 
 func newImportCmd() *cobra.Command {
