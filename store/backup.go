@@ -14,6 +14,9 @@ import (
 // use: a read transaction's view, written to a temporary file next to path,
 // synced, then renamed over path.
 func (db *DB) Backup(path string) error {
+	if err := db.may(RoleAdmin, "membuat cadangan"); err != nil {
+		return err
+	}
 	if same(path, db.path) {
 		return fmt.Errorf("cadangan %s: itu berkas basis data sendiri; pilih nama lain", path)
 	}

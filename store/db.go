@@ -45,7 +45,16 @@ type Options struct {
 }
 
 // DB is an open ziwb database. Its methods are safe for concurrent use.
+// As gives views of one open database for people with a role; they share
+// everything but the role.
 type DB struct {
+	*core
+	role     Role // "" for the owner of the file: everything is allowed
+	borrowed bool // made by As: closing it leaves the database open
+}
+
+// core is what the views of one open database share.
+type core struct {
 	bolt *bolt.DB
 	path string
 	now  func() time.Time
@@ -55,6 +64,7 @@ type DB struct {
 	mu          sync.Mutex
 	instruments map[string]*model.Instrument // parsed stored instruments by hash
 	closed      bool
+	watchers    map[chan struct{}]bool // told after every commit
 }
 
 // DefaultPath is where ziwb keeps its database: $ZIWB_DB when set, else
@@ -114,7 +124,7 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{bolt: bdb, path: path, now: opts.Now, opts: opts, instruments: map[string]*model.Instrument{}}
+	db := &DB{core: &core{bolt: bdb, path: path, now: opts.Now, opts: opts, instruments: map[string]*model.Instrument{}}}
 	version, err := db.schemaVersion()
 	if err == nil {
 		switch {
@@ -240,8 +250,12 @@ func syncDir(dir string) error {
 // Path is the file the database lives in.
 func (db *DB) Path() string { return db.path }
 
-// Close closes the file; calling it again does nothing.
+// Close closes the file; calling it again does nothing, and neither does
+// closing a view made by As.
 func (db *DB) Close() error {
+	if db.borrowed {
+		return nil
+	}
 	db.mu.Lock()
 	if db.closed {
 		db.mu.Unlock()
@@ -265,13 +279,20 @@ func (db *DB) view(fn func(tx *bolt.Tx) error) (err error) {
 }
 
 // update runs one write transaction and returns after its commit (fsync).
-// fn returning errUnchanged rolls back and reports success.
+// fn returning errUnchanged rolls back and reports success. A viewer's
+// view writes nothing.
 func (db *DB) update(fn func(tx *bolt.Tx) error) (err error) {
+	if err := db.may(RoleEvaluator, "mengubah data"); err != nil {
+		return err
+	}
 	defer db.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	db.swap.RLock()
 	err = db.bolt.Update(fn)
 	db.swap.RUnlock()
+	if err == nil {
+		db.changed()
+	}
 	if errors.Is(err, errUnchanged) {
 		return nil
 	}

@@ -26,6 +26,9 @@ import (
 // already there, with two recommendations each on average. The data is the
 // same for the same n and now.
 func (db *DB) Demo(n int, now time.Time) error {
+	if err := db.may(RoleAdmin, "menambah data contoh"); err != nil {
+		return err
+	}
 	in, ok := model.Builtin(model.DefaultInstrument)
 	if !ok {
 		if list := model.Builtins(); len(list) > 0 {

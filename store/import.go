@@ -59,6 +59,9 @@ func (db *DB) Import(name string, data []byte, by string) (ImportStats, error) {
 // bytes alone. Memory holds the decoder's buffer, the ids seen and one
 // batch, not the bundle.
 func (db *DB) ImportFrom(name string, src io.Reader, by string) (ImportStats, error) {
+	if err := db.may(RoleAdmin, "mengimpor bundel"); err != nil {
+		return ImportStats{}, err
+	}
 	// A file is read with the fast decoder, and again with the careful one
 	// only when the fast one met something it could not read.
 	if rs, ok := src.(io.ReadSeeker); ok {

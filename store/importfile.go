@@ -50,7 +50,7 @@ func (db *DB) beginImport() (*session, error) {
 	if err == nil {
 		var b *bolt.DB
 		if b, err = bolt.Open(s.tmp, 0o600, &bolt.Options{Timeout: db.opts.Timeout}); err == nil {
-			s.copy = &DB{bolt: b, path: db.path, now: db.now, opts: db.opts, instruments: map[string]*model.Instrument{}}
+			s.copy = &DB{core: &core{bolt: b, path: db.path, now: db.now, opts: db.opts, instruments: map[string]*model.Instrument{}}}
 			err = s.begin()
 		}
 	}
@@ -169,5 +169,6 @@ func (db *DB) replaceWith(tmp string) error {
 		os.Remove(tmp)
 		return fmt.Errorf("impor ke %s gagal, berkas tidak diubah: %w", db.path, err)
 	}
+	db.changed()
 	return nil
 }

@@ -19,6 +19,9 @@ func invalid(what string, err error) error {
 
 // CreateSatker stores a new satker, stamping Created and Updated.
 func (db *DB) CreateSatker(s model.Satker, by string) (model.Satker, error) {
+	if err := db.may(RoleAdmin, "menambah satker"); err != nil {
+		return model.Satker{}, err
+	}
 	if err := s.Validate(); err != nil {
 		return model.Satker{}, invalid("satker", err)
 	}
@@ -47,6 +50,9 @@ func (db *DB) CreateSatker(s model.Satker, by string) (model.Satker, error) {
 // one history entry per changed field. A new target rescores the verdicts
 // of all its evaluations.
 func (db *DB) UpdateSatker(s model.Satker, by string) (model.Satker, error) {
+	if err := db.may(RoleAdmin, "mengubah satker"); err != nil {
+		return model.Satker{}, err
+	}
 	if err := s.Validate(); err != nil {
 		return model.Satker{}, invalid("satker", err)
 	}
@@ -114,6 +120,9 @@ func satkerChanges(old, s model.Satker) []changeRec {
 // recommendations in one transaction. The history keeps every change made
 // to them, and an entry for the deletion.
 func (db *DB) DeleteSatker(id, by string) error {
+	if err := db.may(RoleAdmin, "menghapus satker"); err != nil {
+		return err
+	}
 	return db.update(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
 		s, err := t.satker(id)

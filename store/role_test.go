@@ -1,0 +1,72 @@
+package store
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// TestRolesAreEnforcedWhereDataIsWritten: a viewer's view writes nothing,
+// an evaluator's answers but manages no satker, and the file is unchanged
+// by what was refused.
+func TestRolesAreEnforcedWhereDataIsWritten(t *testing.T) {
+	db, path := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	q := in.Questions()[0]
+	viewer, evaluator, admin := db.As(RoleViewer), db.As(RoleEvaluator), db.As(RoleAdmin)
+	before := fileSum(t, path)
+	refused := map[string]error{}
+	_, refused["viewer answers"] = viewer.SetAnswer(e.ID, q.ID, q.Best(), "v")
+	_, refused["viewer undoes"] = viewer.Undo(e.ID, "v")
+	refused["viewer finalises"] = viewer.SetEvaluationStatus(e.ID, model.Final, "v")
+	_, refused["evaluator adds a satker"] = evaluator.CreateSatker(satkerFixture("kk-b"), "e")
+	refused["evaluator deletes a satker"] = evaluator.DeleteSatker("kk-a", "e")
+	_, refused["evaluator imports"] = evaluator.Import("b.json", []byte("{}"), "e")
+	refused["evaluator backs up"] = evaluator.Backup(path + ".bak")
+	for what, err := range refused {
+		if !errors.Is(err, ErrForbidden) {
+			t.Errorf("%s: %v; want ErrForbidden", what, err)
+		}
+	}
+	if fileSum(t, path) != before {
+		t.Fatal("a refused write changed the file")
+	}
+	if _, err := evaluator.SetAnswer(e.ID, q.ID, q.Best(), "e"); err != nil {
+		t.Errorf("evaluator answers: %v", err)
+	}
+	if _, err := admin.CreateSatker(satkerFixture("kk-b"), "a"); err != nil {
+		t.Errorf("admin adds a satker: %v", err)
+	}
+	if _, err := viewer.Answers(e.ID); err != nil {
+		t.Errorf("viewer reads: %v", err)
+	}
+	viewer.Close() // a view's Close leaves the database open
+	if _, err := db.Answers(e.ID); err != nil {
+		t.Errorf("after a view closed: %v", err)
+	}
+}
+
+// TestWatchersHearEveryCommit: a watcher is told after a commit of any view.
+func TestWatchersHearEveryCommit(t *testing.T) {
+	db, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	ch, stop := db.Watch()
+	defer stop()
+	select {
+	case <-ch:
+		t.Fatal("told before any commit")
+	default:
+	}
+	q := in.Questions()[0]
+	if _, err := db.As(RoleEvaluator).SetAnswer(e.ID, q.ID, q.Best(), "e"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ch:
+	default:
+		t.Fatal("not told of a commit")
+	}
+}
