@@ -115,7 +115,21 @@ func (a *App) Init() tea.Cmd {
 
 func (a *App) bodySize() (int, int) { return a.width, max(0, a.height-2) }
 
+// Changed tells the workbench that someone else changed the data (another
+// session on a server): the screen on top shows it again, unless text is
+// being typed into it.
+type Changed struct{}
+
+// Close waits for the saves still on their way: a program's end does not.
+func (a *App) Close() { a.env.writes.drain() }
+
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(Changed); ok {
+		if a.top().Capturing() {
+			return a, nil
+		}
+		msg = refreshMsg{}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		if msg.Width == a.width && msg.Height == a.height {

@@ -50,7 +50,7 @@ func Run(db *store.DB, user string) error {
 	// cleanly, so the store is closed, and is reported as the signal.
 	app := New(db, user)
 	p := tea.NewProgram(app, tea.WithoutSignalHandler())
-	defer app.env.writes.drain()
+	defer app.Close()
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	got := make(chan os.Signal, 1)

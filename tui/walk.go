@@ -160,6 +160,9 @@ func (w *walkScreen) rescore() {
 func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case walkLoadedMsg:
+		if w.loaded && w.pending > 0 {
+			return nil // read before a save of ours: its result comes next
+		}
 		first := !w.loaded
 		w.loaded = true
 		w.eval, w.satker, w.inst, w.answers, w.self = msg.eval, msg.satker, msg.inst, msg.answers, msg.self
@@ -221,6 +224,9 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case refreshMsg:
+		if w.pending > 0 { // its own saves' results are on their way
+			return nil
+		}
 		return w.load
 	case tea.KeyPressMsg:
 		if !w.loaded {

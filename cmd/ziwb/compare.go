@@ -74,6 +74,9 @@ standar.`,
 				_, err = cmd.OutOrStdout().Write(data)
 				return err
 			}
+			if err := local(cmd, o.output); err != nil {
+				return err
+			}
 			if err := writeFileAtomic(o.output, data); err != nil {
 				return err
 			}

@@ -59,11 +59,18 @@ dibuat dari satu keadaan yang konsisten, juga saat ziwb lain sedang
 membuka basis data itu; salinan diperiksa sebelum disimpan.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			dst := args[0]
+			if r := remoteOf(cmd); r != nil { // an admin's copy, on the server
+				if err := r.db.Backup(dst); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "Cadangan ditulis ke %s di server\n", dst)
+				return nil
+			}
 			path, err := dbPath(cmd)
 			if err != nil {
 				return err
 			}
-			dst := args[0]
 			db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
 			switch {
 			case err == nil:

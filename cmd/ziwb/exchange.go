@@ -37,6 +37,9 @@ kembali. Tanpa -o, bundel ditulis ke keluaran standar.`,
 				_, err := db.WriteBundle(cmd.OutOrStdout(), satker)
 				return err
 			}
+			if err := local(cmd, output); err != nil {
+				return err
+			}
 			var c store.BundleCounts
 			if err := store.WriteAtomic(output, func(w io.Writer) (err error) {
 				c, err = db.WriteBundle(w, satker)
@@ -108,6 +111,9 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 				return flagError("--satker wajib diisi bersama --answers")
 			}
 			var src io.Reader = cmd.InOrStdin()
+			if err := local(cmd, file); err != nil {
+				return err
+			}
 			if file != "-" {
 				f, err := os.Open(file)
 				if err != nil {
@@ -127,9 +133,9 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 				if data, err = io.ReadAll(src); err != nil {
 					return fmt.Errorf("baca berkas jawaban: %w", err)
 				}
-				stats, err = db.ImportAnswers(file, data, satker, st, year, currentUser())
+				stats, err = db.ImportAnswers(file, data, satker, st, year, currentUser(cmd))
 			} else {
-				stats, err = db.ImportFrom(file, src, currentUser())
+				stats, err = db.ImportFrom(file, src, currentUser(cmd))
 			}
 			if err != nil {
 				return printImportErrors(cmd.ErrOrStderr(), db.Path(), err)

@@ -80,7 +80,7 @@ berkas, untuk disalin sebagai awal instrumen baru.`,
 			if len(args) == 1 {
 				ref = args[0]
 			}
-			in, err := loadInstrument(ref)
+			in, err := loadInstrument(cmd, ref)
 			if err != nil {
 				return err
 			}
@@ -105,7 +105,7 @@ func newInstrumentValidateCmd() *cobra.Command {
 		Short: "Periksa berkas instrumen; semua kesalahan dilaporkan sekaligus",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, err := parseInstrumentFile(args[0])
+			in, err := parseInstrumentFile(cmd, args[0])
 			if err != nil {
 				return printFileErrors(cmd.ErrOrStderr(), err)
 			}
@@ -117,9 +117,12 @@ func newInstrumentValidateCmd() *cobra.Command {
 }
 
 // loadInstrument resolves a built-in id or a file path.
-func loadInstrument(ref string) (*model.Instrument, error) {
+func loadInstrument(cmd *cobra.Command, ref string) (*model.Instrument, error) {
 	if in, ok := model.Builtin(ref); ok {
 		return in, nil
+	}
+	if err := local(cmd, ref); err != nil {
+		return nil, err
 	}
 	if _, err := os.Stat(ref); err != nil {
 		ids := []string{}
@@ -128,10 +131,13 @@ func loadInstrument(ref string) (*model.Instrument, error) {
 		}
 		return nil, fmt.Errorf("instrumen %q tidak ditemukan: bukan instrumen bawaan (%s) dan bukan berkas", ref, strings.Join(ids, ", "))
 	}
-	return parseInstrumentFile(ref)
+	return parseInstrumentFile(cmd, ref)
 }
 
-func parseInstrumentFile(path string) (*model.Instrument, error) {
+func parseInstrumentFile(cmd *cobra.Command, path string) (*model.Instrument, error) {
+	if err := local(cmd, path); err != nil {
+		return nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("baca instrumen: %w", err)

@@ -30,7 +30,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	return exitCode(root.Execute(), stderr)
+}
+
+// exitCode prints what went wrong and says how the process ends.
+func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
@@ -67,7 +71,7 @@ Subperintahnya bekerja tanpa terminal, untuk skrip dan laporan.`,
 	// --db works on every command; dbPath resolves it (and the default).
 	root.PersistentFlags().String("db", "", "berkas basis data (bawaan: $ZIWB_DB, atau $XDG_DATA_HOME/ziwb/ziwb.db)")
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newInstrumentCmd(), newScoreCmd(), newCheckCmd(), newBackupCmd(), newExportCmd(), newImportCmd(), newDemoCmd(), newRekomendasiCmd(), newCompareCmd())
+	root.AddCommand(newInstrumentCmd(), newScoreCmd(), newCheckCmd(), newBackupCmd(), newExportCmd(), newImportCmd(), newDemoCmd(), newRekomendasiCmd(), newCompareCmd(), newServeCmd())
 	root.Version = version()
 	root.SetVersionTemplate("ziwb {{.Version}}\n")
 	root.Flags().BoolP("version", "v", false, "tampilkan versi ziwb")

@@ -74,6 +74,9 @@ Tanpa -o, hasil ditulis ke keluaran standar.`,
 				_, err = cmd.OutOrStdout().Write(data)
 				return err
 			}
+			if err := local(cmd, output); err != nil {
+				return err
+			}
 			if err := writeFileAtomic(output, data); err != nil {
 				return err
 			}

@@ -33,6 +33,9 @@ ditolak membuat perintah keluar dengan status bukan nol.`,
 			if answersPath == "" {
 				return flagError("--answers wajib diisi (berkas jawaban JSON)")
 			}
+			if err := local(cmd, answersPath); err != nil {
+				return err
+			}
 			data, err := os.ReadFile(answersPath)
 			if err != nil {
 				return fmt.Errorf("baca jawaban: %w", err)
@@ -48,7 +51,7 @@ ditolak membuat perintah keluar dengan status bukan nol.`,
 			if ref == "" {
 				return fmt.Errorf("instrumen tidak diketahui: beri --instrument atau \"instrument\" di %s", answersPath)
 			}
-			in, err := loadInstrument(ref)
+			in, err := loadInstrument(cmd, ref)
 			if err != nil {
 				return printFileErrors(cmd.ErrOrStderr(), err)
 			}

@@ -15,6 +15,9 @@ import (
 // dbPath is the database a command works on: --db, else the default. An
 // empty --db is a mistake, not a request for the default.
 func dbPath(cmd *cobra.Command) (string, error) {
+	if remoteOf(cmd) != nil {
+		return "", usageError{errors.New("di server ziwb, --db dan berkas basis data lain tidak dipakai: perintah bekerja pada basis data server")}
+	}
 	if p, _ := cmd.Flags().GetString("db"); p != "" {
 		return p, nil
 	}
@@ -27,6 +30,9 @@ func dbPath(cmd *cobra.Command) (string, error) {
 // openDB opens the command's database for writing, creating it when it
 // does not exist: only the workbench, demo and import do.
 func openDB(cmd *cobra.Command) (*store.DB, error) {
+	if r := remoteOf(cmd); r != nil {
+		return r.db, nil
+	}
 	path, err := dbPath(cmd)
 	if err != nil {
 		return nil, err
@@ -37,6 +43,9 @@ func openDB(cmd *cobra.Command) (*store.DB, error) {
 // readDB opens the command's database for reading only: a command that
 // only reads never creates a file, and says so when there is none.
 func readDB(cmd *cobra.Command) (*store.DB, error) {
+	if r := remoteOf(cmd); r != nil {
+		return r.db, nil
+	}
 	path, err := dbPath(cmd)
 	if err != nil {
 		return nil, err
@@ -48,9 +57,12 @@ func readDB(cmd *cobra.Command) (*store.DB, error) {
 	return db, err
 }
 
-// currentUser is who the history records as the author of a change:
-// $ZIWB_USER, else the account name.
-func currentUser() string {
+// currentUser is who the history records as the author of a change: on a
+// server, the person; else $ZIWB_USER, else the account name.
+func currentUser(cmd *cobra.Command) string {
+	if r := remoteOf(cmd); r != nil {
+		return r.user
+	}
 	if u := os.Getenv("ZIWB_USER"); u != "" {
 		return u
 	}
@@ -70,5 +82,5 @@ func runWorkbench(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	defer db.Close()
-	return tui.Run(db, currentUser())
+	return tui.Run(db, currentUser(cmd))
 }

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/serve"
+)
+
+// remote is what a command run over SSH works with: the server's
+// database, as the person who asked.
+type remote struct {
+	db   *store.DB // a view with the person's role
+	user string
+}
+
+type remoteKey struct{}
+
+func remoteOf(cmd *cobra.Command) *remote {
+	if ctx := cmd.Context(); ctx != nil {
+		r, _ := ctx.Value(remoteKey{}).(*remote)
+		return r
+	}
+	return nil
+}
+
+// local refuses, on a server, a file path from the command line: a
+// person over SSH reads and writes through the session ("-"), never the
+// server's files.
+func local(cmd *cobra.Command, path string) error {
+	if remoteOf(cmd) == nil || path == "" || path == "-" {
+		return nil
+	}
+	return usageError{fmt.Errorf("di server ziwb, berkas %s tidak bisa dibaca atau ditulis; pakai masukan dan keluaran ssh, mis. ssh … export > bundel.json, ssh … import - < bundel.json", path)}
+}
+
+// remoteCommand runs a command line for a person on the server: the same
+// subcommands as the local binary, on the server's database.
+func remoteCommand(ctx context.Context, db *store.DB, who serve.Person, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "serve" || args[0] == "completion") {
+		fmt.Fprintf(stderr, "ziwb: %q tidak tersedia lewat server\n", args[0])
+		return 2
+	}
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(context.WithValue(ctx, remoteKey{}, &remote{db: db, user: who.Name}))
+	if errors.Is(err, store.ErrForbidden) {
+		fmt.Fprintln(stderr, "ziwb:", message(err))
+		return 1
+	}
+	return exitCode(err, stderr)
+}
+
+func newServeCmd() *cobra.Command {
+	var listen, usersFile, hostKey string
+	var idle time.Duration
+	var maxSessions int
+	cmd := &cobra.Command{
+		Use:   "serve [--listen ALAMAT] [--users BERKAS] [--host-key BERKAS] [--db BERKAS]",
+		Short: "Layani meja kerja dan semua perintahnya untuk tim lewat SSH",
+		Long: `Satu proses memegang basis data dan melayani seluruh tim lewat SSH:
+"ssh -p 23234 HOST" membuka meja kerja, "ssh -p 23234 HOST PERINTAH …"
+menjalankan perintah yang sama dengan ziwb lokal (mis. compare --format csv,
+export, import -). Setiap perubahan tercatat atas nama orangnya.
+
+Berkas pengguna (bawaan: pengguna-ziwb.txt di samping basis data), satu orang
+per baris:
+
+  NAMA PERAN KUNCI-PUBLIK
+  budi evaluator ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… budi@laptop
+
+Peran: admin (semuanya, termasuk satker, import, backup), evaluator (menilai,
+rekomendasi, tindak lanjut), viewer (hanya melihat). Baris # adalah
+komentar. Berkas dibaca ulang saat berubah; sesi orang yang dihapus berakhir.
+Kunci host dibuat pada awal pertama (ziwb_host_ed25519 di samping basis data).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := openDB(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			dir := filepath.Dir(db.Path())
+			if usersFile == "" {
+				usersFile = filepath.Join(dir, "pengguna-ziwb.txt")
+			}
+			if hostKey == "" {
+				hostKey = filepath.Join(dir, "ziwb_host_ed25519")
+			}
+			if _, err := os.Stat(usersFile); errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("berkas pengguna %s tidak ada; buat dengan satu baris per orang: NAMA PERAN KUNCI-PUBLIK (lihat ziwb serve --help)", usersFile)
+			}
+			srv, err := serve.New(serve.Config{Listen: listen, UsersFile: usersFile, HostKey: hostKey, DB: db,
+				Command: remoteCommand, IdleTimeout: idle, MaxSessions: maxSessions, Log: cmd.ErrOrStderr()})
+			if err != nil {
+				return err
+			}
+			if err := srv.Listen(); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "ziwb melayani %s — basis data %s, pengguna %s\n", srv.Addr(), db.Path(), usersFile)
+			sigs := make(chan os.Signal, 1)
+			signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+			defer signal.Stop(sigs)
+			go func() {
+				s, ok := <-sigs
+				if !ok {
+					return
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "ziwb: %v diterima; semua sesi diakhiri\n", s)
+				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+				defer cancel()
+				srv.Shutdown(ctx, "server dihentikan; sampai jumpa")
+			}()
+			return srv.Serve()
+		},
+	}
+	cmd.Flags().StringVar(&listen, "listen", fmt.Sprintf(":%d", serve.DefaultPort), "alamat yang didengar")
+	cmd.Flags().StringVar(&usersFile, "users", "", "berkas pengguna (bawaan: pengguna-ziwb.txt di samping basis data)")
+	cmd.Flags().StringVar(&hostKey, "host-key", "", "kunci host (bawaan: ziwb_host_ed25519 di samping basis data; dibuat bila belum ada)")
+	cmd.Flags().DurationVar(&idle, "idle-timeout", serve.DefaultIdleTimeout, "sesi diam selama ini diakhiri")
+	cmd.Flags().IntVar(&maxSessions, "max-sessions", serve.DefaultMaxSessions, "jumlah sesi bersamaan paling banyak")
+	return cmd
+}

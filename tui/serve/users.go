@@ -1,0 +1,142 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// Person is one line of the users file: who may come in, with which key,
+// to do what.
+type Person struct {
+	Name string
+	Role store.Role
+	Key  gossh.PublicKey
+}
+
+// Fingerprint is how logs name the person's key.
+func (p Person) Fingerprint() string { return gossh.FingerprintSHA256(p.Key) }
+
+// ParseUsers reads a users file: one person per line, NAME ROLE
+// PUBLIC-KEY, the key an OpenSSH public key line ("ssh-ed25519 AAAA…
+// comment"); '#' comments and blank lines allowed. Every problem is
+// reported with its line.
+func ParseUsers(name string, data []byte) ([]Person, error) {
+	var out []Person
+	var errs model.FileErrors
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, model.FileError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	names := map[string]int{}
+	keys := map[string]int{}
+	for i, line := range strings.Split(string(data), "\n") {
+		n := i + 1
+		line = strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 {
+			fail(n, "baris harus berisi NAMA PERAN KUNCI-PUBLIK (mis. budi evaluator ssh-ed25519 AAAA…)")
+			continue
+		}
+		p := Person{Name: f[0], Role: store.Role(f[1])}
+		if !slices.Contains(store.Roles, p.Role) {
+			fail(n, "peran %q tidak dikenal; pilih admin, evaluator atau viewer", f[1])
+			continue
+		}
+		key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(strings.Join(f[2:], " ")))
+		if err != nil {
+			fail(n, "kunci publik %s tidak terbaca: %v", f[0], err)
+			continue
+		}
+		p.Key = key
+		if first, ok := names[p.Name]; ok {
+			fail(n, "nama %s sudah dipakai di baris %d", p.Name, first)
+			continue
+		}
+		fp := p.Fingerprint()
+		if first, ok := keys[fp]; ok {
+			fail(n, "kunci %s sudah dipakai di baris %d", fp, first)
+			continue
+		}
+		names[p.Name], keys[fp] = n, n
+		out = append(out, p)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+// users is the users file as last read, read again when it changes.
+type users struct {
+	path string
+
+	mu      sync.RWMutex
+	people  []Person
+	modTime time.Time
+	size    int64
+}
+
+func loadUsers(path string) (*users, error) {
+	u := &users{path: path}
+	if _, err := u.reload(); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// reload reads the file again when it changed since the last read; a file
+// with problems leaves the people as they were. changed reports a new list.
+func (u *users) reload() (changed bool, err error) {
+	fi, err := os.Stat(u.path)
+	if err != nil {
+		return false, fmt.Errorf("berkas pengguna: %w", err)
+	}
+	u.mu.RLock()
+	same := fi.ModTime().Equal(u.modTime) && fi.Size() == u.size && u.people != nil
+	u.mu.RUnlock()
+	if same {
+		return false, nil
+	}
+	data, err := os.ReadFile(u.path)
+	if err != nil {
+		return false, fmt.Errorf("berkas pengguna: %w", err)
+	}
+	people, err := ParseUsers(u.path, data)
+	if err != nil {
+		return false, err
+	}
+	u.mu.Lock()
+	u.people, u.modTime, u.size = people, fi.ModTime(), fi.Size()
+	u.mu.Unlock()
+	return true, nil
+}
+
+// byKey is the person a key belongs to.
+func (u *users) byKey(key gossh.PublicKey) (Person, bool) {
+	if key == nil {
+		return Person{}, false
+	}
+	want := key.Marshal()
+	u.mu.RLock()
+	defer u.mu.RUnlock()
+	for _, p := range u.people {
+		if bytes.Equal(p.Key.Marshal(), want) {
+			return p, true
+		}
+	}
+	return Person{}, false
+}
+
+func gosshFingerprint(key gossh.PublicKey) string { return gossh.FingerprintSHA256(key) }
