@@ -42,7 +42,7 @@ type Config struct {
 	Command     Command
 	IdleTimeout time.Duration
 	MaxSessions int
-	Log         io.Writer    // the connection log
+	Log         io.Writer     // the connection log
 	Poll        time.Duration // how often the users file is looked at; 0: a second
 }
 
@@ -140,11 +140,23 @@ func (s *Server) Shutdown(ctx context.Context, why string) error {
 		sess.cancel()
 	}
 	s.mu.Unlock()
-	err := s.ssh.Shutdown(ctx)
-	if err != nil {
-		s.ssh.Close()
+	// Wait for the sessions to finish (their saves are made), then close
+	// what is left: idle connections have nothing to lose.
+	for {
+		s.mu.Lock()
+		n := len(s.sessions)
+		s.mu.Unlock()
+		if n == 0 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			s.ssh.Close()
+			return fmt.Errorf("%d sesi belum selesai: %w", n, ctx.Err())
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
-	return err
+	return s.ssh.Close()
 }
 
 func (s *Server) logf(format string, args ...any) {
