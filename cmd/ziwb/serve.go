@@ -34,6 +34,15 @@ func remoteOf(cmd *cobra.Command) *remote {
 	return nil
 }
 
+// database is the server's database; --db has no say there.
+func (r *remote) database(cmd *cobra.Command) (*store.DB, error) {
+	if cmd.Flags().Changed("db") {
+		_, err := dbPath(cmd)
+		return nil, err
+	}
+	return r.db, nil
+}
+
 // local refuses, on a server, a file path from the command line: a
 // person over SSH reads and writes through the session ("-"), never the
 // server's files.

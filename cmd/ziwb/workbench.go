@@ -31,7 +31,7 @@ func dbPath(cmd *cobra.Command) (string, error) {
 // does not exist: only the workbench, demo and import do.
 func openDB(cmd *cobra.Command) (*store.DB, error) {
 	if r := remoteOf(cmd); r != nil {
-		return r.db, nil
+		return r.database(cmd)
 	}
 	path, err := dbPath(cmd)
 	if err != nil {
@@ -44,7 +44,7 @@ func openDB(cmd *cobra.Command) (*store.DB, error) {
 // only reads never creates a file, and says so when there is none.
 func readDB(cmd *cobra.Command) (*store.DB, error) {
 	if r := remoteOf(cmd); r != nil {
-		return r.db, nil
+		return r.database(cmd)
 	}
 	path, err := dbPath(cmd)
 	if err != nil {

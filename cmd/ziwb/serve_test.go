@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/serve"
+)
+
+// TestServedCommands runs the real subcommands over SSH, as each role:
+// the same command tree, the session's input and output, the exit status,
+// the role enforced by the store, and no file of the server reachable.
+func TestServedCommands(t *testing.T) {
+	path := demoDB(t)
+	bundle, _, _ := ziwb(t, "--db", path, "export", "--satker", "kua-tombatu")
+	other := filepath.Join(t.TempDir(), "lain.db") // where the bundle goes
+	db, err := store.Open(other, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]gossh.Signer{}
+	var users strings.Builder
+	for _, p := range [][2]string{{"ani", "admin"}, {"budi", "evaluator"}, {"sari", "viewer"}} {
+		_, priv, _ := ed25519.GenerateKey(rand.Reader)
+		s, _ := gossh.NewSignerFromKey(priv)
+		keys[p[0]] = s
+		fmt.Fprintf(&users, "%s %s %s", p[0], p[1], gossh.MarshalAuthorizedKey(s.PublicKey()))
+	}
+	dir := t.TempDir()
+	usersFile := filepath.Join(dir, "pengguna.txt")
+	os.WriteFile(usersFile, []byte(users.String()), 0o600)
+	srv, err := serve.New(serve.Config{Listen: "127.0.0.1:0", UsersFile: usersFile, HostKey: filepath.Join(dir, "host"),
+		DB: db, Command: remoteCommand})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx, "selesai")
+		db.Close()
+	})
+	run := func(who, cmd, stdin string) (string, string, int) {
+		t.Helper()
+		c, err := gossh.Dial("tcp", srv.Addr().String(), &gossh.ClientConfig{User: who,
+			Auth: []gossh.AuthMethod{gossh.PublicKeys(keys[who])}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		s, _ := c.NewSession()
+		var out, errb bytes.Buffer
+		s.Stdout, s.Stderr, s.Stdin = &out, &errb, strings.NewReader(stdin)
+		code := 0
+		if err := s.Run(cmd); err != nil {
+			ee, ok := err.(*gossh.ExitError)
+			if !ok {
+				t.Fatal(err)
+			}
+			code = ee.ExitStatus()
+		}
+		return out.String(), errb.String(), code
+	}
+	sum := func() [32]byte { t.Helper(); return fileSumOf(t, other) }
+
+	before := sum()
+	if _, errOut, code := run("sari", "import -", bundle); code != 1 || !strings.Contains(errOut, "peran viewer tidak boleh mengimpor") {
+		t.Errorf("a viewer's import: exit %d %q", code, errOut)
+	}
+	if _, errOut, code := run("budi", "import -", bundle); code != 1 || !strings.Contains(errOut, "perlu peran admin") {
+		t.Errorf("an evaluator's import: exit %d %q", code, errOut)
+	}
+	if sum() != before {
+		t.Fatal("a refused import changed the file")
+	}
+	if out, errOut, code := run("ani", "import -", bundle); code != 0 || !strings.Contains(out, "diimpor") {
+		t.Fatalf("an admin's import: exit %d %q %q", code, out, errOut)
+	}
+	if out, _, code := run("sari", "compare --format csv", ""); code != 0 || !strings.HasPrefix(out, "satker,nama") || !strings.Contains(out, "kua-tombatu") {
+		t.Errorf("compare --format csv: exit %d\n%.300s", code, out)
+	}
+	h, _ := db.History(store.HistoryFilter{Satker: "kua-tombatu", Limit: 1})
+	if len(h) != 1 {
+		t.Fatal("no history after the import")
+	}
+	for _, c := range []struct {
+		who, cmd, want string
+		code           int
+	}{
+		{"ani", "export -o " + filepath.Join(dir, "x.json"), "tidak bisa dibaca atau ditulis", 2},
+		{"ani", "--db " + path + " check", "--db", 2},
+		{"ani", "import " + filepath.Join(dir, "x.json"), "tidak bisa dibaca atau ditulis", 2},
+		{"ani", "serve", "tidak tersedia lewat server", 2},
+		{"budi", "score --satker tidak-ada", "tidak-ada", 1},
+	} {
+		if _, errOut, code := run(c.who, c.cmd, ""); code != c.code || !strings.Contains(errOut, c.want) {
+			t.Errorf("%s: exit %d %q; want %d and %q", c.cmd, code, errOut, c.code, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.json")); err == nil {
+		t.Error("a command over SSH wrote a file on the server")
+	}
+}
+
+func fileSumOf(t *testing.T, path string) [32]byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(data)
+}
