@@ -72,7 +72,17 @@ func isBuiltin(in *model.Instrument) bool {
 // Dashboard reads every satker's summary and builds the comparison
 // dashboard for a round pick (model.RoundPick{} is each satker's latest
 // evaluation). It reads one compact record per satker and scores nothing.
+//
+// Built once per commit and pick, and shared: sessions on a server see the
+// same rows. Callers must not change the rows.
 func (db *DB) Dashboard(pick model.RoundPick) (model.Dashboard, error) {
+	var txid int
+	if err := db.view(func(tx *bolt.Tx) error { txid = tx.ID(); return nil }); err != nil {
+		return model.Dashboard{}, err
+	}
+	if d, ok := db.lists.dashboard(txid, pick); ok {
+		return d, nil
+	}
 	sums, err := db.SatkerSummaries()
 	if err != nil {
 		return model.Dashboard{}, err
@@ -81,7 +91,9 @@ func (db *DB) Dashboard(pick model.RoundPick) (model.Dashboard, error) {
 	if err != nil {
 		return model.Dashboard{}, err
 	}
-	return model.BuildDashboard(DashboardInput(sums), pick, instrumentLookup(ins)), nil
+	d := model.BuildDashboard(DashboardInput(sums), pick, instrumentLookup(ins))
+	db.lists.keepDashboard(txid, pick, d)
+	return d, nil
 }
 
 // instrumentLookup resolves ids among the stored instruments, then the

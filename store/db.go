@@ -65,6 +65,7 @@ type core struct {
 	instruments map[string]*model.Instrument // parsed stored instruments by hash
 	closed      bool
 	watchers    map[chan struct{}]bool // told after every commit
+	lists       listCache              // the satker lists of the latest commit read
 }
 
 // DefaultPath is where ziwb keeps its database: $ZIWB_DB when set, else

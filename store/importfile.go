@@ -165,6 +165,7 @@ func (db *DB) replaceWith(tmp string) error {
 		return errors.Join(err, fmt.Errorf("impor ke %s: berkas tidak bisa dibuka lagi: %w", db.path, oerr))
 	}
 	db.bolt = b
+	db.lists.forget()
 	if err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("impor ke %s gagal, berkas tidak diubah: %w", db.path, err)

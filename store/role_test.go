@@ -70,3 +70,34 @@ func TestWatchersHearEveryCommit(t *testing.T) {
 		t.Fatal("not told of a commit")
 	}
 }
+
+// TestListsAreSharedUntilTheNextCommit: readers of one commit share the
+// satker list (each has its own slice to sort), and a commit shows.
+func TestListsAreSharedUntilTheNextCommit(t *testing.T) {
+	db, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	seed(t, db, "kk-b", model.StagePMPZI, in)
+	a, err := db.SatkerSummaries()
+	if err != nil || len(a) != 2 {
+		t.Fatal(len(a), err)
+	}
+	a[0], a[1] = a[1], a[0] // a reader sorts its own slice
+	b, _ := db.SatkerSummaries()
+	if b[0].Satker.ID != "kk-a" || &b[0].Evaluations[0] != &a[1].Evaluations[0] {
+		t.Error("the second reader of the same commit did not get the shared list in its order")
+	}
+	q := in.Questions()[0]
+	if _, err := db.SetAnswer(e.ID, q.ID, q.Best(), "x"); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := db.SatkerSummaries()
+	if c[0].Latest.Answered != b[0].Latest.Answered+1 {
+		t.Errorf("after a save the list says %d answered; want %d", c[0].Latest.Answered, b[0].Latest.Answered+1)
+	}
+	d1, _ := db.Dashboard(model.RoundPick{})
+	d2, _ := db.Dashboard(model.RoundPick{})
+	if len(d1.Rows) != 2 || &d1.Rows[0] != &d2.Rows[0] {
+		t.Error("the dashboard of one commit is built twice")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -88,22 +89,87 @@ func (db *DB) SatkerSummary(id string) (SatkerSummary, error) {
 	return s, err
 }
 
+// summaries reads the list, or takes it from the last reader of the same
+// commit: on a server every session shows the same list, and holds one
+// slice of its own over the maps and evaluations they share. Callers must
+// not change what the elements point to.
 func (db *DB) summaries(parts int) ([]SatkerSummary, error) {
 	var out []SatkerSummary
 	err := db.view(func(tx *bolt.Tx) error {
+		if out = db.lists.get(tx.ID(), parts); out != nil {
+			return nil
+		}
 		t := txn{db, tx}
 		b := tx.Bucket(bucketSummaries)
-		out = make([]SatkerSummary, 0, b.Stats().KeyN) // counting reads page headers only
-		return b.ForEach(func(k, v []byte) error {
+		list := make([]SatkerSummary, 0, b.Stats().KeyN) // counting reads page headers only
+		err := b.ForEach(func(k, v []byte) error {
 			s, err := t.decodeSummary(v, parts)
 			if err != nil {
 				return err
 			}
-			out = append(out, s)
+			list = append(list, s)
 			return nil
 		})
+		if err == nil {
+			out = db.lists.put(tx.ID(), parts, list)
+		}
+		return err
 	})
 	return out, err
+}
+
+// listCache holds the lists read at one commit, and the dashboards built
+// from them.
+type listCache struct {
+	mu     sync.Mutex
+	txid   int
+	lists  map[int][]SatkerSummary // by parts
+	dashes map[model.RoundPick]model.Dashboard
+}
+
+func (c *listCache) dashboard(txid int, pick model.RoundPick) (model.Dashboard, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.dashes[pick]
+	return d, ok && c.txid == txid
+}
+
+func (c *listCache) keepDashboard(txid int, pick model.RoundPick, d model.Dashboard) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.txid != txid {
+		c.txid, c.lists, c.dashes = txid, map[int][]SatkerSummary{}, nil
+	}
+	if c.dashes == nil {
+		c.dashes = map[model.RoundPick]model.Dashboard{}
+	}
+	c.dashes[pick] = d
+}
+
+func (c *listCache) get(txid, parts int) []SatkerSummary {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.txid != txid || c.lists[parts] == nil {
+		return nil
+	}
+	return slices.Clone(c.lists[parts])
+}
+
+func (c *listCache) put(txid, parts int, list []SatkerSummary) []SatkerSummary {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.txid != txid {
+		c.txid, c.lists, c.dashes = txid, map[int][]SatkerSummary{}, nil
+	}
+	c.lists[parts] = list
+	return slices.Clone(list)
+}
+
+// forget drops the lists: the file under them was replaced.
+func (c *listCache) forget() {
+	c.mu.Lock()
+	c.txid, c.lists, c.dashes = -1, nil, nil
+	c.mu.Unlock()
 }
 
 // decodeSummary reads a satker's list record and each of its
