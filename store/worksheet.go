@@ -1,6 +1,9 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
+
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -17,6 +20,33 @@ type Worksheet struct {
 	Self map[string]model.Answer
 	// Open is what earlier rounds asked of the satker and is still open.
 	Open []model.Rekomendasi
+	// Version is the evaluation's Version when it was read.
+	Version uint64
+}
+
+// Version is the seq of the newest history entry of an evaluation: it
+// moves with every change to the evaluation, its answers and its
+// recommendations, and costs one seek to read. A screen compares it with
+// what it shows before reading everything again.
+func (db *DB) Version(evalID string) (uint64, error) {
+	var v uint64
+	err := db.view(func(tx *bolt.Tx) error { v = txn{db, tx}.version(evalID); return nil })
+	return v, err
+}
+
+func (t txn) version(evalID string) uint64 {
+	prefix := ownerPrefix(evalID, kindChange)
+	c := t.work().Cursor()
+	k, _ := c.Seek(ownerPrefix(evalID, kindChange+1))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	if k == nil || !bytes.HasPrefix(k, prefix) || len(k) != len(prefix)+8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(k[len(prefix):])
 }
 
 // Worksheet reads an evaluation with everything its walk shows, in one
@@ -29,7 +59,7 @@ func (db *DB) Worksheet(evalID string) (Worksheet, error) {
 		if err != nil {
 			return err
 		}
-		w.Evaluation, w.Satker, w.Instrument = e.model(), s.model(), in
+		w.Evaluation, w.Satker, w.Instrument, w.Version = e.model(), s.model(), in, t.version(evalID)
 		if w.Answers, err = t.answerMap(evalID); err != nil {
 			return err
 		}

@@ -30,9 +30,10 @@ const (
 // a time with its guide and the satker's own answer, the note, the
 // evidence, and the verdicts updating as answers are saved.
 type walkScreen struct {
-	env    *env
-	evalID string
-	keys   walkKeys
+	env     *env
+	evalID  string
+	keys    walkKeys
+	version uint64 // the evaluation's version when it was loaded
 
 	// loaded once, then kept in step with every save
 	loaded  bool
@@ -91,7 +92,11 @@ type (
 		answers map[string]model.Answer
 		self    map[string]model.Answer
 		carry   map[string][]model.Rekomendasi
+		version uint64
 	}
+	// walkVersionMsg is the evaluation's version now: another session
+	// may have changed it.
+	walkVersionMsg uint64
 	// answerSavedMsg and undoneMsg carry the ticket of the write: results
 	// can arrive in another order than the writes were done in.
 	answerSavedMsg struct {
@@ -118,7 +123,17 @@ func (w *walkScreen) load() tea.Msg {
 	if err != nil {
 		return errMsg{err}
 	}
-	return walkLoadedMsg{ws.Evaluation, ws.Satker, ws.Instrument, ws.Answers, ws.Self, model.CarryOver(ws.Open, ws.Instrument)}
+	return walkLoadedMsg{ws.Evaluation, ws.Satker, ws.Instrument, ws.Answers, ws.Self, model.CarryOver(ws.Open, ws.Instrument), ws.Version}
+}
+
+// checkVersion reads whether the evaluation changed since it was loaded:
+// one seek, where a reload reads every answer.
+func (w *walkScreen) checkVersion() tea.Msg {
+	v, err := w.env.db.Version(w.evalID)
+	if err != nil {
+		return errMsg{err}
+	}
+	return walkVersionMsg(v)
 }
 
 func (w *walkScreen) Title() string {
@@ -166,6 +181,7 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		first := !w.loaded
 		w.loaded = true
 		w.eval, w.satker, w.inst, w.answers, w.self = msg.eval, msg.satker, msg.inst, msg.answers, msg.self
+		w.version = msg.version
 		w.carry = msg.carry
 		w.rescore()
 		switch {
@@ -227,7 +243,12 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		if w.pending > 0 { // its own saves' results are on their way
 			return nil
 		}
-		return w.load
+		return w.checkVersion
+	case walkVersionMsg:
+		if uint64(msg) != w.version && w.pending == 0 {
+			return w.load
+		}
+		return nil
 	case tea.KeyPressMsg:
 		if !w.loaded {
 			if key.Matches(msg, w.keys.Back) {
