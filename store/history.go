@@ -79,14 +79,7 @@ func (t txn) walkHistory(f HistoryFilter, fn func(changeRec) bool) error {
 func (t txn) walkOwner(owner string, fn func(changeRec) bool) error {
 	prefix := ownerPrefix(owner, kindChange)
 	c := t.work().Cursor()
-	// Position after the owner's last entry, then walk back.
-	k, v := c.Seek(ownerPrefix(owner, kindChange+1))
-	if k == nil {
-		k, v = c.Last()
-	} else {
-		k, v = c.Prev()
-	}
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
+	for k, v := newestChange(c, owner); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
 		r, err := t.decodeChange(k, v)
 		if err != nil {
 			return err
@@ -96,6 +89,15 @@ func (t txn) walkOwner(owner string, fn func(changeRec) bool) error {
 		}
 	}
 	return nil
+}
+
+// newestChange positions c on the owner's newest history entry, or on
+// what precedes the owner's entries when it has none.
+func newestChange(c *bolt.Cursor, owner string) ([]byte, []byte) {
+	if k, _ := c.Seek(ownerPrefix(owner, kindChange+1)); k == nil {
+		return c.Last()
+	}
+	return c.Prev()
 }
 
 // scanChanges calls fn with every history entry of a satker — its own and

@@ -36,13 +36,7 @@ func (db *DB) Version(evalID string) (uint64, error) {
 
 func (t txn) version(evalID string) uint64 {
 	prefix := ownerPrefix(evalID, kindChange)
-	c := t.work().Cursor()
-	k, _ := c.Seek(ownerPrefix(evalID, kindChange+1))
-	if k == nil {
-		k, _ = c.Last()
-	} else {
-		k, _ = c.Prev()
-	}
+	k, _ := newestChange(t.work().Cursor(), evalID)
 	if k == nil || !bytes.HasPrefix(k, prefix) || len(k) != len(prefix)+8 {
 		return 0
 	}

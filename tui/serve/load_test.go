@@ -55,14 +55,7 @@ func TestLoad(t *testing.T) {
 	for i := range people {
 		sc := ts.workbench(t, people[i])
 		sc.waitFor(t, "satker · urut", 10*time.Second)
-		fmt.Fprintf(sc.in, "/beban-%02d", i)
-		sc.waitFor(t, "1 dari", 5*time.Second)
-		fmt.Fprint(sc.in, "\r")
-		time.Sleep(100 * time.Millisecond)
-		fmt.Fprint(sc.in, "\r")
-		sc.waitFor(t, "PMPZI", 5*time.Second)
-		time.Sleep(100 * time.Millisecond)
-		fmt.Fprint(sc.in, "\r")
+		sc.openWalk(t, fmt.Sprintf("beban-%02d", i))
 		sc.waitFor(t, "Pertanyaan 1 dari", 5*time.Second)
 		wg.Add(1)
 		go func(i int) {
