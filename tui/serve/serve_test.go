@@ -58,6 +58,12 @@ type testServer struct {
 
 func startServer(t *testing.T, people ...tester) *testServer {
 	t.Helper()
+	return startServerWith(t, nil, people...)
+}
+
+// startServerWith is startServer with a change to the configuration.
+func startServerWith(t *testing.T, tweak func(*Config), people ...tester) *testServer {
+	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "ziwb.db")
 	db, err := store.Open(path, store.Options{})
@@ -69,8 +75,12 @@ func startServer(t *testing.T, people ...tester) *testServer {
 	}
 	ts := &testServer{db: db, usersFile: filepath.Join(dir, "pengguna.txt"), dbPath: path}
 	ts.writeUsers(t, people...)
-	srv, err := New(Config{Listen: "127.0.0.1:0", UsersFile: ts.usersFile, HostKey: filepath.Join(dir, "host_ed25519"),
-		DB: db, Command: testCommand, Poll: 50 * time.Millisecond, Log: io.Discard})
+	cfg := Config{Listen: "127.0.0.1:0", UsersFile: ts.usersFile, HostKey: filepath.Join(dir, "host_ed25519"),
+		DB: db, Command: testCommand, Poll: 50 * time.Millisecond, Log: io.Discard}
+	if tweak != nil {
+		tweak(&cfg)
+	}
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -429,5 +439,49 @@ func TestUsersFileErrorsNameTheLine(t *testing.T) {
 		if !strings.HasPrefix(es[i].Error(), want) {
 			t.Errorf("error %d: %q; want %q…", i, es[i].Error(), want)
 		}
+	}
+}
+
+// TestSessionsKeepTheirOwnTerminal: a client asking for NO_COLOR gets no
+// colour, the others theirs; an idle session ends after the timeout.
+func TestSessionsKeepTheirOwnTerminal(t *testing.T) {
+	budi := newTester(t, "budi", store.RoleEvaluator)
+	ts := startServer(t, budi)
+	colour := ts.workbench(t, budi)
+	colour.waitFor(t, "satker · urut", 5*time.Second)
+	if !strings.Contains(colour.text(), "\x1b[38;") {
+		t.Error("a 256-colour terminal got no colour")
+	}
+
+	c, err := ts.dial(t, budi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, _ := c.NewSession()
+	if err := s.Setenv("NO_COLOR", "1"); err != nil {
+		t.Skip("the client could not send NO_COLOR:", err)
+	}
+	plain := &screen{s: s, end: make(chan error, 1), vt: vt.NewSafeEmulator(100, 30)}
+	s.Stdout, s.Stderr = plain, plain
+	plain.in, _ = s.StdinPipe()
+	go io.Copy(plain.in, plain.vt)
+	s.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{})
+	s.Shell()
+	plain.waitFor(t, "satker · urut", 5*time.Second)
+	if strings.Contains(plain.text(), "\x1b[38;") {
+		t.Error("NO_COLOR: the session still got colour")
+	}
+}
+
+func TestIdleSessionsEnd(t *testing.T) {
+	budi := newTester(t, "budi", store.RoleEvaluator)
+	ts := startServerWith(t, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond }, budi)
+	sc := ts.workbench(t, budi)
+	sc.waitFor(t, "satker · urut", 5*time.Second)
+	select {
+	case <-sc.end:
+	case <-time.After(5 * time.Second):
+		t.Fatal("an idle session outlived its timeout")
 	}
 }
