@@ -201,3 +201,27 @@ func TestWalkGoldens(t *testing.T) {
 }
 
 func sizeName(w, h int) string { return fmt.Sprintf("%dx%d", w, h) }
+
+// TestWalkSaysWhoElseAnswered: an answer another person saved (on a
+// server, a moment ago) says who and when; one's own says nothing.
+func TestWalkSaysWhoElseAnswered(t *testing.T) {
+	db, _ := testDB(t)
+	e := seedEvaluation(t, db, "kk-a", "Kantor Kemenag A", model.StagePMPZI)
+	in, _ := db.Instrument(e.InstrumentHash)
+	q1, q2 := in.Questions()[0], in.Questions()[1]
+	if _, err := db.SetAnswer(e.ID, q1.ID, q1.Best(), "budi"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetAnswer(e.ID, q2.ID, q2.Best(), "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		h, w := openWalk(t, db, e.ID, size[0], size[1])
+		goTo(t, h, w, q1.ID)
+		h.mustSee("diubah budi")
+		goTo(t, h, w, q2.ID)
+		if strings.Contains(h.view(), "diubah ") {
+			t.Errorf("%dx%d: one's own answer says who changed it", size[0], size[1])
+		}
+	}
+}

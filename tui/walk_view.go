@@ -177,7 +177,12 @@ func (w *walkScreen) editors(width int) string {
 		if note == "" {
 			note = st.Muted.Render("(kosong — tekan n)")
 		}
-		b.WriteString(st.Header.Render(noteTitle) + "\n" + clip(lipgloss.NewStyle().Width(max(10, width-1)).Render(note), width, noteHeight) + "\n")
+		if by := w.answeredBy(); by != "" {
+			noteTitle = st.Header.Render(noteTitle) + st.Muted.Render("  · "+by)
+		} else {
+			noteTitle = st.Header.Render(noteTitle)
+		}
+		b.WriteString(ansi.Truncate(noteTitle, width, "…") + "\n" + clip(lipgloss.NewStyle().Width(max(10, width-1)).Render(note), width, noteHeight) + "\n")
 	}
 	if w.focus == focusNote && w.height < roomyHeight {
 		return strings.TrimRight(b.String(), "\n")
@@ -222,7 +227,20 @@ func (w *walkScreen) editorSummary(width int) string {
 		note = strings.SplitN(ans.Note, "\n", 2)[0]
 	}
 	line := fmt.Sprintf("Catatan: %s · Eviden: %d (%d diperiksa)", note, len(ans.Evidence), checkedCount(ans.Evidence))
+	if by := w.answeredBy(); by != "" {
+		line += " · " + by
+	}
 	return w.env.st.Muted.Render(ansi.Truncate(line, width, "…"))
+}
+
+// answeredBy says who last changed the answer on screen, when it was
+// someone else: on a server, the answer another person just saved.
+func (w *walkScreen) answeredBy() string {
+	ans := w.answers[w.question().ID]
+	if ans.By == "" || ans.By == w.env.user || ans.At.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("diubah %s, %s", ans.By, format.ShortDate(ans.At.Local())+ans.At.Local().Format(" 15:04"))
 }
 
 // statusLine: the total, the result reachable now, what the target still
