@@ -115,6 +115,14 @@ func (a *App) Init() tea.Cmd {
 
 func (a *App) bodySize() (int, int) { return a.width, max(0, a.height-2) }
 
+// liveScreen is a screen that can tell cheaply whether someone else's
+// change concerns it: live's command reloads it when it does and returns
+// nothing when it does not, so a busy server's commits cost it no frame.
+type liveScreen interface {
+	screen
+	live() tea.Cmd
+}
+
 // Changed tells the workbench that someone else changed the data (another
 // session on a server): the screen on top shows it again, unless text is
 // being typed into it.
@@ -127,6 +135,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, ok := msg.(Changed); ok {
 		if a.top().Capturing() {
 			return a, nil
+		}
+		if s, ok := a.top().(liveScreen); ok { // it knows whether it changed: the frame stays
+			return a, tag(s, s.live())
 		}
 		msg = refreshMsg{}
 	}

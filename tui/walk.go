@@ -94,9 +94,7 @@ type (
 		carry   map[string][]model.Rekomendasi
 		version uint64
 	}
-	// walkVersionMsg is the evaluation's version now: another session
-	// may have changed it.
-	walkVersionMsg uint64
+
 	// answerSavedMsg and undoneMsg carry the ticket of the write: results
 	// can arrive in another order than the writes were done in.
 	answerSavedMsg struct {
@@ -126,14 +124,19 @@ func (w *walkScreen) load() tea.Msg {
 	return walkLoadedMsg{ws.Evaluation, ws.Satker, ws.Instrument, ws.Answers, ws.Self, model.CarryOver(ws.Open, ws.Instrument), ws.Version}
 }
 
-// checkVersion reads whether the evaluation changed since it was loaded:
-// one seek, where a reload reads every answer.
-func (w *walkScreen) checkVersion() tea.Msg {
-	v, err := w.env.db.Version(w.evalID)
-	if err != nil {
-		return errMsg{err}
+// live reads whether the evaluation changed since it was loaded — one
+// seek, where a load reads every answer — and loads it only then.
+func (w *walkScreen) live() tea.Cmd {
+	if !w.loaded || w.pending > 0 { // its own saves' results are on their way
+		return nil
 	}
-	return walkVersionMsg(v)
+	shown := w.version
+	return func() tea.Msg {
+		if v, err := w.env.db.Version(w.evalID); err == nil && v == shown {
+			return nil
+		}
+		return w.load()
+	}
 }
 
 func (w *walkScreen) Title() string {
@@ -243,12 +246,7 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		if w.pending > 0 { // its own saves' results are on their way
 			return nil
 		}
-		return w.checkVersion
-	case walkVersionMsg:
-		if uint64(msg) != w.version && w.pending == 0 {
-			return w.load
-		}
-		return nil
+		return w.load
 	case tea.KeyPressMsg:
 		if !w.loaded {
 			if key.Matches(msg, w.keys.Back) {
