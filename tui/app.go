@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -86,7 +87,19 @@ type App struct {
 	showHelp bool
 	flash    string // the last error, until the next key
 	frame    frame
+
+	// Someone else's changes reload a list at most every liveEvery: a
+	// busy server commits hundreds of times a second.
+	lastLive time.Time
+	liveDue  bool // a reload is scheduled
 }
+
+// liveEvery is how often someone else's changes reload the screen on top
+// at most: soon enough that they show within a second.
+const liveEvery = 750 * time.Millisecond
+
+// liveTickMsg is the scheduled reload.
+type liveTickMsg struct{}
 
 // New builds the workbench on an open store. user is recorded as the
 // author of every change. Colours start for a dark background and follow
@@ -132,12 +145,27 @@ type Changed struct{}
 func (a *App) Close() { a.env.writes.drain() }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if _, ok := msg.(Changed); ok {
+	switch msg.(type) {
+	case Changed:
 		if a.top().Capturing() {
 			return a, nil
 		}
 		if s, ok := a.top().(liveScreen); ok { // it knows whether it changed: the frame stays
 			return a, tag(s, s.live())
+		}
+		if a.liveDue {
+			return a, nil
+		}
+		if wait := liveEvery - time.Since(a.lastLive); wait > 0 {
+			a.liveDue = true
+			return a, tea.Tick(wait, func(time.Time) tea.Msg { return liveTickMsg{} })
+		}
+		a.lastLive = time.Now()
+		msg = refreshMsg{}
+	case liveTickMsg:
+		a.liveDue, a.lastLive = false, time.Now()
+		if a.top().Capturing() {
+			return a, nil
 		}
 		msg = refreshMsg{}
 	}

@@ -503,3 +503,38 @@ func TestFirstFrameIsTheFullListsFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestOthersChangesReloadTheListAtMostEveryLiveEvery: on a server every
+// commit tells the workbench; the first reloads the list at once, those
+// that follow within liveEvery wait for one reload at its end.
+func TestOthersChangesReloadTheListAtMostEveryLiveEvery(t *testing.T) {
+	db, _ := testDB(t)
+	e := seedEvaluation(t, db, "kk-a", "Kantor Kemenag A", model.StagePMPZI)
+	in, _ := db.Instrument(e.InstrumentHash)
+	qs := in.Questions()
+	h := newHarness(t, db, 120, 30)
+	answer := func(i int) {
+		if _, err := db.SetAnswer(e.ID, qs[i].ID, qs[i].Best(), "budi"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	answer(0)
+	h.send(Changed{})
+	h.mustSee(fmt.Sprintf("1/%d", len(qs)))
+	answer(1)
+	h.hold()
+	h.send(Changed{})
+	if strings.Contains(h.view(), fmt.Sprintf("2/%d", len(qs))) || len(h.held) != 1 {
+		t.Fatalf("a second change within %s reloaded at once (%d commands held)", liveEvery, len(h.held))
+	}
+	h.send(Changed{}) // a third: already scheduled
+	if len(h.held) != 1 {
+		t.Fatalf("%d reloads scheduled; want one", len(h.held))
+	}
+	start := time.Now()
+	h.releaseReversed()
+	h.mustSee(fmt.Sprintf("2/%d", len(qs)))
+	if waited := time.Since(start); waited > liveEvery+200*time.Millisecond {
+		t.Errorf("the scheduled reload came after %s", waited)
+	}
+}
