@@ -72,7 +72,7 @@ func (db *DB) ImportFrom(name string, src io.Reader, by string) (ImportStats, er
 				}
 				return nil, false
 			}
-			stats, err, read := db.importWith(name, by, fast)
+			stats, read, err := db.importWith(name, by, fast)
 			if read {
 				return stats, err
 			}
@@ -86,17 +86,17 @@ func (db *DB) ImportFrom(name string, src io.Reader, by string) (ImportStats, er
 		r.read()
 		return r.errs, r.broken()
 	}
-	stats, err, _ := db.importWith(name, by, careful)
+	stats, _, err := db.importWith(name, by, careful)
 	return stats, err
 }
 
 // importWith imports what read emits; read says what was wrong with the
 // file and whether it stopped before the end. read false: the fast reader
 // gave up, and nothing was written.
-func (db *DB) importWith(name, by string, read func(emit func(int, any)) (model.FileErrors, bool)) (_ ImportStats, _ error, finished bool) {
+func (db *DB) importWith(name, by string, read func(emit func(int, any)) (model.FileErrors, bool)) (_ ImportStats, finished bool, _ error) {
 	s, err := db.beginImport()
 	if err != nil {
-		return ImportStats{}, err, true
+		return ImportStats{}, true, err
 	}
 	im := &importer{session: s, name: name, by: by, now: db.stamp(),
 		insts: map[string]*model.Instrument{}, satkers: map[string]int{}, evals: map[string]lined[evalRec]{},
@@ -107,7 +107,7 @@ func (db *DB) importWith(name, by string, read func(emit func(int, any)) (model.
 	readErrs, broken := im.stream(name, read)
 	if broken && readErrs == nil { // the fast reader gave up
 		s.discard()
-		return ImportStats{}, nil, false
+		return ImportStats{}, false, nil
 	}
 	if broken { // what was read may not be all there is: its problems only
 		im.errs = nil
@@ -118,16 +118,16 @@ func (db *DB) importWith(name, by string, read func(emit func(int, any)) (model.
 		if _, ok := err.(importError); !ok {
 			err = fmt.Errorf("impor %s ke %s gagal, berkas tidak diubah: %w", name, db.path, err)
 		}
-		return ImportStats{}, err, true
+		return ImportStats{}, true, err
 	}
 	if !im.stats.Changed() {
 		s.discard()
-		return im.stats, nil, true
+		return im.stats, true, nil
 	}
 	if err := s.publish(); err != nil {
-		return ImportStats{}, err, true
+		return ImportStats{}, true, err
 	}
-	return im.stats, nil, true
+	return im.stats, true, nil
 }
 
 // lined is a record with the line of the file it starts on.

@@ -66,10 +66,6 @@ func remoteCommand(ctx context.Context, db *store.DB, who serve.Person, args []s
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(context.WithValue(ctx, remoteKey{}, &remote{db: db, user: who.Name}))
-	if errors.Is(err, store.ErrForbidden) {
-		fmt.Fprintln(stderr, "ziwb:", message(err))
-		return 1
-	}
 	return exitCode(err, stderr)
 }
 

@@ -17,6 +17,7 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	bm "charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/kemenag-ortala/ziwb/store"
 	"github.com/kemenag-ortala/ziwb/tui"
@@ -178,7 +179,7 @@ func fingerprint(key ssh.PublicKey) string {
 	if key == nil {
 		return "-"
 	}
-	return gosshFingerprint(key)
+	return gossh.FingerprintSHA256(key)
 }
 
 // handle serves one session: a command when one was given, else the

@@ -138,5 +138,3 @@ func (u *users) byKey(key gossh.PublicKey) (Person, bool) {
 	}
 	return Person{}, false
 }
-
-func gosshFingerprint(key gossh.PublicKey) string { return gossh.FingerprintSHA256(key) }
