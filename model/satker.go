@@ -141,16 +141,20 @@ const (
 
 // Evaluation is one satker's assessment in one round (year and stage).
 type Evaluation struct {
-	ID             string    `json:"id"` // see EvaluationID
-	SatkerID       string    `json:"satker"`
-	Year           int       `json:"year"`
-	Stage          Stage     `json:"stage"`
-	Evaluators     []string  `json:"evaluators,omitempty"`
-	InstrumentID   string    `json:"instrument"`
-	InstrumentHash string    `json:"instrument_hash"`
-	Status         Status    `json:"status"`
-	Created        time.Time `json:"created"`
-	Updated        time.Time `json:"updated"`
+	ID             string   `json:"id"` // see EvaluationID
+	SatkerID       string   `json:"satker"`
+	Year           int      `json:"year"`
+	Stage          Stage    `json:"stage"`
+	Evaluators     []string `json:"evaluators,omitempty"` // names given before teams, kept as they were
+	Team           Team     `json:"team,omitempty"`
+	InstrumentID   string   `json:"instrument"`
+	InstrumentHash string   `json:"instrument_hash"`
+	Status         Status   `json:"status"`
+	// From is the earlier round this one started from (its answers came
+	// over marked carried); empty when it started blank.
+	From    string    `json:"from,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // EvaluationID is the natural key of a round: one evaluation per satker,
@@ -167,8 +171,8 @@ func (e Evaluation) Validate() error {
 	switch {
 	case e.Year < 2000 || e.Year > 2100:
 		return &FieldError{"tahun", fmt.Sprint(e.Year), "tahun antara 2000 dan 2100"}
-	case e.Status != Draft && e.Status != Final:
-		return &FieldError{"status", string(e.Status), "pilih draft atau final"}
+	case !validStatus(e.Status):
+		return &FieldError{"status", string(e.Status), "pilih draft, diajukan, direviu atau final"}
 	case e.ID != EvaluationID(e.SatkerID, e.Year, e.Stage):
 		return &FieldError{"id", e.ID, "harus " + EvaluationID(e.SatkerID, e.Year, e.Stage)}
 	}
@@ -190,6 +194,11 @@ type Answer struct {
 	Evidence []Evidence `json:"evidence,omitempty"`
 	By       string     `json:"by"`
 	At       time.Time  `json:"at"`
+	// Level is the review level this answer is from (anggota when the
+	// evaluation has no team); Carried marks an answer brought over from
+	// an earlier round that no level has confirmed or changed yet.
+	Level   Level `json:"level,omitempty"`
+	Carried bool  `json:"carried,omitempty"`
 }
 
 // Change is one entry of the append-only history: who changed what, when,
@@ -207,4 +216,9 @@ type Change struct {
 	// Group is the Seq of the first change of the user action this one
 	// belongs to (a value and its note saved together); 0 when unknown.
 	Group uint64 `json:"group,omitempty"`
+	// Level is the review level an answer change was made at (0 for
+	// anggota); Reason is why a status went back or a final evaluation
+	// was reopened.
+	Level  Level  `json:"level,omitempty"`
+	Reason string `json:"reason,omitempty"`
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -26,14 +27,10 @@ func (db *DB) Answers(evalID string) (map[string]model.Answer, error) {
 	return out, nil
 }
 
-// answerMap is an evaluation's answers by question id.
+// answerMap is an evaluation's answers that count, by question id.
 func (t txn) answerMap(evalID string) (map[string]model.Answer, error) {
 	recs, err := t.answers(evalID)
-	out := make(map[string]model.Answer, len(recs))
-	for _, r := range recs {
-		out[r.Question] = r.model()
-	}
-	return out, err
+	return answerMap(recs), err
 }
 
 // SetAnswer saves one answer, validated against the evaluation's own
@@ -101,28 +98,39 @@ func checkValue(q *model.Question, v model.Value) (model.Value, error) {
 }
 
 // editAnswer is the one write path of an answer: one transaction that
-// checks the evaluation is a draft, applies edit, saves the answer and its
-// history entries, and rescores the evaluation's summary. Nothing changed,
-// nothing written.
+// checks the person may edit the evaluation now, applies edit to the
+// answer of the level the status gives them, saves it with its history
+// entries, and rescores the evaluation's state. Nothing changed, nothing
+// written.
 func (db *DB) editAnswer(evalID, qid, by string, edit func(*model.Question, *answerRec) error) (model.Answer, error) {
 	var out answerRec
 	err := db.update(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
-		e, in, q, err := t.editable(evalID, qid)
+		e, in, q, lvl, err := t.editable(evalID, qid, by)
 		if err != nil {
 			return err
 		}
-		old, err := t.answer(evalID, qid)
+		others, err := t.questionAnswers(evalID, qid)
 		if err != nil {
 			return err
+		}
+		old := answerRec{Evaluation: evalID, Question: qid, Level: storedLevel(lvl)}
+		for _, r := range others {
+			if r.level() == lvl {
+				old = r
+			}
 		}
 		next := old
 		if err := edit(q, &next); err != nil {
 			return err
 		}
+		next.Carried = false // any edit confirms what an earlier round brought
 		out = old
 		if next.same(old) {
 			return errUnchanged
+		}
+		if err := needsReason(others, next, lvl); err != nil {
+			return err
 		}
 		out, err = t.saveAnswer(e, in, old, next, by, nil)
 		return err
@@ -133,24 +141,39 @@ func (db *DB) editAnswer(evalID, qid, by string, edit func(*model.Question, *ans
 	return out.model(), nil
 }
 
-// editable loads an evaluation that takes edits and the question asked.
-func (t txn) editable(evalID, qid string) (evalRec, *model.Instrument, *model.Question, error) {
+// needsReason refuses a reviewer's answer that changes a lower level's
+// value without a note saying why.
+func needsReason(others []answerRec, next answerRec, lvl model.Level) error {
+	levels := byLevel(others)
+	delete(levels, lvl)
+	below, need := model.NeedsReason(levels, lvl, next.Value)
+	if !need || strings.TrimSpace(next.Note) != "" {
+		return nil
+	}
+	return fmt.Errorf("alasan wajib: jawaban %s %s mengubah jawaban %s %s; tulis alasannya di catatan %s: %w",
+		lvl, next.Value, below.Level, below.Value, lvl, ErrInvalid)
+}
+
+// editable loads an evaluation that by may edit now, the question asked,
+// and the level the edit is made at.
+func (t txn) editable(evalID, qid, by string) (evalRec, *model.Instrument, *model.Question, model.Level, error) {
 	e, err := t.evaluation(evalID)
 	if err != nil {
-		return e, nil, nil, err
+		return e, nil, nil, 0, err
 	}
-	if e.Status == string(model.Final) {
-		return e, nil, nil, fmt.Errorf("evaluasi %s sudah final %w untuk diubah; jadikan draft dulu", evalID, ErrInvalid)
+	step, err := t.db.decide(e, model.ActEdit, by, "")
+	if err != nil {
+		return e, nil, nil, 0, err
 	}
 	in, err := t.instrument(e.InstrumentHash)
 	if err != nil {
-		return e, nil, nil, err
+		return e, nil, nil, 0, err
 	}
 	q, ok := in.Question(qid)
 	if !ok {
-		return e, nil, nil, fmt.Errorf("pertanyaan %q %w di instrumen %s", qid, ErrNotFound, in.ID)
+		return e, nil, nil, 0, fmt.Errorf("pertanyaan %q %w di instrumen %s", qid, ErrNotFound, in.ID)
 	}
-	return e, in, q, nil
+	return e, in, q, step.Level, nil
 }
 
 // saveAnswer writes next in place of old with one history entry per changed
@@ -163,11 +186,12 @@ func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by
 		return next, err
 	}
 	base := changeRec{By: by, At: now, Satker: e.Satker, Evaluation: e.ID, Question: next.Question,
-		Group: t.nextSeq()} // the seq of the first entry below
+		Group: t.nextSeq(), Level: storedLevel(next.Level)} // the seq of the first entry below
 	for _, f := range []struct{ field, old, new string }{
 		{fieldValue, old.Value.String(), next.Value.String()},
 		{fieldNote, old.Note, next.Note},
 		{fieldEvidence, evidenceText(old.Evidence), evidenceText(next.Evidence)},
+		{fieldCarried, carriedText(old.Carried), carriedText(next.Carried)},
 	} {
 		if f.old == f.new {
 			continue
@@ -182,10 +206,14 @@ func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by
 	if err != nil {
 		return next, err
 	}
-	if next.Value.IsZero() {
-		delete(st.Values, next.Question)
+	levels, err := t.questionAnswers(e.ID, next.Question)
+	if err != nil {
+		return next, err
+	}
+	if v, ok := effectiveValues(levels)[next.Question]; ok {
+		st.Values[next.Question] = v
 	} else {
-		st.Values[next.Question] = next.Value
+		delete(st.Values, next.Question)
 	}
 	s, err := t.satker(e.Satker)
 	if err != nil {
@@ -194,16 +222,26 @@ func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by
 	return next, t.putState(e, in, s.Target, st.Values, now)
 }
 
+// carriedText is the history's form of the carried mark.
+func carriedText(carried bool) string {
+	if carried {
+		return "dibawa"
+	}
+	return ""
+}
+
 // CopyAnswers pre-fills an evaluation from another (a TPI from the satker's
-// PMPZI): every answer the target has not answered yet, when its question
-// exists in the target's instrument and the value is valid there, with its
-// evidence marked unchecked. Notes stay behind: they are the other
-// evaluator's. One transaction; it returns how many answers were copied.
+// PMPZI, a new year from the last): every answer that counts there and
+// that the target has not answered yet, when its question exists in the
+// target's instrument and the value is valid there, marked carried until
+// a level confirms or changes it, with its evidence marked unchecked.
+// Notes stay behind: they are the other evaluator's. One transaction; it
+// returns how many answers were copied.
 func (db *DB) CopyAnswers(fromEvalID, toEvalID, by string) (int, error) {
 	n := 0
 	err := db.update(func(tx *bolt.Tx) error {
 		var err error
-		if n, err = (txn{db, tx}).copyAnswers(fromEvalID, toEvalID, by); err == nil && n == 0 {
+		if n, err = (txn{db, tx}).copyAnswers(fromEvalID, toEvalID, by, false); err == nil && n == 0 {
 			return errUnchanged
 		}
 		return err
@@ -211,8 +249,10 @@ func (db *DB) CopyAnswers(fromEvalID, toEvalID, by string) (int, error) {
 	return n, err
 }
 
-// copyAnswers is the body of CopyAnswers, in the caller's transaction.
-func (t txn) copyAnswers(fromEvalID, toEvalID, by string) (int, error) {
+// copyAnswers is the body of CopyAnswers, in the caller's transaction;
+// creating says it is part of making the evaluation, which whoever makes
+// it may fill whatever its team.
+func (t txn) copyAnswers(fromEvalID, toEvalID, by string, creating bool) (int, error) {
 	n := 0
 	if _, err := t.evaluation(fromEvalID); err != nil {
 		return 0, err
@@ -221,8 +261,11 @@ func (t txn) copyAnswers(fromEvalID, toEvalID, by string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if to.Status == string(model.Final) {
-		return 0, fmt.Errorf("evaluasi %s sudah final %w untuk diisi; jadikan draft dulu", toEvalID, ErrInvalid)
+	step := model.Step{Level: model.EditLevel(model.Status(to.Status))}
+	if !creating {
+		if step, err = t.db.decide(to, model.ActEdit, by, ""); err != nil {
+			return 0, err
+		}
 	}
 	in, err := t.instrument(to.InstrumentHash)
 	if err != nil {
@@ -232,16 +275,28 @@ func (t txn) copyAnswers(fromEvalID, toEvalID, by string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	counts := map[string]answerRec{} // the answer that counts, per question
+	var order []string
 	for _, src := range from {
-		q, ok := in.Question(src.Question)
-		if !ok || src.Value.IsZero() {
+		if src.Value.IsZero() {
+			continue
+		}
+		if _, seen := counts[src.Question]; !seen {
+			order = append(order, src.Question)
+		}
+		counts[src.Question] = src // a higher level comes later
+	}
+	for _, qid := range order {
+		src := counts[qid]
+		q, ok := in.Question(qid)
+		if !ok {
 			continue
 		}
 		v, err := checkValue(q, src.Value)
 		if err != nil {
 			continue
 		}
-		old, err := t.answer(toEvalID, q.ID)
+		old, err := t.answer(toEvalID, q.ID, step.Level)
 		if err != nil {
 			return 0, err
 		}
@@ -249,7 +304,7 @@ func (t txn) copyAnswers(fromEvalID, toEvalID, by string) (int, error) {
 			continue
 		}
 		next := old
-		next.Value = v
+		next.Value, next.Carried = v, true
 		if len(old.Evidence) == 0 {
 			for _, ev := range src.Evidence {
 				ev.Checked = false

@@ -64,19 +64,20 @@ func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage mod
 				return importError{model.FileErrors{{File: name, Line: 1, Msg: fmt.Sprintf(
 					"berkas berisi jawaban untuk instrumen %q, tetapi evaluasi %s memakai %q", af.Instrument, id, e.Instrument)}}}
 			}
-			if e.Status == string(model.Final) {
-				return fmt.Errorf("evaluasi %s sudah final %w untuk diisi; jadikan draft dulu", id, ErrInvalid)
-			}
 			if in, err = t.instrument(e.InstrumentHash); err != nil {
 				return err
 			}
+		}
+		step, err := db.decide(e, model.ActEdit, by, "")
+		if err != nil {
+			return err
 		}
 		vals, err := in.CheckAnswers(name, af)
 		if err != nil {
 			return fileErrors(err)
 		}
 		for _, entry := range af.Entries {
-			old, err := t.answer(id, entry.Question)
+			old, err := t.answer(id, entry.Question, step.Level)
 			if err != nil {
 				return err
 			}

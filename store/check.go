@@ -136,7 +136,7 @@ func (c *checker) work() {
 		}
 		switch kind {
 		case kindAnswer:
-			c.answer(owner, string(rest), v)
+			c.answer(owner, rest, v)
 		case kindChange:
 			r, err := decodeChange(k, v)
 			if err != nil {
@@ -158,10 +158,14 @@ func (c *checker) work() {
 	}
 }
 
-func (c *checker) answer(evalID, qid string, v []byte) {
+func (c *checker) answer(evalID string, rest, v []byte) {
+	r, err := answerEntry(evalID, rest, v)
+	qid := r.Question
 	where := fmt.Sprintf("jawaban %s %s", evalID, qid)
-	r := answerRec{Evaluation: evalID, Question: qid}
-	if err := decodeAnswer(v, &r); err != nil {
+	if r.Level != 0 {
+		where += " (" + r.Level.String() + ")"
+	}
+	if err != nil {
 		c.add(where, "rekaman tidak terbaca: %v", err)
 		return
 	}

@@ -24,7 +24,7 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 		// An answer of an evaluation that does not exist.
 		t.putAnswer(answerRec{Evaluation: "hantu/2026/PMPZI", Question: q.ID, Value: q.Best(), At: fixedNow})
 		// A value the instrument does not accept.
-		t.work().Put(answerKey(e.ID, q.ID), encodeAnswer(answerRec{Value: model.Letter("ZZ"), By: "x", At: fixedNow}))
+		t.work().Put(answerKey(e.ID, q.ID, 0), encodeAnswer(answerRec{Value: model.Letter("ZZ"), By: "x", At: fixedNow}))
 		// An evaluation whose satker is gone.
 		t.put(bucketEvaluations, "yatim/2026/TPI", evalRec{ID: "yatim/2026/TPI", Satker: "yatim", Year: 2026, Stage: "TPI",
 			Instrument: in.ID, InstrumentHash: in.Hash, Status: "draft", Created: fixedNow, Updated: fixedNow})

@@ -132,6 +132,9 @@ func (r *rbuf) count() int {
 	return int(n)
 }
 
+// more reports whether bytes are left: a trailing field a newer ziwb adds.
+func (r *rbuf) more() bool { return r.err == nil && r.off < len(r.s) }
+
 func (r *rbuf) done() error {
 	if r.err == nil && r.off != len(r.s) {
 		return errCodec
@@ -202,6 +205,9 @@ func encodeAnswer(a answerRec) []byte {
 	}
 	b.str(a.By)
 	b.time(a.At)
+	if a.Carried { // a trailing flag, absent in files from before rounds
+		b.byte(1)
+	}
 	return b
 }
 
@@ -220,6 +226,9 @@ func decodeAnswer(data []byte, a *answerRec) error {
 	}
 	a.By = r.str()
 	a.At = r.time()
+	if r.more() {
+		a.Carried = r.byte() == 1
+	}
 	return r.done()
 }
 
@@ -247,6 +256,10 @@ func encodeChange(c changeRec) []byte {
 	b.str(c.New)
 	b.uint(c.Undoes)
 	b.uint(c.Group)
+	if c.Level != 0 || c.Reason != "" { // absent in files from before review levels
+		b.uint(uint64(c.Level))
+		b.str(c.Reason)
+	}
 	return b
 }
 
@@ -273,6 +286,9 @@ func decodeChange(k, v []byte) (changeRec, error) {
 	}
 	c.Question, c.Field, c.Old, c.New = r.str(), r.str(), r.str(), r.str()
 	c.Undoes, c.Group = r.uint(), r.uint()
+	if r.more() {
+		c.Level, c.Reason = model.Level(r.uint()), r.str()
+	}
 	return c, r.done()
 }
 

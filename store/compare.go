@@ -218,10 +218,14 @@ func (db *DB) AnswerGap(satkerID string, year int, stage model.Stage) (Gap, erro
 	return g, nil
 }
 
+// answerMap is, per question, the answer that counts: the highest
+// level's with a value, else the lowest level's (a note alone).
 func answerMap(recs []answerRec) map[string]model.Answer {
 	out := make(map[string]model.Answer, len(recs))
-	for _, r := range recs {
-		out[r.Question] = r.model()
+	for _, r := range recs { // a higher level comes later
+		if _, seen := out[r.Question]; !seen || !r.Value.IsZero() {
+			out[r.Question] = r.model()
+		}
 	}
 	return out
 }

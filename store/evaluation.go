@@ -39,10 +39,11 @@ func (db *DB) CreateEvaluationFrom(e model.Evaluation, in *model.Instrument, fro
 	err := db.update(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
 		var err error
+		e.From = fromEvalID
 		if e, err = t.createEvaluation(e, in, by); err != nil {
 			return err
 		}
-		n, err = t.copyAnswers(fromEvalID, e.ID, by)
+		n, err = t.copyAnswers(fromEvalID, e.ID, by, true)
 		return err
 	})
 	if err != nil {
@@ -66,6 +67,9 @@ func (t txn) createEvaluation(e model.Evaluation, in *model.Instrument, by strin
 	now := t.db.stamp()
 	e.Created, e.Updated = now, now
 	e.Evaluators = cleanNames(e.Evaluators)
+	if _, err := model.ParseTeam(e.Team.String()); err != nil {
+		return e, invalid("tim", err)
+	}
 	s, err := t.satker(e.SatkerID)
 	if err != nil {
 		return e, err
@@ -192,33 +196,6 @@ func (db *DB) Evaluations(satkerID string) ([]model.Evaluation, error) {
 		return stageOrder(out[i].Stage) < stageOrder(out[j].Stage)
 	})
 	return out, err
-}
-
-// SetEvaluationStatus marks an evaluation draft or final. A final
-// evaluation takes no more answer edits until it is draft again.
-func (db *DB) SetEvaluationStatus(id string, st model.Status, by string) error {
-	if st != model.Draft && st != model.Final {
-		return invalid("status", &model.FieldError{Field: "status", Value: string(st), Msg: "pilih draft atau final"})
-	}
-	return db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		e, err := t.evaluation(id)
-		if err != nil {
-			return err
-		}
-		if e.Status == string(st) {
-			return errUnchanged
-		}
-		old := e.Status
-		e.Status, e.Updated = string(st), db.stamp()
-		if err := t.put(bucketEvaluations, id, e); err != nil {
-			return err
-		}
-		if _, err := t.record(changeRec{By: by, Satker: e.Satker, Evaluation: id, Field: fieldStatus, Old: old, New: e.Status, At: e.Updated}); err != nil {
-			return err
-		}
-		return t.rebuildSummary(e.Satker)
-	})
 }
 
 // DeleteEvaluation removes an evaluation, its answers and its

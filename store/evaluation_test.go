@@ -61,27 +61,30 @@ func TestEvaluationLifecycle(t *testing.T) {
 		t.Errorf("missing instrument: %v", err)
 	}
 
-	if err := db.SetEvaluationStatus(e.ID, model.Final, "x"); err != nil {
-		t.Fatal(err)
+	// Alone (no team), one evaluator takes every step.
+	for _, act := range []model.Action{model.ActSubmit, model.ActApprove, model.ActApprove} {
+		if _, err := db.Act(e.ID, act, "", "x"); err != nil {
+			t.Fatalf("%s: %v", act, err)
+		}
 	}
 	q := in.Questions()[0]
-	if _, err := db.SetAnswer(e.ID, q.ID, q.Best(), "x"); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "final") {
+	if _, err := db.SetAnswer(e.ID, q.ID, q.Best(), "x"); !errors.Is(err, ErrForbidden) || !strings.Contains(err.Error(), "final") {
 		t.Errorf("answer on a final evaluation: %v", err)
 	}
-	if err := db.SetEvaluationStatus(e.ID, "selesai", "x"); !errors.Is(err, ErrInvalid) {
-		t.Errorf("unknown status: %v", err)
+	if _, err := db.Act(e.ID, model.ActReopen, " ", "x"); !errors.Is(err, ErrForbidden) || !strings.Contains(err.Error(), "alasan") {
+		t.Errorf("reopen without a reason: %v", err)
 	}
-	if err := db.SetEvaluationStatus(e.ID, model.Draft, "x"); err != nil {
+	if _, err := db.Act(e.ID, model.ActReopen, "salah hitung", "x"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.SetAnswer(e.ID, q.ID, q.Best(), "x"); err != nil {
-		t.Errorf("answer on a draft again: %v", err)
+		t.Errorf("answer on a reopened evaluation: %v", err)
 	}
 	sums, _ := db.SatkerSummaries()
-	if sums[0].Evaluations[1].Status != model.Draft || sums[0].Evaluations[1].Answered != 1 {
+	if sums[0].Evaluations[1].Status != model.Reviewed || sums[0].Evaluations[1].Answered != 1 {
 		t.Errorf("summary after status changes: %+v", sums[0].Evaluations[1])
 	}
-	if h, _ := db.History(HistoryFilter{Evaluation: e.ID}); len(h) < 3 || h[1].Field != "status" || h[1].New != "draft" {
+	if h, _ := db.History(HistoryFilter{Evaluation: e.ID}); len(h) < 3 || h[1].Field != "status" || h[1].New != "direviu" || h[1].Reason != "salah hitung" {
 		t.Errorf("status changes not in history: %+v", h)
 	}
 

@@ -252,8 +252,8 @@ func (b *bundleWriter) all(t txn) error {
 			switch {
 			case kk != kind:
 			case kind == kindAnswer:
-				r := answerRec{Evaluation: owner, Question: string(rest)}
-				if err := decodeAnswer(v, &r); err != nil {
+				r, err := answerEntry(owner, rest, v)
+				if err != nil {
 					return damaged(bucketWork, k, err)
 				}
 				b.record(r)

@@ -119,7 +119,7 @@ func smallDB(t testing.TB) *DB {
 	db.SetNote(e.ID, "q", "n", "x")
 	db.SetEvidence(e.ID, "r", []model.Evidence{{Title: "S", Location: "s.pdf", Checked: true}}, "x")
 	db.Undo(e.ID, "x")
-	db.SetEvaluationStatus(e.ID, model.Final, "x")
+	finalise(db, e.ID, "x")
 	db.CreateSatker(model.Satker{ID: "h", Name: "H", Kind: model.KUA, Province: "P", Target: model.WBK}, "x")
 	db.DeleteSatker("h", "x")
 	return db

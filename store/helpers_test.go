@@ -155,3 +155,13 @@ func removeAll(path string) error {
 	}
 	return nil
 }
+
+// finalise takes an evaluation without a team through every step to final.
+func finalise(db *DB, evalID, by string) error {
+	for _, act := range []model.Action{model.ActSubmit, model.ActApprove, model.ActApprove} {
+		if _, err := db.Act(evalID, act, "", by); err != nil {
+			return err
+		}
+	}
+	return nil
+}

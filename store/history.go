@@ -18,7 +18,9 @@ const (
 	fieldEvidence   = "evidence"
 	fieldSatker     = "satker" // created (Old "") or deleted (New ""); the name
 	fieldEvaluation = "evaluation"
-	fieldStatus     = "status"
+	fieldStatus     = "status" // Reason says why, for a step back or a reopening
+	fieldTeam       = "team"   // as model.Team.String writes it
+	fieldCarried    = "carried"
 )
 
 // HistoryFilter selects history entries; empty fields match everything.

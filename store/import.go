@@ -170,6 +170,7 @@ type importer struct {
 
 type pendingAnswer struct {
 	eval, q string
+	level   model.Level
 	value   model.Value
 	line    int
 }
@@ -406,7 +407,17 @@ func (im *importer) checkAnswer(r *answerRec, line int) bool {
 		im.errf(line, "jawaban: evaluasi %q atau pertanyaan %q tidak sah", r.Evaluation, r.Question)
 		return false
 	}
-	e, q := intern(im.evalNo, r.Evaluation), intern(im.qNo, r.Question)
+	if r.Level < 0 || r.Level > model.Pengendali {
+		im.errf(line, "jawaban %s: tingkat %d tidak sah", where, r.Level)
+		return false
+	}
+	r.Level = storedLevel(r.Level)
+	slot := r.Question
+	if r.Level != 0 {
+		slot = string(answerKey("", r.Question, r.Level)[2:]) // one slot per question and level
+		where += " (" + r.Level.String() + ")"
+	}
+	e, q := intern(im.evalNo, r.Evaluation), intern(im.qNo, slot)
 	lines := im.answerLines[e]
 	if int(q) < len(lines) && lines[q] != 0 {
 		im.errf(line, "jawaban %s ganda (pertama di baris %d)", where, lines[q])
@@ -439,7 +450,7 @@ func (im *importer) checkAnswer(r *answerRec, line int) bool {
 			return ok && good
 		}
 	}
-	im.pending = append(im.pending, pendingAnswer{r.Evaluation, r.Question, r.Value, line})
+	im.pending = append(im.pending, pendingAnswer{r.Evaluation, r.Question, r.Level, r.Value, line})
 	return ok
 }
 

@@ -74,7 +74,7 @@ func (im *importer) applyEvaluation(r evalRec) error {
 
 func (im *importer) applyAnswer(r answerRec) error {
 	t := im.t
-	old, err := t.answer(r.Evaluation, r.Question)
+	old, err := t.answer(r.Evaluation, r.Question, r.Level)
 	if err != nil {
 		return err
 	}
@@ -95,10 +95,11 @@ func (im *importer) applyAnswer(r answerRec) error {
 			{fieldValue, old.Value.String(), r.Value.String()},
 			{fieldNote, old.Note, r.Note},
 			{fieldEvidence, evidenceText(old.Evidence), evidenceText(r.Evidence)},
+			{fieldCarried, carriedText(old.Carried), carriedText(r.Carried)},
 		} {
 			if f.old != f.new {
 				im.changes = append(im.changes, changeRec{By: im.by, At: im.now, Satker: satker, Evaluation: r.Evaluation,
-					Question: r.Question, Field: f.field, Old: f.old, New: f.new})
+					Question: r.Question, Field: f.field, Old: f.old, New: f.new, Level: storedLevel(r.Level)})
 			}
 		}
 		im.stats.Answers.Updated++
@@ -170,7 +171,7 @@ func (im *importer) applyLate() error {
 		e, _ := im.evaluation(p.eval)
 		q, _ := im.instrument(e.InstrumentHash).Question(p.q)
 		if v, _ := checkValue(q, p.value); v != p.value {
-			a, err := im.t.answer(p.eval, p.q)
+			a, err := im.t.answer(p.eval, p.q, p.level)
 			if err != nil {
 				return err
 			}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"strings"
+
+	"github.com/kemenag-ortala/ziwb/model"
 )
 
 // Buckets. Satkers, evaluations, instruments and recommendations are JSON
@@ -50,7 +52,37 @@ func ownerPrefix(owner string, kind byte) []byte {
 	return append(k, sep, kind)
 }
 
-func answerKey(evalID, qid string) []byte { return append(ownerPrefix(evalID, kindAnswer), qid...) }
+// answerKey files an answer: the anggota's (level 0) under the question
+// id alone, as before review levels, a higher level's after it and a
+// separator, so one question's levels are neighbours.
+func answerKey(evalID, qid string, level model.Level) []byte {
+	k := append(ownerPrefix(evalID, kindAnswer), qid...)
+	if level > model.Anggota {
+		k = append(k, sep, byte('0'+level))
+	}
+	return k
+}
+
+// splitAnswerKey is the question id and level of the rest of an answer key.
+func splitAnswerKey(rest []byte) (string, model.Level, bool) {
+	qid, lvl, found := bytes.Cut(rest, []byte{sep})
+	if !found {
+		return string(qid), 0, true
+	}
+	if len(lvl) != 1 || lvl[0] < '2' || lvl[0] > '3' {
+		return string(qid), 0, false
+	}
+	return string(qid), model.Level(lvl[0] - '0'), true
+}
+
+// storedLevel is how a level is kept in answer and history records: the
+// anggota as 0, as in every file from before review levels.
+func storedLevel(l model.Level) model.Level {
+	if l <= model.Anggota {
+		return 0
+	}
+	return l
+}
 
 func stateKey(evalID string) []byte { return ownerPrefix(evalID, kindState) }
 

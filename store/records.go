@@ -25,16 +25,23 @@ type satkerRec struct {
 }
 
 type evalRec struct {
-	ID             string    `json:"id"`
-	Satker         string    `json:"satker"`
-	Year           int       `json:"year"`
-	Stage          string    `json:"stage"`
-	Evaluators     []string  `json:"evaluators,omitempty"`
-	Instrument     string    `json:"instrument"`
-	InstrumentHash string    `json:"instrument_hash"`
-	Status         string    `json:"status"`
-	Created        time.Time `json:"created"`
-	Updated        time.Time `json:"updated"`
+	ID             string      `json:"id"`
+	Satker         string      `json:"satker"`
+	Year           int         `json:"year"`
+	Stage          string      `json:"stage"`
+	Evaluators     []string    `json:"evaluators,omitempty"`
+	Team           []memberRec `json:"team,omitempty"`
+	Instrument     string      `json:"instrument"`
+	InstrumentHash string      `json:"instrument_hash"`
+	Status         string      `json:"status"`
+	From           string      `json:"from,omitempty"`
+	Created        time.Time   `json:"created"`
+	Updated        time.Time   `json:"updated"`
+}
+
+type memberRec struct {
+	Name  string      `json:"name"`
+	Level model.Level `json:"level"`
 }
 
 type evidenceRec struct {
@@ -51,6 +58,10 @@ type answerRec struct {
 	Evidence   []evidenceRec `json:"evidence,omitempty"`
 	By         string        `json:"by"`
 	At         time.Time     `json:"at"`
+	// Level is the review level; 0 is the anggota's (and every answer of
+	// a file or bundle from before review levels).
+	Level   model.Level `json:"level,omitempty"`
+	Carried bool        `json:"carried,omitempty"`
 }
 
 type changeRec struct {
@@ -68,6 +79,10 @@ type changeRec struct {
 	// value and the note of "8/10" are one action, undone together. 0 in
 	// files written before groups: each entry is its own action.
 	Group uint64 `json:"group,omitempty"`
+	// Level is the review level of an answer change (0 for the anggota);
+	// Reason is why a status went back or a final evaluation reopened.
+	Level  model.Level `json:"level,omitempty"`
+	Reason string      `json:"reason,omitempty"`
 }
 
 type instrumentRec struct {
@@ -100,14 +115,36 @@ func (r satkerRec) model() model.Satker {
 }
 
 func evalToRec(e model.Evaluation) evalRec {
-	return evalRec{e.ID, e.SatkerID, e.Year, string(e.Stage), e.Evaluators, e.InstrumentID, e.InstrumentHash,
-		string(e.Status), e.Created, e.Updated}
+	return evalRec{e.ID, e.SatkerID, e.Year, string(e.Stage), e.Evaluators, teamToRecs(e.Team), e.InstrumentID,
+		e.InstrumentHash, string(e.Status), e.From, e.Created, e.Updated}
 }
 
 func (r evalRec) model() model.Evaluation {
 	return model.Evaluation{ID: r.ID, SatkerID: r.Satker, Year: r.Year, Stage: model.Stage(r.Stage),
-		Evaluators: r.Evaluators, InstrumentID: r.Instrument, InstrumentHash: r.InstrumentHash,
-		Status: model.Status(r.Status), Created: r.Created, Updated: r.Updated}
+		Evaluators: r.Evaluators, Team: r.team(), InstrumentID: r.Instrument, InstrumentHash: r.InstrumentHash,
+		Status: model.Status(r.Status), From: r.From, Created: r.Created, Updated: r.Updated}
+}
+
+func teamToRecs(t model.Team) []memberRec {
+	if len(t) == 0 {
+		return nil
+	}
+	out := make([]memberRec, len(t))
+	for i, m := range t {
+		out[i] = memberRec(m)
+	}
+	return out
+}
+
+func (r evalRec) team() model.Team {
+	if len(r.Team) == 0 {
+		return nil
+	}
+	out := make(model.Team, len(r.Team))
+	for i, m := range r.Team {
+		out[i] = model.Member(m)
+	}
+	return out
 }
 
 func evidenceToRecs(ev []model.Evidence) []evidenceRec {
@@ -133,15 +170,22 @@ func evidenceFromRecs(rs []evidenceRec) []model.Evidence {
 }
 
 func (r answerRec) model() model.Answer {
-	return model.Answer{Question: r.Question, Value: r.Value, Note: r.Note, Evidence: evidenceFromRecs(r.Evidence), By: r.By, At: r.At}
+	return model.Answer{Question: r.Question, Value: r.Value, Note: r.Note, Evidence: evidenceFromRecs(r.Evidence),
+		By: r.By, At: r.At, Level: r.level(), Carried: r.Carried}
 }
 
+// level is the answer's review level, anggota for the stored 0.
+func (r answerRec) level() model.Level { return max(r.Level, model.Anggota) }
+
 // empty reports whether an answer holds nothing worth keeping.
-func (r answerRec) empty() bool { return r.Value.IsZero() && r.Note == "" && len(r.Evidence) == 0 }
+func (r answerRec) empty() bool {
+	return r.Value.IsZero() && r.Note == "" && len(r.Evidence) == 0 && !r.Carried
+}
 
 // same compares what an answer says, not who said it when.
 func (r answerRec) same(o answerRec) bool {
-	return r.Value == o.Value && r.Note == o.Note && evidenceText(r.Evidence) == evidenceText(o.Evidence)
+	return r.Value == o.Value && r.Note == o.Note && r.Carried == o.Carried &&
+		evidenceText(r.Evidence) == evidenceText(o.Evidence)
 }
 
 // evidenceText is the history's form of an evidence list: "" for none.
@@ -154,7 +198,7 @@ func evidenceText(ev []evidenceRec) string {
 
 func (r changeRec) model() model.Change {
 	return model.Change{Seq: r.Seq, At: r.At, By: r.By, Satker: r.Satker, Evaluation: r.Evaluation,
-		Question: r.Question, Field: r.Field, Old: r.Old, New: r.New, Group: r.Group}
+		Question: r.Question, Field: r.Field, Old: r.Old, New: r.New, Group: r.Group, Level: r.Level, Reason: r.Reason}
 }
 
 func (r evalRec) equal(o evalRec) bool { return bytes.Equal(encode(r), encode(o)) }

@@ -20,7 +20,7 @@ func TestRolesAreEnforcedWhereDataIsWritten(t *testing.T) {
 	refused := map[string]error{}
 	_, refused["viewer answers"] = viewer.SetAnswer(e.ID, q.ID, q.Best(), "v")
 	_, refused["viewer undoes"] = viewer.Undo(e.ID, "v")
-	refused["viewer finalises"] = viewer.SetEvaluationStatus(e.ID, model.Final, "v")
+	_, refused["viewer submits"] = viewer.Act(e.ID, model.ActSubmit, "", "v")
 	_, refused["evaluator adds a satker"] = evaluator.CreateSatker(satkerFixture("kk-b"), "e")
 	refused["evaluator deletes a satker"] = evaluator.DeleteSatker("kk-a", "e")
 	_, refused["evaluator imports"] = evaluator.Import("b.json", []byte("{}"), "e")

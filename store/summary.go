@@ -26,6 +26,7 @@ type EvalSummary struct {
 	Year         int
 	Stage        model.Stage
 	Status       model.Status
+	Team         model.Team
 	InstrumentID string
 	Answered     int
 	Questions    int
@@ -221,9 +222,19 @@ func sortEvalSummaries(es []EvalSummary) {
 
 // --- encoding: the satker and its evaluations' headers ---
 
+// A list record names each evaluation's team from version 2 on; one
+// without any team is written as version 1, as before teams.
+const summaryTeams = 2
+
 func encodeSummary(s SatkerSummary) []byte {
 	b := make(wbuf, 0, 256+len(s.Evaluations)*64)
-	b.byte(codecVersion)
+	version := byte(codecVersion)
+	for _, e := range s.Evaluations {
+		if len(e.Team) > 0 {
+			version = summaryTeams
+		}
+	}
+	b.byte(version)
 	k := s.Satker
 	for _, f := range []string{k.ID, k.Name, string(k.Kind), k.Province, k.Regency, k.Head, k.Target} {
 		b.str(f)
@@ -237,13 +248,21 @@ func encodeSummary(s SatkerSummary) []byte {
 		b.str(string(e.Stage))
 		b.str(string(e.Status))
 		b.str(e.InstrumentID)
+		if version == summaryTeams {
+			b.uint(uint64(len(e.Team)))
+			for _, m := range e.Team {
+				b.str(m.Name)
+				b.uint(uint64(m.Level))
+			}
+		}
 	}
 	return b
 }
 
 func decodeSummary(data []byte) (SatkerSummary, error) {
 	r := newReader(data)
-	if r.byte() != codecVersion {
+	version := r.byte()
+	if version != codecVersion && version != summaryTeams {
 		return SatkerSummary{}, errCodec
 	}
 	var s SatkerSummary
@@ -260,6 +279,14 @@ func decodeSummary(data []byte) (SatkerSummary, error) {
 		e.ID = r.str()
 		e.Year = int(r.int())
 		e.Stage, e.Status, e.InstrumentID = model.Stage(r.str()), model.Status(r.str()), r.str()
+		if version == summaryTeams {
+			if m := r.count(); m > 0 {
+				e.Team = make(model.Team, m)
+				for j := range e.Team {
+					e.Team[j] = model.Member{Name: r.str(), Level: model.Level(r.uint())}
+				}
+			}
+		}
 	}
 	if err := r.done(); err != nil {
 		return SatkerSummary{}, err

@@ -188,7 +188,7 @@ func (t txn) buildSummary(satkerID string) ([]byte, error) {
 	sum := SatkerSummary{Satker: s.model()}
 	for _, e := range evals {
 		sum.Evaluations = append(sum.Evaluations, EvalSummary{ID: e.ID, Year: e.Year, Stage: model.Stage(e.Stage),
-			Status: model.Status(e.Status), InstrumentID: e.Instrument})
+			Status: model.Status(e.Status), InstrumentID: e.Instrument, Team: e.team()})
 	}
 	sortEvalSummaries(sum.Evaluations)
 	return encodeSummary(sum), nil

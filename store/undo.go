@@ -17,21 +17,26 @@ func (db *DB) Undo(evalID, by string) (model.Change, error) {
 	var out changeRec
 	err := db.update(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
-		if _, err := t.evaluation(evalID); err != nil {
+		ev, err := t.evaluation(evalID)
+		if err != nil {
 			return err
 		}
-		target, found, err := t.undoTarget(evalID)
+		step, err := db.decide(ev, model.ActEdit, by, "")
+		if err != nil {
+			return err
+		}
+		target, found, err := t.undoTarget(evalID, storedLevel(step.Level))
 		if err != nil {
 			return err
 		}
 		if !found {
-			return fmt.Errorf("tidak ada perubahan jawaban di evaluasi %s yang bisa diurungkan: %w", evalID, ErrNotFound)
+			return fmt.Errorf("tidak ada perubahan jawaban %s di evaluasi %s yang bisa diurungkan: %w", step.Level, evalID, ErrNotFound)
 		}
-		e, in, q, err := t.editable(evalID, target.Question)
+		e, in, q, lvl, err := t.editable(evalID, target.Question, by)
 		if err != nil {
 			return err
 		}
-		old, err := t.answer(evalID, target.Question)
+		old, err := t.answer(evalID, target.Question, lvl)
 		if err != nil {
 			return err
 		}
@@ -53,7 +58,7 @@ func (db *DB) Undo(evalID, by string) (model.Change, error) {
 			group := t.nextSeq()
 			for _, c := range action {
 				r := changeRec{By: by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID, Field: c.Field,
-					Old: c.New, New: c.Old, Undoes: c.Seq, Group: group}
+					Old: c.New, New: c.Old, Undoes: c.Seq, Group: group, Level: c.Level}
 				if r, err = t.record(r); err != nil {
 					return err
 				}
@@ -81,9 +86,9 @@ func (db *DB) Undo(evalID, by string) (model.Change, error) {
 	return out.model(), nil
 }
 
-// undoTarget finds the newest answer change of an evaluation that is
-// neither an undo nor undone.
-func (t txn) undoTarget(evalID string) (changeRec, bool, error) {
+// undoTarget finds the newest answer change of an evaluation at one level
+// (as stored) that is neither an undo nor undone.
+func (t txn) undoTarget(evalID string, level model.Level) (changeRec, bool, error) {
 	undone := map[uint64]bool{}
 	var target changeRec
 	found := false
@@ -92,7 +97,8 @@ func (t txn) undoTarget(evalID string) (changeRec, bool, error) {
 		case r.Undoes != 0:
 			undone[r.Undoes] = true
 		case undone[r.Seq]:
-		case r.Question != "" && (r.Field == fieldValue || r.Field == fieldNote || r.Field == fieldEvidence):
+		case r.Level != level:
+		case r.Question != "" && (r.Field == fieldValue || r.Field == fieldNote || r.Field == fieldEvidence || r.Field == fieldCarried):
 			target, found = r, true
 			return false
 		}
@@ -131,6 +137,8 @@ func revert(q *model.Question, c changeRec, a *answerRec) error {
 		a.Value = v
 	case fieldNote:
 		a.Note = c.Old
+	case fieldCarried:
+		a.Carried = c.Old != ""
 	case fieldEvidence:
 		a.Evidence = nil
 		if c.Old != "" {

@@ -17,10 +17,10 @@ import (
 
 func (t txn) work() *bolt.Bucket { return t.tx.Bucket(bucketWork) }
 
-// answer returns the stored answer, or an empty one for the question.
-func (t txn) answer(evalID, qid string) (answerRec, error) {
-	r := answerRec{Evaluation: evalID, Question: qid}
-	data := t.work().Get(answerKey(evalID, qid))
+// answer returns the stored answer of one level, or an empty one.
+func (t txn) answer(evalID, qid string, level model.Level) (answerRec, error) {
+	r := answerRec{Evaluation: evalID, Question: qid, Level: storedLevel(level)}
+	data := t.work().Get(answerKey(evalID, qid, level))
 	if data == nil {
 		return r, nil
 	}
@@ -32,26 +32,75 @@ func (t txn) answer(evalID, qid string) (answerRec, error) {
 
 // putAnswer stores an answer, or deletes it when it holds nothing.
 func (t txn) putAnswer(r answerRec) error {
-	k := answerKey(r.Evaluation, r.Question)
+	r.Level = storedLevel(r.Level)
+	k := answerKey(r.Evaluation, r.Question, r.Level)
 	if r.empty() {
 		return t.work().Delete(k)
 	}
 	return t.work().Put(k, encodeAnswer(r))
 }
 
-// answers reads every answer of an evaluation, in question id order.
+// answerEntry decodes an answer record from the rest of its key.
+func answerEntry(evalID string, rest, v []byte) (answerRec, error) {
+	qid, lvl, ok := splitAnswerKey(rest)
+	r := answerRec{Evaluation: evalID, Question: qid, Level: lvl}
+	if !ok {
+		return r, errCodec
+	}
+	return r, decodeAnswer(v, &r)
+}
+
+// answers reads every answer of an evaluation, every level, in question
+// id order and, within a question, from the lowest level.
 func (t txn) answers(evalID string) ([]answerRec, error) {
+	return t.answersUnder(ownerPrefix(evalID, kindAnswer), evalID)
+}
+
+// questionAnswers reads one question's answers, every level.
+func (t txn) questionAnswers(evalID, qid string) ([]answerRec, error) {
+	recs, err := t.answersUnder(answerKey(evalID, qid, 0), evalID)
+	out := recs[:0]
+	for _, r := range recs {
+		if r.Question == qid { // not a longer id with the same start
+			out = append(out, r)
+		}
+	}
+	return out, err
+}
+
+func (t txn) answersUnder(prefix []byte, evalID string) ([]answerRec, error) {
 	var out []answerRec
-	prefix := ownerPrefix(evalID, kindAnswer)
+	start := len(ownerPrefix(evalID, kindAnswer))
 	c := t.work().Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		r := answerRec{Evaluation: evalID, Question: string(k[len(prefix):])}
-		if err := decodeAnswer(v, &r); err != nil {
+		r, err := answerEntry(evalID, k[start:], v)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w: jawaban %s %s: %v", t.db.path, ErrDamaged, evalID, r.Question, err)
 		}
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// byLevel groups one question's answers by level.
+func byLevel(recs []answerRec) map[model.Level]model.Answer {
+	out := make(map[model.Level]model.Answer, len(recs))
+	for _, r := range recs {
+		out[r.level()] = r.model()
+	}
+	return out
+}
+
+// effectiveValues is, per question, the value that counts: the highest
+// level's (recs as answers returns them).
+func effectiveValues(recs []answerRec) model.Answers {
+	vals := make(model.Answers, len(recs))
+	for _, r := range recs {
+		if !r.Value.IsZero() {
+			vals[r.Question] = r.Value // a higher level comes later
+		}
+	}
+	return vals
 }
 
 // evalState is what is derived from an evaluation's answers, kept beside
@@ -111,13 +160,7 @@ func (t txn) valuesFromAnswers(evalID string) (model.Answers, error) {
 	if err != nil {
 		return nil, err
 	}
-	vals := make(model.Answers, len(recs))
-	for _, r := range recs {
-		if !r.Value.IsZero() {
-			vals[r.Question] = r.Value
-		}
-	}
-	return vals, nil
+	return effectiveValues(recs), nil
 }
 
 // deleteWork removes an evaluation's answers and state; its history stays.

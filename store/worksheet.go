@@ -14,7 +14,13 @@ type Worksheet struct {
 	Evaluation model.Evaluation
 	Satker     model.Satker
 	Instrument *model.Instrument
-	Answers    map[string]model.Answer
+	Answers    map[string]model.Answer // the answers that count
+	// Levels is every question's answers per review level.
+	Levels map[string]map[model.Level]model.Answer
+	// Previous is the answers that counted in the round this one is
+	// compared with (see model.PreviousRound); nil when there is none.
+	Previous      map[string]model.Answer
+	PreviousRound *model.Evaluation
 	// Self is the satker's own PMPZI answers of the same year beside any
 	// later stage that uses the same instrument; nil otherwise.
 	Self map[string]model.Answer
@@ -54,7 +60,12 @@ func (db *DB) Worksheet(evalID string) (Worksheet, error) {
 			return err
 		}
 		w.Evaluation, w.Satker, w.Instrument, w.Version = e.model(), s.model(), in, t.version(evalID)
-		if w.Answers, err = t.answerMap(evalID); err != nil {
+		recs, err := t.answers(evalID)
+		if err != nil {
+			return err
+		}
+		w.Answers, w.Levels = answerMap(recs), levelMap(recs)
+		if err := t.previousRound(&w); err != nil {
 			return err
 		}
 		if w.Evaluation.Stage != model.StagePMPZI {
@@ -69,4 +80,35 @@ func (db *DB) Worksheet(evalID string) (Worksheet, error) {
 		return err
 	})
 	return w, err
+}
+
+// levelMap is every question's answers per level.
+func levelMap(recs []answerRec) map[string]map[model.Level]model.Answer {
+	out := make(map[string]map[model.Level]model.Answer, len(recs))
+	for _, r := range recs {
+		if out[r.Question] == nil {
+			out[r.Question] = make(map[model.Level]model.Answer, 1)
+		}
+		out[r.Question][r.level()] = r.model()
+	}
+	return out
+}
+
+// previousRound fills the worksheet's previous round, when there is one.
+func (t txn) previousRound(w *Worksheet) error {
+	recs, err := t.evaluationsOf(w.Evaluation.SatkerID)
+	if err != nil {
+		return err
+	}
+	others := make([]model.Evaluation, len(recs))
+	for i, r := range recs {
+		others[i] = r.model()
+	}
+	prev, ok := model.PreviousRound(w.Evaluation, others)
+	if !ok {
+		return nil
+	}
+	w.PreviousRound = &prev
+	w.Previous, err = t.answerMap(prev.ID)
+	return err
 }

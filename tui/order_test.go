@@ -86,11 +86,11 @@ func TestRefusedChangeEndsTheWait(t *testing.T) {
 	h.keys("y")
 	h.mustSee("✓ tersimpan")
 
-	if err := db.SetEvaluationStatus(ev.ID, model.Final, "penguji"); err != nil {
+	if err := finalise(db, ev.ID, "penguji"); err != nil {
 		t.Fatal(err)
 	}
 	h.keys("t")
-	h.mustSee("Tidak tersimpan: evaluasi " + ev.ID + " sudah final")
+	h.mustSee("Tidak tersimpan: evaluasi "+ev.ID+": ubah jawaban ditolak:", "final dan terkunci")
 	if w.pending != 0 || strings.Contains(h.view(), "menyimpan") {
 		t.Fatalf("a refused answer left the walk waiting (%d pending):\n%s", w.pending, h.view())
 	}

@@ -1,0 +1,196 @@
+package store
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// The review chain: who may do what follows the team and the status
+// (model.Decide); the store asks it on every write to an evaluation, so a
+// screen or a script cannot go around it.
+
+// Refusal is an action the person's level and the evaluation's status do
+// not allow; errors.Is(err, ErrForbidden) holds for it.
+type Refusal struct {
+	Evaluation string
+	Why        *model.DecisionError
+}
+
+func (r *Refusal) Error() string   { return fmt.Sprintf("evaluasi %s: %v", r.Evaluation, r.Why) }
+func (r *Refusal) Unwrap() []error { return []error{ErrForbidden, r.Why} }
+
+// actor is who acts through this view: an admin view (and the owner of
+// the file) may set any team and reopen any final evaluation.
+func (db *DB) actor(by string) model.Actor {
+	return model.Actor{Name: by, Admin: db.role.rank() >= RoleAdmin.rank()}
+}
+
+// decide asks model.Decide about an evaluation record.
+func (db *DB) decide(e evalRec, act model.Action, by, reason string) (model.Step, error) {
+	step, err := model.Decide(e.team(), model.Status(e.Status), db.actor(by), act, reason)
+	if de, ok := err.(*model.DecisionError); ok {
+		return step, &Refusal{Evaluation: e.ID, Why: de}
+	}
+	return step, err
+}
+
+// Act moves an evaluation along the review chain: ajukan, setujui,
+// kembalikan (with a reason) or buka (a final one, with a reason). The
+// step is one history entry with who, when and why.
+func (db *DB) Act(evalID string, act model.Action, reason, by string) (model.Evaluation, error) {
+	if act == model.ActEdit || act == model.ActSetTeam {
+		return model.Evaluation{}, fmt.Errorf("aksi %q %w di sini", act, ErrInvalid)
+	}
+	var out evalRec
+	err := db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		e, err := t.evaluation(evalID)
+		if err != nil {
+			return err
+		}
+		step, err := db.decide(e, act, by, reason)
+		if err != nil {
+			return err
+		}
+		old := e.Status
+		e.Status, e.Updated = string(step.To), db.stamp()
+		if err := t.put(bucketEvaluations, evalID, e); err != nil {
+			return err
+		}
+		if _, err := t.record(changeRec{By: by, At: e.Updated, Satker: e.Satker, Evaluation: evalID,
+			Field: fieldStatus, Old: old, New: e.Status, Level: storedLevel(step.Level),
+			Reason: strings.TrimSpace(reason)}); err != nil {
+			return err
+		}
+		out = e
+		return t.rebuildSummary(e.Satker)
+	})
+	if err != nil {
+		return model.Evaluation{}, err
+	}
+	return out.model(), nil
+}
+
+// SetTeam gives an evaluation its team, checked (a name once, a level
+// each); an admin or the evaluation's ketua or pengendali may, and anyone
+// while the evaluation has no team yet.
+func (db *DB) SetTeam(evalID string, team model.Team, by string) (model.Evaluation, error) {
+	for i, m := range team {
+		if strings.TrimSpace(m.Name) == "" || m.Level < model.Anggota || m.Level > model.Pengendali {
+			return model.Evaluation{}, invalid("tim", &model.FieldError{Field: fmt.Sprintf("tim %d", i+1), Value: m.Name, Msg: "nama dan tingkat wajib diisi"})
+		}
+	}
+	if _, err := model.ParseTeam(team.String()); err != nil {
+		return model.Evaluation{}, invalid("tim", err)
+	}
+	var out evalRec
+	err := db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		e, err := t.evaluation(evalID)
+		if err != nil {
+			return err
+		}
+		if _, err := db.decide(e, model.ActSetTeam, by, ""); err != nil {
+			return err
+		}
+		old := e.team().String()
+		if old == team.String() {
+			return errUnchanged
+		}
+		e.Team, e.Updated = teamToRecs(team), db.stamp()
+		if err := t.put(bucketEvaluations, evalID, e); err != nil {
+			return err
+		}
+		if _, err := t.record(changeRec{By: by, At: e.Updated, Satker: e.Satker, Evaluation: evalID,
+			Field: fieldTeam, Old: old, New: team.String()}); err != nil {
+			return err
+		}
+		out = e
+		return t.rebuildSummary(e.Satker)
+	})
+	if err != nil {
+		return model.Evaluation{}, err
+	}
+	return out.model(), nil
+}
+
+// QueueItem is an evaluation whose next step is someone's.
+type QueueItem struct {
+	Satker     model.Satker
+	Evaluation EvalSummary
+	Level      model.Level // the level its status waits on
+}
+
+// Queue lists the evaluations whose next step is name's (model.Waits), by
+// satker name, from the list records: no evaluation is read.
+func (db *DB) Queue(name string) ([]QueueItem, error) {
+	list, err := db.SatkerList()
+	if err != nil {
+		return nil, err
+	}
+	var out []QueueItem
+	for _, s := range list {
+		for _, e := range s.Evaluations {
+			if model.Waits(e.Team, e.Status, name) {
+				out = append(out, QueueItem{Satker: s.Satker, Evaluation: e, Level: model.EditLevel(e.Status)})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b QueueItem) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Satker.Name), strings.ToLower(b.Satker.Name)),
+			cmp.Compare(a.Evaluation.Year, b.Evaluation.Year),
+			cmp.Compare(stageOrder(a.Evaluation.Stage), stageOrder(b.Evaluation.Stage)))
+	})
+	return out, nil
+}
+
+// LevelScorecards scores an evaluation as each review level left it: the
+// anggota's answers alone, then with the ketua's over them, then with the
+// pengendali's. Only levels that answered something are there.
+func (db *DB) LevelScorecards(evalID string) (map[model.Level]model.Scorecard, *model.Instrument, error) {
+	var (
+		in     *model.Instrument
+		levels map[string]map[model.Level]model.Answer
+		target string
+	)
+	err := db.view(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		_, s, ein, err := t.evaluationWith(evalID)
+		if err != nil {
+			return err
+		}
+		in, target = ein, s.Target
+		recs, err := t.answers(evalID)
+		levels = levelMap(recs)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	answered := map[model.Level]bool{}
+	for _, byLevel := range levels {
+		for l, a := range byLevel {
+			if !a.Value.IsZero() {
+				answered[l] = true
+			}
+		}
+	}
+	out := map[model.Level]model.Scorecard{}
+	for _, l := range model.Levels {
+		if !answered[l] {
+			continue
+		}
+		sc, err := model.Score(in, model.ValuesUpTo(levels, l), in.TargetFor(target))
+		if err != nil {
+			return nil, nil, err
+		}
+		out[l] = sc
+	}
+	return out, in, nil
+}
