@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,12 +17,14 @@ type compareOpts struct {
 	format, region, kind, target, stage, result, search, sort, group, satker, output string
 	year                                                                             int
 	gap, all                                                                         bool
+	status                                                                           string         // as given: S[,S…]
+	statuses                                                                         []model.Status // parsed from status
 }
 
 func newCompareCmd() *cobra.Command {
 	var o compareOpts
 	cmd := &cobra.Command{
-		Use:   "compare [--format md|csv|json] [--year TAHUN] [--region S] [--kind JENIS] [--target WBK|WBBM] [--stage TAHAP] [--result WBK|WBBM|none] [--search TEKS] [--sort KOLOM] [--group region|kind] [-o BERKAS]\n  ziwb compare --satker ID --gap [--year TAHUN] [--stage TPI|TPI-lapangan] [--all] [--format md|csv|json] [-o BERKAS]",
+		Use:   "compare [--format md|csv|json] [--year TAHUN] [--region S] [--kind JENIS] [--target WBK|WBBM] [--stage TAHAP] [--result WBK|WBBM|none] [--status S[,S…]] [--search TEKS] [--sort KOLOM] [--group region|kind] [-o BERKAS]\n  ziwb compare --satker ID --gap [--year TAHUN] [--stage TPI|TPI-lapangan] [--all] [--format md|csv|json] [-o BERKAS]",
 		Short: "Bandingkan satker: tabel dasbor, atau selisih PMPZI dan TPI satu satker",
 		Long: `Tanpa --gap: tabel dasbor, satu baris per satker — evaluasi terbaru (atau
 tahun/tahap yang dipilih), total, hasil, progres, nilai dan verdict tiap area
@@ -33,6 +37,8 @@ pengungkit dan komponen hasil, serta perubahan terhadap evaluasi sebelumnya
   --kind JENIS        jenis satker: Kanwil, Kankemenag, KUA, Madrasah, PTKN, Lainnya
   --target T          target satker: WBK atau WBBM
   --result R          hasil evaluasi: WBK, WBBM, atau none (belum ada predikat)
+  --status S[,S…]     status evaluasi yang ditampilkan: draft, diajukan,
+                      direviu, final (beberapa dipisah koma)
   --search TEKS       id, nama, wilayah atau kepala satker memuat TEKS
   --sort KOLOM        urutkan: satker, name, kind, province, regency, target,
                       year, stage, status, total, result, progress, delta, atau
@@ -92,6 +98,7 @@ standar.`,
 	f.StringVar(&o.target, "target", "", "target satker: WBK atau WBBM")
 	f.StringVar(&o.stage, "stage", "", "tahap evaluasi: PMPZI, TPI, TPI-lapangan, TPN")
 	f.StringVar(&o.result, "result", "", "hasil: WBK, WBBM atau none")
+	f.StringVar(&o.status, "status", "", "status evaluasi, dipisah koma: draft, diajukan, direviu, final")
 	f.StringVar(&o.search, "search", "", "id, nama, wilayah atau kepala satker memuat teks ini")
 	f.StringVar(&o.sort, "sort", "", "kolom urutan; -KOLOM untuk urutan menurun")
 	f.StringVar(&o.group, "group", "", "kelompokkan: region atau kind")
@@ -124,7 +131,7 @@ func (o *compareOpts) check(cmd *cobra.Command) error {
 		if o.satker == "" {
 			return flagError("--gap butuh --satker ID: selisih PMPZI dan TPI dihitung per satker")
 		}
-		for _, name := range []string{"region", "kind", "target", "result", "search", "sort", "group"} {
+		for _, name := range []string{"region", "kind", "target", "result", "status", "search", "sort", "group"} {
 			if cmd.Flags().Changed(name) {
 				return flagError("--%s tidak berlaku dengan --gap (yang berlaku: --year, --stage, --all, --format, -o)", name)
 			}
@@ -139,6 +146,18 @@ func (o *compareOpts) check(cmd *cobra.Command) error {
 	}
 	if o.all {
 		return flagError("--all hanya dipakai dengan --gap")
+	}
+	for _, part := range strings.Split(o.status, ",") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		st, err := model.ParseStatus(part)
+		if err != nil {
+			return flagError("--status: %w", err)
+		}
+		if !slices.Contains(o.statuses, st) {
+			o.statuses = append(o.statuses, st)
+		}
 	}
 	if o.kind != "" {
 		k, err := model.ParseKind(o.kind)
@@ -173,6 +192,9 @@ func (o *compareOpts) dashboard(db *store.DB) ([]byte, string, error) {
 	}
 	rows := d.Filter(model.DashboardFilter{Region: o.region, Kind: model.SatkerKind(o.kind), Target: o.target,
 		Stage: pick.Stage, Result: o.result, Year: o.year, Text: o.search})
+	if len(o.statuses) > 0 {
+		rows = slices.DeleteFunc(rows, func(r *model.DashboardRow) bool { return !r.HasEval() || !slices.Contains(o.statuses, r.Status) })
+	}
 	if o.sort != "" {
 		key, err := d.ParseSort(o.sort)
 		if err != nil {
@@ -186,6 +208,10 @@ func (o *compareOpts) dashboard(db *store.DB) ([]byte, string, error) {
 
 // query is what the flags asked for, as the report names it.
 func (o *compareOpts) query() report.Query {
+	var status []string
+	for _, st := range o.statuses {
+		status = append(status, string(st))
+	}
 	return report.Query{Year: o.year, Stage: o.stage, Region: o.region, Kind: o.kind, Target: o.target,
-		Result: o.result, Search: o.search, Group: o.group, All: o.all}
+		Result: o.result, Status: strings.Join(status, ","), Search: o.search, Group: o.group, All: o.all}
 }

@@ -46,7 +46,7 @@ func (v *dashView) pickText() string {
 func (v *dashView) filterText() string {
 	var parts []string
 	for _, f := range [][2]string{{"wilayah", v.q.Region}, {"jenis", v.q.Kind}, {"target", v.q.Target},
-		{"hasil", v.q.Result}, {"teks", v.q.Search}} {
+		{"hasil", v.q.Result}, {"status", v.q.Status}, {"teks", v.q.Search}} {
 		if f[1] != "" {
 			parts = append(parts, fmt.Sprintf("%s %q", f[0], f[1]))
 		}
@@ -294,7 +294,7 @@ func (v *dashView) json() ([]byte, error) {
 		Tally   tallyJSON `json:"tally"`
 	}{Stage: strPtr(v.q.Stage), Columns: []column{}, Rows: []rowJSON{}, Tally: tallyOf(v.tally),
 		Filter: map[string]*string{"region": strPtr(v.q.Region), "kind": strPtr(v.q.Kind), "target": strPtr(v.q.Target),
-			"result": strPtr(v.q.Result), "search": strPtr(v.q.Search)}}
+			"result": strPtr(v.q.Result), "status": strPtr(v.q.Status), "search": strPtr(v.q.Search)}}
 	if v.q.Year != 0 {
 		out.Year = &v.q.Year
 	}

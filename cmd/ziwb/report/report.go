@@ -15,7 +15,8 @@ import (
 type Query struct {
 	Year                                               int
 	Stage, Region, Kind, Target, Result, Search, Group string
-	All                                                bool // the gap: also the questions answered alike
+	Status                                             string // statuses asked for, comma-separated
+	All                                                bool   // the gap: also the questions answered alike
 }
 
 // report is a table a report writes in every format.
