@@ -194,3 +194,6 @@ func (db *DB) LevelScorecards(evalID string) (map[model.Level]model.Scorecard, *
 	}
 	return out, in, nil
 }
+
+// Actor is who by is through this view, as the review chain sees them.
+func (db *DB) Actor(by string) model.Actor { return db.actor(by) }

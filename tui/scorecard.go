@@ -11,10 +11,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 type scorecardKeys struct {
-	Up, Down, Page, Back, Detail key.Binding
+	Up, Down, Page, Back, Detail, Level key.Binding
 }
 
 // scorecardScreen summarises one evaluation: every component with score,
@@ -27,16 +28,19 @@ type scorecardScreen struct {
 	vp     viewport.Model
 
 	loaded bool
-	sc     model.Scorecard
+	sc     model.Scorecard // the answers that count
 	inst   *model.Instrument
-	detail bool // show indicators as well as areas
+	levels map[model.Level]model.Scorecard // as each review level left it
+	level  model.Level                     // the level shown; NoLevel: the answers that count
+	detail bool                            // show indicators as well as areas
 	width  int
 	height int
 }
 
 type scorecardLoadedMsg struct {
-	sc   model.Scorecard
-	inst *model.Instrument
+	sc     model.Scorecard
+	inst   *model.Instrument
+	levels map[model.Level]model.Scorecard
 }
 
 func newScorecard(e *env, evalID string) screen {
@@ -45,6 +49,7 @@ func newScorecard(e *env, evalID string) screen {
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "gulir")),
 		Page:   key.NewBinding(key.WithKeys("pgdown", "pgup", "space"), key.WithHelp("pgup/pgdn", "halaman")),
 		Detail: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indikator tampil/sembunyi")),
+		Level:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "per tingkat reviu")),
 		Back:   key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "kembali")),
 	}}
 }
@@ -56,7 +61,11 @@ func (s *scorecardScreen) load() tea.Msg {
 	if err != nil {
 		return errMsg{err}
 	}
-	return scorecardLoadedMsg{sc, inst}
+	levels, _, err := s.env.db.LevelScorecards(s.evalID)
+	if err != nil {
+		return errMsg{err}
+	}
+	return scorecardLoadedMsg{sc, inst, levels}
 }
 
 func (s *scorecardScreen) Title() string   { return "Kartu nilai" }
@@ -72,7 +81,10 @@ func (s *scorecardScreen) SetSize(w, h int) {
 func (s *scorecardScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case scorecardLoadedMsg:
-		s.loaded, s.sc, s.inst = true, msg.sc, msg.inst
+		s.loaded, s.sc, s.inst, s.levels = true, msg.sc, msg.inst, msg.levels
+		if _, ok := s.levels[s.level]; !ok {
+			s.level = model.NoLevel
+		}
 		s.render()
 		return nil
 	case refreshMsg:
@@ -83,6 +95,10 @@ func (s *scorecardScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.env.goBack()
 		case key.Matches(msg, s.keys.Detail):
 			s.detail = !s.detail
+			s.render()
+			return nil
+		case key.Matches(msg, s.keys.Level):
+			s.nextLevel()
 			s.render()
 			return nil
 		}
@@ -101,7 +117,10 @@ func (s *scorecardScreen) View() string {
 
 func (s *scorecardScreen) Help() keyHelp {
 	k := s.keys
-	return keyHelp{short: []key.Binding{k.Down, k.Page, k.Detail, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Detail, k.Back}}}
+	if len(s.levels) < 2 {
+		return keyHelp{short: []key.Binding{k.Down, k.Page, k.Detail, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Detail, k.Back}}}
+	}
+	return keyHelp{short: []key.Binding{k.Down, k.Page, k.Detail, k.Level, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Detail, k.Level, k.Back}}}
 }
 
 // render lays the scorecard out once per change; scrolling reuses it.
@@ -110,21 +129,25 @@ func (s *scorecardScreen) render() {
 		return
 	}
 	st := s.env.st
-	sc := s.sc
+	sc := s.shown()
 	w := s.width
 	nameW := max(12, min(46, w-52))
 	barW := max(6, min(24, w-nameW-40))
 	var b strings.Builder
+	if s.level != model.NoLevel {
+		b.WriteString(st.Warn.Render(fmt.Sprintf("Tingkat %s: jawaban sampai %s saja (l: tingkat berikut)", s.level.Title(), s.level)) + "\n")
+	}
 	fmt.Fprintf(&b, "%s\n", st.Header.Width(w).Render(fmt.Sprintf("Nilai total %s dari %s · dijawab %d/%d · hasil: %s · sasaran: %s",
 		model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions, resultText(sc.Result), sc.Target)))
-	b.WriteString(st.progressBar(sc.Total/sc.Max, min(w, 60)) + "\n\n")
+	b.WriteString(st.progressBar(sc.Total/sc.Max, min(w, 60)) + "\n")
+	b.WriteString(s.reviewMoves(nameW) + "\n")
 	fmt.Fprintf(&b, "%-*s %7s %7s  %-*s  %s\n", nameW, "KOMPONEN", "NILAI", "MAKS", barW, "", "VERDICT")
 	for _, n := range s.inst.AllNodes() {
 		depth := len(s.inst.Path(n.ID)) - 1
 		if depth > 1 && !s.detail && !s.named(n.ID) {
 			continue
 		}
-		ns, _ := s.sc.Node(n.ID)
+		ns, _ := sc.Node(n.ID)
 		name := ansi.Truncate(strings.Repeat("  ", depth)+n.Title, nameW, "…")
 		frac := 0.0
 		if ns.Max > 0 {
@@ -164,14 +187,16 @@ func (s *scorecardScreen) render() {
 // named reports whether some predicate rule names this node, so its
 // verdict matters even when indicators are hidden.
 func (s *scorecardScreen) named(id string) bool {
-	ns, _ := s.sc.Node(id)
+	sc := s.shown()
+	ns, _ := sc.Node(id)
 	return ns.Verdict != model.VerdictNone
 }
 
 // nextStep says what the next predicate up needs, in one sentence.
 func (s *scorecardScreen) nextStep() string {
 	st := s.env.st
-	for _, p := range s.sc.Predicates {
+	sc := s.shown()
+	for _, p := range sc.Predicates {
 		if p.Met {
 			continue
 		}
@@ -182,4 +207,70 @@ func (s *scorecardScreen) nextStep() string {
 		return st.Warn.Render(fmt.Sprintf("Untuk %s: penuhi %d syarat di atas (jumlah kekurangan %s poin).", p.ID, len(p.Failed), model.Points(total)))
 	}
 	return st.Pass.Render("Semua predikat terpenuhi.")
+}
+
+// shown is the scorecard on screen: the answers that count, or one
+// level's.
+func (s *scorecardScreen) shown() *model.Scorecard {
+	if sc, ok := s.levels[s.level]; ok && s.level != model.NoLevel {
+		return &sc
+	}
+	return &s.sc
+}
+
+// nextLevel steps through the levels that answered, then back to the
+// answers that count.
+func (s *scorecardScreen) nextLevel() {
+	for _, l := range model.Levels {
+		if _, ok := s.levels[l]; ok && l > s.level {
+			s.level = l
+			return
+		}
+	}
+	s.level = model.NoLevel
+}
+
+// reviewMoves shows how much the review moved the score: each area the
+// review changed and the total, as each level left them, and the
+// difference from the lowest level's.
+func (s *scorecardScreen) reviewMoves(nameW int) string {
+	if len(s.levels) < 2 {
+		return ""
+	}
+	st := s.env.st
+	var levels []model.Level
+	for _, l := range model.Levels {
+		if _, ok := s.levels[l]; ok {
+			levels = append(levels, l)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("\n" + st.Header.Render("Perubahan nilai oleh reviu") + st.Muted.Render(" (l: kartu per tingkat)") + "\n")
+	head := fmt.Sprintf("%-*s", nameW, "AREA")
+	for _, l := range levels {
+		head += fmt.Sprintf(" %10s", l)
+	}
+	b.WriteString(st.Muted.Render(head+fmt.Sprintf(" %8s", "SELISIH")) + "\n")
+	first, last := s.levels[levels[0]], s.levels[levels[len(levels)-1]]
+	row := func(title string, score func(*model.Scorecard) float64) {
+		name := ansi.Truncate(title, nameW, "…")
+		line := name + strings.Repeat(" ", max(0, nameW-lipgloss.Width(name)))
+		for _, l := range levels {
+			sc := s.levels[l]
+			line += fmt.Sprintf(" %10s", model.Points(score(&sc)))
+		}
+		diff := score(&last) - score(&first)
+		if diff == 0 && title != "Nilai total" {
+			return // only what the review moved
+		}
+		b.WriteString(line + fmt.Sprintf(" %8s", format.SignedPoints(diff)) + "\n")
+	}
+	for _, n := range s.inst.AllNodes() {
+		if depth := len(s.inst.Path(n.ID)) - 1; depth == 1 {
+			id := n.ID
+			row(n.Title, func(sc *model.Scorecard) float64 { ns, _ := sc.Node(id); return ns.Score })
+		}
+	}
+	row("Nilai total", func(sc *model.Scorecard) float64 { return sc.Total })
+	return b.String()
 }

@@ -40,10 +40,19 @@ type walkScreen struct {
 	eval    model.Evaluation
 	satker  model.Satker
 	inst    *model.Instrument
-	answers map[string]model.Answer
-	self    map[string]model.Answer        // the satker's PMPZI answers, for a TPI walk
-	carry   map[string][]model.Rekomendasi // earlier rounds' open recommendations, by area
+	answers map[string]model.Answer                 // the answers that count
+	levels  map[string]map[model.Level]model.Answer // every question's answers per review level
+	self    map[string]model.Answer                 // the satker's PMPZI answers, for a TPI walk
+	prev    map[string]model.Answer                 // the previous round's answers
+	round   *model.Evaluation                       // the previous round, when there is one
+	carry   map[string][]model.Rekomendasi          // earlier rounds' open recommendations, by area
 	sc      model.Scorecard
+	// step is what the user may do to answers now: the level they edit
+	// at, or why they may not (a final evaluation, another's turn).
+	step    model.Step
+	stepErr error
+	reason *pendingReason // a reviewer's answer waiting for its reason
+	prompt *stepPrompt    // a status step being chosen, at the foot
 
 	treeLines map[treeKey]string // drawn tree nodes, until the scores change
 
@@ -86,13 +95,8 @@ func newWalkAt(e *env, evalID, nodeOrQuestion string) screen {
 // Messages of the walk screen.
 type (
 	walkLoadedMsg struct {
-		eval    model.Evaluation
-		satker  model.Satker
-		inst    *model.Instrument
-		answers map[string]model.Answer
-		self    map[string]model.Answer
-		carry   map[string][]model.Rekomendasi
-		version uint64
+		ws    store.Worksheet
+		carry map[string][]model.Rekomendasi
 	}
 
 	// answerSavedMsg and undoneMsg carry the ticket of the write: results
@@ -107,9 +111,9 @@ type (
 		undo bool
 	}
 	undoneMsg struct {
-		change  model.Change
-		answers map[string]model.Answer
-		ticket  uint64
+		change model.Change
+		levels map[string]map[model.Level]model.Answer
+		ticket uint64
 	}
 )
 
@@ -121,7 +125,7 @@ func (w *walkScreen) load() tea.Msg {
 	if err != nil {
 		return errMsg{err}
 	}
-	return walkLoadedMsg{ws.Evaluation, ws.Satker, ws.Instrument, ws.Answers, ws.Self, model.CarryOver(ws.Open, ws.Instrument), ws.Version}
+	return walkLoadedMsg{ws, model.CarryOver(ws.Open, ws.Instrument)}
 }
 
 // live reads whether the evaluation changed since it was loaded — one
@@ -146,7 +150,9 @@ func (w *walkScreen) Title() string {
 	return fmt.Sprintf("%d %s", w.eval.Year, w.eval.Stage) // the satker is the crumb before
 }
 
-func (w *walkScreen) Capturing() bool { return w.focus != focusQuestion && w.focus != focusEvidence }
+func (w *walkScreen) Capturing() bool {
+	return w.prompt != nil || (w.focus != focusQuestion && w.focus != focusEvidence)
+}
 
 func (w *walkScreen) SetSize(width, height int) {
 	w.width, w.height = width, height
@@ -183,9 +189,12 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		first := !w.loaded
 		w.loaded = true
-		w.eval, w.satker, w.inst, w.answers, w.self = msg.eval, msg.satker, msg.inst, msg.answers, msg.self
-		w.version = msg.version
+		ws := msg.ws
+		w.eval, w.satker, w.inst, w.answers, w.levels, w.self = ws.Evaluation, ws.Satker, ws.Instrument, ws.Answers, ws.Levels, ws.Self
+		w.prev, w.round = ws.Previous, ws.PreviousRound
+		w.version = ws.Version
 		w.carry = msg.carry
+		w.step, w.stepErr = model.Decide(w.eval.Team, w.eval.Status, w.env.db.Actor(w.env.user), model.ActEdit, "")
 		w.rescore()
 		switch {
 		case !first: // back from another screen: stay where the evaluator was
@@ -206,10 +215,7 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil // a later write to it has been shown already
 		}
 		w.shownAt[q] = msg.ticket
-		w.answers[q] = msg.answer
-		if msg.answer.Value.IsZero() && msg.answer.Note == "" && len(msg.answer.Evidence) == 0 {
-			delete(w.answers, q)
-		}
+		w.setAnswer(msg.answer)
 		w.rescore()
 		return nil
 	case undoneMsg:
@@ -218,14 +224,18 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		// shown already.
 		for q, at := range w.shownAt {
 			if at > msg.ticket {
-				if a, ok := w.answers[q]; ok {
-					msg.answers[q] = a
+				if a, ok := w.levels[q]; ok {
+					msg.levels[q] = a
 				} else {
-					delete(msg.answers, q)
+					delete(msg.levels, q)
 				}
 			}
 		}
-		w.answers, w.allAt = msg.answers, max(w.allAt, msg.ticket)
+		w.levels, w.allAt = msg.levels, max(w.allAt, msg.ticket)
+		w.answers = make(map[string]model.Answer, len(w.levels))
+		for q := range w.levels {
+			w.countAnswer(q)
+		}
 		w.saved = time.Now()
 		w.rescore()
 		if msg.change.Question != "" {
@@ -247,6 +257,14 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return w.load
+	case steppedMsg:
+		w.pending = max(0, w.pending-1)
+		cmd := w.Update(msg.loaded)
+		w.problem = fmt.Sprintf("Status sekarang %s.", msg.to)
+		if next := model.EditLevel(msg.to); next != model.NoLevel {
+			w.problem += " Giliran " + next.Title() + "."
+		}
+		return cmd
 	case tea.KeyPressMsg:
 		if !w.loaded {
 			if key.Matches(msg, w.keys.Back) {
@@ -283,6 +301,9 @@ func (w *walkScreen) forward(msg tea.Msg) tea.Cmd {
 }
 
 func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if w.prompt != nil {
+		return w.stepKey(msg)
+	}
 	switch w.focus {
 	case focusInput:
 		return w.inputKey(msg)
@@ -313,6 +334,10 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.part(-1)
 	case key.Matches(msg, k.Undo):
 		return w.undo()
+	case key.Matches(msg, k.Step):
+		return w.openSteps()
+	case key.Matches(msg, k.Confirm):
+		return w.confirmCarried(q)
 	case key.Matches(msg, k.Scorecard):
 		return w.env.open(newScorecard(w.env, w.evalID))
 	case key.Matches(msg, k.Review):
@@ -323,7 +348,7 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.problem = "Tunggu sebentar: perubahan sebelumnya masih disimpan."
 	case key.Matches(msg, k.Note):
 		w.focus = focusNote
-		w.note.SetValue(w.answers[q.ID].Note)
+		w.note.SetValue(w.mine(q.ID).Note)
 		return w.note.Focus()
 	case key.Matches(msg, k.Evidence):
 		w.focus = focusEvidence
@@ -409,7 +434,10 @@ func (w *walkScreen) noteKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		q := w.question()
 		text := strings.TrimRight(w.note.Value(), " \n")
-		if text == w.answers[q.ID].Note {
+		if w.reason != nil {
+			return w.closeReason(q, strings.TrimSpace(text))
+		}
+		if text == w.mine(q.ID).Note {
 			return nil
 		}
 		db, evalID, user := w.env.db, w.evalID, w.env.user

@@ -12,7 +12,22 @@ import (
 // The evidence (data dukung) of the current question: the list, and the
 // form that adds or edits one item.
 
-func (w *walkScreen) evidence() []model.Evidence { return w.answers[w.question().ID].Evidence }
+// evidence is the list shown and edited: the one of the highest level up
+// to the user's own that has any (every level when they may not edit),
+// so a reviewer starts from what the level below gathered.
+func (w *walkScreen) evidence() []model.Evidence {
+	top := model.Pengendali
+	if w.stepErr == nil {
+		top = w.step.Level
+	}
+	byLevel := w.levels[w.question().ID]
+	for l := top; l >= model.Anggota; l-- {
+		if ev := byLevel[l].Evidence; len(ev) > 0 {
+			return ev
+		}
+	}
+	return nil
+}
 
 func (w *walkScreen) evidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := w.keys

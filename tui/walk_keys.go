@@ -7,7 +7,7 @@ import (
 type walkKeys struct {
 	Next, Prev, NextGap, PrevGap, NextPart, PrevPart     key.Binding
 	Answer, Type, Clear, Undo, Note, Evidence, Scorecard key.Binding
-	Review, Back                                         key.Binding
+	Review, Back, Step, Confirm                          key.Binding
 	// evidence list
 	EvAdd, EvEdit, EvRemove, EvCheck, EvUp, EvDown key.Binding
 	// fields: the answer, the note, the evidence form
@@ -18,8 +18,8 @@ func newWalkKeys() walkKeys {
 	return walkKeys{
 		Next:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "pertanyaan berikut")),
 		Prev:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "pertanyaan sebelum")),
-		NextGap:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "belum dijawab berikut")),
-		PrevGap:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "belum dijawab sebelum")),
+		NextGap:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "belum dijawab/dibawa")),
+		PrevGap:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "belum dijawab/dibawa sebelum")),
 		NextPart:   key.NewBinding(key.WithKeys("pgdown", "J"), key.WithHelp("pgdn/J", "indikator berikut")),
 		PrevPart:   key.NewBinding(key.WithKeys("pgup", "K"), key.WithHelp("pgup/K", "indikator sebelum")),
 		Answer:     key.NewBinding(key.WithKeys("y", "t", "a", "b", "c", "d", "e"), key.WithHelp("y/t a–e", "jawab")),
@@ -31,6 +31,8 @@ func newWalkKeys() walkKeys {
 		Scorecard:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "kartu nilai")),
 		Review:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Step:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "ajukan/setujui/kembalikan")),
+		Confirm:    key.NewBinding(key.WithKeys("="), key.WithHelp("=", "konfirmasi jawaban")),
 		EvAdd:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "tambah eviden")),
 		EvEdit:     key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "ubah eviden")),
 		EvRemove:   key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "hapus eviden")),
@@ -48,6 +50,9 @@ func newWalkKeys() walkKeys {
 
 func (w *walkScreen) Help() keyHelp {
 	k := w.keys
+	if w.prompt != nil {
+		return keyHelp{short: w.prompt.help()}
+	}
 	switch w.focus {
 	case focusInput:
 		return keyHelp{short: []key.Binding{k.Submit, k.Cancel}}
@@ -60,11 +65,11 @@ func (w *walkScreen) Help() keyHelp {
 		return keyHelp{short: []key.Binding{k.NextField, k.Submit, k.Cancel}}
 	}
 	return keyHelp{
-		short: []key.Binding{k.Answer, k.Next, k.NextGap, k.Note, k.Undo, k.Scorecard, k.Review, k.Back},
+		short: []key.Binding{k.Answer, k.Next, k.NextGap, k.Note, k.Undo, k.Scorecard, k.Step, k.Review, k.Back},
 		full: [][]key.Binding{
-			{k.Answer, k.Type, k.Clear, k.Undo},
+			{k.Answer, k.Type, k.Clear, k.Confirm, k.Undo},
 			{k.Next, k.Prev, k.NextGap, k.PrevGap, k.NextPart, k.PrevPart},
-			{k.Note, k.Evidence, k.Scorecard, k.Review},
+			{k.Note, k.Evidence, k.Scorecard, k.Step, k.Review},
 		},
 	}
 }

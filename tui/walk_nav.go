@@ -27,18 +27,24 @@ func (w *walkScreen) firstUnanswered() int {
 	return 0
 }
 
-// gap moves to the next (d=1) or previous (d=-1) unanswered question,
-// wrapping around; it says so when there is none.
+// settled reports whether question i has an answer no level still has
+// to confirm (not carried over from an earlier round).
+func (w *walkScreen) settled(i int) bool {
+	return w.answered(i) && !w.answers[w.inst.Questions()[i].ID].Carried
+}
+
+// gap moves to the next (d=1) or previous (d=-1) question unanswered or
+// still carried over, wrapping around; it says so when there is none.
 func (w *walkScreen) gap(d int) {
 	n := len(w.inst.Questions())
 	for step := 1; step <= n; step++ {
 		i := ((w.cur+d*step)%n + n) % n
-		if !w.answered(i) {
+		if !w.settled(i) {
 			w.cur = i
 			return
 		}
 	}
-	w.problem = "Semua pertanyaan sudah dijawab."
+	w.problem = "Semua pertanyaan sudah dijawab dan dikonfirmasi."
 }
 
 // part moves to the first question of the next or previous node.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -14,10 +15,20 @@ import (
 // into the note as the decision on percentage items asks.
 func (w *walkScreen) saveAnswer(q *model.Question, v model.Value, counts string) tea.Cmd {
 	db, evalID, user := w.env.db, w.evalID, w.env.user
-	if counts == "" {
+	line := ""
+	if counts != "" {
+		line = fmt.Sprintf("Jumlah: %s = %s%%", counts, strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", v.Number), "0"), "."))
+	}
+	if w.stepErr == nil && w.mine(q.ID).Note == "" {
+		others := maps.Clone(w.levels[q.ID])
+		delete(others, w.step.Level)
+		if below, need := model.NeedsReason(others, w.step.Level, v); need {
+			return w.askReason(v, line, below)
+		}
+	}
+	if line == "" {
 		return w.write(func() (model.Answer, error) { return db.SetAnswer(evalID, q.ID, v, user) })
 	}
-	line := fmt.Sprintf("Jumlah: %s = %s%%", counts, strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", v.Number), "0"), "."))
 	// The value and its counts are one action: one commit, one undo. The
 	// line goes after the note as stored then, not as shown now.
 	return w.write(func() (model.Answer, error) { return db.SetAnswerNoting(evalID, q.ID, v, line, user) })
@@ -49,10 +60,98 @@ func (w *walkScreen) undo() tea.Cmd {
 		if err != nil {
 			return saveFailedMsg{err, true}
 		}
-		answers, err := db.Answers(evalID)
+		ws, err := db.Worksheet(evalID)
 		if err != nil {
 			return saveFailedMsg{err, true}
 		}
-		return undoneMsg{ch, answers, n}
+		return undoneMsg{ch, ws.Levels, n}
 	})
+}
+
+// setAnswer puts a saved answer in its level's place and recomputes the
+// answer that counts.
+func (w *walkScreen) setAnswer(a model.Answer) {
+	q := a.Question
+	if w.levels[q] == nil {
+		w.levels[q] = map[model.Level]model.Answer{}
+	}
+	if a.Value.IsZero() && a.Note == "" && len(a.Evidence) == 0 && !a.Carried {
+		delete(w.levels[q], a.Level)
+	} else {
+		w.levels[q][a.Level] = a
+	}
+	w.countAnswer(q)
+}
+
+// countAnswer sets the answer that counts for q from its levels: the
+// highest level's with a value, else the lowest level's (a note alone),
+// as the store reads it.
+func (w *walkScreen) countAnswer(q string) {
+	byLevel := w.levels[q]
+	if a, ok := model.Effective(byLevel); ok {
+		w.answers[q] = a
+		return
+	}
+	for _, l := range model.Levels {
+		if a, ok := byLevel[l]; ok {
+			w.answers[q] = a
+			return
+		}
+	}
+	delete(w.answers, q)
+}
+
+// mine is the user's own answer to q: the one at the level they edit at.
+func (w *walkScreen) mine(q string) model.Answer {
+	return w.levels[q][w.step.Level]
+}
+
+// pendingReason is a reviewer's answer that waits for its reason: the
+// note editor is open for it, and closing it with text saves both.
+type pendingReason struct {
+	value model.Value
+	line  string       // a line to keep after the reason ("Jumlah: 8/10 = 80%")
+	below model.Answer // the lower level's answer it changes
+}
+
+// askReason opens the note editor for the reason a reviewer changes a
+// lower level's answer: the store refuses the change without one.
+func (w *walkScreen) askReason(v model.Value, line string, below model.Answer) tea.Cmd {
+	w.reason = &pendingReason{v, line, below}
+	w.focus = focusNote
+	w.note.SetValue("")
+	return w.note.Focus()
+}
+
+// closeReason saves the waiting answer with the reason typed, or drops it
+// when none was: the answer and its reason are one action.
+func (w *walkScreen) closeReason(q *model.Question, text string) tea.Cmd {
+	r := w.reason
+	w.reason = nil
+	if text == "" {
+		w.problem = "Jawaban tidak disimpan: alasan wajib diisi bila mengubah jawaban " + r.below.Level.String() + "."
+		return nil
+	}
+	if r.line != "" {
+		text += "\n" + r.line
+	}
+	db, evalID, user, v := w.env.db, w.evalID, w.env.user, r.value
+	return w.write(func() (model.Answer, error) { return db.SetAnswerNoting(evalID, q.ID, v, text, user) })
+}
+
+// confirmCarried saves the answer that counts as the user's own: it ends
+// an earlier round's carried mark, or a reviewer agrees with a lower
+// level without retyping.
+func (w *walkScreen) confirmCarried(q *model.Question) tea.Cmd {
+	a, ok := w.answers[q.ID]
+	if !ok || a.Value.IsZero() {
+		w.problem = "Belum ada jawaban untuk dikonfirmasi."
+		return nil
+	}
+	if mine := w.mine(q.ID); mine.Value == a.Value && !mine.Carried {
+		w.problem = "Jawaban ini sudah jawaban Anda."
+		return nil
+	}
+	db, evalID, user, v := w.env.db, w.evalID, w.env.user, a.Value
+	return w.write(func() (model.Answer, error) { return db.SetAnswer(evalID, q.ID, v, user) })
 }

@@ -41,7 +41,11 @@ func (w *walkScreen) View() string {
 	if !w.loaded {
 		return w.env.st.Muted.Render("Memuat evaluasi…")
 	}
-	bodyH := max(1, w.height-1)
+	foot := w.statusLine()
+	if w.prompt != nil {
+		foot = w.prompt.View(w.env.st, w.width, w.eval.Status)
+	}
+	bodyH := max(1, w.height-lipgloss.Height(foot))
 	tw := w.treeWidth()
 	var main string
 	if tw > 0 {
@@ -52,7 +56,7 @@ func (w *walkScreen) View() string {
 	} else {
 		main = clip(w.path()+"\n"+w.detail(w.width, bodyH-1), w.width, bodyH)
 	}
-	return main + "\n" + w.statusLine()
+	return main + "\n" + foot
 }
 
 // detail is the question, its options and guide, the satker's own answer,
@@ -64,7 +68,11 @@ func (w *walkScreen) detail(width, height int) string {
 	wrap := lipgloss.NewStyle().Width(max(10, width-1))
 	var b strings.Builder
 
-	fmt.Fprintf(&b, "%s  %s\n", st.Header.Render(fmt.Sprintf("Pertanyaan %d dari %d", w.cur+1, len(w.inst.Questions()))), st.Muted.Render(q.ID+" · "+typeName(q)))
+	head := st.Header.Render(fmt.Sprintf("Pertanyaan %d dari %d", w.cur+1, len(w.inst.Questions()))) + "  " + st.Muted.Render(q.ID+" · "+typeName(q))
+	if ans.Carried {
+		head += st.Warn.Render(" · dibawa")
+	}
+	b.WriteString(ansi.Truncate(head, width, "…") + "\n")
 	b.WriteString(wrap.Render(q.Text) + "\n\n")
 
 	selfAns, hasSelf := w.self[q.ID]
@@ -102,9 +110,11 @@ func (w *walkScreen) detail(width, height int) string {
 	if w.focus == focusInput {
 		b.WriteString(w.input.View() + "\n")
 	}
+	b.WriteString(w.levelLines(q, width))
 	if hasSelf {
 		b.WriteString(w.selfLine(q, ans.Value, selfAns.Value) + "\n")
 	}
+	b.WriteString(w.previousLine(q, ans.Value, width))
 	if w.problem != "" {
 		b.WriteString(st.Warn.Render(wrap.Render("! "+w.problem)) + "\n")
 	}
@@ -169,11 +179,19 @@ func (w *walkScreen) editors(width int) string {
 	}
 	var b strings.Builder
 	noteTitle := "Catatan"
+	if w.reviewed() && w.stepErr == nil {
+		noteTitle = "Catatan " + w.step.Level.String()
+	}
 	if w.focus == focusNote {
-		noteTitle = st.Focus.Render("Catatan (esc: simpan)")
+		noteTitle = st.Focus.Render(noteTitle + " (esc: simpan)")
+		if r := w.reason; r != nil {
+			q := w.question()
+			noteTitle = st.Focus.Render(ansi.Truncate(fmt.Sprintf("Alasan %s mengubah jawaban %s %s → %s (wajib; esc: simpan)",
+				w.step.Level, r.below.Level, valueText(q, r.below.Value), valueText(q, r.value)), width, "…"))
+		}
 		b.WriteString(noteTitle + "\n" + w.note.View() + "\n")
 	} else if w.focus != focusEvidence && w.focus != focusEvidenceForm || w.height >= roomyHeight {
-		note := w.answers[w.question().ID].Note
+		note := w.mine(w.question().ID).Note
 		if note == "" {
 			note = st.Muted.Render("(kosong — tekan n)")
 		}
@@ -221,12 +239,12 @@ func (w *walkScreen) editors(width int) string {
 
 // editorSummary is the one-line form of note and evidence on short screens.
 func (w *walkScreen) editorSummary(width int) string {
-	ans := w.answers[w.question().ID]
 	note := "—"
-	if ans.Note != "" {
-		note = strings.SplitN(ans.Note, "\n", 2)[0]
+	if mine := w.mine(w.question().ID).Note; mine != "" {
+		note = strings.SplitN(mine, "\n", 2)[0]
 	}
-	line := fmt.Sprintf("Catatan: %s · Eviden: %d (%d diperiksa)", note, len(ans.Evidence), checkedCount(ans.Evidence))
+	ev := w.evidence()
+	line := fmt.Sprintf("Catatan: %s · Eviden: %d (%d diperiksa)", note, len(ev), checkedCount(ev))
 	if by := w.answeredBy(); by != "" {
 		line += " · " + by
 	}

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
+)
+
+// The review levels beside the question: each level's answer with who
+// gave it and when, the previous round's answer, and where the user
+// stands in the chain.
+
+// reviewed reports whether the walk shows the levels at all: the
+// evaluation has a team, or someone answered above the anggota.
+func (w *walkScreen) reviewed() bool {
+	if len(w.eval.Team) > 0 || w.eval.Status != model.Draft {
+		return true
+	}
+	for _, byLevel := range w.levels {
+		for l := range byLevel {
+			if l > model.Anggota {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// levelLines lists each level's answer to q, the one that counts marked,
+// a reviewer's reason (its note) after it.
+func (w *walkScreen) levelLines(q *model.Question, width int) string {
+	if !w.reviewed() {
+		return ""
+	}
+	st := w.env.st
+	byLevel := w.levels[q.ID]
+	counts, _ := model.Effective(byLevel)
+	var b strings.Builder
+	b.WriteString(st.Header.Render("Reviu: ") + st.Muted.Render(w.standing()) + "\n")
+	for _, l := range model.Levels {
+		a, ok := byLevel[l]
+		names := strings.Join(w.eval.Team.Names(l), ", ")
+		if !ok && names == "" {
+			continue
+		}
+		mark := "  "
+		if ok && !a.Value.IsZero() && a.Level == counts.Level {
+			mark = "› "
+		}
+		value := "—"
+		if ok && !a.Value.IsZero() {
+			value = valueText(q, a.Value)
+		}
+		line := fmt.Sprintf("%s%-10s %-4s", mark, l, value)
+		if ok && a.By != "" {
+			line += " " + a.By + ", " + format.ShortDate(a.At.Local())
+		} else if names != "" {
+			line += " " + names
+		}
+		if ok && a.Carried {
+			line += " · dibawa"
+		}
+		reason := ""
+		if ok && a.Note != "" && l > model.Anggota { // the reviewer's reason
+			first, _, _ := strings.Cut(a.Note, "\n")
+			reason = "“" + first + "”"
+			if lipgloss.Width(line)+3+lipgloss.Width(reason) <= width {
+				line, reason = line+" — "+reason, ""
+			} else {
+				reason = ansi.Truncate(strings.Repeat(" ", 18)+reason, width, "…")
+			}
+		}
+		line = ansi.Truncate(line, width, "…")
+		switch {
+		case l == w.step.Level && w.stepErr == nil:
+			line = st.Focus.Render(line)
+		case mark == "  ":
+			line = st.Muted.Render(line)
+		}
+		b.WriteString(line + "\n")
+		if reason != "" {
+			b.WriteString(st.Muted.Render(reason) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// previousLine compares the answer that counts with the previous round's.
+func (w *walkScreen) previousLine(q *model.Question, now model.Value, width int) string {
+	if w.round == nil {
+		return ""
+	}
+	st := w.env.st
+	then := w.prev[q.ID].Value
+	round := fmt.Sprintf("%d %s", w.round.Year, w.round.Stage)
+	var text string
+	switch model.Compare(then, now, true) {
+	case model.ProgressNew:
+		text = fmt.Sprintf("↺ %s: belum dijawab — pertanyaan baru dijawab", round)
+	case model.ProgressChanged:
+		pts, _ := w.inst.QuestionMax(q.ID)
+		if now.IsZero() {
+			text = fmt.Sprintf("↺ %s: %s — belum dijawab sekarang", round, valueText(q, then))
+		} else {
+			text = fmt.Sprintf("↺ %s: %s — berubah %s poin", round, valueText(q, then), format.SignedPoints((q.Fraction(now)-q.Fraction(then))*pts))
+		}
+	default:
+		text = fmt.Sprintf("↺ %s: %s — sama", round, valueText(q, then))
+	}
+	if then.IsZero() && now.IsZero() {
+		return ""
+	}
+	return st.Muted.Render(ansi.Truncate(text, width, "…")) + "\n"
+}
+
+// standing says where the user is in the chain: the status and the
+// level they work at, or why they may not.
+func (w *walkScreen) standing() string {
+	switch {
+	case w.eval.Status == model.Final:
+		return "final · terkunci (p: buka kembali)"
+	case w.stepErr != nil:
+		return fmt.Sprintf("%s · giliran %s", w.eval.Status, model.EditLevel(w.eval.Status))
+	}
+	return fmt.Sprintf("%s · Anda: %s (p: langkah)", w.eval.Status, w.step.Level)
+}
+
+func valueText(q *model.Question, v model.Value) string {
+	if q.Type.IsChoice() {
+		return v.String()
+	}
+	return numberText(q, v)
+}
