@@ -51,8 +51,8 @@ type walkScreen struct {
 	// at, or why they may not (a final evaluation, another's turn).
 	step    model.Step
 	stepErr error
-	reason *pendingReason // a reviewer's answer waiting for its reason
-	prompt *stepPrompt    // a status step being chosen, at the foot
+	reason  *pendingReason // a reviewer's answer waiting for its reason
+	prompt  *stepPrompt    // a status step being chosen, at the foot
 
 	treeLines map[treeKey]string // drawn tree nodes, until the scores change
 
