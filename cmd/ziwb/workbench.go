@@ -52,9 +52,30 @@ func readDB(cmd *cobra.Command) (*store.DB, error) {
 	}
 	db, err := store.Open(path, store.Options{ReadOnly: true})
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, fmt.Errorf("basis data %s tidak ada; buat dengan ziwb demo atau ziwb import, buka meja kerja dengan ziwb, atau pilih berkas lain dengan --db", path)
+		return nil, noDatabase(path)
 	}
 	return db, err
+}
+
+// writeDB opens the command's database for writing, never creating it: a
+// command that changes an evaluation has nothing to change in a new file.
+func writeDB(cmd *cobra.Command) (*store.DB, error) {
+	if r := remoteOf(cmd); r != nil {
+		return r.database(cmd)
+	}
+	path, err := dbPath(cmd)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, noDatabase(path)
+	}
+	return store.Open(path, store.Options{})
+}
+
+// noDatabase says that the file is not there, and how to get one.
+func noDatabase(path string) error {
+	return fmt.Errorf("basis data %s tidak ada; buat dengan ziwb demo atau ziwb import, buka meja kerja dengan ziwb, atau pilih berkas lain dengan --db", path)
 }
 
 // currentUser is who the history records as the author of a change: on a
