@@ -226,6 +226,23 @@ func TestEvaluasiReviewChain(t *testing.T) {
 			t.Errorf("trailing blanks in %q", line)
 		}
 	}
+
+	// score --json --satker carries the status, the team and the levels.
+	out := f.ok(t, "siapa.saja", "score", "--satker", reviewSatker, "--json")
+	var cards []struct {
+		Status  model.Status
+		Total   float64
+		Team    []struct{ Name, Level string }
+		Levels  []struct{ Level string }
+		Answers []struct{ Question string }
+	}
+	if err := json.Unmarshal([]byte(out), &cards); err != nil || len(cards) != 1 {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	c := cards[0]
+	if c.Status != model.Reviewed || len(c.Team) != 3 || len(c.Levels) != 2 || len(c.Answers) != 2 {
+		t.Errorf("score card: %+v", c)
+	}
 }
 
 // Over the server a person is no admin: the ketua may not reopen a final

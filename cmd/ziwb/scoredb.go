@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
 )
 
 // addStoredScoreFlags gives "ziwb score" its database form:
@@ -20,7 +21,10 @@ func addStoredScoreFlags(cmd *cobra.Command) {
 Dengan --db BERKAS (atau --satker ID) dan tanpa --answers: kartu nilai setiap
 evaluasi yang tersimpan, dinilai dengan instrumennya sendiri dan target
 satkernya. --json menulis daftar kartu nilai berbentuk sama, masing-masing
-diawali "evaluation", "satker", "year", "stage" dan "status".`
+diawali "evaluation", "satker", "year", "stage", "status" dan "team". Dengan
+--satker, setiap kartu juga membawa "levels" (nilai per tingkat reviu) dan
+"answers" (jawaban per tingkat), berbentuk sama dengan ziwb evaluasi show
+--json.`
 }
 
 // storedScoresWanted reports whether "ziwb score" should read the database.
@@ -67,7 +71,13 @@ func runStoredScores(cmd *cobra.Command, asJSON bool) error {
 				fmt.Fprintln(out)
 				continue
 			}
-			card, err := storedCard(e, sc)
+			var levels *cardLevels
+			if satkerID != "" {
+				if levels, err = loadCardLevels(db, e.ID); err != nil {
+					return err
+				}
+			}
+			card, err := storedCard(e, sc, levels)
 			if err != nil {
 				return err
 			}
@@ -83,24 +93,61 @@ func runStoredScores(cmd *cobra.Command, asJSON bool) error {
 	return nil
 }
 
-// storedCard is a scorecard in the contract's JSON shape, led by the
-// evaluation it belongs to.
-func storedCard(e model.Evaluation, sc model.Scorecard) (json.RawMessage, error) {
-	body, err := json.Marshal(sc)
+// cardLevels is what a card of one satker's evaluation carries beyond
+// the scorecard: the score and the answers per review level.
+type cardLevels struct {
+	Levels  []levelScore     `json:"levels"`
+	Answers []questionLevels `json:"answers"`
+}
+
+func loadCardLevels(db *store.DB, evalID string) (*cardLevels, error) {
+	levels, err := db.Worksheet(evalID)
 	if err != nil {
 		return nil, err
 	}
-	head, err := json.Marshal(struct {
+	cards, in, err := db.LevelScorecards(evalID)
+	if err != nil {
+		return nil, err
+	}
+	return &cardLevels{Levels: levelScores(cards, in), Answers: answersByLevel(levels.Levels, in)}, nil
+}
+
+// storedCard is a scorecard in the contract's JSON shape, led by the
+// evaluation it belongs to and followed, when given, by its levels.
+func storedCard(e model.Evaluation, sc model.Scorecard, levels *cardLevels) (json.RawMessage, error) {
+	team := e.Team
+	if team == nil {
+		team = model.Team{}
+	}
+	parts := []any{struct {
 		Evaluation string       `json:"evaluation"`
 		Satker     string       `json:"satker"`
 		Year       int          `json:"year"`
 		Stage      model.Stage  `json:"stage"`
 		Status     model.Status `json:"status"`
-	}{e.ID, e.SatkerID, e.Year, e.Stage, e.Status})
-	if err != nil {
-		return nil, err
+		Team       model.Team   `json:"team"`
+	}{e.ID, e.SatkerID, e.Year, e.Stage, e.Status, team}, sc}
+	if levels != nil {
+		parts = append(parts, levels)
 	}
-	// {head…} + {body…} → {head…, body…}
-	card := append(head[:len(head)-1], ',')
-	return append(card, body[1:]...), nil
+	return joinObjects(parts...)
+}
+
+// joinObjects writes values that marshal as JSON objects as one object:
+// {a…} + {b…} → {a…, b…}.
+func joinObjects(parts ...any) (json.RawMessage, error) {
+	var out []byte
+	for _, p := range parts {
+		b, err := json.Marshal(p)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = b
+			continue
+		}
+		out = append(out[:len(out)-1], ',')
+		out = append(out, b[1:]...)
+	}
+	return out, nil
 }
