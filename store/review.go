@@ -25,15 +25,16 @@ type Refusal struct {
 func (r *Refusal) Error() string   { return fmt.Sprintf("evaluasi %s: %v", r.Evaluation, r.Why) }
 func (r *Refusal) Unwrap() []error { return []error{ErrForbidden, r.Why} }
 
-// actor is who acts through this view: an admin view (and the owner of
-// the file) may set any team and reopen any final evaluation.
-func (db *DB) actor(by string) model.Actor {
+// Actor is who by is through this view, as the review chain sees them:
+// an admin view (and the owner of the file) may set any team and reopen
+// any final evaluation.
+func (db *DB) Actor(by string) model.Actor {
 	return model.Actor{Name: by, Admin: db.role.rank() >= RoleAdmin.rank()}
 }
 
 // decide asks model.Decide about an evaluation record.
 func (db *DB) decide(e evalRec, act model.Action, by, reason string) (model.Step, error) {
-	step, err := model.Decide(e.team(), model.Status(e.Status), db.actor(by), act, reason)
+	step, err := model.Decide(e.team(), model.Status(e.Status), db.Actor(by), act, reason)
 	if de, ok := err.(*model.DecisionError); ok {
 		return step, &Refusal{Evaluation: e.ID, Why: de}
 	}
@@ -194,6 +195,3 @@ func (db *DB) LevelScorecards(evalID string) (map[model.Level]model.Scorecard, *
 	}
 	return out, in, nil
 }
-
-// Actor is who by is through this view, as the review chain sees them.
-func (db *DB) Actor(by string) model.Actor { return db.actor(by) }

@@ -157,7 +157,7 @@ func (c *chooserScreen) Title() string {
 	return c.satker.Name
 }
 
-func (c *chooserScreen) Capturing() bool { return c.form != nil && c.form.focus == efYear }
+func (c *chooserScreen) Capturing() bool { return c.form != nil && c.form.typing() }
 
 func (c *chooserScreen) SetSize(width, height int) {
 	if width != c.width {
@@ -250,7 +250,7 @@ func (c *chooserScreen) updateKeys() {
 	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Submit, &k.Save, &k.Cancel} {
 		b.SetEnabled(inForm)
 	}
-	choice := inForm && c.form.focus != efYear
+	choice := inForm && !c.form.typing()
 	k.Left.SetEnabled(choice)
 	k.Right.SetEnabled(choice)
 }
@@ -278,10 +278,10 @@ func (c *chooserScreen) Update(msg tea.Msg) tea.Cmd {
 			cmd = c.listKey(msg)
 		}
 	default:
-		if c.form == nil || c.form.focus != efYear {
+		if c.form == nil || !c.form.typing() {
 			return nil
 		}
-		c.form.year, cmd = c.form.year.Update(msg) // a paste, a cursor
+		*c.form.field(), cmd = c.form.field().Update(msg) // a paste, a cursor
 		c.validateForm()
 	}
 	c.updateKeys()

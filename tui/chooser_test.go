@@ -25,7 +25,7 @@ func TestChooserGoldens(t *testing.T) {
 		h.mustSee("Satker › Kantor Kemenag Kab. Magelang", "› 2026  PMPZI", "2025  TPI")
 		golden(t, "chooser_"+sizeName(size.w, size.h), h.view())
 		h.keys("n")
-		h.mustSee("Evaluasi baru", "Isi awal PMPZI")
+		h.mustSee("Evaluasi baru", "Isi awal", "2025 TPI")
 		golden(t, "chooser_form_"+sizeName(size.w, size.h), h.view())
 	}
 }
@@ -60,7 +60,7 @@ func TestChooserEmptyAndYearRefused(t *testing.T) {
 	h.send(keyBack)
 	h.keys("27[tab]")
 	h.mustSee("‹ PMPZI ›")
-	if c.canPrefill() {
+	if len(c.sources()) > 0 {
 		t.Fatal("a PMPZI cannot be pre-filled from itself")
 	}
 	h.send(keyCtrlS)
@@ -69,5 +69,36 @@ func TestChooserEmptyAndYearRefused(t *testing.T) {
 	}
 	if _, err := db.Evaluation(model.EvaluationID(mertoyudan.ID, 2027, model.StagePMPZI)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The form names the team, and the new round starts from the last one's
+// answers, carried until confirmed.
+func TestChooserTeamAndRound(t *testing.T) {
+	chooserNow = fixedNow(2026)
+	t.Cleanup(func() { chooserNow = timeNow })
+	db, _ := testDB(t)
+	seedFew(t, db)
+	h := newHarness(t, db, 100, 30)
+	h.keys("[enter]")
+	h.keys("n")
+	c := h.app.top().(*chooserScreen)
+	for c.form.focus != efTeam {
+		h.keys("[tab]")
+	}
+	h.keys("ani, kus (kepala)")
+	h.mustSee("✗ tingkat \"kepala\": pilih anggota, ketua atau pengendali")
+	for range 7 {
+		h.send(keyBack)
+	}
+	h.keys("ketua)[tab]")
+	h.mustSee("‹ 2025 TPI ›")
+	h.send(keyCtrlS)
+	w, ok := h.app.top().(*walkScreen)
+	if !ok {
+		t.Fatalf("the walk did not open: %T\n%s", h.app.top(), h.view())
+	}
+	if got := w.eval.Team.String(); got != "ani (anggota), kus (ketua)" || w.eval.From != "kankemenag-magelang/2025/TPI" {
+		t.Fatalf("team %q, from %q", got, w.eval.From)
 	}
 }

@@ -25,7 +25,8 @@ const (
 	efYear = iota
 	efStage
 	efInstrument
-	efPrefill // offered only when there is a PMPZI to start from
+	efTeam
+	efPrefill // offered only when there is a round to start from
 	efCount
 )
 
@@ -36,9 +37,10 @@ var chooserNow = time.Now
 // evalForm is the small form that starts an evaluation.
 type evalForm struct {
 	year    textinput.Model
+	team    textinput.Model
 	stage   int // index into model.Stages
 	inst    int // index into model.Builtins()
-	prefill bool
+	prefill int // index into sources(), or len(sources()): start blank
 	focus   int
 	problem [efCount]string
 	formErr string
@@ -61,7 +63,9 @@ func (c *chooserScreen) openForm() tea.Cmd {
 	y := newField("", "", 4)
 	y.SetWidth(6)
 	y.SetValue(strconv.Itoa(year))
-	f := &evalForm{year: y, prefill: true}
+	team := newField("", "nama (anggota), nama (ketua), nama (pengendali)", 300)
+	team.SetWidth(max(16, c.width-formLabelW-6))
+	f := &evalForm{year: y, team: team}
 	// Start at the first stage this year still lacks: after the satker's
 	// PMPZI, the evaluator's own round.
 	for i, s := range model.Stages {
@@ -80,28 +84,41 @@ func (c *chooserScreen) openForm() tea.Cmd {
 	return c.formFocus(efYear)
 }
 
-// pmpzi is the satker's self-assessment of the form's year, if any.
-func (c *chooserScreen) pmpzi() *model.Evaluation {
-	year, err := strconv.Atoi(strings.TrimSpace(c.form.year.Value()))
-	if err != nil {
+// sources are the rounds the new evaluation may start from, with the
+// same instrument so the answers carry over: the previous round (last
+// year's, or the TPI before a TPI-lapangan), then the satker's PMPZI of
+// the same year. The answers come over marked carried until confirmed.
+func (c *chooserScreen) sources() []model.Evaluation {
+	ev, ok := c.formEval()
+	if !ok {
 		return nil
 	}
-	return c.exists(year, model.StagePMPZI)
+	in := model.Builtins()[c.form.inst]
+	var out []model.Evaluation
+	if prev, ok := model.PreviousRound(ev, c.evals); ok && prev.InstrumentID == in.ID {
+		out = append(out, prev)
+	}
+	if p := c.exists(ev.Year, model.StagePMPZI); p != nil && ev.Stage != model.StagePMPZI &&
+		p.InstrumentID == in.ID && (len(out) == 0 || out[0].ID != p.ID) {
+		out = append(out, *p)
+	}
+	return out
 }
 
-// canPrefill: the new evaluation is not the PMPZI itself, a PMPZI of the
-// same year exists, and it uses the same instrument, so answers carry over.
-func (c *chooserScreen) canPrefill() bool {
-	p := c.pmpzi()
-	return model.Stages[c.form.stage] != model.StagePMPZI && p != nil &&
-		p.InstrumentID == model.Builtins()[c.form.inst].ID
+// source is the round the form starts from; nil to start blank.
+func (c *chooserScreen) source() *model.Evaluation {
+	srcs := c.sources()
+	if c.form.prefill < len(srcs) {
+		return &srcs[c.form.prefill]
+	}
+	return nil
 }
 
 func (c *chooserScreen) lastField() int {
-	if c.canPrefill() {
+	if len(c.sources()) > 0 {
 		return efPrefill
 	}
-	return efInstrument
+	return efTeam
 }
 
 // formEval is the evaluation the form describes; ok is false when the
@@ -111,8 +128,9 @@ func (c *chooserScreen) formEval() (model.Evaluation, bool) {
 	year, err := strconv.Atoi(strings.TrimSpace(f.year.Value()))
 	stage := model.Stages[f.stage]
 	in := model.Builtins()[f.inst]
+	team, _ := model.ParseTeam(f.team.Value())
 	ev := model.Evaluation{ID: model.EvaluationID(c.satkerID, year, stage), SatkerID: c.satkerID, Year: year,
-		Stage: stage, InstrumentID: in.ID, InstrumentHash: in.Hash, Status: model.Draft}
+		Stage: stage, InstrumentID: in.ID, InstrumentHash: in.Hash, Status: model.Draft, Team: team}
 	return ev, err == nil
 }
 
@@ -139,6 +157,10 @@ func (c *chooserScreen) validateForm() {
 	if c.exists(ev.Year, ev.Stage) != nil {
 		f.problem[efStage] = fmt.Sprintf("evaluasi %d %s sudah ada", ev.Year, ev.Stage)
 	}
+	if _, err := model.ParseTeam(f.team.Value()); errors.As(err, &fe) {
+		f.problem[efTeam] = fe.Error()
+	}
+	f.prefill = min(f.prefill, len(c.sources()))
 	if f.focus > c.lastField() {
 		f.focus = c.lastField()
 	}
@@ -147,12 +169,28 @@ func (c *chooserScreen) validateForm() {
 func (c *chooserScreen) formFocus(i int) tea.Cmd {
 	f := c.form
 	f.focus = i
-	if i == efYear {
+	f.year.Blur()
+	f.team.Blur()
+	switch i {
+	case efYear:
 		f.year.CursorEnd()
 		return f.year.Focus()
+	case efTeam:
+		f.team.CursorEnd()
+		return f.team.Focus()
 	}
-	f.year.Blur()
 	return nil
+}
+
+// typing reports whether the form's focus is a text field.
+func (f *evalForm) typing() bool { return f.focus == efYear || f.focus == efTeam }
+
+// field is the text field in focus.
+func (f *evalForm) field() *textinput.Model {
+	if f.focus == efTeam {
+		return &f.team
+	}
+	return &f.year
 }
 
 func (c *chooserScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -178,9 +216,9 @@ func (c *chooserScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		return c.formFocus((f.focus + 1) % n)
 	case key.Matches(msg, k.Prev):
 		return c.formFocus((f.focus - 1 + n) % n)
-	case f.focus == efYear:
+	case f.typing():
 		var cmd tea.Cmd
-		f.year, cmd = f.year.Update(msg)
+		*f.field(), cmd = f.field().Update(msg)
 		c.validateForm()
 		return cmd
 	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
@@ -194,7 +232,8 @@ func (c *chooserScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		case efInstrument:
 			f.inst = (f.inst + d + len(model.Builtins())) % len(model.Builtins())
 		case efPrefill:
-			f.prefill = !f.prefill
+			n := len(c.sources()) + 1
+			f.prefill = (f.prefill + d + n) % n
 		}
 		c.validateForm()
 	}
@@ -208,14 +247,14 @@ func (c *chooserScreen) create() tea.Cmd {
 	c.validateForm()
 	for i, p := range f.problem {
 		if p != "" {
-			return c.formFocus(min(i, efInstrument))
+			return c.formFocus(min(i, efTeam))
 		}
 	}
 	ev, _ := c.formEval()
 	in := model.Builtins()[f.inst]
 	from := ""
-	if c.canPrefill() && f.prefill {
-		from = c.pmpzi().ID
+	if src := c.source(); src != nil {
+		from = src.ID
 	}
 	f.saving = true
 	e := c.env
@@ -241,7 +280,7 @@ func (c *chooserScreen) created(msg evalCreatedMsg) tea.Cmd {
 		c.want = msg.id
 		notice := "✓ Evaluasi dibuat: " + msg.id
 		if msg.copied > 0 {
-			notice += fmt.Sprintf(" · %d jawaban PMPZI disalin sebagai isi awal", msg.copied)
+			notice += fmt.Sprintf(" · %d jawaban dibawa sebagai isi awal (= mengonfirmasi)", msg.copied)
 		}
 		c.say(notice, false)
 		c.opening = true
@@ -296,16 +335,18 @@ func (c *chooserScreen) formView() string {
 	if in.Title != "" {
 		parts = append(parts, part{indent + st.Muted.Render(ansi.Truncate(in.Title, hintW, "…")), true})
 	}
-	switch p := c.pmpzi(); {
-	case c.canPrefill():
-		yes := "tidak"
-		if f.prefill {
-			yes = "ya"
+	parts = append(parts, part{line(efTeam, "Tim", f.team.View()), false})
+	if len(f.team.Value()) == 0 {
+		parts = append(parts, part{indent + st.Muted.Render(ansi.Truncate("kosong: satu evaluator mengerjakan semua tingkat", hintW, "…")), true})
+	}
+	if srcs := c.sources(); len(srcs) > 0 {
+		val, hint := "kosong", "mulai tanpa jawaban"
+		if src := c.source(); src != nil {
+			val = fmt.Sprintf("%d %s", src.Year, src.Stage)
+			hint = "jawaban " + src.ID + " dibawa, ditandai sampai dikonfirmasi"
 		}
-		parts = append(parts, part{line(efPrefill, "Isi awal PMPZI", choiceText(yes, f.focus == efPrefill)), false},
-			part{indent + st.Muted.Render(ansi.Truncate("isi awal dari jawaban PMPZI "+p.ID, hintW, "…")), true})
-	case p != nil && model.Stages[f.stage] != model.StagePMPZI:
-		parts = append(parts, part{st.Muted.Render(ansi.Wrap(fmt.Sprintf("PMPZI %d memakai instrumen %s: jawabannya tidak bisa jadi isi awal.", p.Year, p.InstrumentID), w, "")), true})
+		parts = append(parts, part{line(efPrefill, "Isi awal", choiceText(val, f.focus == efPrefill)), false},
+			part{indent + st.Muted.Render(ansi.Truncate(hint, hintW, "…")), true})
 	}
 	parts = append(parts, part{"", true})
 	switch {

@@ -23,7 +23,7 @@ func TestNewUserJourney(t *testing.T) {
 	h.mustSee("Belum ada evaluasi")
 	h.keys("n")
 	h.mustSee("Evaluasi baru", "lke-zi-2021")
-	h.keys("[enter][enter][enter]") // year, stage, instrument: the defaults
+	h.keys("[enter][enter][enter][enter]") // year, stage, instrument, team: the defaults
 	h.mustSee("Pertanyaan 1 dari 113", "mp.pemenuhan.1")
 
 	h.keys("a") // rejected: a Ya/Tidak question
