@@ -76,13 +76,26 @@ func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage mod
 		if err != nil {
 			return fileErrors(err)
 		}
+		var unreasoned model.FileErrors
 		for _, entry := range af.Entries {
-			old, err := t.answer(id, entry.Question, step.Level)
+			others, err := t.questionAnswers(id, entry.Question)
 			if err != nil {
 				return err
 			}
+			old := answerRec{Evaluation: id, Question: entry.Question, Level: storedLevel(step.Level)}
+			for _, r := range others {
+				if r.level() == step.Level {
+					old = r
+				}
+			}
 			next := old
 			next.Value = vals[entry.Question] // absent for null: clears
+			next.Carried = false              // a value given confirms what an earlier round brought
+			if err := needsReason(others, next, step.Level); err != nil {
+				unreasoned = append(unreasoned, model.FileError{File: name, Line: entry.Line, Msg: err.Error() +
+					" (berkas jawaban tidak membawa catatan: tulis alasannya di meja kerja)"})
+				continue
+			}
 			switch {
 			case next.same(old):
 				stats.Answers.Unchanged++
@@ -95,6 +108,9 @@ func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage mod
 			if _, err := t.saveAnswer(e, in, old, next, by, nil); err != nil {
 				return err
 			}
+		}
+		if len(unreasoned) > 0 { // all or nothing, as every refused file
+			return importError{unreasoned}
 		}
 		if !stats.Changed() {
 			return errUnchanged

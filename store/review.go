@@ -100,6 +100,7 @@ func (db *DB) SetTeam(evalID string, team model.Team, by string) (model.Evaluati
 		if _, err := db.decide(e, model.ActSetTeam, by, ""); err != nil {
 			return err
 		}
+		out = e
 		old := e.team().String()
 		if old == team.String() {
 			return errUnchanged

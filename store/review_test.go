@@ -193,3 +193,31 @@ func TestCarriedAndQueue(t *testing.T) {
 	}
 	mustCheckClean(t, db)
 }
+
+// An answers file carries no notes: a reviewer's file that changes a
+// lower level's value is refused, line by line, and nothing is applied.
+func TestAnswersFileNeedsReasons(t *testing.T) {
+	db, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, db, "kk-a", model.StageTPI, in)
+	ev := db.As(RoleEvaluator)
+	q := in.Questions()[0]
+	if _, err := db.SetTeam(e.ID, model.Team{{Name: "ani", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ev.SetAnswer(e.ID, q.ID, validValue(q, 1), "ani"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ev.Act(e.ID, model.ActSubmit, "", "ani"); err != nil {
+		t.Fatal(err)
+	}
+	before := dumpDB(t, db)
+	file := `{"instrument": "` + in.ID + `", "answers": {"` + q.ID + `": "` + q.Best().Choice + `"}}`
+	_, err := ev.ImportAnswers("ketua.json", []byte(file), "kk-a", model.StageTPI, 2026, "kus")
+	if err == nil || !strings.Contains(err.Error(), "ketua.json:1") || !strings.Contains(err.Error(), "alasan wajib") {
+		t.Fatalf("import without reasons: %v", err)
+	}
+	if dumpDB(t, db) != before {
+		t.Error("a refused answers file changed the database")
+	}
+}
