@@ -67,8 +67,8 @@ func (t txn) createEvaluation(e model.Evaluation, in *model.Instrument, by strin
 	now := t.db.stamp()
 	e.Created, e.Updated = now, now
 	e.Evaluators = cleanNames(e.Evaluators)
-	if _, err := model.ParseTeam(e.Team.String()); err != nil {
-		return e, invalid("tim", err)
+	if err := t.db.checkTeam(e.Team); err != nil {
+		return e, err
 	}
 	s, err := t.satker(e.SatkerID)
 	if err != nil {

@@ -87,8 +87,8 @@ func (db *DB) SetTeam(evalID string, team model.Team, by string) (model.Evaluati
 			return model.Evaluation{}, invalid("tim", &model.FieldError{Field: fmt.Sprintf("tim %d", i+1), Value: m.Name, Msg: "nama dan tingkat wajib diisi"})
 		}
 	}
-	if _, err := model.ParseTeam(team.String()); err != nil {
-		return model.Evaluation{}, invalid("tim", err)
+	if err := db.checkTeam(team); err != nil {
+		return model.Evaluation{}, err
 	}
 	var out evalRec
 	err := db.update(func(tx *bolt.Tx) error {
@@ -195,4 +195,35 @@ func (db *DB) LevelScorecards(evalID string) (map[model.Level]model.Scorecard, *
 		out[l] = sc
 	}
 	return out, in, nil
+}
+
+// SetPeople limits the names a team may hold to these (a server's users
+// file); nil lifts the limit, as on a laptop.
+func (db *DB) SetPeople(names []string) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if names == nil {
+		db.people = nil
+		return
+	}
+	db.people = make(map[string]bool, len(names))
+	for _, n := range names {
+		db.people[strings.ToLower(n)] = true
+	}
+}
+
+// checkTeam refuses a team with a name the database does not know, when
+// it knows its people.
+func (db *DB) checkTeam(team model.Team) error {
+	if _, err := model.ParseTeam(team.String()); err != nil {
+		return invalid("tim", err)
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	for _, m := range team {
+		if db.people != nil && !db.people[strings.ToLower(m.Name)] {
+			return invalid("tim", &model.FieldError{Field: "tim", Value: m.Name, Msg: "bukan pengguna server ini (lihat berkas pengguna)"})
+		}
+	}
+	return nil
 }

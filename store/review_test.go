@@ -221,3 +221,20 @@ func TestAnswersFileNeedsReasons(t *testing.T) {
 		t.Error("a refused answers file changed the database")
 	}
 }
+
+// On a server a team names the people of its users file.
+func TestTeamNamesKnownPeople(t *testing.T) {
+	db, _ := testDB(t)
+	e := seed(t, db, "kk-a", model.StageTPI, testInstrument(t))
+	db.SetPeople([]string{"Ani", "kus"})
+	if _, err := db.SetTeam(e.ID, model.Team{{Name: "ani", Level: model.Anggota}, {Name: "tamu", Level: model.Ketua}}, "admin"); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), `"tamu": bukan pengguna server`) {
+		t.Errorf("a stranger in the team: %v", err)
+	}
+	if _, err := db.SetTeam(e.ID, model.Team{{Name: "ani", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}, "admin"); err != nil {
+		t.Errorf("known people: %v", err)
+	}
+	db.SetPeople(nil)
+	if _, err := db.SetTeam(e.ID, model.Team{{Name: "tamu", Level: model.Ketua}}, "admin"); err != nil {
+		t.Errorf("a laptop takes any name: %v", err)
+	}
+}

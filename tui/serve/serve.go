@@ -86,6 +86,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, users: u, sessions: map[*session]bool{}}
+	cfg.DB.SetPeople(u.names()) // teams name the people of the users file
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPath(cfg.HostKey),
@@ -312,6 +313,7 @@ func (s *Server) watchUsers(stop <-chan struct{}) {
 			continue
 		}
 		s.logf("berkas pengguna dibaca ulang")
+		s.cfg.DB.SetPeople(s.users.names())
 		s.mu.Lock()
 		for sess := range s.sessions {
 			if now, ok := s.users.byKey(sess.who.Key); !ok || now.Role != sess.who.Role || now.Name != sess.who.Name {

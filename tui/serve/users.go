@@ -123,6 +123,21 @@ func (u *users) reload() (changed bool, err error) {
 	return true, nil
 }
 
+// names are the names of the people, each once.
+func (u *users) names() []string {
+	u.mu.RLock()
+	defer u.mu.RUnlock()
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range u.people {
+		if !seen[p.Name] {
+			seen[p.Name] = true
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}
+
 // byKey is the person a key belongs to.
 func (u *users) byKey(key gossh.PublicKey) (Person, bool) {
 	if key == nil {
