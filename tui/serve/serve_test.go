@@ -332,7 +332,7 @@ func TestWorkbenchSessionsSeeEachOthersSaves(t *testing.T) {
 	}
 	sc.waitFor(t, "13/113 dijawab", time.Second)
 	answerKey := "a"
-	if strings.Contains(sc.shows(), "· Y/T") {
+	if strings.Contains(sc.shows(), "· Ya/Tidak") {
 		answerKey = "y"
 	}
 	fmt.Fprint(sc.in, answerKey)
