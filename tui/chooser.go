@@ -21,6 +21,7 @@ import (
 type chooserKeys struct {
 	nav                     navKeys // one line, top and bottom: a satker has a few rounds
 	Open, New, Review, Back key.Binding
+	Team                    key.Binding
 	Mark, Compare           key.Binding
 	// the new-evaluation form
 	Next, Prev, Left, Right, Submit, Save, Cancel key.Binding
@@ -32,6 +33,7 @@ func newChooserKeys() chooserKeys {
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
 		New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "evaluasi baru")),
 		Review:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
+		Team:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tim evaluasi")),
 		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
 		Compare: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan yang ditandai")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
@@ -88,6 +90,7 @@ type chooserScreen struct {
 	rows   []table.Row
 	table  listTable
 	form   *evalForm
+	team   *teamEdit // the selected evaluation's team being changed
 	marked []string // evaluations marked for the side-by-side comparison
 	cols   []int
 }
@@ -157,7 +160,7 @@ func (c *chooserScreen) Title() string {
 	return c.satker.Name
 }
 
-func (c *chooserScreen) Capturing() bool { return c.form != nil && c.form.typing() }
+func (c *chooserScreen) Capturing() bool { return c.team != nil || c.form != nil && c.form.typing() }
 
 func (c *chooserScreen) SetSize(width, height int) {
 	if width != c.width {
@@ -246,9 +249,13 @@ func (c *chooserScreen) updateKeys() {
 	k.New.SetEnabled(!inForm && c.loaded)
 	k.Review.SetEnabled(!inForm && c.loaded)
 	k.Mark.SetEnabled(!inForm && c.selected() != nil)
+	k.Team.SetEnabled(!inForm && c.selected() != nil)
 	k.Compare.SetEnabled(!inForm && len(c.marked) >= 2)
-	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Submit, &k.Save, &k.Cancel} {
+	for _, b := range []*key.Binding{&k.Next, &k.Prev} {
 		b.SetEnabled(inForm)
+	}
+	for _, b := range []*key.Binding{&k.Submit, &k.Save, &k.Cancel} {
+		b.SetEnabled(inForm || c.team != nil)
 	}
 	choice := inForm && !c.form.typing()
 	k.Left.SetEnabled(choice)
@@ -267,12 +274,16 @@ func (c *chooserScreen) Update(msg tea.Msg) tea.Cmd {
 		return c.load
 	case evalCreatedMsg:
 		cmd = c.created(msg)
+	case teamSetMsg:
+		cmd = c.teamSet(msg)
 	case tea.KeyPressMsg:
 		if c.opening {
 			return nil // keys typed before the walk arrives are not the list's
 		}
 		c.notice = ""
-		if c.form != nil {
+		if c.team != nil {
+			cmd = c.teamKey(msg)
+		} else if c.form != nil {
 			cmd = c.formKey(msg)
 		} else {
 			cmd = c.listKey(msg)
@@ -301,6 +312,8 @@ func (c *chooserScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Mark):
 		c.toggleMark(c.selected().ID)
 		return nil
+	case key.Matches(msg, k.Team):
+		return c.openTeam()
 	case key.Matches(msg, k.Compare):
 		return c.open(newSideBySide(c.env, slices.Clone(c.marked)))
 	case key.Matches(msg, k.Review):
@@ -331,13 +344,16 @@ func (c *chooserScreen) toggleMark(id string) {
 
 func (c *chooserScreen) Help() keyHelp {
 	k := c.keys
+	if c.team != nil {
+		return keyHelp{short: []key.Binding{k.Submit, k.Cancel}}
+	}
 	if c.form != nil {
 		s := bindings([]key.Binding{k.Next, k.Left, k.Right, k.Submit, k.Cancel})
 		return keyHelp{short: s, full: [][]key.Binding{{k.Next, k.Prev, k.Left, k.Right}, {k.Submit, k.Save, k.Cancel}}}
 	}
 	return keyHelp{
 		short: bindings([]key.Binding{k.Open, k.New, k.Review, k.Compare, k.Back}),
-		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Mark, k.Compare}, k.nav.bindings()},
+		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Mark, k.Compare, k.Team}, k.nav.bindings()},
 	}
 }
 
@@ -364,6 +380,11 @@ func (c *chooserScreen) render() string {
 		b.WriteString(ansi.Wrap("Belum ada evaluasi untuk satker ini. Tekan n untuk memulai evaluasi baru.", w, ""))
 	case c.tableHeight() >= 2:
 		b.WriteString(c.table.View())
+	}
+	if c.team != nil { // the field and its problem take the foot, over the table's end
+		foot := c.teamView()
+		room := max(1, c.height-strings.Count(foot, "\n")-1)
+		return fit(shape(b.String(), w, room, true, false)+"\n"+foot, w, c.height)
 	}
 	if notice := c.noticeView(); notice != "" {
 		used := strings.Count(b.String(), "\n") + 1

@@ -102,3 +102,27 @@ func TestChooserTeamAndRound(t *testing.T) {
 		t.Fatalf("team %q, from %q", got, w.eval.From)
 	}
 }
+
+// t on an evaluation changes its team in place; a bad name is refused
+// in place and nothing is saved.
+func TestChooserChangesTeam(t *testing.T) {
+	chooserNow = fixedNow(2026)
+	t.Cleanup(func() { chooserNow = timeNow })
+	db, _ := testDB(t)
+	seedFew(t, db)
+	h := newHarness(t, db, 80, 24)
+	h.keys("[enter]") // Magelang: 2026 PMPZI selected
+	h.keys("t")
+	h.mustSee("Tim evaluasi 2026/PMPZI", "Tim: ")
+	h.keys("ani (anggota), sari (kepala)[enter]")
+	h.mustSee(`tingkat "kepala": pilih anggota, ketua atau pengendali`)
+	for range 7 {
+		h.send(keyBack)
+	}
+	h.keys("ketua)[enter]")
+	h.mustSee("✓ Tim disimpan: kankemenag-magelang/2026/PMPZI")
+	e, err := db.Evaluation("kankemenag-magelang/2026/PMPZI")
+	if err != nil || e.Team.String() != "ani (anggota), sari (ketua)" {
+		t.Fatalf("team %q, %v", e.Team, err)
+	}
+}
