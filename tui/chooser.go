@@ -91,7 +91,7 @@ type chooserScreen struct {
 	table  listTable
 	form   *evalForm
 	team   *teamEdit // the selected evaluation's team being changed
-	marked []string // evaluations marked for the side-by-side comparison
+	marked []string  // evaluations marked for the side-by-side comparison
 	cols   []int
 }
 
