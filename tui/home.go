@@ -16,7 +16,7 @@ import (
 type homeKeys struct {
 	nav                                                        navKeys
 	Open, Filter, ClearFilter, New, Edit, Delete, Review, Quit key.Binding
-	Dashboard                                                  key.Binding
+	Dashboard, Queue                                           key.Binding
 	Sort, SortName, SortScore, SortProgress, SortRegion        key.Binding
 }
 
@@ -31,6 +31,7 @@ func newHomeKeys() homeKeys {
 		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "hapus")),
 		Review:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
 		Dashboard:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "dasbor")),
+		Queue:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "menunggu saya")),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
 		Sort:         key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "urut")),
 		SortName:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "urut nama (lagi: balik)")),
@@ -99,6 +100,7 @@ type homeScreen struct {
 
 	items   []homeItem
 	partial int // while only the first screenful is loaded: how many satkers there are
+	waiting int // evaluations whose next step is the user's (known from the full load on)
 	byID    map[string]int
 	order   []int // items in the current sort
 	shown   []int // order less what the filter hides: the table's rows
@@ -128,6 +130,10 @@ type (
 		list    []store.SatkerSummary
 		err     error
 		partial int // > 0: the first screenful of this many satkers; the rest follow
+		// waiting is how many evaluations wait on the user, when counted:
+		// the full load counts them, the first screenful does not.
+		waiting int
+		counted bool
 	}
 	satkerDeletedMsg struct {
 		name  string
@@ -143,15 +149,24 @@ func (h *homeScreen) Init() tea.Cmd { return h.loadFirst }
 // follow in load, a moment later.
 func (h *homeScreen) loadFirst() tea.Msg {
 	list, total, err := h.env.db.SatkerFirst(firstScreenRows)
-	if err == nil && total <= len(list) {
-		total = 0 // that was all of them
+	if err != nil || total > len(list) {
+		return homeLoadedMsg{list: list, err: err, partial: total}
 	}
-	return homeLoadedMsg{list: list, err: err, partial: total}
+	// That was all of them: no load follows, and so few cost the queue
+	// count nothing.
+	q, qerr := h.env.db.Queue(h.env.user)
+	return homeLoadedMsg{list: list, waiting: len(q), counted: qerr == nil}
 }
 
 func (h *homeScreen) load() tea.Msg {
 	list, err := h.env.db.SatkerList() // no per-area scores: the list does not show them
-	return homeLoadedMsg{list: list, err: err}
+	if err != nil {
+		return homeLoadedMsg{err: err}
+	}
+	// The queue is read from the same list records (cached per commit):
+	// counting it costs a pass over the list, no decoding.
+	q, qerr := h.env.db.Queue(h.env.user)
+	return homeLoadedMsg{list: list, waiting: len(q), counted: qerr == nil}
 }
 
 func (h *homeScreen) Title() string { return "Satker" }
@@ -209,6 +224,9 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 		if h.loadDone(msg.err) {
 			h.setList(msg.list)
 			h.partial = msg.partial
+			if msg.counted {
+				h.waiting = msg.waiting
+			}
 			if msg.partial > 0 {
 				cmd = h.load
 			}
@@ -313,6 +331,8 @@ func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return h.open(newReview(h.env, reviewScope{}))
 	case key.Matches(msg, k.Dashboard):
 		return h.open(newDashboard(h.env))
+	case key.Matches(msg, k.Queue):
+		return h.open(newQueue(h.env))
 	default:
 		h.table.update(msg)
 		h.updateKeys()

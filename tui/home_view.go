@@ -31,9 +31,9 @@ func (h *homeScreen) Help() keyHelp {
 		return h.filter.help(true)
 	}
 	return keyHelp{
-		short: bindings([]key.Binding{k.Open, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Review, k.Dashboard, k.Quit}),
+		short: bindings([]key.Binding{k.Open, k.Queue, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Review, k.Dashboard, k.Quit}),
 		full: [][]key.Binding{
-			{k.Open, k.New, k.Edit, k.Delete, k.Review, k.Dashboard},
+			{k.Open, k.Queue, k.New, k.Edit, k.Delete, k.Review, k.Dashboard},
 			{k.Filter, k.ClearFilter, k.SortName, k.SortScore, k.SortProgress, k.SortRegion},
 			k.nav.bindings(),
 			{k.Quit},
@@ -90,7 +90,11 @@ func (h *homeScreen) headline() string {
 	if h.partial > total { // the first screenful: the rest are on their way
 		total = h.partial
 	}
-	return countText(len(h.shown), total, h.filter.Value() != "", "satker") + " · urut: " + h.sort.name(sortNames[h.sort.by])
+	text := countText(len(h.shown), total, h.filter.Value() != "", "satker") + " · urut: " + h.sort.name(sortNames[h.sort.by])
+	if h.waiting > 0 {
+		text += fmt.Sprintf(" · menunggu saya: %d (w)", h.waiting)
+	}
+	return text
 }
 
 func (h *homeScreen) filterLine() string {
