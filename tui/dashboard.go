@@ -34,6 +34,7 @@ type dashboardScreen struct {
 	target   int // 0, WBK, WBBM
 	result   int // 0, WBBM, WBK, none
 	province int // 0: every province, then provs
+	status   int // 0: every status, then model.Statuses
 	sorts    []dashSort
 	sortAt   int
 	reverse  bool
@@ -123,6 +124,10 @@ func (d *dashboardScreen) setDashboard(msg dashboardLoadedMsg) {
 // it is still shown.
 func (d *dashboardScreen) refresh(keep string) {
 	d.shown = d.dash.Filter(d.dashFilter())
+	if st := d.statusPick(); st != "" {
+		// The model's filter has no status: the rows carry it.
+		d.shown = slices.DeleteFunc(d.shown, func(r *model.DashboardRow) bool { return !r.HasEval() || r.Status != st })
+	}
 	if d.pick != (model.RoundPick{}) {
 		// A year or stage shows the satkers evaluated in that round.
 		d.shown = slices.DeleteFunc(d.shown, func(r *model.DashboardRow) bool { return !r.HasEval() })

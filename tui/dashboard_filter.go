@@ -26,9 +26,18 @@ func (d *dashboardScreen) dashFilter() model.DashboardFilter {
 	return f
 }
 
+// statusPick is the evaluation status the rows are filtered on; "" for
+// every status.
+func (d *dashboardScreen) statusPick() model.Status {
+	if d.status > 0 {
+		return model.Statuses[d.status-1]
+	}
+	return ""
+}
+
 func (d *dashboardScreen) filtered() bool {
 	return d.filter.Value() != "" || d.kind != 0 || d.target != 0 || d.result != 0 ||
-		d.province != 0 || d.want != (model.RoundPick{})
+		d.province != 0 || d.status != 0 || d.want != (model.RoundPick{})
 }
 
 // describe says in words which satkers are shown: the filters in use.
@@ -55,6 +64,9 @@ func (d *dashboardScreen) describe() string {
 	}
 	if f.Province != "" {
 		parts = append(parts, f.Province)
+	}
+	if st := d.statusPick(); st != "" {
+		parts = append(parts, "status "+string(st))
 	}
 	return strings.Join(parts, " · ")
 }

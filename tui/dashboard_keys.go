@@ -14,7 +14,7 @@ import (
 type dashboardKeys struct {
 	nav                                            navKeys
 	Filter, ClearFilter, Year, Stage, Kind, Target key.Binding
-	Result, Province, Sort, Reverse, Group         key.Binding
+	Result, Province, Status, Sort, Reverse, Group key.Binding
 	Open, Gap, Mark, Compare, Distribution, Back   key.Binding
 }
 
@@ -40,6 +40,7 @@ func newDashboardKeys() dashboardKeys {
 		Target:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "target")),
 		Result:       key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hasil")),
 		Province:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "provinsi")),
+		Status:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "status evaluasi")),
 		Sort:         key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "urut")),
 		Reverse:      key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "balik urutan")),
 		Group:        key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "kelompok")),
@@ -66,7 +67,7 @@ func (d *dashboardScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.ClearFilter):
 		d.filter.SetValue("")
-		d.kind, d.target, d.result, d.province = 0, 0, 0, 0
+		d.kind, d.target, d.result, d.province, d.status = 0, 0, 0, 0, 0
 		if d.want != (model.RoundPick{}) {
 			return d.load(model.RoundPick{})
 		}
@@ -112,6 +113,9 @@ func (d *dashboardScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Province):
 		d.province = (d.province + 1) % (len(d.provs) + 1)
 		d.refresh(d.selectedID())
+	case key.Matches(msg, k.Status):
+		d.status = (d.status + 1) % (len(model.Statuses) + 1)
+		d.refresh(d.selectedID())
 	case key.Matches(msg, k.Sort):
 		d.sortAt, d.reverse = (d.sortAt+1)%len(d.sorts), false
 		d.reorder("")
@@ -146,7 +150,7 @@ func (d *dashboardScreen) Help() keyHelp {
 		short: bindings([]key.Binding{k.Open, k.Gap, k.Mark, k.Compare, k.Distribution, k.Sort, k.Group, k.ClearFilter, k.Back}),
 		full: [][]key.Binding{
 			{k.Open, k.Gap, k.Mark, k.Compare, k.Distribution},
-			{k.Filter, k.Year, k.Stage, k.Kind, k.Target, k.Result, k.Province, k.ClearFilter},
+			{k.Filter, k.Year, k.Stage, k.Kind, k.Target, k.Result, k.Province, k.Status, k.ClearFilter},
 			{k.Sort, k.Reverse, k.Group},
 			k.nav.bindings(),
 		},

@@ -25,6 +25,7 @@ func level(ratio float64) string {
 // dashLayout is how wide each column is at the current width.
 type dashLayout struct {
 	satker, region, eval int // 0: not shown
+	status               int // the evaluation's status; 0: not shown
 	delta, result        int
 	area                 int // a component cell: 6 (score and glyph), 3 or 2 (level and glyph)
 }
@@ -37,21 +38,43 @@ const (
 )
 
 func (d *dashboardScreen) layoutFor(width int) dashLayout {
+	// The status is a word ("diajukan"): its column is there when the
+	// name keeps room beside it, at narrower component cells if need be.
+	if l, room, ok := d.layoutCells(width, dashStatusW+1, 16); ok {
+		l.status = dashStatusW
+		return d.layoutRest(l, room)
+	}
+	l, room, _ := d.layoutCells(width, 0, 10)
+	return d.layoutRest(l, room)
+}
+
+// dashStatusW is the status column: "diajukan".
+const dashStatusW = 8
+
+// layoutCells narrows the cells step by step until the name has room
+// beside the fixed columns and extra cells more; ok is false when even
+// the narrowest leave the name less than least.
+func (d *dashboardScreen) layoutCells(width, extra, least int) (dashLayout, int, bool) {
 	n := len(d.dash.Columns)
 	l := dashLayout{area: 6, delta: 7, result: 8}
 	room := 0
 	fit := func() {
 		fixed := dashMarkW + dashProgW + dashTotalW + l.delta + l.result + 5 // a space after each
-		room = width - fixed - n*(l.area+1) - 1
+		room = width - fixed - extra - n*(l.area+1) - 1
 	}
-	// Narrower cells, step by step, until the name has room.
 	for _, step := range []func(){func() {}, func() { l.area = 3 }, func() { l.delta, l.result = 6, 5 },
 		func() { l.area = 2 }} {
 		step()
-		if fit(); room >= 18 || (l.area < 6 && room >= 10) {
-			break
+		if fit(); room >= 18 || (l.area < 6 && room >= least) {
+			return l, room, true
 		}
 	}
+	return l, room, false
+}
+
+// layoutRest shares the room the cells leave among the name, the round
+// and the region.
+func (d *dashboardScreen) layoutRest(l dashLayout, room int) dashLayout {
 	// The name first, then the round, the region, and the rest back to
 	// the name.
 	l.satker = min(28, max(8, room))
@@ -130,7 +153,7 @@ func (d *dashboardScreen) filterLine() string {
 	if d.pick.Year != 0 || d.pick.Stage != "" {
 		round = "putaran: " + strings.TrimSpace(fmt.Sprintf("%s %s", yearText(d.pick.Year), d.pick.Stage))
 	}
-	text := round + " · / saring · y tahun · s tahap · i jenis · t target · h hasil · w provinsi"
+	text := round + " · / saring · y tahun · s tahap · i jenis · t target · h hasil · w provinsi · v status"
 	if desc := d.describe(); desc != "" {
 		text = "Saringan: " + desc + " · esc hapus"
 	}
@@ -206,6 +229,9 @@ func (d *dashboardScreen) geom() *dashGeom {
 	if l.eval > 0 {
 		headers = append(headers, "EVALUASI")
 	}
+	if l.status > 0 {
+		headers = append(headers, "STATUS")
+	}
 	result := "PREDIKAT"
 	if l.result < len(result) {
 		result = "PRED."
@@ -230,6 +256,9 @@ func (d *dashboardScreen) geom() *dashGeom {
 	}
 	if l.eval > 0 {
 		widths = append(widths, l.eval)
+	}
+	if l.status > 0 {
+		widths = append(widths, l.status)
 	}
 	widths = append(widths, dashProgW, dashTotalW, l.delta, l.result)
 	for range d.dash.Columns {
@@ -297,6 +326,9 @@ func (d *dashboardScreen) drawRow(g *dashGeom, k dashRowKey) string {
 		if l.eval > 0 {
 			cells = append(cells, "—")
 		}
+		if l.status > 0 {
+			cells = append(cells, "—")
+		}
 		cells = append(cells, "—", "—", "", "—")
 		for range d.dash.Columns {
 			cells = append(cells, "")
@@ -304,6 +336,9 @@ func (d *dashboardScreen) drawRow(g *dashGeom, k dashRowKey) string {
 	} else {
 		if l.eval > 0 {
 			cells = append(cells, fmt.Sprintf("%d %s", r.Year, r.Stage))
+		}
+		if l.status > 0 {
+			cells = append(cells, string(r.Status))
 		}
 		delta := ""
 		if r.Delta.Has() {

@@ -106,6 +106,7 @@ type reviewScreen struct {
 	priority int // 0: every priority, then model.Priorities
 	area     int // 0: every area, then areas
 	overdue  bool
+	evalSt   int // 0: every evaluation status, then model.Statuses
 
 	steps filterSteps // the text filter's results as it was typed
 
@@ -228,7 +229,7 @@ func (r *reviewScreen) updateKeys() {
 	k.Edit.SetEnabled(!busy && open)
 	k.Walk.SetEnabled(!busy && sel != nil)
 	k.Drafts.SetEnabled(!busy && r.scope.draftsFor != "")
-	for _, b := range []*key.Binding{&k.Filter, &k.Status, &k.Priority, &k.Area, &k.Overdue, &k.Sort,
+	for _, b := range []*key.Binding{&k.Filter, &k.Status, &k.EvalStatus, &k.Priority, &k.Area, &k.Overdue, &k.Sort,
 		&k.SortDue, &k.SortPriority, &k.SortSatker} {
 		b.SetEnabled(!busy && len(r.items) > 0)
 	}

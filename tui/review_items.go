@@ -150,6 +150,7 @@ func (r *reviewScreen) setItems(items []reviewItem) {
 // lines instead of ten thousand items.
 type reviewFacet struct {
 	status, prio  int8  // indexes in model.RekStatuses and model.Priorities
+	evalSt        int8  // index in model.Statuses of the evaluation's status; -1 unknown
 	area          int16 // 1 + index in r.areas
 	open, overdue bool
 }
@@ -163,7 +164,8 @@ func (r *reviewScreen) packFacets() {
 	for i := range r.items {
 		it := &r.items[i]
 		r.facets = append(r.facets, reviewFacet{status: int8(slices.Index(model.RekStatuses, it.rek.Status)),
-			prio: int8(it.prio), area: area[it.areaID], open: it.rek.IsOpen(), overdue: it.overdue})
+			evalSt: int8(slices.Index(model.Statuses, it.eval.Status)),
+			prio:   int8(it.prio), area: area[it.areaID], open: it.rek.IsOpen(), overdue: it.overdue})
 	}
 }
 
@@ -212,6 +214,8 @@ func (r *reviewScreen) keeps(i int) bool {
 		return false
 	case r.status > 1 && int(f.status) != r.status-2:
 		return false
+	case r.evalSt > 0 && int(f.evalSt) != r.evalSt-1:
+		return false
 	case r.priority > 0 && int(f.prio) != r.priority-1:
 		return false
 	case r.area > 0 && int(f.area) != r.area:
@@ -246,7 +250,7 @@ func (r *reviewScreen) refilter(keep string) {
 }
 
 func (r *reviewScreen) filtered() bool {
-	return r.filter.Value() != "" || r.status != 0 || r.priority != 0 || r.area != 0 || r.overdue
+	return r.filter.Value() != "" || r.status != 0 || r.evalSt != 0 || r.priority != 0 || r.area != 0 || r.overdue
 }
 
 // needState reads the selected recommendation's evaluation (scorecard and

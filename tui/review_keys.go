@@ -13,6 +13,7 @@ type reviewKeys struct {
 	nav                                                  navKeys
 	DetailUp, DetailDown                                 key.Binding
 	Filter, ClearFilter, Status, Priority, Area, Overdue key.Binding
+	EvalStatus                                           key.Binding
 	Sort, SortDue, SortPriority, SortSatker              key.Binding
 	ChangeStatus, FollowUp, Edit, Walk, Drafts, Back     key.Binding
 }
@@ -26,6 +27,7 @@ func newReviewKeys() reviewKeys {
 		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "saring")),
 		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan")),
 		Status:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "saring status")),
+		EvalStatus:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "saring status evaluasi")),
 		Priority:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "saring prioritas")),
 		Area:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "saring area")),
 		Overdue:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "hanya lewat tenggat")),
@@ -57,7 +59,7 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.ClearFilter):
 		r.filter.SetValue("")
-		r.status, r.priority, r.area, r.overdue = 0, 0, 0, false
+		r.status, r.evalSt, r.priority, r.area, r.overdue = 0, 0, 0, 0, false
 		r.steps.reset()
 		r.refilter(r.selectedID())
 		return nil
@@ -69,6 +71,10 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return r.filter.start()
 	case key.Matches(msg, k.Status):
 		r.status = (r.status + 1) % (len(model.RekStatuses) + 2)
+		r.steps.reset()
+		r.refilter(r.selectedID())
+	case key.Matches(msg, k.EvalStatus):
+		r.evalSt = (r.evalSt + 1) % (len(model.Statuses) + 1)
 		r.steps.reset()
 		r.refilter(r.selectedID())
 	case key.Matches(msg, k.Priority):

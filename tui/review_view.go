@@ -97,6 +97,9 @@ func (r *reviewScreen) filterLine() string {
 	case r.status > 1:
 		parts = append(parts, "status: "+string(model.RekStatuses[r.status-2]))
 	}
+	if r.evalSt > 0 {
+		parts = append(parts, "evaluasi: "+string(model.Statuses[r.evalSt-1]))
+	}
 	if r.priority > 0 {
 		parts = append(parts, "prioritas: "+string(model.Priorities[r.priority-1]))
 	}
@@ -107,7 +110,7 @@ func (r *reviewScreen) filterLine() string {
 		parts = append(parts, "lewat tenggat")
 	}
 	if len(parts) == 0 {
-		return st.Muted.Render(ansi.Truncate("Saring: / teks · f status · p prioritas · a area · o lewat tenggat", r.width, "…"))
+		return st.Muted.Render(ansi.Truncate("Saring: / teks · f status · v evaluasi · p prioritas · a area · o lewat tenggat", r.width, "…"))
 	}
 	return st.Muted.Render(ansi.Truncate("Saringan: "+strings.Join(parts, " · ")+" · esc hapus", r.width, "…"))
 }
@@ -136,7 +139,7 @@ func (r *reviewScreen) fillDetail() {
 	b.WriteString(st.Header.Render(shortRekID(rk)+" · "+strings.Join(names, " › ")) + st.Muted.Render(" ("+rk.Node+")") + "\n")
 	evalText := ""
 	if it.eval.ID != "" {
-		evalText = fmt.Sprintf(" · evaluasi %d %s", it.eval.Year, it.eval.Stage)
+		evalText = fmt.Sprintf(" · evaluasi %d %s (%s)", it.eval.Year, it.eval.Stage, it.eval.Status)
 	}
 	b.WriteString(it.satker + evalText + "\n")
 	due := "tanpa tenggat"
@@ -222,7 +225,7 @@ func (r *reviewScreen) Help() keyHelp {
 		short: bindings([]key.Binding{k.Walk, k.ChangeStatus, k.FollowUp, k.Drafts, k.ClearFilter, k.Back}),
 		full: [][]key.Binding{
 			{k.Walk, k.ChangeStatus, k.FollowUp, k.Edit, k.Drafts},
-			{k.Filter, k.Status, k.Priority, k.Area, k.Overdue, k.ClearFilter},
+			{k.Filter, k.Status, k.EvalStatus, k.Priority, k.Area, k.Overdue, k.ClearFilter},
 			{k.SortDue, k.SortPriority, k.SortSatker},
 			append(k.nav.bindings(), k.DetailUp, k.DetailDown),
 		},
