@@ -18,13 +18,17 @@ import (
 // Demo fills the database with example data. n == 0 adds the named,
 // realistic set (Kankemenag Magelang, Minahasa Tenggara and Sinjai, the
 // Kanwils of Kalimantan Tengah and Bengkulu, KUAs, madrasahs, a PTKN), each
-// with a PMPZI self-assessment at its own stage of progress and, for some,
-// TPI evaluations whose answers differ, and recommendations in every
-// status (some overdue, some carried over from last year's round); it
-// refuses with ErrExists when that set is there already. n > 0 adds n
-// generated satkers (uji-00001 …) for load tests, numbered after those
-// already there, with two recommendations each on average. The data is the
-// same for the same n and now.
+// with a PMPZI self-assessment at its own stage of progress; most with
+// last year's TPI (some the year before's too), scored lower than now;
+// TPIs by teams of the Biro Ortala at every step of the review chain
+// (draft, diajukan, direviu, final, one returned, one reopened), with the
+// ketua's and the pengendali's corrections and answers still carried from
+// last year; and recommendations in every status (some overdue, some
+// carried over from last year's round). It refuses with ErrExists when
+// that set is there already. n > 0 adds n generated satkers (uji-00001 …)
+// for load tests, numbered after those already there, a third of them
+// with last year's TPI, with two recommendations each on average. The
+// data is the same for the same n and now.
 func (db *DB) Demo(n int, now time.Time) error {
 	if err := db.may(RoleAdmin, "menambah data contoh"); err != nil {
 		return err
@@ -38,8 +42,8 @@ func (db *DB) Demo(n int, now time.Time) error {
 		}
 	}
 	now = now.UTC().Truncate(time.Second)
+	kit := newDemoKit(in)
 	if n <= 0 {
-		rng := rand.New(rand.NewPCG(2026, 5))
 		rekRng := rand.New(rand.NewPCG(2026, 6))
 		return db.update(func(tx *bolt.Tx) error {
 			t := txn{db, tx}.bulk()
@@ -55,7 +59,10 @@ func (db *DB) Demo(n int, now time.Time) error {
 						reks = append(reks, p)
 					}
 				}
-				if err := t.demoSatker(d, in, now, rng, reks, rekRng); err != nil {
+				// Each satker draws from its own stream: a change to one
+				// leaves the others' data as it was.
+				rng := rand.New(rand.NewPCG(2026, demoSeed(d.id)))
+				if err := t.demoSatker(d, kit, now, rng, reks, rekRng); err != nil {
 					return err
 				}
 			}
@@ -73,7 +80,7 @@ func (db *DB) Demo(n int, now time.Time) error {
 		err := db.update(func(tx *bolt.Tx) error {
 			t := txn{db, tx}.bulk()
 			for i := start; i < min(n, start+perTx); i++ {
-				if err := t.demoSatker(generatedSatker(first+i, rng), in, now, rng, generatedRekPlan(rekRng), rekRng); err != nil {
+				if err := t.demoSatker(generatedSatker(first+i, rng), kit, now, rng, generatedRekPlan(rekRng), rekRng); err != nil {
 					return err
 				}
 			}
@@ -87,6 +94,15 @@ func (db *DB) Demo(n int, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// demoSeed is a named satker's own seed: FNV-1a of its id.
+func demoSeed(id string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint64(id[i])) * 1099511628211
+	}
+	return h
 }
 
 // nextDemoNumber is one past the highest uji-NNNNN satker.
@@ -126,11 +142,48 @@ func generatedSatker(i int, rng *rand.Rand) demoSatker {
 		done = 1
 	}
 	quality := 0.55 + 0.4*rng.Float64()
-	d.evals = []demoEval{{model.StagePMPZI, 0, done, quality, 0, done == 1 && rng.IntN(2) == 0, "pic." + d.id, []string{"Tim ZI " + d.name}}}
+	if rng.IntN(3) == 0 { // a third were evaluated last year, less well
+		team := generatedTeam(rng)
+		d.evals = append(d.evals, demoEval{stage: model.StageTPI, yearsAgo: 1, answered: 1,
+			quality: quality - 0.1 - 0.15*rng.Float64(), strictness: 0.1 + 0.25*rng.Float64(), status: model.Final,
+			by: team.Names(model.Anggota)[0], team: team})
+	}
+	st := model.Draft
+	if done == 1 && rng.IntN(2) == 0 {
+		st = model.Final
+	}
+	d.evals = append(d.evals, demoEval{stage: model.StagePMPZI, answered: done, quality: quality, status: st,
+		by: "pic." + d.id, evaluators: []string{"Tim ZI " + d.name}})
 	if done == 1 && rng.IntN(3) == 0 {
-		d.evals = append(d.evals, demoEval{model.StageTPI, 0, rng.Float64(), quality, 0.1 + 0.25*rng.Float64(), false, "tpi.uji", []string{"Evaluator Uji"}})
+		team := generatedTeam(rng)
+		de := demoEval{stage: model.StageTPI, answered: rng.Float64(), quality: quality,
+			strictness: 0.1 + 0.25*rng.Float64(), status: model.Draft, by: team.Names(model.Anggota)[0], team: team}
+		switch x := rng.IntN(20); {
+		case x < 4:
+			de.status = model.Submitted
+		case x < 7:
+			de.status = model.Reviewed
+		case x < 12:
+			de.status, de.answered = model.Final, 1
+		}
+		if de.status != model.Draft && de.answered < 0.7 {
+			de.answered = 0.7 + 0.3*rng.Float64()
+		}
+		d.evals = append(d.evals, de)
 	}
 	return d
+}
+
+// generatedTeam draws a team from the Biro Ortala's evaluators: one or
+// two anggota, a ketua and a pengendali.
+func generatedTeam(rng *rand.Rand) model.Team {
+	a := rng.IntN(len(demoAnggota))
+	team := model.Team{{Name: demoAnggota[a], Level: model.Anggota}}
+	if rng.IntN(2) == 0 {
+		team = append(team, model.Member{Name: demoAnggota[(a+1+rng.IntN(len(demoAnggota)-1))%len(demoAnggota)], Level: model.Anggota})
+	}
+	return append(team, model.Member{Name: demoKetua[rng.IntN(len(demoKetua))], Level: model.Ketua},
+		model.Member{Name: demoPengendali[rng.IntN(len(demoPengendali))], Level: model.Pengendali})
 }
 
 // stageWindow is when, before a round's base date, an evaluation of each
@@ -142,7 +195,7 @@ var stageWindow = map[model.Stage][2]int{
 // demoSatker writes one satker with its evaluations, answers and history,
 // and the recommendations reks plans for its rounds. rekRng drives only
 // the recommendations, so adding them left the rest of the data as it was.
-func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *rand.Rand, reks []demoRekRound, rekRng *rand.Rand) error {
+func (t txn) demoSatker(d demoSatker, kit *demoKit, now time.Time, rng *rand.Rand, reks []demoRekRound, rekRng *rand.Rand) error {
 	created := now.AddDate(0, 0, -120)
 	s := satkerRec{ID: d.id, Name: d.name, Kind: string(d.kind), Province: d.province, Regency: d.regency,
 		Head: d.head, Target: d.target, Created: created, Updated: created}
@@ -153,6 +206,7 @@ func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *
 	if err := s.model().Validate(); err != nil {
 		return fmt.Errorf("data demo %s: %w", d.id, err)
 	}
+	in := kit.in
 	if err := t.putSatker(nil, s); err != nil {
 		return err
 	}
@@ -163,37 +217,34 @@ func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *
 		return err
 	}
 	prev := map[int]model.Answers{} // per round (years ago): the latest stage's values, what the next stage starts from
+	var earlier demoResult          // the satker's latest TPI so far: what its next TPI starts from
 	var round demoRound             // the round being written, for its recommendations
 	for i, de := range d.evals {
 		base := now.AddDate(-de.yearsAgo, 0, 0)
 		w := stageWindow[de.stage]
 		start := base.AddDate(0, 0, -w[0])
 		e := evalRec{ID: model.EvaluationID(s.ID, base.Year(), de.stage), Satker: s.ID, Year: base.Year(),
-			Stage: string(de.stage), Evaluators: de.evaluators, Instrument: in.ID, InstrumentHash: in.Hash,
-			Status: string(model.Draft), Created: start, Updated: start}
-		if _, err := t.record(changeRec{At: start, By: de.by, Satker: s.ID, Evaluation: e.ID, Field: fieldEvaluation, New: evalLabel(e)}); err != nil {
-			return err
+			Stage: string(de.stage), Evaluators: de.evaluators, Team: teamToRecs(de.team), Instrument: in.ID,
+			InstrumentHash: in.Hash, Status: string(model.Draft), Created: start, Updated: start}
+		var carry *demoResult
+		if de.stage == model.StageTPI && earlier.id != "" {
+			e.From, carry = earlier.id, &earlier
 		}
-		vals, answers, last, err := t.demoAnswers(e, de, in, prev[de.yearsAgo], start, w[1], rng)
+		res, err := t.demoEvaluation(&e, de, kit, prev[de.yearsAgo], carry, start, w[1], rng)
 		if err != nil {
 			return err
 		}
-		prev[de.yearsAgo] = vals
-		e.Updated = last
-		if de.final {
-			e.Status = string(model.Final)
-			e.Updated = last.Add(time.Hour)
-			if _, err := t.record(changeRec{At: e.Updated, By: de.by, Satker: s.ID, Evaluation: e.ID, Field: fieldStatus, Old: string(model.Draft), New: e.Status}); err != nil {
-				return err
-			}
+		prev[de.yearsAgo] = res.vals
+		if de.stage == model.StageTPI {
+			earlier = res
 		}
 		if err := t.put(bucketEvaluations, e.ID, e); err != nil {
 			return err
 		}
-		if err := t.putState(e, in, s.Target, vals, last); err != nil {
+		if err := t.putState(e, in, s.Target, res.vals, res.last); err != nil {
 			return err
 		}
-		round.add(e, de, vals, answers)
+		round.add(e, de, res.vals, res.answers)
 		if i+1 == len(d.evals) || d.evals[i+1].yearsAgo != de.yearsAgo {
 			// A round's recommendations follow its last stage, before the
 			// next round begins, so the history stays in time order.
@@ -208,65 +259,6 @@ func (t txn) demoSatker(d demoSatker, in *model.Instrument, now time.Time, rng *
 		}
 	}
 	return t.rebuildSummary(s.ID)
-}
-
-// demoAnswers writes an evaluation's answers, with their history, and
-// returns its values, its answers (for drafting recommendations) and when
-// the last answer was given.
-func (t txn) demoAnswers(e evalRec, de demoEval, in *model.Instrument, from model.Answers, start time.Time, days int, rng *rand.Rand) (model.Answers, map[string]model.Answer, time.Time, error) {
-	qs := in.Questions()
-	order := make([]int, len(qs))
-	keys := make([]float64, len(qs))
-	for i := range order {
-		order[i], keys[i] = i, float64(i)/float64(len(qs))+0.5*rng.Float64()
-	}
-	sort.SliceStable(order, func(a, b int) bool { return keys[order[a]] < keys[order[b]] })
-	count := int(math.Round(de.answered * float64(len(qs))))
-	chosen := order[:count]
-	sort.Ints(chosen) // answered in walking order
-	vals := model.Answers{}
-	answers := make(map[string]model.Answer, count)
-	last := start
-	for n, i := range chosen {
-		q := qs[i]
-		at := start.Add(time.Duration(float64(days*24) * float64(n+1) / float64(count+1) * float64(time.Hour))).Truncate(time.Second)
-		r := answerRec{Evaluation: e.ID, Question: q.ID, By: de.by, At: at}
-		if v, ok := from[q.ID]; ok && de.stage != model.StagePMPZI {
-			r.Value = v
-			if rng.Float64() < de.strictness {
-				if lower, ok := markDown(q, v, rng); ok {
-					r.Value = lower
-					r.Note = demoFindings[rng.IntN(len(demoFindings))]
-				}
-			}
-		} else {
-			r.Value = demoValue(q, de.quality, rng)
-			if rng.Float64() < 0.1 {
-				r.Note = demoClaims[rng.IntN(len(demoClaims))]
-			}
-		}
-		if rng.Float64() < 0.5 {
-			r.Evidence = demoEvidence(e, q, de.stage != model.StagePMPZI && rng.Float64() < 0.7, rng)
-		}
-		if err := t.putAnswer(r); err != nil {
-			return nil, nil, last, err
-		}
-		base := changeRec{At: at, By: de.by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID}
-		for _, f := range [][2]string{{fieldValue, r.Value.String()}, {fieldNote, r.Note}, {fieldEvidence, evidenceText(r.Evidence)}} {
-			if f[1] == "" {
-				continue
-			}
-			c := base
-			c.Field, c.New = f[0], f[1]
-			if _, err := t.record(c); err != nil {
-				return nil, nil, last, err
-			}
-		}
-		vals[q.ID] = r.Value
-		answers[q.ID] = model.Answer{Question: q.ID, Value: r.Value, Note: r.Note, By: r.By, At: at}
-		last = at
-	}
-	return vals, answers, last, nil
 }
 
 // demoValue claims the best answer with probability quality, else a worse
@@ -310,20 +302,6 @@ func byValue(q *model.Question) []model.Option {
 	opts := append([]model.Option(nil), q.Options...)
 	sort.SliceStable(opts, func(i, j int) bool { return opts[i].Value > opts[j].Value })
 	return opts
-}
-
-func demoEvidence(e evalRec, q *model.Question, checked bool, rng *rand.Rand) []evidenceRec {
-	title := "Data dukung " + q.ID
-	if g := strings.TrimSpace(q.Guide); g != "" {
-		title = firstPhrase(g, 70)
-	}
-	area := strings.ToUpper(strings.SplitN(q.ID, ".", 2)[0])
-	ev := []evidenceRec{{Title: title, Location: fmt.Sprintf("Eviden ZI %d/%s/%s.pdf", e.Year, area, q.ID), Checked: checked}}
-	if rng.IntN(3) == 0 {
-		ev = append(ev, evidenceRec{Title: "Surat keputusan terkait",
-			Location: fmt.Sprintf("B-%d/Kk/OT.01.2/%02d/%d", 100+rng.IntN(900), 1+rng.IntN(12), e.Year), Checked: checked})
-	}
-	return ev
 }
 
 // firstPhrase cuts a guide text at its first sentence or at n runes.

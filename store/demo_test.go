@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,7 +84,8 @@ func TestDemoNamedSet(t *testing.T) {
 	if len(results) < 2 {
 		t.Errorf("every evaluation has the same result: %v", results)
 	}
-	if mg := byID["kankemenag-magelang"]; len(mg.Evaluations) != 4 || mg.Latest.Year != fixedNow.Year() || mg.Evaluations[0].Status != model.Final {
+	if mg := byID["kankemenag-magelang"]; len(mg.Evaluations) != 5 || mg.Latest.Year != fixedNow.Year() ||
+		mg.Evaluations[0].Year != fixedNow.Year()-2 || mg.Evaluations[0].Status != model.Final {
 		t.Errorf("Magelang's rounds: %+v", mg.Evaluations)
 	}
 	if h, _ := db.History(HistoryFilter{Satker: "kankemenag-sinjai"}); len(h) < 100 {
@@ -127,6 +130,31 @@ func TestDemoGenerated(t *testing.T) {
 		if n > 3 {
 			t.Errorf("%s has %d recommendations; the plan gives at most 3", id, n)
 		}
+	}
+	// A third were evaluated last year; every TPI has a team and a
+	// history the review chain allows.
+	earlier, tpis := 0, map[model.Status]int{}
+	for _, s := range sums {
+		if s.Evaluations[0].Year < fixedNow.Year() {
+			earlier++
+		}
+		for _, es := range s.Evaluations {
+			e, err := db.Evaluation(es.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (e.Stage == model.StageTPI) != (len(e.Team) > 0) {
+				t.Errorf("%s: team %q", e.ID, e.Team)
+			}
+			if e.Stage == model.StageTPI && e.Year == fixedNow.Year() {
+				tpis[e.Status]++
+			}
+			replayReview(t, db, e)
+		}
+	}
+	t.Logf("%d of 35 evaluated last year; this year's TPIs: %v", earlier, tpis)
+	if earlier < 6 || earlier > 20 {
+		t.Errorf("%d of 35 satkers evaluated last year; want about a third", earlier)
 	}
 	mustCheckClean(t, db)
 }
@@ -229,17 +257,23 @@ func checkDemoReks(t *testing.T, db *DB) {
 	}
 	// Verified work was checked by the evaluator after the satker's
 	// follow-up, and work sent back says why.
-	hist, err := db.History(HistoryFilter{Satker: "kankemenag-magelang"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	sentBack := false
-	for i, c := range hist {
-		if i > 0 && c.At.After(hist[i-1].At) {
-			t.Errorf("history out of time order: #%d %v %s %s after #%d %v", c.Seq, c.At, c.Field, c.Question, hist[i-1].Seq, hist[i-1].At)
-			break
+	for _, d := range demoSatkers {
+		hist, err := db.History(HistoryFilter{Satker: d.id})
+		if err != nil {
+			t.Fatal(err)
 		}
-		sentBack = sentBack || c.Field == fieldRekStatus && c.Old == string(model.RekSelesai) && strings.HasPrefix(c.New, "dikerjakan: ")
+		for i, c := range hist {
+			if i > 0 && c.At.After(hist[i-1].At) {
+				t.Errorf("%s: history out of time order: #%d %v %s %s after #%d %v", d.id, c.Seq, c.At, c.Field, c.Question, hist[i-1].Seq, hist[i-1].At)
+				break
+			}
+			if c.At.After(fixedNow) {
+				t.Errorf("%s: history #%d at %v, after now", d.id, c.Seq, c.At)
+				break
+			}
+			sentBack = sentBack || d.id == "kankemenag-magelang" && c.Field == fieldRekStatus && c.Old == string(model.RekSelesai) && strings.HasPrefix(c.New, "dikerjakan: ")
+		}
 	}
 	if !sentBack {
 		t.Error("no recommendation of Magelang's was sent back from selesai with a reason")
@@ -262,4 +296,176 @@ func TestDemoIsDeterministic(t *testing.T) {
 	if x, y := dumpDB(t, a), dumpDB(t, b); x != y {
 		t.Fatal("two demos with the same now differ")
 	}
+}
+
+// TestDemoReviewWorld: the named demo shows the review chain — teams on
+// every TPI, evaluations in every status, one return and one reopening
+// with their reasons, the ketua's and the pengendali's corrections with
+// theirs, rounds started from last year's with answers still carried —
+// and every step in its history is one the store itself would have
+// allowed, at the level it allows it.
+func TestDemoReviewWorld(t *testing.T) {
+	db, _ := testDB(t)
+	if err := db.Demo(0, fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	mustCheckClean(t, db)
+	sums, err := db.SatkerSummaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	statuses := map[model.Status][]string{}
+	var returns, reopenings []model.Change
+	ketuaNotes, pengendaliNotes, carried, started := 0, 0, 0, 0
+	for _, s := range sums {
+		for _, es := range s.Evaluations {
+			e, err := db.Evaluation(es.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			statuses[e.Status] = append(statuses[e.Status], e.ID)
+			teamed := e.Stage == model.StageTPI || e.Stage == model.StageTPILapangan
+			if teamed != (len(e.Team) > 0) {
+				t.Errorf("%s: team %q", e.ID, e.Team)
+			}
+			if teamed && (len(e.Team.Names(model.Ketua)) != 1 || len(e.Team.Names(model.Pengendali)) != 1 || len(e.Team.Names(model.Anggota)) == 0) {
+				t.Errorf("%s: team %q; want anggota, one ketua, one pengendali", e.ID, e.Team)
+			}
+			if e.From != "" {
+				started++
+				from, err := db.Evaluation(e.From)
+				if err != nil || from.SatkerID != e.SatkerID || from.Year >= e.Year || from.Stage != model.StageTPI || from.Status != model.Final {
+					t.Errorf("%s starts from %s: %+v (%v)", e.ID, e.From, from, err)
+				}
+			}
+			w, err := db.Worksheet(e.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for qid, byLevel := range w.Levels {
+				for l, a := range byLevel {
+					if a.Carried {
+						carried++
+						if e.From == "" || l != model.Anggota {
+							t.Errorf("%s %s: carried at %s, from %q", e.ID, qid, l, e.From)
+						}
+					}
+					if l > model.Anggota && a.Note != "" {
+						if l == model.Ketua {
+							ketuaNotes++
+						} else {
+							pengendaliNotes++
+						}
+					}
+					if l > model.Anggota && len(e.Team) > 0 && e.Team.LevelOf(a.By) != l {
+						t.Errorf("%s %s: the %s's answer is by %s", e.ID, qid, l, a.By)
+					}
+					below := maps.Clone(byLevel)
+					delete(below, l)
+					if _, need := model.NeedsReason(below, l, a.Value); need && a.Note == "" {
+						t.Errorf("%s %s: the %s changed the answer below without a reason", e.ID, qid, l)
+					}
+				}
+				if eff, _ := model.Effective(byLevel); w.Answers[qid].Value != eff.Value {
+					t.Errorf("%s %s: counts %v; the highest level says %v", e.ID, qid, w.Answers[qid].Value, eff.Value)
+				}
+			}
+			r, tr := replayReview(t, db, e)
+			returns, reopenings = append(returns, r...), append(reopenings, tr...)
+		}
+	}
+	for _, st := range model.Statuses {
+		t.Logf("%s: %v", st, statuses[st])
+		if len(statuses[st]) == 0 {
+			t.Errorf("no evaluation is %s", st)
+		}
+	}
+	t.Logf("%d ketua's and %d pengendali's corrections, %d carried answers, %d rounds started from another", ketuaNotes, pengendaliNotes, carried, started)
+	if len(reopenings) != 1 || reopenings[0].Evaluation != "kankemenag-sinjai/2026/TPI" {
+		t.Errorf("reopenings: %+v; want Sinjai's TPI, once", reopenings)
+	}
+	if len(returns) == 0 {
+		t.Error("no evaluation was returned")
+	}
+	if ketuaNotes < 15 || pengendaliNotes < 5 || carried < 20 || started < 8 {
+		t.Error("too little of the review to show")
+	}
+	for _, name := range []string{"tpi.yusuf", "tpi.bambang", "tpi.fajar"} {
+		q, err := db.Queue(name)
+		if err != nil || len(q) == 0 {
+			t.Errorf("%s's queue: %v, %v", name, q, err)
+		}
+		for _, it := range q {
+			t.Logf("%s waits on %s (%s)", it.Evaluation.ID, name, it.Level)
+		}
+	}
+
+	// Year on year, this round against last year's: every named satker
+	// evaluated before shows a change, and a TPI shows progress.
+	d, err := db.Dashboard(model.RoundPick{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range d.Rows {
+		t.Logf("%-32s %s %-6s %6.2f (%d) %+6.2f", r.Satker.ID, r.Eval, r.Stage, r.Total, r.Delta.PrevYear, r.Delta.Points)
+		if r.Eval == "" || r.Satker.ID == "kua-tombatu" {
+			continue
+		}
+		if r.Delta.Prev == "" || r.Delta.PrevYear != fixedNow.Year()-1 || r.Delta.Points == 0 {
+			t.Errorf("%s: no change from last year: %+v", r.Satker.ID, r.Delta)
+		}
+		if r.Stage == model.StageTPI && r.Delta.Trend != model.Up {
+			t.Errorf("%s: the TPI shows no progress: %+v", r.Satker.ID, r.Delta)
+		}
+	}
+}
+
+// replayReview walks an evaluation's history from the start and checks
+// every status step and every answer change with model.Decide, as the
+// store would have at the time: allowed, to the status written, at the
+// level written. It returns the returns and the reopenings.
+func replayReview(t *testing.T, db *DB, e model.Evaluation) (returns, reopenings []model.Change) {
+	t.Helper()
+	hist, err := db.History(HistoryFilter{Evaluation: e.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(hist)
+	st := model.Draft
+	for _, c := range hist {
+		who := model.Actor{Name: c.By}
+		switch {
+		case c.Field == fieldStatus:
+			var act model.Action
+			switch {
+			case c.Old == string(model.Final):
+				act = model.ActReopen
+				reopenings = append(reopenings, c)
+			case slices.Index(model.Statuses, model.Status(c.New)) < slices.Index(model.Statuses, model.Status(c.Old)):
+				act = model.ActReturn
+				returns = append(returns, c)
+			case c.Old == string(model.Draft):
+				act = model.ActSubmit
+			default:
+				act = model.ActApprove
+			}
+			step, err := model.Decide(e.Team, st, who, act, c.Reason)
+			if err != nil || c.Old != string(st) || string(step.To) != c.New || storedLevel(step.Level) != c.Level {
+				t.Errorf("%s #%d: %s %s→%s by %s (level %d, %q): %v, %+v", e.ID, c.Seq, act, c.Old, c.New, c.By, c.Level, c.Reason, err, step)
+			}
+			if (act == model.ActReturn || act == model.ActReopen) && c.Reason == "" {
+				t.Errorf("%s #%d: %s without a reason", e.ID, c.Seq, act)
+			}
+			st = model.Status(c.New)
+		case c.Field == fieldValue || c.Field == fieldNote || c.Field == fieldEvidence || c.Field == fieldCarried:
+			step, err := model.Decide(e.Team, st, who, model.ActEdit, "")
+			if err != nil || storedLevel(step.Level) != c.Level {
+				t.Errorf("%s #%d: %s of %s by %s at level %d in %s: %v", e.ID, c.Seq, c.Field, c.Question, c.By, c.Level, st, err)
+			}
+		}
+	}
+	if st != e.Status {
+		t.Errorf("%s: the history ends %s; the evaluation is %s", e.ID, st, e.Status)
+	}
+	return returns, reopenings
 }

@@ -1,6 +1,10 @@
 package store
 
-import "github.com/kemenag-ortala/ziwb/model"
+import (
+	"fmt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
 
 // The demo's named satkers: real units of Kementerian Agama, with invented
 // heads, people and answers. Each profile says how far its evaluations
@@ -9,13 +13,43 @@ import "github.com/kemenag-ortala/ziwb/model"
 type demoEval struct {
 	stage      model.Stage
 	yearsAgo   int
-	answered   float64 // share of questions answered
+	answered   float64 // share of questions answered; where the round started from an earlier one, confirmed
 	quality    float64 // how often the best answer is claimed
-	strictness float64 // TPI/TPN: how often an answer is marked down from the PMPZI
-	final      bool
-	by         string
-	evaluators []string
+	strictness float64 // TPI/TPN: how often an answer is marked down from the claim
+	status     model.Status
+	turn       demoTurn   // a return or a reopening on the way to the status
+	by         string     // who answers: the satker's PIC, a TPN evaluator, a TPI's (first) anggota
+	evaluators []string   // a PMPZI's or a TPN's evaluators, as named before teams
+	team       model.Team // a TPI's team; empty for a PMPZI or a TPN
 }
+
+// demoTurn is a step back on an evaluation's way to its status.
+type demoTurn int
+
+const (
+	turnNone     demoTurn = iota
+	turnReturned          // submitted, returned by the ketua with a reason, and worked on again
+	turnReopened          // final, then reopened by the pengendali with a reason: now direviu
+)
+
+// pmpzi is a satker's self-assessment, answered by its PIC; no team.
+func pmpzi(yearsAgo int, answered, quality float64, st model.Status, by string, evaluators ...string) demoEval {
+	return demoEval{stage: model.StagePMPZI, yearsAgo: yearsAgo, answered: answered, quality: quality, status: st,
+		by: by, evaluators: evaluators}
+}
+
+// tpi is an evaluation by a team of the Biro Ortala, written as
+// model.ParseTeam reads it; its first anggota answers.
+func tpi(yearsAgo int, answered, quality, strictness float64, st model.Status, team string) demoEval {
+	t, err := model.ParseTeam(team)
+	if err != nil || len(t.Names(model.Anggota)) == 0 || len(t.Names(model.Ketua)) != 1 || len(t.Names(model.Pengendali)) != 1 {
+		panic(fmt.Sprintf("data demo: tim %q: %v", team, err))
+	}
+	return demoEval{stage: model.StageTPI, yearsAgo: yearsAgo, answered: answered, quality: quality,
+		strictness: strictness, status: st, by: t.Names(model.Anggota)[0], team: t}
+}
+
+func (de demoEval) then(turn demoTurn) demoEval { de.turn = turn; return de }
 
 type demoSatker struct {
 	id, name string
@@ -24,69 +58,138 @@ type demoSatker struct {
 	regency  string
 	head     string
 	target   string
-	evals    []demoEval
+	evals    []demoEval // in time order
 }
 
+// The evaluators of the Biro Ortala who make up the TPI teams, by the
+// names they log in with: anggota Rahmat Hidayat, Nur Aisyah, Fajar
+// Nugroho, Lina Marlina, Wahyu Setiawan, Indah Permatasari and Rizky
+// Ramadhan; ketua Hendra Gunawan, Sri Wahyuni and Yusuf Hamdani;
+// pengendali teknis Bambang Sutrisno and Endang Kusumawati.
+var (
+	demoAnggota    = []string{"tpi.rahmat", "tpi.aisyah", "tpi.fajar", "tpi.lina", "tpi.wahyu", "tpi.indah", "tpi.rizky"}
+	demoKetua      = []string{"tpi.hendra", "tpi.sri", "tpi.yusuf"}
+	demoPengendali = []string{"tpi.bambang", "tpi.endang"}
+)
+
+const (
+	draft     = model.Draft
+	submitted = model.Submitted
+	reviewed  = model.Reviewed
+	final     = model.Final
+)
+
+// The named satkers. Every one but the two newest (KUA Tombatu, in its
+// first self-assessment, and MAN Kota Palangka Raya, not yet started) had
+// a TPI last year, some the year before too, with lower scores than now.
+// This year's TPIs start from last year's and stand at every step of the
+// review: Mertoyudan and Minahasa Tenggara (returned once) in draft,
+// Kalimantan Tengah diajukan, MTsN 1 Sinjai direviu, MAN 1 Magelang final,
+// and Sinjai final and reopened by its pengendali.
 var demoSatkers = []demoSatker{
 	{"kankemenag-magelang", "Kantor Kemenag Kabupaten Magelang", model.Kankemenag, "Jawa Tengah", "Kabupaten Magelang",
 		"H. Mahmud Fauzi, S.Ag., M.Pd.I.", model.WBBM, []demoEval{
-			{model.StagePMPZI, 1, 1, 0.85, 0, true, "pic.magelang", []string{"Tim Kerja ZI Kankemenag Magelang"}},
-			{model.StageTPI, 1, 1, 0.85, 0.06, true, "tpi.rahmat", []string{"Rahmat Hidayat", "Nur Aisyah"}},
-			{model.StageTPN, 1, 1, 0.85, 0.05, true, "tpn.wulandari", []string{"Dewi Wulandari"}},
-			{model.StagePMPZI, 0, 0.92, 0.88, 0, false, "pic.magelang", []string{"Tim Kerja ZI Kankemenag Magelang"}},
+			tpi(2, 1, 0.62, 0.2, final, "tpi.rahmat, tpi.aisyah, tpi.hendra (ketua), tpi.bambang (pengendali)"),
+			pmpzi(1, 1, 0.85, final, "pic.magelang", "Tim Kerja ZI Kankemenag Magelang"),
+			tpi(1, 1, 0.85, 0.06, final, "tpi.rahmat, tpi.aisyah, tpi.hendra (ketua), tpi.bambang (pengendali)"),
+			{stage: model.StageTPN, yearsAgo: 1, answered: 1, quality: 0.85, strictness: 0.05, status: final,
+				by: "tpn.wulandari", evaluators: []string{"Dewi Wulandari"}},
+			pmpzi(0, 1, 0.92, draft, "pic.magelang", "Tim Kerja ZI Kankemenag Magelang"),
 		}},
 	{"kankemenag-minahasa-tenggara", "Kantor Kemenag Kabupaten Minahasa Tenggara", model.Kankemenag, "Sulawesi Utara",
 		"Kabupaten Minahasa Tenggara", "Drs. Abdul Rahman Lamato, M.Si.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 1, 0.72, 0, true, "pic.mitra", []string{"Tim Kerja ZI Kankemenag Minahasa Tenggara"}},
-			{model.StageTPI, 0, 0.55, 0.72, 0.3, false, "tpi.fajar", []string{"Fajar Nugroho", "Lina Marlina"}},
+			tpi(1, 1, 0.42, 0.3, final, "tpi.fajar, tpi.lina, tpi.sri (ketua), tpi.endang (pengendali)"),
+			pmpzi(0, 1, 0.72, final, "pic.mitra", "Tim Kerja ZI Kankemenag Minahasa Tenggara"),
+			tpi(0, 0.55, 0.72, 0.3, draft, "tpi.fajar, tpi.lina, tpi.sri (ketua), tpi.endang (pengendali)").then(turnReturned),
 		}},
 	{"kankemenag-sinjai", "Kantor Kemenag Kabupaten Sinjai", model.Kankemenag, "Sulawesi Selatan", "Kabupaten Sinjai",
 		"H. Muhammad Arsyad, S.Ag., M.H.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 1, 0.9, 0, true, "pic.sinjai", []string{"Tim Kerja ZI Kankemenag Sinjai"}},
-			{model.StageTPI, 0, 1, 0.9, 0.2, false, "tpi.rahmat", []string{"Rahmat Hidayat", "Nur Aisyah"}},
+			tpi(2, 1, 0.58, 0.3, final, "tpi.rahmat, tpi.hendra (ketua), tpi.bambang (pengendali)"),
+			tpi(1, 1, 0.72, 0.25, final, "tpi.rahmat, tpi.aisyah, tpi.hendra (ketua), tpi.bambang (pengendali)"),
+			pmpzi(0, 1, 0.9, final, "pic.sinjai", "Tim Kerja ZI Kankemenag Sinjai"),
+			tpi(0, 1, 0.9, 0.2, reviewed, "tpi.rahmat, tpi.aisyah, tpi.hendra (ketua), tpi.bambang (pengendali)").then(turnReopened),
 		}},
 	{"kanwil-kalimantan-tengah", "Kanwil Kemenag Provinsi Kalimantan Tengah", model.Kanwil, "Kalimantan Tengah",
 		"Kota Palangka Raya", "Dr. H. Nur Hadi, M.Ag.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 1, 0.8, 0, true, "pic.kalteng", []string{"Tim Kerja ZI Kanwil Kalimantan Tengah"}},
-			{model.StageTPI, 0, 0.8, 0.8, 0.25, false, "tpi.fajar", []string{"Fajar Nugroho"}},
+			tpi(2, 1, 0.35, 0.3, final, "tpi.fajar, tpi.yusuf (ketua), tpi.endang (pengendali)"),
+			tpi(1, 1, 0.48, 0.3, final, "tpi.fajar, tpi.yusuf (ketua), tpi.endang (pengendali)"),
+			pmpzi(0, 1, 0.8, final, "pic.kalteng", "Tim Kerja ZI Kanwil Kalimantan Tengah"),
+			tpi(0, 0.8, 0.8, 0.25, submitted, "tpi.fajar, tpi.yusuf (ketua), tpi.endang (pengendali)"),
 		}},
 	{"kanwil-bengkulu", "Kanwil Kemenag Provinsi Bengkulu", model.Kanwil, "Bengkulu", "Kota Bengkulu",
 		"H. Syamsul Bahri, S.Ag., M.M.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 0.6, 0.75, 0, false, "pic.bengkulu", []string{"Tim Kerja ZI Kanwil Bengkulu"}},
+			tpi(1, 1, 0.55, 0.3, final, "tpi.indah, tpi.yusuf (ketua), tpi.endang (pengendali)"),
+			pmpzi(0, 0.6, 0.75, draft, "pic.bengkulu", "Tim Kerja ZI Kanwil Bengkulu"),
 		}},
 	{"kua-mertoyudan", "KUA Kecamatan Mertoyudan", model.KUA, "Jawa Tengah", "Kabupaten Magelang",
 		"Ahmad Zaini, S.H.I.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 1, 0.78, 0, true, "pic.mertoyudan", []string{"Ahmad Zaini"}},
-			{model.StageTPI, 0, 0.35, 0.78, 0.35, false, "tpi.wahyu", []string{"Wahyu Setiawan"}},
+			tpi(1, 1, 0.42, 0.3, final, "tpi.wahyu, tpi.sri (ketua), tpi.endang (pengendali)"),
+			pmpzi(0, 1, 0.78, final, "pic.mertoyudan", "Ahmad Zaini"),
+			tpi(0, 0.35, 0.78, 0.35, draft, "tpi.wahyu, tpi.sri (ketua), tpi.endang (pengendali)"),
 		}},
 	{"kua-sinjai-utara", "KUA Kecamatan Sinjai Utara", model.KUA, "Sulawesi Selatan", "Kabupaten Sinjai",
 		"Muh. Ilham, S.Ag.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 0.3, 0.7, 0, false, "pic.sinjaiutara", []string{"Muh. Ilham"}},
+			tpi(1, 1, 0.5, 0.3, final, "tpi.rizky, tpi.sri (ketua), tpi.bambang (pengendali)"),
+			pmpzi(0, 0.3, 0.7, draft, "pic.sinjaiutara", "Muh. Ilham"),
 		}},
 	{"kua-tombatu", "KUA Kecamatan Tombatu", model.KUA, "Sulawesi Utara", "Kabupaten Minahasa Tenggara",
 		"Rizal Mokoginta, S.H.I.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 0.1, 0.6, 0, false, "pic.tombatu", []string{"Rizal Mokoginta"}},
+			pmpzi(0, 0.1, 0.6, draft, "pic.tombatu", "Rizal Mokoginta"),
 		}},
 	{"man-1-magelang", "MAN 1 Magelang", model.Madrasah, "Jawa Tengah", "Kabupaten Magelang",
 		"Drs. H. Sholeh Hidayat, M.Pd.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 1, 0.82, 0, true, "pic.man1magelang", []string{"Tim ZI MAN 1 Magelang"}},
-			{model.StageTPI, 0, 1, 0.82, 0.18, true, "tpi.wahyu", []string{"Wahyu Setiawan", "Nur Aisyah"}},
+			tpi(1, 1, 0.66, 0.25, final, "tpi.wahyu, tpi.aisyah, tpi.hendra (ketua), tpi.bambang (pengendali)"),
+			pmpzi(0, 1, 0.82, final, "pic.man1magelang", "Tim ZI MAN 1 Magelang"),
+			tpi(0, 1, 0.82, 0.18, final, "tpi.wahyu, tpi.aisyah, tpi.hendra (ketua), tpi.bambang (pengendali)"),
 		}},
 	{"mtsn-1-sinjai", "MTsN 1 Sinjai", model.Madrasah, "Sulawesi Selatan", "Kabupaten Sinjai",
 		"Hj. Andi Nurhayati, S.Pd., M.Pd.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 0.75, 0.7, 0, false, "pic.mtsn1sinjai", []string{"Tim ZI MTsN 1 Sinjai"}},
+			tpi(1, 1, 0.55, 0.3, final, "tpi.indah, tpi.rizky, tpi.yusuf (ketua), tpi.bambang (pengendali)"),
+			pmpzi(0, 1, 0.74, final, "pic.mtsn1sinjai", "Tim ZI MTsN 1 Sinjai"),
+			tpi(0, 1, 0.74, 0.22, reviewed, "tpi.indah, tpi.rizky, tpi.yusuf (ketua), tpi.bambang (pengendali)"),
 		}},
 	{"min-1-kota-bengkulu", "MIN 1 Kota Bengkulu", model.Madrasah, "Bengkulu", "Kota Bengkulu",
 		"Siti Rohmah, S.Pd.I.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 0.45, 0.65, 0, false, "pic.min1bengkulu", []string{"Siti Rohmah"}},
+			tpi(1, 1, 0.5, 0.3, final, "tpi.indah, tpi.yusuf (ketua), tpi.endang (pengendali)"),
+			pmpzi(0, 0.45, 0.65, draft, "pic.min1bengkulu", "Siti Rohmah"),
 		}},
 	{"man-kota-palangka-raya", "MAN Kota Palangka Raya", model.Madrasah, "Kalimantan Tengah", "Kota Palangka Raya",
 		"H. Basri Ramli, S.Ag.", model.WBK, nil},
 	{"uin-fatmawati-sukarno-bengkulu", "UIN Fatmawati Sukarno Bengkulu", model.PTKN, "Bengkulu", "Kota Bengkulu",
 		"Prof. Dr. H. Zulkarnain, M.Ag.", model.WBK, []demoEval{
-			{model.StagePMPZI, 0, 0.85, 0.8, 0, false, "pic.uinfas", []string{"Tim ZI UIN Fatmawati Sukarno"}},
+			tpi(1, 1, 0.6, 0.3, final, "tpi.lina, tpi.rizky, tpi.sri (ketua), tpi.bambang (pengendali)"),
+			pmpzi(0, 0.85, 0.8, draft, "pic.uinfas", "Tim ZI UIN Fatmawati Sukarno"),
 		}},
 }
+
+// Why a ketua changes an anggota's answer: down, then up.
+var (
+	demoKetuaDown = []string{
+		"Dikoreksi ketua tim: eviden baru berupa rencana kegiatan, belum bukti pelaksanaan.",
+		"Dikoreksi ketua tim: SK tim tidak memuat uraian tugas dan target.",
+		"Dikoreksi ketua tim: laporan monev tidak ditandatangani pimpinan satker.",
+		"Dikoreksi ketua tim: bukti hanya mencakup sebagian unit kerja.",
+	}
+	demoKetuaUp = []string{
+		"Dinaikkan ketua tim: eviden tambahan (notulen dan daftar hadir) sudah diterima.",
+		"Dinaikkan ketua tim: laporan triwulan III melengkapi bukti pelaksanaan.",
+	}
+	demoPengendaliDown = []string{
+		"Koreksi pengendali teknis: eviden tidak relevan dengan pertanyaan.",
+		"Koreksi pengendali teknis: nilai diselaraskan dengan satker sejenis yang sudah direviu.",
+	}
+	demoPengendaliUp = []string{
+		"Koreksi pengendali teknis: bukti pelaksanaan sudah diverifikasi saat kunjungan.",
+	}
+)
+
+// Why a step goes back.
+const (
+	demoReturnCarried = "Jawaban yang dibawa dari TPI %d belum semua dikonfirmasi; periksa dan konfirmasi dulu sebelum diajukan."
+	demoReturnPlain   = "Eviden sebagian pertanyaan belum diperiksa; lengkapi dulu sebelum diajukan."
+	demoReopen        = "Satker menyampaikan eviden pengganti yang sah sesudah penetapan; jawaban terkait perlu ditinjau ulang."
+	demoReopenNote    = "Dinaikkan pengendali teknis sesudah evaluasi dibuka kembali: eviden pengganti sudah diperiksa dan sah."
+)
 
 // Notes an evaluator writes when marking an answer down.
 var demoFindings = []string{
