@@ -50,9 +50,10 @@ var (
 		qcAnswered: {"DIJAWAB", 7, 7, 0},
 		qcTotal:    {"NILAI", 6, 6, 90},
 	}
-	// The detail line under the table names the level and the step in
-	// full: those columns give way first.
-	queueDrop = []int{qcLevel, qcTotal, qcStatus, qcAnswered}
+	// The detail lines under the table say the level, the step, the
+	// counts and the status in full: those columns give way, the status
+	// last.
+	queueDrop = []int{qcLevel, qcTotal, qcAnswered, qcStatus}
 	// The round and the step in full come before the level's title: the
 	// level's name says it, and the detail line has the title.
 	queueGrow = []growStep{{qcSatker, 24}, {qcEval, 17}, {qcStep, 18}, {qcStep, 37}, {qcLevel, 17}, {qcSatker, 40}}

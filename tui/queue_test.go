@@ -202,7 +202,7 @@ func TestQueueEmpty(t *testing.T) {
 func TestQueueGoldens(t *testing.T) {
 	db, _ := testDB(t)
 	seedQueue(t, db)
-	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+	for _, size := range []struct{ w, h int }{{60, 15}, {80, 24}, {120, 40}} {
 		h := newHarnessAs(t, db, "sari", size.w, size.h)
 		h.keys("w")
 		h.mustSee("3 evaluasi menunggu Anda")
