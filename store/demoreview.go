@@ -110,9 +110,14 @@ func (w *demoWriter) flush(t txn) error {
 // until the anggota confirms them.
 func (t txn) demoEvaluation(e *evalRec, de demoEval, kit *demoKit, claims model.Answers, carry *demoResult, start time.Time, days int, rng *rand.Rand) (demoResult, error) {
 	qs := kit.qs
-	w := demoWriter{e: e, entries: make([]demoEntry, 0, 4*len(qs))}
+	w := demoWriter{e: e, entries: kit.entries[:0]}
+	defer func() { kit.entries = w.entries[:0] }() // the buffers serve the next evaluation
 	w.log(changeRec{At: start, By: de.by, Field: fieldEvaluation, New: evalLabel(*e)})
-	levels := make([]demoLevels, len(qs)) // each answer's key fields are set where it is written
+	if len(kit.levels) != len(qs) {
+		kit.levels = make([]demoLevels, len(qs))
+	}
+	levels := kit.levels // each answer's key fields are set where it is written
+	clear(levels)
 	if carry != nil {
 		// Made from the earlier round, as CreateEvaluationFrom does.
 		at := start.Add(time.Minute)
@@ -376,13 +381,17 @@ func demoAnswer(e *evalRec, q *model.Question, lvl model.Level, r answerRec) ans
 
 // demoKit is what every evaluation of a demo shares, worked out once per
 // demo: the instrument's questions and, per question, its evidence's
-// title and area and the place of its area.
+// title and area and the place of its area; and the buffers an
+// evaluation is written with, reused (a demo writes on one goroutine).
 type demoKit struct {
 	in     *model.Instrument
 	qs     []*model.Question
 	titles []string
 	areas  []string // upper-case, as evidence locations name them
 	areaNo []int    // two anggota share the work by area
+	// What one evaluation is written with, kept for the next.
+	levels  []demoLevels
+	entries []demoEntry
 }
 
 func newDemoKit(in *model.Instrument) *demoKit {
