@@ -275,8 +275,8 @@ func TestHomeSatkerSession(t *testing.T) {
 	h.keys("/bali[enter][enter]")
 	h.mustSee("Kanwil Kemenag Provinsi Bali", "2026", "PMPZI")
 	h.keys("n")
-	h.mustSee("Evaluasi baru", "TPI", "Isi awal PMPZI", "isi awal dari jawaban PMPZI kanwil-bali/2026/PMPZI")
-	h.keys("[enter][enter][enter][enter]")
+	h.mustSee("Evaluasi baru", "TPI", "Isi awal", "2026 PMPZI", "jawaban kanwil-bali/2026/PMPZI dibawa")
+	h.keys("[enter][enter][enter][enter][enter]")
 	tpi := model.EvaluationID(kanwilBali.ID, 2026, model.StageTPI)
 	if _, ok := h.app.top().(*walkScreen); !ok {
 		t.Fatalf("the walk did not open: top is %T\n%s", h.app.top(), h.view())
