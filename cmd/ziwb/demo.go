@@ -18,6 +18,13 @@ Tengah dan Bengkulu, beberapa KUA, madrasah dan sebuah PTKN — masing-masing
 dengan penilaian mandiri (PMPZI) pada tahap kemajuan yang berbeda, dan
 sebagian dengan evaluasi TPI yang jawabannya berbeda.
 
+Evaluasi TPI punya tim (anggota tpi.rahmat, tpi.wahyu …, ketua tpi.hendra,
+tpi.sri, tpi.yusuf, pengendali tpi.bambang, tpi.endang) dan ada di setiap
+status: draft, diajukan, direviu, final, satu yang dikembalikan dan satu
+evaluasi final yang dibuka kembali. Putaran tahun-tahun sebelumnya ikut
+dibuat, sehingga dasbor menunjukkan kemajuan dan jawaban yang dibawa dari
+putaran lalu. Coba: ZIWB_USER=tpi.yusuf ziwb, lalu w (menunggu saya).
+
 --satkers N menambahkan N satker buatan (uji-00001 …) untuk uji beban.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
