@@ -118,6 +118,7 @@ var demoSatkers = []demoSatker{
 		}},
 	{"kanwil-bengkulu", "Kanwil Kemenag Provinsi Bengkulu", model.Kanwil, "Bengkulu", "Kota Bengkulu",
 		"H. Syamsul Bahri, S.Ag., M.M.", model.WBK, []demoEval{
+			pmpzi(1, 0.4, 0.6, final, "pic.bengkulu", "Tim Kerja ZI Kanwil Bengkulu"),
 			tpi(1, 1, 0.55, 0.3, final, "tpi.indah, tpi.yusuf (ketua), tpi.endang (pengendali)"),
 			pmpzi(0, 0.6, 0.75, draft, "pic.bengkulu", "Tim Kerja ZI Kanwil Bengkulu"),
 		}},
@@ -129,6 +130,7 @@ var demoSatkers = []demoSatker{
 		}},
 	{"kua-sinjai-utara", "KUA Kecamatan Sinjai Utara", model.KUA, "Sulawesi Selatan", "Kabupaten Sinjai",
 		"Muh. Ilham, S.Ag.", model.WBK, []demoEval{
+			pmpzi(1, 0.15, 0.55, final, "pic.sinjaiutara", "Muh. Ilham"),
 			tpi(1, 1, 0.5, 0.3, final, "tpi.rizky, tpi.sri (ketua), tpi.bambang (pengendali)"),
 			pmpzi(0, 0.3, 0.7, draft, "pic.sinjaiutara", "Muh. Ilham"),
 		}},
@@ -150,6 +152,7 @@ var demoSatkers = []demoSatker{
 		}},
 	{"min-1-kota-bengkulu", "MIN 1 Kota Bengkulu", model.Madrasah, "Bengkulu", "Kota Bengkulu",
 		"Siti Rohmah, S.Pd.I.", model.WBK, []demoEval{
+			pmpzi(1, 0.3, 0.55, final, "pic.min1bengkulu", "Siti Rohmah"),
 			tpi(1, 1, 0.5, 0.3, final, "tpi.indah, tpi.yusuf (ketua), tpi.endang (pengendali)"),
 			pmpzi(0, 0.45, 0.65, draft, "pic.min1bengkulu", "Siti Rohmah"),
 		}},
@@ -157,6 +160,7 @@ var demoSatkers = []demoSatker{
 		"H. Basri Ramli, S.Ag.", model.WBK, nil},
 	{"uin-fatmawati-sukarno-bengkulu", "UIN Fatmawati Sukarno Bengkulu", model.PTKN, "Bengkulu", "Kota Bengkulu",
 		"Prof. Dr. H. Zulkarnain, M.Ag.", model.WBK, []demoEval{
+			pmpzi(1, 0.7, 0.7, final, "pic.uinfas", "Tim ZI UIN Fatmawati Sukarno"),
 			tpi(1, 1, 0.6, 0.3, final, "tpi.lina, tpi.rizky, tpi.sri (ketua), tpi.bambang (pengendali)"),
 			pmpzi(0, 0.85, 0.8, draft, "pic.uinfas", "Tim ZI UIN Fatmawati Sukarno"),
 		}},
