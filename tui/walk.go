@@ -204,7 +204,7 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 				w.jumpTo(q.ID)
 			}
 		default:
-			w.cur = w.firstUnanswered()
+			w.cur = w.firstUnsettled()
 		}
 		return nil
 	case answerSavedMsg:

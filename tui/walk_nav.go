@@ -18,9 +18,11 @@ func (w *walkScreen) answered(i int) bool {
 	return ok && !a.Value.IsZero()
 }
 
-func (w *walkScreen) firstUnanswered() int {
+// firstUnsettled is where a walk opens: the first question unanswered or
+// still carried over from an earlier round.
+func (w *walkScreen) firstUnsettled() int {
 	for i := range w.inst.Questions() {
-		if !w.answered(i) {
+		if !w.settled(i) {
 			return i
 		}
 	}
