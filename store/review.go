@@ -48,34 +48,12 @@ func (db *DB) Act(evalID string, act model.Action, reason, by string) (model.Eva
 	if act == model.ActEdit || act == model.ActSetTeam {
 		return model.Evaluation{}, fmt.Errorf("aksi %q %w di sini", act, ErrInvalid)
 	}
-	var out evalRec
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		e, err := t.evaluation(evalID)
-		if err != nil {
-			return err
-		}
-		step, err := db.decide(e, act, by, reason)
-		if err != nil {
-			return err
-		}
+	return db.editEvaluation(evalID, act, reason, by, func(e *evalRec, step model.Step) (changeRec, error) {
 		old := e.Status
-		e.Status, e.Updated = string(step.To), db.stamp()
-		if err := t.put(bucketEvaluations, evalID, e); err != nil {
-			return err
-		}
-		if _, err := t.record(changeRec{By: by, At: e.Updated, Satker: e.Satker, Evaluation: evalID,
-			Field: fieldStatus, Old: old, New: e.Status, Level: storedLevel(step.Level),
-			Reason: strings.TrimSpace(reason)}); err != nil {
-			return err
-		}
-		out = e
-		return t.rebuildSummary(e.Satker)
+		e.Status = string(step.To)
+		return changeRec{Field: fieldStatus, Old: old, New: e.Status, Level: storedLevel(step.Level),
+			Reason: strings.TrimSpace(reason)}, nil
 	})
-	if err != nil {
-		return model.Evaluation{}, err
-	}
-	return out.model(), nil
 }
 
 // SetTeam gives an evaluation its team, checked (a name once, a level
@@ -90,6 +68,22 @@ func (db *DB) SetTeam(evalID string, team model.Team, by string) (model.Evaluati
 	if err := db.checkTeam(team); err != nil {
 		return model.Evaluation{}, err
 	}
+	return db.editEvaluation(evalID, model.ActSetTeam, "", by, func(e *evalRec, _ model.Step) (changeRec, error) {
+		old := e.team().String()
+		if old == team.String() {
+			return changeRec{}, errUnchanged
+		}
+		e.Team = teamToRecs(team)
+		return changeRec{Field: fieldTeam, Old: old, New: team.String()}, nil
+	})
+}
+
+// editEvaluation is the one write path of an evaluation's own record (its
+// status, its team): one transaction that asks the review chain, applies
+// edit, records the one history entry edit describes and rebuilds the
+// satker's list record. It returns the evaluation also when edit finds
+// nothing to change (errUnchanged).
+func (db *DB) editEvaluation(evalID string, act model.Action, reason, by string, edit func(*evalRec, model.Step) (changeRec, error)) (model.Evaluation, error) {
 	var out evalRec
 	err := db.update(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
@@ -97,20 +91,21 @@ func (db *DB) SetTeam(evalID string, team model.Team, by string) (model.Evaluati
 		if err != nil {
 			return err
 		}
-		if _, err := db.decide(e, model.ActSetTeam, by, ""); err != nil {
+		step, err := db.decide(e, act, by, reason)
+		if err != nil {
 			return err
 		}
 		out = e
-		old := e.team().String()
-		if old == team.String() {
-			return errUnchanged
+		c, err := edit(&e, step)
+		if err != nil {
+			return err
 		}
-		e.Team, e.Updated = teamToRecs(team), db.stamp()
+		e.Updated = db.stamp()
 		if err := t.put(bucketEvaluations, evalID, e); err != nil {
 			return err
 		}
-		if _, err := t.record(changeRec{By: by, At: e.Updated, Satker: e.Satker, Evaluation: evalID,
-			Field: fieldTeam, Old: old, New: team.String()}); err != nil {
+		c.By, c.At, c.Satker, c.Evaluation = by, e.Updated, e.Satker, evalID
+		if _, err := t.record(c); err != nil {
 			return err
 		}
 		out = e
