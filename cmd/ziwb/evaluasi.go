@@ -44,6 +44,24 @@ func (p *evalPick) check(cmd *cobra.Command) error {
 	return nil
 }
 
+// run checks the flags, opens the database with open, finds the
+// evaluation they pick and hands both to fn.
+func (p *evalPick) run(cmd *cobra.Command, open func(*cobra.Command) (*store.DB, error), fn func(*store.DB, model.Evaluation) error) error {
+	if err := p.check(cmd); err != nil {
+		return err
+	}
+	db, err := open(cmd)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	e, err := p.find(db)
+	if err != nil {
+		return err
+	}
+	return fn(db, e)
+}
+
 // find is the satker's evaluation the flags pick: of the year and stage
 // given, and among those the latest (by year, then stage order) — the
 // round the dashboard of "ziwb compare" shows for the same --year and
@@ -132,26 +150,16 @@ dikonfirmasi).
 berisi jawabannya atau null).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := p.check(cmd); err != nil {
-				return err
-			}
-			db, err := readDB(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			e, err := p.find(db)
-			if err != nil {
-				return err
-			}
-			v, err := loadEvalView(db, e.ID)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return report.WriteJSON(cmd.OutOrStdout(), v)
-			}
-			return v.writeText(cmd.OutOrStdout())
+			return p.run(cmd, readDB, func(db *store.DB, e model.Evaluation) error {
+				v, err := loadEvalView(db, e.ID)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return report.WriteJSON(cmd.OutOrStdout(), v)
+				}
+				return v.writeText(cmd.OutOrStdout())
+			})
 		},
 	}
 	addEvalPickFlags(cmd, &p)
@@ -175,33 +183,23 @@ di semua tingkat. kembalikan dan buka wajib dengan --alasan. Penolakan
 ditulis dengan alasannya dan keluar dengan status 1.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := p.check(cmd); err != nil {
-				return err
-			}
-			db, err := writeDB(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			e, err := p.find(db)
-			if err != nil {
-				return err
-			}
-			after, err := db.Act(e.ID, act, reason, currentUser(cmd))
-			if err != nil {
-				return err
-			}
-			line := fmt.Sprintf("Evaluasi %s: %s → %s", e.ID, e.Status, after.Status)
-			if l := model.EditLevel(after.Status); l != model.NoLevel {
-				line += "; giliran " + l.String()
-				if names := after.Team.Names(l); len(names) > 0 {
-					line += " (" + strings.Join(names, ", ") + ")"
+			return p.run(cmd, writeDB, func(db *store.DB, e model.Evaluation) error {
+				after, err := db.Act(e.ID, act, reason, currentUser(cmd))
+				if err != nil {
+					return err
 				}
-			} else {
-				line += "; terkunci"
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), line)
-			return nil
+				line := fmt.Sprintf("Evaluasi %s: %s → %s", e.ID, e.Status, after.Status)
+				if l := model.EditLevel(after.Status); l != model.NoLevel {
+					line += "; giliran " + l.String()
+					if names := after.Team.Names(l); len(names) > 0 {
+						line += " (" + strings.Join(names, ", ") + ")"
+					}
+				} else {
+					line += "; terkunci"
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), line)
+				return nil
+			})
 		},
 	}
 	addEvalPickFlags(cmd, &p)
@@ -224,9 +222,6 @@ Yang boleh menetapkan tim: admin, ketua atau pengendali evaluasi itu, dan
 siapa pun selama evaluasi belum punya tim; evaluasi final dibuka dulu.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := p.check(cmd); err != nil {
-				return err
-			}
 			var team model.Team
 			setting := cmd.Flags().Changed("set")
 			if setting {
@@ -239,29 +234,22 @@ siapa pun selama evaluasi belum punya tim; evaluasi final dibuka dulu.`,
 			if setting {
 				open = writeDB
 			}
-			db, err := open(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			e, err := p.find(db)
-			if err != nil {
-				return err
-			}
-			out := cmd.OutOrStdout()
-			if !setting {
-				fmt.Fprintf(out, "Tim evaluasi %s: %s\n", e.ID, teamText(e.Team))
+			return p.run(cmd, open, func(db *store.DB, e model.Evaluation) error {
+				out := cmd.OutOrStdout()
+				if !setting {
+					fmt.Fprintf(out, "Tim evaluasi %s: %s\n", e.ID, teamText(e.Team))
+					return nil
+				}
+				if _, err := db.SetTeam(e.ID, team, currentUser(cmd)); err != nil {
+					return err
+				}
+				if e.Team.String() == team.String() {
+					fmt.Fprintf(out, "Tim evaluasi %s tidak berubah: %s\n", e.ID, teamText(team))
+					return nil
+				}
+				fmt.Fprintf(out, "Tim evaluasi %s: %s\n", e.ID, teamText(team))
 				return nil
-			}
-			if _, err := db.SetTeam(e.ID, team, currentUser(cmd)); err != nil {
-				return err
-			}
-			if e.Team.String() == team.String() {
-				fmt.Fprintf(out, "Tim evaluasi %s tidak berubah: %s\n", e.ID, teamText(team))
-				return nil
-			}
-			fmt.Fprintf(out, "Tim evaluasi %s: %s\n", e.ID, teamText(team))
-			return nil
+			})
 		},
 	}
 	addEvalPickFlags(cmd, &p)
