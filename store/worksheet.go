@@ -24,6 +24,9 @@ type Worksheet struct {
 	// Self is the satker's own PMPZI answers of the same year beside any
 	// later stage that uses the same instrument; nil otherwise.
 	Self map[string]model.Answer
+	// LastStep is the newest status change, with who, when and (for a
+	// return or a reopening) why; nil when the status never moved.
+	LastStep *model.Change
 	// Open is what earlier rounds asked of the satker and is still open.
 	Open []model.Rekomendasi
 	// Version is the evaluation's Version when it was read.
@@ -66,6 +69,15 @@ func (db *DB) Worksheet(evalID string) (Worksheet, error) {
 		}
 		w.Answers, w.Levels = answerMap(recs), levelMap(recs)
 		if err := t.previousRound(&w); err != nil {
+			return err
+		}
+		if err := t.walkHistory(HistoryFilter{Evaluation: evalID}, func(c changeRec) bool {
+			if c.Field == fieldStatus {
+				m := c.model()
+				w.LastStep = &m
+			}
+			return w.LastStep == nil
+		}); err != nil {
 			return err
 		}
 		if w.Evaluation.Stage != model.StagePMPZI {

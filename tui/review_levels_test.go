@@ -93,8 +93,9 @@ func TestReviewChainSession(t *testing.T) {
 	h.mustSee("Status sekarang draft. Giliran Anggota Tim.")
 	done()
 
-	// The anggota fixes it and submits again.
+	// The anggota reads why, fixes it and submits again.
 	h, w, done = session(t, path, "ani", ev.ID)
+	h.mustSee("↩ dikembalikan oleh kus", "“Lengkapi pertanyaan 5”")
 	goTo(t, h, w, qs[4].ID)
 	h.keys(strings.ToLower(qs[4].Best().Choice))
 	h.mustSee("✓ tersimpan")
@@ -125,7 +126,7 @@ func TestReviewChainSession(t *testing.T) {
 	h.mustSee("Alasan wajib diisi.")
 	h.keys("Salah hitung area 2")
 	h.keys("[enter]")
-	h.mustSee("Status sekarang direviu.", "direviu · Anda: pengendali")
+	h.mustSee("Status sekarang direviu.", "direviu · Anda: pengendali", "↩ dibuka kembali oleh pri")
 	done()
 
 	db, err := store.Open(path, store.Options{})

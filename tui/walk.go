@@ -45,6 +45,7 @@ type walkScreen struct {
 	self    map[string]model.Answer                 // the satker's PMPZI answers, for a TPI walk
 	prev    map[string]model.Answer                 // the previous round's answers
 	round   *model.Evaluation                       // the previous round, when there is one
+	last    *model.Change                           // the newest status step
 	carry   map[string][]model.Rekomendasi          // earlier rounds' open recommendations, by area
 	sc      model.Scorecard
 	// step is what the user may do to answers now: the level they edit
@@ -191,7 +192,7 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		w.loaded = true
 		ws := msg.ws
 		w.eval, w.satker, w.inst, w.answers, w.levels, w.self = ws.Evaluation, ws.Satker, ws.Instrument, ws.Answers, ws.Levels, ws.Self
-		w.prev, w.round = ws.Previous, ws.PreviousRound
+		w.prev, w.round, w.last = ws.Previous, ws.PreviousRound, ws.LastStep
 		w.version = ws.Version
 		w.carry = msg.carry
 		w.step, w.stepErr = model.Decide(w.eval.Team, w.eval.Status, w.env.db.Actor(w.env.user), model.ActEdit, "")

@@ -42,6 +42,14 @@ func (w *walkScreen) levelLines(q *model.Question, width int) string {
 	counts, _ := model.Effective(byLevel)
 	var b strings.Builder
 	b.WriteString(st.Header.Render("Reviu: ") + st.Muted.Render(w.standing()) + "\n")
+	if c := w.last; c != nil && c.Reason != "" { // why it came back: what the person now at work must read
+		what := "dikembalikan"
+		if model.Status(c.Old) == model.Final {
+			what = "dibuka kembali"
+		}
+		b.WriteString(st.Warn.Render(ansi.Truncate(fmt.Sprintf("  ↩ %s oleh %s, %s: “%s”", what, c.By,
+			format.ShortDate(c.At.Local()), c.Reason), width, "…")) + "\n")
+	}
 	for _, l := range model.Levels {
 		a, ok := byLevel[l]
 		names := strings.Join(w.eval.Team.Names(l), ", ")
@@ -101,7 +109,7 @@ func (w *walkScreen) previousLine(q *model.Question, now model.Value, width int)
 	var text string
 	switch model.Compare(then, now, true) {
 	case model.ProgressNew:
-		text = fmt.Sprintf("↺ %s: belum dijawab — pertanyaan baru dijawab", round)
+		text = fmt.Sprintf("↺ %s: belum dijawab — baru", round)
 	case model.ProgressChanged:
 		pts, _ := w.inst.QuestionMax(q.ID)
 		if now.IsZero() {
