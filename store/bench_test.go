@@ -332,3 +332,49 @@ func BenchmarkSatkerFirst5000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWorksheet is what the walk reads when it opens an evaluation
+// with review levels: its answers per level, the satker's PMPZI, the
+// previous round's answers, the newest status step and the open
+// recommendations. The baseline, in the same process, is reading the
+// evaluation's answers alone (db.Answers); x-answers is the ratio.
+func BenchmarkWorksheet(b *testing.B) {
+	db, err := Open(benchDB5000(b), Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	id := "" // a TPI under review, started from last year's round
+	list, err := db.SatkerList()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range list {
+		for _, e := range s.Evaluations {
+			if id == "" && e.Stage == model.StageTPI && e.Status != model.Draft && len(e.Team) > 0 {
+				if ws, err := db.Worksheet(e.ID); err == nil && ws.PreviousRound != nil && ws.LastStep != nil {
+					id = e.ID
+				}
+			}
+		}
+	}
+	if id == "" {
+		b.Fatal("no TPI under review from an earlier round in the demo")
+	}
+	var base, full time.Duration
+	b.ReportAllocs()
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := db.Answers(id); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if _, err := db.Worksheet(id); err != nil {
+			b.Fatal(err)
+		}
+		base, full = base+t1.Sub(t0), full+time.Since(t1)
+	}
+	b.ReportMetric(float64(full.Microseconds())/float64(b.N), "worksheet-µs")
+	b.ReportMetric(float64(base.Microseconds())/float64(b.N), "answers-µs")
+	b.ReportMetric(float64(full)/float64(base), "x-answers")
+}
