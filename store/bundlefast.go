@@ -40,6 +40,13 @@ func readFast(src io.Reader, emit func(line int, rec any)) bool {
 		case "satker":
 			var s string
 			ok = dec.Decode(&s) == nil
+		case "origin":
+			var o Origin
+			if ok = dec.Decode(&o) == nil; ok {
+				emit(lines.LineAt(dec.InputOffset()), o)
+			}
+		case "bases":
+			ok = fastArray[baseRec](dec, lines, emit)
 		case "instruments":
 			ok = fastArray[instrumentRec](dec, lines, emit)
 		case "satkers":

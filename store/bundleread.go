@@ -86,6 +86,13 @@ func (r *bundleReader) read() {
 			}
 		case "satker":
 			ok = r.value(key, line, &r.satker)
+		case "origin":
+			var o Origin
+			if ok = r.value(key, line, &o); ok {
+				r.emit(line, o)
+			}
+		case "bases":
+			ok = readArray[baseRec](r, key)
 		case "satkers":
 			ok = readArray[satkerRec](r, key)
 		case "evaluations":
@@ -99,7 +106,7 @@ func (r *bundleReader) read() {
 		case "recommendations":
 			ok = readArray[rekRec](r, key)
 		default:
-			r.Errf(line, "kunci tidak dikenal %q (yang dikenal: format, version, satker, satkers, evaluations, answers, history, recommendations, instruments)", key)
+			r.Errf(line, "kunci tidak dikenal %q (yang dikenal: format, version, satker, origin, satkers, evaluations, answers, history, recommendations, bases, instruments)", key)
 			var skip json.RawMessage
 			if err := r.Dec.Decode(&skip); err != nil {
 				r.Fail(err)

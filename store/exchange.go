@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -69,11 +70,51 @@ func (db *DB) WriteBundle(w io.Writer, satkerID string) (BundleCounts, error) {
 			var s satkerRec
 			if s, err = t.satker(satkerID); err == nil {
 				fmt.Fprintf(bw, ",\n  \"satker\": %s", encode(satkerID))
-				err = out.satker(t, s)
+				err = out.satkers(t, []satkerRec{s})
 			}
 		} else {
 			err = out.all(t)
 		}
+		bw.WriteString("\n}\n")
+		return err
+	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	return out.counts, err
+}
+
+// FieldBundle is what ziwb export --satker writes for work taken out:
+// some satkers with everything of their own, where they came from
+// (origin: this database, the person, the time) and the bases of the next
+// merge with each database they were shared with. Importing it merges.
+func (db *DB) FieldBundle(w io.Writer, satkerIDs []string, by string) (BundleCounts, error) {
+	me, err := db.Identity()
+	if err != nil {
+		return BundleCounts{}, err
+	}
+	if me == "" {
+		return BundleCounts{}, fmt.Errorf("%s belum punya identitas (dibuka hanya-baca): buka sekali dengan ziwb lalu ekspor lagi: %w", db.path, ErrInvalid)
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	out := bundleWriter{w: bw, used: map[string]string{}}
+	err = db.view(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		out.t = t
+		var ss []satkerRec
+		for _, id := range satkerIDs {
+			s, err := t.satker(id)
+			if err != nil {
+				return err
+			}
+			ss = append(ss, s)
+		}
+		origin := Origin{Database: me, By: by, At: db.stamp()}
+		fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"origin\": %s", bundleFormat, bundleVersion, encode(origin))
+		if err := out.satkers(t, ss); err != nil {
+			return err
+		}
+		err := out.bases(t, ss)
 		bw.WriteString("\n}\n")
 		return err
 	})
@@ -134,54 +175,70 @@ func firstKey(bk *bolt.Bucket) []byte {
 	return k
 }
 
-// satker writes one satker with everything of its own.
-func (b *bundleWriter) satker(t txn, s satkerRec) error {
-	evals, err := t.evaluationsOf(s.ID)
-	if err != nil {
-		return err
-	}
-	for _, e := range evals {
-		b.use(e)
+// satkers writes some satkers with everything of their own, each
+// section holding every satker's records in turn.
+func (b *bundleWriter) satkers(t txn, ss []satkerRec) error {
+	evals := make([][]evalRec, len(ss))
+	for i, s := range ss {
+		var err error
+		if evals[i], err = t.evaluationsOf(s.ID); err != nil {
+			return err
+		}
+		for _, e := range evals[i] {
+			b.use(e)
+		}
 	}
 	if err := b.instruments(t); err != nil {
 		return err
 	}
 	b.open("satkers")
-	b.record(s)
+	for _, s := range ss {
+		b.record(s)
+	}
 	b.counts.Satkers = b.close()
 	b.open("evaluations")
-	for _, e := range evals {
-		b.record(e)
+	for _, es := range evals {
+		for _, e := range es {
+			b.record(e)
+		}
 	}
 	b.counts.Evaluations = b.close()
 	b.open("answers")
-	for _, e := range evals {
-		recs, err := t.answers(e.ID)
-		if err != nil {
-			return err
-		}
-		for _, r := range recs {
-			b.record(r)
+	for _, es := range evals {
+		for _, e := range es {
+			recs, err := t.answers(e.ID)
+			if err != nil {
+				return err
+			}
+			for _, r := range recs {
+				b.record(r)
+			}
 		}
 	}
 	b.counts.Answers = b.close()
-	// The index gives the satker's history newest first; a bundle lists
-	// it oldest first, as the whole history is.
-	var seqs []changeRec
-	if err := t.walkHistory(HistoryFilter{Satker: s.ID}, func(r changeRec) bool {
-		seqs = append(seqs, r)
-		return true
-	}); err != nil {
-		return err
-	}
+	// The index gives a satker's history newest first; a bundle lists it
+	// oldest first, as the whole history is.
 	b.open("history")
-	for i := len(seqs) - 1; i >= 0; i-- {
-		b.record(seqs[i])
+	for _, s := range ss {
+		var seqs []changeRec
+		if err := t.walkHistory(HistoryFilter{Satker: s.ID}, func(r changeRec) bool {
+			seqs = append(seqs, r)
+			return true
+		}); err != nil {
+			return err
+		}
+		for i := len(seqs) - 1; i >= 0; i-- {
+			b.record(seqs[i])
+		}
 	}
 	b.counts.History = b.close()
-	reks, err := t.reks(evalPrefix(s.ID), func(r rekRec) bool { return r.Satker == s.ID })
-	if err != nil {
-		return err
+	var reks []rekRec
+	for _, s := range ss {
+		rs, err := t.reks(evalPrefix(s.ID), func(r rekRec) bool { return r.Satker == s.ID })
+		if err != nil {
+			return err
+		}
+		reks = append(reks, rs...)
 	}
 	if len(reks) > 0 {
 		b.open("recommendations")
@@ -190,6 +247,28 @@ func (b *bundleWriter) satker(t txn, s satkerRec) error {
 		}
 		b.counts.Recommendations = b.close()
 	}
+	return nil
+}
+
+// bases writes what this database keeps of the satkers as other
+// databases last had them: the base of the next merge on their side.
+func (b *bundleWriter) bases(t txn, ss []satkerRec) error {
+	bk := t.bucket(bucketBases)
+	if bk == nil {
+		return nil
+	}
+	b.open("bases")
+	for _, s := range ss {
+		prefix := []byte(s.ID + "\x00")
+		c := bk.Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			peer, key, ok := strings.Cut(string(k[len(prefix):]), "\x00")
+			if ok {
+				b.record(baseRec{Peer: peer, Key: key, Record: v})
+			}
+		}
+	}
+	b.close()
 	return nil
 }
 

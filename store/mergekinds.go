@@ -1,0 +1,365 @@
+package store
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// The merge of each kind of record, field by field.
+
+func (m *merger) satker(s satkerRec) error {
+	ours, err := m.t.satker(s.ID)
+	if isNotFound(err) {
+		m.rep.Added++
+		return m.t.putSatker(nil, s)
+	}
+	if err != nil {
+		return err
+	}
+	var base satkerRec
+	hasBase := m.base(satkerKey(s.ID), &base)
+	c := Conflict{Record: satkerKey(s.ID), Kind: "satker", Satker: s.ID, OursAt: ours.Updated, TheirsAt: s.Updated}
+	next := ours
+	for _, f := range []struct {
+		name              string
+		base, ours, their *string
+	}{
+		{"name", &base.Name, &next.Name, &s.Name},
+		{"kind", &base.Kind, &next.Kind, &s.Kind},
+		{"province", &base.Province, &next.Province, &s.Province},
+		{"regency", &base.Regency, &next.Regency, &s.Regency},
+		{"head", &base.Head, &next.Head, &s.Head},
+		{"target", &base.Target, &next.Target, &s.Target},
+	} {
+		c.Field = f.name
+		*f.ours = m.field(c, *f.base, *f.ours, *f.their, hasBase, true)
+	}
+	if next == ours {
+		return nil
+	}
+	next.Updated = later(ours.Updated, s.Updated)
+	if err := m.t.putSatker(&ours, next); err != nil {
+		return err
+	}
+	if next.Target != ours.Target {
+		return m.t.restateAll(s.ID, next.Target)
+	}
+	return nil
+}
+
+func (m *merger) evaluation(e evalRec) error {
+	ours, err := m.t.evaluation(e.ID)
+	if isNotFound(err) {
+		m.rep.Added++
+		m.touched[e.ID] = true
+		return m.t.put(bucketEvaluations, e.ID, e)
+	}
+	if err != nil {
+		return err
+	}
+	var base evalRec
+	hasBase := m.base(evalKey(e.ID), &base)
+	c := Conflict{Record: evalKey(e.ID), Kind: "evaluasi", Satker: e.Satker, Evaluation: e.ID, OursAt: ours.Updated, TheirsAt: e.Updated}
+	next := ours
+	c.Field = fieldStatus
+	next.Status = m.field(c, base.Status, ours.Status, e.Status, hasBase, true)
+	c.Field = fieldTeam
+	team := m.field(c, base.team().String(), ours.team().String(), e.team().String(), hasBase, true)
+	if team != ours.team().String() {
+		t, err := model.ParseTeam(team)
+		if err != nil {
+			return err
+		}
+		next.Team = teamToRecs(t)
+	}
+	if next.equal(ours) {
+		return nil
+	}
+	next.Updated = later(ours.Updated, e.Updated)
+	return m.t.put(bucketEvaluations, e.ID, next)
+}
+
+// answers merges every answer of the bundle's evaluations, those only
+// this side or only the base knows included (an answer cleared on one
+// side is an answer that is no longer there).
+func (m *merger) answers() error {
+	theirs := map[string]answerRec{}
+	for _, a := range m.b.answers {
+		theirs[answerRecKey(a)] = a
+	}
+	for _, e := range m.b.evals {
+		ours, err := m.t.answers(e.ID)
+		if err != nil {
+			return err
+		}
+		keys := map[string]answerRec{} // every answer any side has, by key: a blank of it
+		for _, a := range ours {
+			keys[answerRecKey(a)] = answerRec{Evaluation: a.Evaluation, Question: a.Question, Level: a.Level}
+		}
+		for k, a := range theirs {
+			if a.Evaluation == e.ID {
+				keys[k] = answerRec{Evaluation: a.Evaluation, Question: a.Question, Level: a.Level}
+			}
+		}
+		prefix := "a:" + e.ID + "\x00"
+		for k := range m.bases {
+			if strings.HasPrefix(k, prefix) {
+				parts := strings.Split(k[len(prefix):], "\x00")
+				if len(parts) == 2 {
+					l, _ := strconv.Atoi(parts[1])
+					keys[k] = answerRec{Evaluation: e.ID, Question: parts[0], Level: model.Level(l)}
+				}
+			}
+		}
+		in, err := m.t.instrument(e.InstrumentHash)
+		if err != nil {
+			return err
+		}
+		for k, blank := range keys {
+			q, ok := in.Question(blank.Question)
+			if !ok {
+				return fmt.Errorf("jawaban %s %s: pertanyaan tidak ada di instrumen %s: %w", e.ID, blank.Question, in.ID, ErrInvalid)
+			}
+			if err := m.answer(k, blank, theirs, q); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (m *merger) answer(key string, blank answerRec, theirs map[string]answerRec, q *model.Question) error {
+	ours, err := m.t.answer(blank.Evaluation, blank.Question, blank.Level)
+	if err != nil {
+		return err
+	}
+	their, ok := theirs[key]
+	if !ok {
+		their = blank
+	}
+	base := blank // no base: every side started from a blank answer
+	m.base(key, &base)
+	if _, err := checkValue(q, their.Value); err != nil {
+		return fmt.Errorf("jawaban %s %s dari bundel: %w", blank.Evaluation, blank.Question, err)
+	}
+	c := Conflict{Record: key, Kind: "jawaban", Satker: satkerOfEval(blank.Evaluation), Evaluation: blank.Evaluation,
+		Question: blank.Question, Level: max(blank.Level, model.Anggota), OursBy: ours.By, OursAt: ours.At,
+		TheirsBy: their.By, TheirsAt: their.At}
+	next := ours
+	const present = true // a blank answer is an answer too
+	c.Field = fieldValue
+	v := m.field(c, base.Value.String(), ours.Value.String(), their.Value.String(), present, present)
+	if next.Value, err = valueFromText(q, v); err != nil {
+		return err
+	}
+	c.Field = fieldNote
+	next.Note = m.field(c, base.Note, ours.Note, their.Note, present, present)
+	c.Field = fieldCarried
+	next.Carried = m.field(c, carriedText(base.Carried), carriedText(ours.Carried), carriedText(their.Carried), present, present) != ""
+	next.Evidence = m.evidence(c, base.Evidence, ours.Evidence, their.Evidence)
+	if next.same(ours) {
+		return nil
+	}
+	if !ours.same(answerRec{Evaluation: ours.Evaluation, Question: ours.Question, Level: ours.Level}) || their.By != "" {
+		next.By, next.At = their.By, their.At // the latest change came with the bundle
+	}
+	if ours.empty() {
+		m.rep.Added++
+	}
+	m.touched[blank.Evaluation] = true
+	return m.t.putAnswer(next)
+}
+
+// evidence merges an evidence list item by item (title and location name
+// an item; whether it was checked is its one field): items added on
+// either side are kept, an item removed on one side and untouched on the
+// other goes.
+func (m *merger) evidence(c Conflict, base, ours, theirs []evidenceRec) []evidenceRec {
+	id := func(e evidenceRec) string { return e.Title + "\x00" + e.Location }
+	index := func(list []evidenceRec) map[string]evidenceRec {
+		out := map[string]evidenceRec{}
+		for _, e := range list {
+			out[id(e)] = e
+		}
+		return out
+	}
+	b, o, t := index(base), index(ours), index(theirs)
+	side := func(set map[string]evidenceRec, k string) model.Side[bool] {
+		e, ok := set[k]
+		return model.Side[bool]{Value: e.Checked, Present: ok}
+	}
+	var out []evidenceRec
+	var order []string
+	for _, list := range [][]evidenceRec{ours, theirs} {
+		for _, e := range list {
+			if k := id(e); !contains(order, k) {
+				order = append(order, k)
+			}
+		}
+	}
+	c.Field = fieldEvidence
+	for _, k := range order {
+		bs, os, ts := side(b, k), side(o, k), side(t, k)
+		keep := os
+		switch model.Merge3(bs, os, ts) {
+		case model.TakeTheirs:
+			m.rep.Applied++
+			keep = ts
+		case model.Conflict:
+			cc := c
+			cc.Item = k
+			m.field(cc, evidenceItemText(bs), evidenceItemText(os), evidenceItemText(ts), true, true)
+			if m.policy == MergeTheirs {
+				keep = ts
+			}
+		}
+		if keep.Present {
+			e := o[k]
+			if _, ok := o[k]; !ok {
+				e = t[k]
+			}
+			e.Checked = keep.Value
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// evidenceItemText says how one evidence item stands on one side.
+func evidenceItemText(s model.Side[bool]) string {
+	switch {
+	case !s.Present:
+		return ""
+	case s.Value:
+		return "ada, diperiksa"
+	}
+	return "ada"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *merger) rekomendasi(r rekRec) error {
+	ours, found, err := m.t.rekTwin(r)
+	if err != nil {
+		return err
+	}
+	if !found {
+		if _, err := m.t.rek(r.ID); err == nil { // its number is taken here: the next one
+			if r.ID, err = m.t.nextRekID(r.Evaluation); err != nil {
+				return err
+			}
+		} else if !isNotFound(err) {
+			return err
+		}
+		m.rep.Added++
+		return m.t.putRek(r)
+	}
+	var base rekRec
+	hasBase := m.base(rekKey(r), &base)
+	c := Conflict{Record: rekKey(r), Kind: "rekomendasi", Satker: r.Satker, Evaluation: r.Evaluation, Rek: ours.ID,
+		Question: r.Node, OursBy: ours.UpdatedBy, OursAt: ours.Updated, TheirsBy: r.UpdatedBy, TheirsAt: r.Updated}
+	next := ours
+	for _, f := range []struct {
+		name              string
+		base, ours, their *string
+	}{
+		{fieldRekText, &base.Text, &next.Text, &r.Text},
+		{fieldRekPriority, &base.Priority, &next.Priority, &r.Priority},
+		{fieldRekDue, &base.Due, &next.Due, &r.Due},
+		{fieldRekNode, &base.Node, &next.Node, &r.Node},
+		{fieldRekStatus, &base.Status, &next.Status, &r.Status},
+	} {
+		c.Field = f.name
+		*f.ours = m.field(c, *f.base, *f.ours, *f.their, hasBase, true)
+	}
+	if next.Status == r.Status {
+		next.Reason = r.Reason
+	}
+	// Follow-ups are a log: both sides' entries are kept, each once.
+	seen := map[string]bool{}
+	for _, tl := range ours.FollowUps {
+		seen[tl.Date+"\x00"+tl.By+"\x00"+tl.Text] = true
+	}
+	for _, tl := range r.FollowUps {
+		if k := tl.Date + "\x00" + tl.By + "\x00" + tl.Text; !seen[k] {
+			seen[k] = true
+			next.FollowUps = append(next.FollowUps, tl)
+			m.rep.Applied++
+		}
+	}
+	if next.equal(ours) {
+		return nil
+	}
+	if r.Updated.After(next.Updated) {
+		next.Updated, next.UpdatedBy = r.Updated, r.UpdatedBy
+	}
+	return m.t.putRek(next)
+}
+
+// history adds the bundle's history entries this database lacks, with
+// its own seqs; the groups and undos they name follow them. Then the
+// resolutions the policy made, and the conflicts kept for a person.
+func (m *merger) history() error {
+	have := map[string]bool{}
+	for _, s := range m.b.satkers {
+		if err := m.t.walkHistory(HistoryFilter{Satker: s.ID}, func(c changeRec) bool {
+			have[fingerprint(c)] = true
+			return true
+		}); err != nil {
+			return err
+		}
+	}
+	renum := map[uint64]uint64{}
+	for _, c := range m.b.history {
+		if have[fingerprint(c)] {
+			continue
+		}
+		have[fingerprint(c)] = true
+		renum[c.Seq] = m.t.nextSeq() // the first entry of a group names itself
+		c.Group, c.Undoes = renum[c.Group], renum[c.Undoes]
+		if _, err := m.t.record(c); err != nil {
+			return err
+		}
+		m.rep.History++
+	}
+	for _, c := range m.resolutions {
+		if _, err := m.t.record(c); err != nil {
+			return err
+		}
+	}
+	if m.policy != MergeAsk || len(m.rep.Conflicts) == 0 {
+		return nil
+	}
+	bk, err := m.t.tx.CreateBucketIfNotExists(bucketConflicts)
+	if err != nil {
+		return err
+	}
+	for _, c := range m.rep.Conflicts {
+		var old Conflict
+		if data := bk.Get([]byte(c.ID)); data != nil && decode(data, &old) == nil && old.Theirs == c.Theirs && old.Ours == c.Ours {
+			continue // kept already, with whatever was chosen
+		}
+		if err := bk.Put([]byte(c.ID), encode(c)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

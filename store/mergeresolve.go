@@ -1,0 +1,292 @@
+package store
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// The conflicts a merge kept, and what a person decides about them: a
+// choice is saved as it is made (an interrupted merge resumes where it
+// stopped) and nothing changes until the merge is accepted.
+
+// IsFieldBundle peeks at a bundle's start: a field bundle, with an
+// origin, is merged (Merge); any other is imported (ImportFrom).
+func IsFieldBundle(r *bufio.Reader) bool { return hasOrigin(r) }
+
+// Conflicts lists the conflicts waiting for a person, by record.
+func (db *DB) Conflicts() ([]Conflict, error) {
+	var out []Conflict
+	err := db.view(func(tx *bolt.Tx) error {
+		bk := tx.Bucket(bucketConflicts)
+		if bk == nil {
+			return nil
+		}
+		return bk.ForEach(func(k, v []byte) error {
+			var c Conflict
+			if err := decode(v, &c); err != nil {
+				return fmt.Errorf("%s: %w: konflik %q: %v", db.path, ErrDamaged, k, err)
+			}
+			out = append(out, c)
+			return nil
+		})
+	})
+	sortConflicts(out)
+	return out, err
+}
+
+// Choose saves a person's decision on one conflict: ours, theirs, or a
+// value they typed (edit). ChooseNone takes a decision back.
+func (db *DB) Choose(id string, choice Choice, edited string) (Conflict, error) {
+	var c Conflict
+	err := db.update(func(tx *bolt.Tx) error {
+		bk := tx.Bucket(bucketConflicts)
+		if bk == nil || bk.Get([]byte(id)) == nil {
+			return fmt.Errorf("konflik %q %w", id, ErrNotFound)
+		}
+		if err := decode(bk.Get([]byte(id)), &c); err != nil {
+			return err
+		}
+		if choice == ChooseEdit {
+			if err := (txn{db, tx}).checkResolution(c, edited); err != nil {
+				return err
+			}
+		}
+		c.Choice, c.Edited = choice, edited
+		return bk.Put([]byte(id), encode(c))
+	})
+	return c, err
+}
+
+// AcceptMerge applies every decided conflict, as one action: each value
+// written with a history entry that keeps both sides' values, the
+// conflicts removed, the scores derived again. Undecided conflicts stay.
+// It returns how many were applied.
+func (db *DB) AcceptMerge(by string) (int, error) {
+	n := 0
+	err := db.update(func(tx *bolt.Tx) error {
+		t := txn{db, tx}
+		bk := tx.Bucket(bucketConflicts)
+		if bk == nil {
+			return errUnchanged
+		}
+		var decided []Conflict
+		if err := bk.ForEach(func(k, v []byte) error {
+			var c Conflict
+			if err := decode(v, &c); err != nil {
+				return err
+			}
+			if _, ok := c.Resolved(); ok {
+				decided = append(decided, c)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		if len(decided) == 0 {
+			return errUnchanged
+		}
+		touched, satkers := map[string]bool{}, map[string]bool{}
+		for _, c := range decided {
+			v, _ := c.Resolved()
+			if err := t.applyResolution(c, v); err != nil {
+				return fmt.Errorf("konflik %s %s: %w", c.Record, c.Field, err)
+			}
+			if _, err := t.record(changeRec{By: by, Satker: c.Satker, Evaluation: c.Evaluation, Question: c.Question,
+				Field: c.Field, Old: c.Ours, New: v, Level: storedLevel(c.Level),
+				Reason: fmt.Sprintf("gabung: %s; milik %s (%s): %q", choiceText(c.Choice), c.From.Database, c.TheirsBy, c.Theirs)}); err != nil {
+				return err
+			}
+			if err := bk.Delete([]byte(c.ID)); err != nil {
+				return err
+			}
+			if c.Evaluation != "" {
+				touched[c.Evaluation] = true
+			}
+			satkers[c.Satker] = true
+			n++
+		}
+		for id := range touched {
+			e, err := t.evaluation(id)
+			if err != nil {
+				return err
+			}
+			s, err := t.satker(e.Satker)
+			if err != nil {
+				return err
+			}
+			if err := t.deriveState(e, s.Target); err != nil {
+				return err
+			}
+		}
+		for id := range satkers {
+			if err := t.rebuildSummary(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+func choiceText(c Choice) string {
+	switch c {
+	case ChooseOurs:
+		return "tetap milik sendiri"
+	case ChooseTheirs:
+		return "ambil milik mereka"
+	}
+	return "nilai baru"
+}
+
+// checkResolution refuses a typed value the field cannot hold.
+func (t txn) checkResolution(c Conflict, v string) error {
+	if c.Kind == "jawaban" && c.Field == fieldValue {
+		e, err := t.evaluation(c.Evaluation)
+		if err != nil {
+			return err
+		}
+		in, err := t.instrument(e.InstrumentHash)
+		if err != nil {
+			return err
+		}
+		q, ok := in.Question(c.Question)
+		if !ok {
+			return fmt.Errorf("pertanyaan %s %w", c.Question, ErrNotFound)
+		}
+		if strings.TrimSpace(v) == "" {
+			return nil
+		}
+		pv, err := q.Parse(v)
+		if err != nil {
+			return invalid("jawaban", err)
+		}
+		_, err = checkValue(q, pv)
+		return err
+	}
+	if c.Kind == "evaluasi" && c.Field == fieldStatus {
+		if _, err := model.ParseStatus(v); err != nil {
+			return invalid("status", err)
+		}
+	}
+	return nil
+}
+
+// applyResolution writes a decided value into its record.
+func (t txn) applyResolution(c Conflict, v string) error {
+	switch c.Kind {
+	case "jawaban":
+		a, err := t.answer(c.Evaluation, c.Question, c.Level)
+		if err != nil {
+			return err
+		}
+		switch c.Field {
+		case fieldValue:
+			e, err := t.evaluation(c.Evaluation)
+			if err != nil {
+				return err
+			}
+			in, err := t.instrument(e.InstrumentHash)
+			if err != nil {
+				return err
+			}
+			q, _ := in.Question(c.Question)
+			if a.Value, err = valueFromText(q, v); err != nil {
+				return err
+			}
+		case fieldNote:
+			a.Note = v
+		case fieldCarried:
+			a.Carried = v != ""
+		case fieldEvidence:
+			title, loc, _ := strings.Cut(c.Item, "\x00")
+			var kept []evidenceRec
+			found := false
+			for _, e := range a.Evidence {
+				if e.Title == title && e.Location == loc {
+					found = true
+					if v == "" {
+						continue
+					}
+					e.Checked = strings.Contains(v, "diperiksa")
+				}
+				kept = append(kept, e)
+			}
+			if !found && v != "" {
+				kept = append(kept, evidenceRec{Title: title, Location: loc, Checked: strings.Contains(v, "diperiksa")})
+			}
+			a.Evidence = kept
+		}
+		a.At = t.db.stamp()
+		return t.putAnswer(a)
+	case "evaluasi":
+		e, err := t.evaluation(c.Evaluation)
+		if err != nil {
+			return err
+		}
+		switch c.Field {
+		case fieldStatus:
+			e.Status = v
+		case fieldTeam:
+			team, err := model.ParseTeam(v)
+			if err != nil {
+				return invalid("tim", err)
+			}
+			e.Team = teamToRecs(team)
+		}
+		e.Updated = t.db.stamp()
+		return t.put(bucketEvaluations, e.ID, e)
+	case "satker":
+		s, err := t.satker(c.Satker)
+		if err != nil {
+			return err
+		}
+		next := s
+		switch c.Field {
+		case "name":
+			next.Name = v
+		case "kind":
+			next.Kind = v
+		case "province":
+			next.Province = v
+		case "regency":
+			next.Regency = v
+		case "head":
+			next.Head = v
+		case "target":
+			next.Target = v
+		}
+		next.Updated = t.db.stamp()
+		if err := t.putSatker(&s, next); err != nil {
+			return err
+		}
+		if next.Target != s.Target {
+			return t.restateAll(s.ID, next.Target)
+		}
+		return nil
+	case "rekomendasi":
+		r, err := t.rek(c.Rek)
+		if err != nil {
+			return err
+		}
+		switch c.Field {
+		case fieldRekText:
+			r.Text = v
+		case fieldRekPriority:
+			r.Priority = v
+		case fieldRekDue:
+			r.Due = v
+		case fieldRekNode:
+			r.Node = v
+		case fieldRekStatus:
+			r.Status = v
+		}
+		r.Updated = t.db.stamp()
+		return t.putRek(r)
+	}
+	return fmt.Errorf("jenis %q %w", c.Kind, ErrInvalid)
+}
