@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -185,5 +186,41 @@ func TestMergePolicies(t *testing.T) {
 			}
 		}
 		mustCheckClean(t, server)
+	}
+}
+
+// A final evaluation takes no change from a bundle unasked: what the
+// laptop changed is a conflict, and accepting it is refused until the
+// evaluation is reopened.
+func TestMergeRespectsFinal(t *testing.T) {
+	server, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, server, "kk-a", model.StageTPI, in)
+	q := threeWay(in)[0]
+	laptop, _ := testDB(t)
+	carry(t, server, laptop, MergeAsk, "kk-a")
+	if _, err := laptop.SetAnswer(e.ID, q.ID, q.Best(), "ani"); err != nil {
+		t.Fatal(err)
+	}
+	if err := finalise(server, e.ID, "ortala"); err != nil {
+		t.Fatal(err)
+	}
+	rep := carry(t, laptop, server, MergeAsk, "kk-a")
+	got, _ := server.Answers(e.ID)
+	if len(rep.Conflicts) != 1 || !got[q.ID].Value.IsZero() {
+		t.Fatalf("a final evaluation changed by a merge: %+v, %v", rep.Conflicts, got[q.ID])
+	}
+	waiting, _ := server.Conflicts()
+	if _, err := server.Choose(waiting[0].ID, ChooseTheirs, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := server.AcceptMerge("ortala"); !errors.Is(err, ErrForbidden) || !strings.Contains(err.Error(), "buka dulu") {
+		t.Errorf("accepting into a final evaluation: %v", err)
+	}
+	if _, err := server.Act(e.ID, model.ActReopen, "hasil lapangan", "ortala"); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := server.AcceptMerge("ortala"); err != nil || n != 1 {
+		t.Errorf("after reopening: %d %v", n, err)
 	}
 }

@@ -83,6 +83,7 @@ type merger struct {
 	// policy decided, recorded after the bundle's history.
 	conflicted  map[string]bool
 	resolutions []changeRec
+	locked      bool // the answers being merged are of a final evaluation here
 }
 
 // Merge merges a field bundle (one with an origin) into the database, as
@@ -258,7 +259,11 @@ func (m *merger) field(c Conflict, base, ours, theirs string, hasBase, hasOurs b
 		b = model.Side[string]{}
 	}
 	o := model.Side[string]{Value: ours, Present: hasOurs}
-	switch model.Merge3(b, o, model.Have(theirs)) {
+	outcome := model.Merge3(b, o, model.Have(theirs))
+	if outcome == model.TakeTheirs && m.locked {
+		outcome = model.Conflict
+	}
+	switch outcome {
 	case model.TakeTheirs:
 		m.rep.Applied++
 		return theirs

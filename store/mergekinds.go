@@ -12,6 +12,9 @@ import (
 // The merge of each kind of record, field by field.
 
 func (m *merger) satker(s satkerRec) error {
+	if err := s.model().Validate(); err != nil {
+		return invalid("satker "+s.ID+" dari bundel", err)
+	}
 	ours, err := m.t.satker(s.ID)
 	if isNotFound(err) {
 		m.rep.Added++
@@ -52,6 +55,9 @@ func (m *merger) satker(s satkerRec) error {
 }
 
 func (m *merger) evaluation(e evalRec) error {
+	if err := e.model().Validate(); err != nil {
+		return invalid("evaluasi "+e.ID+" dari bundel", err)
+	}
 	ours, err := m.t.evaluation(e.ID)
 	if isNotFound(err) {
 		m.rep.Added++
@@ -119,6 +125,13 @@ func (m *merger) answers() error {
 		if err != nil {
 			return err
 		}
+		// A final evaluation here takes no change unasked: what the
+		// bundle changed in it is a conflict, for a person who reopens it.
+		here, err := m.t.evaluation(e.ID)
+		if err != nil {
+			return err
+		}
+		m.locked = here.Status == string(model.Final)
 		for k, blank := range keys {
 			q, ok := in.Question(blank.Question)
 			if !ok {
@@ -128,6 +141,7 @@ func (m *merger) answers() error {
 				return err
 			}
 		}
+		m.locked = false
 	}
 	return nil
 }
@@ -164,8 +178,8 @@ func (m *merger) answer(key string, blank answerRec, theirs map[string]answerRec
 	if next.same(ours) {
 		return nil
 	}
-	if !ours.same(answerRec{Evaluation: ours.Evaluation, Question: ours.Question, Level: ours.Level}) || their.By != "" {
-		next.By, next.At = their.By, their.At // the latest change came with the bundle
+	if their.By != "" {
+		next.By, next.At = their.By, their.At // the change came with the bundle
 	}
 	if ours.empty() {
 		m.rep.Added++
@@ -205,7 +219,11 @@ func (m *merger) evidence(c Conflict, base, ours, theirs []evidenceRec) []eviden
 	for _, k := range order {
 		bs, os, ts := side(b, k), side(o, k), side(t, k)
 		keep := os
-		switch model.Merge3(bs, os, ts) {
+		outcome := model.Merge3(bs, os, ts)
+		if outcome == model.TakeTheirs && m.locked {
+			outcome = model.Conflict
+		}
+		switch outcome {
 		case model.TakeTheirs:
 			m.rep.Applied++
 			keep = ts
@@ -250,6 +268,9 @@ func contains(list []string, s string) bool {
 }
 
 func (m *merger) rekomendasi(r rekRec) error {
+	if p := r.problem(); p != "" {
+		return fmt.Errorf("rekomendasi %s dari bundel: %s: %w", r.ID, p, ErrInvalid)
+	}
 	ours, found, err := m.t.rekTwin(r)
 	if err != nil {
 		return err

@@ -180,6 +180,9 @@ func (t txn) checkResolution(c Conflict, v string) error {
 func (t txn) applyResolution(c Conflict, v string) error {
 	switch c.Kind {
 	case "jawaban":
+		if e, err := t.evaluation(c.Evaluation); err == nil && e.Status == string(model.Final) && v != c.Ours {
+			return fmt.Errorf("evaluasi %s sudah final dan terkunci: buka dulu dengan alasan, lalu terima lagi: %w", c.Evaluation, ErrForbidden)
+		}
 		a, err := t.answer(c.Evaluation, c.Question, c.Level)
 		if err != nil {
 			return err
