@@ -71,12 +71,16 @@ func (db *DB) Worksheet(evalID string) (Worksheet, error) {
 		if err := t.previousRound(&w); err != nil {
 			return err
 		}
+		// The newest status step, looked for among the latest entries: a
+		// step older than thousands of edits no longer explains anything.
+		seen := 0
 		if err := t.walkHistory(HistoryFilter{Evaluation: evalID}, func(c changeRec) bool {
 			if c.Field == fieldStatus {
 				m := c.model()
 				w.LastStep = &m
 			}
-			return w.LastStep == nil
+			seen++
+			return w.LastStep == nil && seen < 5000
 		}); err != nil {
 			return err
 		}
