@@ -79,8 +79,9 @@ type merger struct {
 	now     time.Time
 	bases   map[string]json.RawMessage // record key → base
 	touched map[string]bool            // evaluations whose state is derived again
-	// conflicted records keep their old base; resolutions are what the
-	// policy decided, recorded after the bundle's history.
+	// conflicted records kept for a person keep their old base (the
+	// bundle's record waits as their pending base); resolutions are what
+	// the policy decided, recorded after the bundle's history.
 	conflicted  map[string]bool
 	resolutions []changeRec
 	locked      bool // the answers being merged are of a final evaluation here
@@ -209,18 +210,31 @@ func (m *merger) loadBases() error {
 	return nil
 }
 
+// bucketPendingBases holds, by satker \0 peer \0 record key, the peer's
+// record of a conflict kept for a person: its base once decided.
+var bucketPendingBases = []byte("pendingbases")
+
 // keepBases files the bundle's records as what this database now shares
-// with the sender; a record with a conflict keeps its old base.
+// with the sender. A record with a conflict kept for a person keeps its
+// old base; the bundle's record is its pending base, which becomes its
+// base once every conflict of the record is decided (AcceptMerge).
 func (m *merger) keepBases() error {
 	bk, err := m.t.tx.CreateBucketIfNotExists(bucketBases)
 	if err != nil {
 		return err
 	}
+	pending, err := m.t.tx.CreateBucketIfNotExists(bucketPendingBases)
+	if err != nil {
+		return err
+	}
+	pended := map[string]bool{}
 	put := func(satker, key string, rec any) error {
+		k := []byte(satker + "\x00" + m.b.origin.Database + "\x00" + key)
 		if m.conflicted[key] {
-			return nil
+			pended[string(k)] = true
+			return pending.Put(k, encode(rec))
 		}
-		return bk.Put([]byte(satker+"\x00"+m.b.origin.Database+"\x00"+key), encode(rec))
+		return bk.Put(k, encode(rec))
 	}
 	for _, s := range m.b.satkers {
 		if err := put(s.ID, satkerKey(s.ID), s); err != nil {
@@ -240,6 +254,16 @@ func (m *merger) keepBases() error {
 	for _, r := range m.b.reks {
 		if err := put(r.Satker, rekKey(r), r); err != nil {
 			return err
+		}
+	}
+	// A conflicted answer the bundle does not carry is blank there: no
+	// base once decided, whatever an earlier bundle left pending.
+	for _, c := range m.rep.Conflicts {
+		k := []byte(c.Satker + "\x00" + m.b.origin.Database + "\x00" + c.Record)
+		if m.conflicted[c.Record] && !pended[string(k)] {
+			if err := pending.Delete(k); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -271,7 +295,9 @@ func (m *merger) field(c Conflict, base, ours, theirs string, hasBase, hasOurs b
 		c.HasBase, c.Base, c.Ours, c.Theirs, c.From = hasBase, base, ours, theirs, m.b.origin
 		c.ID = conflictID(c)
 		m.rep.Conflicts = append(m.rep.Conflicts, c)
-		m.conflicted[c.Record] = true
+		if m.policy == MergeAsk || m.policy == MergeList {
+			m.conflicted[c.Record] = true // decided by the policy: the bundle's record is the base
+		}
 		switch m.policy {
 		case MergeTheirs:
 			m.rep.Resolved++

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -110,6 +111,11 @@ func (db *DB) AcceptMerge(by string) (int, error) {
 			satkers[c.Satker] = true
 			n++
 		}
+		for _, c := range decided {
+			if err := t.settleBase(bk, c); err != nil {
+				return err
+			}
+		}
 		for id := range touched {
 			e, err := t.evaluation(id)
 			if err != nil {
@@ -131,6 +137,33 @@ func (db *DB) AcceptMerge(by string) (int, error) {
 		return nil
 	})
 	return n, err
+}
+
+// settleBase makes the peer's record of a decided conflict its base,
+// once no conflict of the record waits: the next merge with the peer
+// sees the peer's value as seen, not as a change to weigh again.
+func (t txn) settleBase(conflicts *bolt.Bucket, c Conflict) error {
+	prefix := []byte(c.Record + "\x00")
+	cur := conflicts.Cursor()
+	for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
+		var other Conflict
+		if decode(v, &other) == nil && other.Record == c.Record && other.From.Database == c.From.Database {
+			return nil // still waiting: the old base stays
+		}
+	}
+	key := []byte(c.Satker + "\x00" + c.From.Database + "\x00" + c.Record)
+	bases, err := t.tx.CreateBucketIfNotExists(bucketBases)
+	if err != nil {
+		return err
+	}
+	pending := t.tx.Bucket(bucketPendingBases)
+	if pending == nil || pending.Get(key) == nil {
+		return bases.Delete(key) // blank on the peer's side
+	}
+	if err := bases.Put(key, append([]byte(nil), pending.Get(key)...)); err != nil {
+		return err
+	}
+	return pending.Delete(key)
 }
 
 func choiceText(c Choice) string {

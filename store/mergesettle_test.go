@@ -1,0 +1,99 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// A conflict decided once stays decided: whether a person chose in the
+// merge screen (ours, theirs, a typed value) or the policy chose at once,
+// the next pull and push between the same databases see no conflict, and
+// all of them end up holding the decided value.
+func TestDecidedConflictStaysDecided(t *testing.T) {
+	type decision struct {
+		name   string
+		policy MergePolicy // at the pull
+		choice Choice      // in the merge screen, after MergeAsk
+	}
+	for _, d := range []decision{
+		{"pilih kita", MergeAsk, ChooseOurs},
+		{"pilih mereka", MergeAsk, ChooseTheirs},
+		{"ketik nilai", MergeAsk, ChooseEdit},
+		{"--conflicts ours", MergeOurs, ChooseNone},
+		{"--conflicts theirs", MergeTheirs, ChooseNone},
+	} {
+		t.Run(d.name, func(t *testing.T) {
+			server, _ := testDB(t)
+			in := testInstrument(t)
+			e := seed(t, server, "kk-a", model.StageTPI, in)
+			q := threeWay(in)[0]
+			if _, err := server.SetAnswer(e.ID, q.ID, validValue(q, 1), "ortala"); err != nil {
+				t.Fatal(err)
+			}
+			a, _ := testDB(t)
+			b, _ := testDB(t)
+			carry(t, server, a, MergeAsk, "kk-a")
+			carry(t, server, b, MergeAsk, "kk-a")
+			if _, err := a.SetNote(e.ID, q.ID, "catatan ani", "ani"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := a.SetAnswer(e.ID, q.ID, q.Best(), "ani"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.SetAnswer(e.ID, q.ID, validValue(q, 2), "budi"); err != nil {
+				t.Fatal(err)
+			}
+			// sync: pull from the server, then push to it, as ziwb sync does.
+			sync := func(l *DB, policy MergePolicy) (pulled, pushed int) {
+				t.Helper()
+				pulled = len(carry(t, server, l, policy, "kk-a").Conflicts)
+				if waiting, _ := l.Conflicts(); len(waiting) > 0 {
+					return pulled, -1
+				}
+				return pulled, len(carry(t, l, server, MergeAsk, "kk-a").Conflicts)
+			}
+			if pulled, pushed := sync(a, MergeAsk); pulled+pushed != 0 {
+				t.Fatalf("A's sync: %d, %d conflicts", pulled, pushed)
+			}
+			if pulled, _ := sync(b, d.policy); pulled != 1 {
+				t.Fatalf("B's pull: %d conflicts; want 1", pulled)
+			}
+			if d.choice != ChooseNone {
+				waiting, _ := b.Conflicts()
+				if len(waiting) != 1 {
+					t.Fatalf("waiting: %+v", waiting)
+				}
+				edited := ""
+				if d.choice == ChooseEdit {
+					edited = validValue(q, 0).String()
+				}
+				if _, err := b.Choose(waiting[0].ID, d.choice, edited); err != nil {
+					t.Fatal(err)
+				}
+				if n, err := b.AcceptMerge("budi"); n != 1 || err != nil {
+					t.Fatalf("accept: %d %v", n, err)
+				}
+			}
+			for i, l := range []*DB{b, b, a, b, a} {
+				if pulled, pushed := sync(l, MergeAsk); pulled+pushed != 0 {
+					t.Fatalf("sync %d after the decision: %d, %d conflicts", i, pulled, pushed)
+				}
+			}
+			want, _ := b.Answers(e.ID)
+			for name, db := range map[string]*DB{"server": server, "A": a} {
+				got, _ := db.Answers(e.ID)
+				if got[q.ID].Value != want[q.ID].Value || got[q.ID].Note != "catatan ani" || want[q.ID].Note != "catatan ani" {
+					t.Errorf("%s holds %+v; B holds %+v", name, got[q.ID], want[q.ID])
+				}
+			}
+			// Nothing left to do: the same bundle again writes nothing.
+			if rep := carry(t, server, b, MergeAsk, "kk-a"); rep.Changed() {
+				t.Errorf("a pull with nothing new changed B: %+v", rep)
+			}
+			for _, db := range []*DB{server, a, b} {
+				mustCheckClean(t, db)
+			}
+		})
+	}
+}
