@@ -16,7 +16,7 @@ import (
 type homeKeys struct {
 	nav                                                        navKeys
 	Open, Filter, ClearFilter, New, Edit, Delete, Review, Quit key.Binding
-	Dashboard, Queue                                           key.Binding
+	Dashboard, Queue, Merge                                    key.Binding
 	Sort, SortName, SortScore, SortProgress, SortRegion        key.Binding
 }
 
@@ -32,6 +32,7 @@ func newHomeKeys() homeKeys {
 		Review:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
 		Dashboard:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "dasbor")),
 		Queue:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "menunggu saya")),
+		Merge:        key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "konflik gabung")),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
 		Sort:         key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "urut")),
 		SortName:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "urut nama (lagi: balik)")),
@@ -114,6 +115,8 @@ type homeScreen struct {
 	cols   []int
 	barW   int
 	bars   []string // bars[k]: a bar with k of barW cells filled
+
+	conflicts int // merge conflicts waiting for a person, counted with waiting
 }
 
 func newHome(e *env) *homeScreen {
@@ -134,6 +137,8 @@ type (
 		// the full load counts them, the first screenful does not.
 		waiting int
 		counted bool
+
+		conflicts int // merge conflicts waiting for a person
 	}
 	satkerDeletedMsg struct {
 		name  string
@@ -154,8 +159,7 @@ func (h *homeScreen) loadFirst() tea.Msg {
 	}
 	// That was all of them: no load follows, and so few cost the queue
 	// count nothing.
-	q, qerr := h.env.db.Queue(h.env.user)
-	return homeLoadedMsg{list: list, waiting: len(q), counted: qerr == nil}
+	return h.counted(list)
 }
 
 func (h *homeScreen) load() tea.Msg {
@@ -163,10 +167,18 @@ func (h *homeScreen) load() tea.Msg {
 	if err != nil {
 		return homeLoadedMsg{err: err}
 	}
-	// The queue is read from the same list records (cached per commit):
-	// counting it costs a pass over the list, no decoding.
+	return h.counted(list)
+}
+
+// counted is the full list with the counts the header shows. The queue
+// is read from the same list records (cached per commit): counting it
+// costs a pass over the list, no decoding. Merge conflicts are few, and
+// gone once a merge is accepted; a file they cannot be read from shows
+// none, and the merge screen says why.
+func (h *homeScreen) counted(list []store.SatkerSummary) homeLoadedMsg {
 	q, qerr := h.env.db.Queue(h.env.user)
-	return homeLoadedMsg{list: list, waiting: len(q), counted: qerr == nil}
+	cs, _ := h.env.db.Conflicts()
+	return homeLoadedMsg{list: list, waiting: len(q), conflicts: len(cs), counted: qerr == nil}
 }
 
 func (h *homeScreen) Title() string { return "Satker" }
@@ -225,7 +237,7 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 			h.setList(msg.list)
 			h.partial = msg.partial
 			if msg.counted {
-				h.waiting = msg.waiting
+				h.waiting, h.conflicts = msg.waiting, msg.conflicts
 			}
 			if msg.partial > 0 {
 				cmd = h.load
@@ -333,6 +345,8 @@ func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return h.open(newDashboard(h.env))
 	case key.Matches(msg, k.Queue):
 		return h.open(newQueue(h.env))
+	case key.Matches(msg, k.Merge):
+		return h.open(newMerge(h.env))
 	default:
 		h.table.update(msg)
 		h.updateKeys()

@@ -30,10 +30,14 @@ func (h *homeScreen) Help() keyHelp {
 	case h.filter.Focused():
 		return h.filter.help(true)
 	}
+	merge := key.Binding{} // on the short line only while conflicts wait
+	if h.conflicts > 0 {
+		merge = k.Merge
+	}
 	return keyHelp{
-		short: bindings([]key.Binding{k.Open, k.Queue, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Review, k.Dashboard, k.Quit}),
+		short: bindings([]key.Binding{k.Open, k.Queue, merge, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Review, k.Dashboard, k.Quit}),
 		full: [][]key.Binding{
-			{k.Open, k.Queue, k.New, k.Edit, k.Delete, k.Review, k.Dashboard},
+			{k.Open, k.Queue, k.Merge, k.New, k.Edit, k.Delete, k.Review, k.Dashboard},
 			{k.Filter, k.ClearFilter, k.SortName, k.SortScore, k.SortProgress, k.SortRegion},
 			k.nav.bindings(),
 			{k.Quit},
@@ -93,6 +97,9 @@ func (h *homeScreen) headline() string {
 	text := countText(len(h.shown), total, h.filter.Value() != "", "satker") + " · urut: " + h.sort.name(sortNames[h.sort.by])
 	if h.waiting > 0 {
 		text += fmt.Sprintf(" · menunggu saya: %d (w)", h.waiting)
+	}
+	if h.conflicts > 0 {
+		text += fmt.Sprintf(" · konflik: %d (m)", h.conflicts)
 	}
 	return text
 }
