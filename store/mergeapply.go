@@ -84,7 +84,11 @@ type merger struct {
 	// the policy decided, recorded after the bundle's history.
 	conflicted  map[string]bool
 	resolutions []changeRec
-	locked      bool // the answers being merged are of a final evaluation here
+	// agreed are the conflict ids of fields merged without a conflict: a
+	// conflict kept for them from the sender is moot (dropMoot).
+	agreed  []string
+	dropped int
+	locked  bool // the answers being merged are of a final evaluation here
 }
 
 // Merge merges a field bundle (one with an origin) into the database, as
@@ -119,7 +123,7 @@ func (db *DB) Merge(name string, src io.Reader, by string, policy MergePolicy) (
 		if err := m.run(); err != nil {
 			return err
 		}
-		if policy == MergeList || !rep.Changed() {
+		if policy == MergeList || (!rep.Changed() && m.dropped == 0) {
 			return errUnchanged // nothing written: the file keeps its bytes
 		}
 		return nil
@@ -290,6 +294,7 @@ func (m *merger) field(c Conflict, base, ours, theirs string, hasBase, hasOurs b
 	switch outcome {
 	case model.TakeTheirs:
 		m.rep.Applied++
+		m.agreed = append(m.agreed, conflictID(c))
 		return theirs
 	case model.Conflict:
 		c.HasBase, c.Base, c.Ours, c.Theirs, c.From = hasBase, base, ours, theirs, m.b.origin
@@ -310,7 +315,30 @@ func (m *merger) field(c Conflict, base, ours, theirs string, hasBase, hasOurs b
 		return ours
 	}
 	m.rep.Same++
+	m.agreed = append(m.agreed, conflictID(c))
 	return ours
+}
+
+// dropMoot removes the undecided conflicts kept from the sender on fields
+// the two sides no longer disagree on: decided on the other side, or
+// changed here to the other's value. A choice a person made stays, for
+// AcceptMerge.
+func (m *merger) dropMoot() error {
+	bk := m.t.bucket(bucketConflicts)
+	if bk == nil {
+		return nil
+	}
+	for _, id := range m.agreed {
+		var old Conflict
+		if data := bk.Get([]byte(id)); data == nil || decode(data, &old) != nil || old.From.Database != m.b.origin.Database || old.Choice != ChooseNone {
+			continue
+		}
+		if err := bk.Delete([]byte(id)); err != nil {
+			return err
+		}
+		m.dropped++
+	}
+	return nil
 }
 
 // resolution records a conflict decided by the policy: both sides' values

@@ -223,6 +223,11 @@ func (m *merger) evidence(c Conflict, base, ours, theirs []evidenceRec) []eviden
 		if outcome == model.TakeTheirs && m.locked {
 			outcome = model.Conflict
 		}
+		if outcome != model.Conflict {
+			cc := c
+			cc.Item = k
+			m.agreed = append(m.agreed, conflictID(cc))
+		}
 		switch outcome {
 		case model.TakeTheirs:
 			m.rep.Applied++
@@ -358,6 +363,9 @@ func (m *merger) history() error {
 		if _, err := m.t.record(c); err != nil {
 			return err
 		}
+	}
+	if err := m.dropMoot(); err != nil {
+		return err
 	}
 	if m.policy != MergeAsk || len(m.rep.Conflicts) == 0 {
 		return nil

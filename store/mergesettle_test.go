@@ -97,3 +97,56 @@ func TestDecidedConflictStaysDecided(t *testing.T) {
 		})
 	}
 }
+
+// A conflict kept for a person goes once the two sides agree after all
+// (decided on the other side, or changed here to the other's value): the
+// next merge from that peer drops it, and a sync is not held up by a
+// question nobody needs to answer.
+func TestMootConflictGoes(t *testing.T) {
+	for _, how := range []string{"decided there", "changed here"} {
+		t.Run(how, func(t *testing.T) {
+			server, _ := testDB(t)
+			in := testInstrument(t)
+			e := seed(t, server, "kk-a", model.StageTPI, in)
+			q := threeWay(in)[0]
+			if _, err := server.SetAnswer(e.ID, q.ID, validValue(q, 1), "ortala"); err != nil {
+				t.Fatal(err)
+			}
+			laptop, _ := testDB(t)
+			carry(t, server, laptop, MergeAsk, "kk-a")
+			if _, err := server.SetAnswer(e.ID, q.ID, q.Best(), "ortala"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := laptop.SetAnswer(e.ID, q.ID, validValue(q, 2), "budi"); err != nil {
+				t.Fatal(err)
+			}
+			if rep := carry(t, server, laptop, MergeAsk, "kk-a"); len(rep.Conflicts) != 1 {
+				t.Fatalf("pull: %+v", rep.Conflicts)
+			}
+			switch how {
+			case "decided there":
+				if rep := carry(t, laptop, server, MergeTheirs, "kk-a"); rep.Resolved != 1 {
+					t.Fatalf("server takes the laptop's value: %+v", rep)
+				}
+			case "changed here":
+				if _, err := laptop.SetAnswer(e.ID, q.ID, q.Best(), "budi"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rep := carry(t, server, laptop, MergeAsk, "kk-a")
+			waiting, _ := laptop.Conflicts()
+			if len(rep.Conflicts) != 0 || len(waiting) != 0 {
+				t.Fatalf("after agreeing: reported %+v, waiting %+v", rep.Conflicts, waiting)
+			}
+			if rep := carry(t, laptop, server, MergeAsk, "kk-a"); len(rep.Conflicts) != 0 {
+				t.Fatalf("push: %+v", rep.Conflicts)
+			}
+			want, _ := server.Answers(e.ID)
+			got, _ := laptop.Answers(e.ID)
+			if got[q.ID].Value != want[q.ID].Value {
+				t.Errorf("laptop %v, server %v", got[q.ID].Value, want[q.ID].Value)
+			}
+			mustCheckClean(t, laptop)
+		})
+	}
+}
