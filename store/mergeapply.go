@@ -88,7 +88,8 @@ type merger struct {
 	// conflict kept for them from the sender is moot (dropMoot).
 	agreed  []string
 	dropped int
-	locked  bool // the answers being merged are of a final evaluation here
+	locked  bool            // the answers being merged are of a final evaluation here
+	final   map[string]bool // evaluations final here before the merge
 }
 
 // Merge merges a field bundle (one with an origin) into the database, as
@@ -119,7 +120,7 @@ func (db *DB) Merge(name string, src io.Reader, by string, policy MergePolicy) (
 	}
 	err = db.update(func(tx *bolt.Tx) error {
 		m := &merger{t: txn{db, tx}, b: &b, me: me, by: by, policy: policy, rep: &rep, now: db.stamp(),
-			touched: map[string]bool{}, conflicted: map[string]bool{}}
+			touched: map[string]bool{}, conflicted: map[string]bool{}, final: map[string]bool{}}
 		if err := m.run(); err != nil {
 			return err
 		}

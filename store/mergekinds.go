@@ -67,6 +67,9 @@ func (m *merger) evaluation(e evalRec) error {
 	if err != nil {
 		return err
 	}
+	if ours.Status == string(model.Final) {
+		m.final[e.ID] = true
+	}
 	var base evalRec
 	hasBase := m.base(evalKey(e.ID), &base)
 	c := Conflict{Record: evalKey(e.ID), Kind: "evaluasi", Satker: e.Satker, Evaluation: e.ID, OursAt: ours.Updated, TheirsAt: e.Updated}
@@ -127,11 +130,9 @@ func (m *merger) answers() error {
 		}
 		// A final evaluation here takes no change unasked: what the
 		// bundle changed in it is a conflict, for a person who reopens it.
-		here, err := m.t.evaluation(e.ID)
-		if err != nil {
-			return err
-		}
-		m.locked = here.Status == string(model.Final)
+		// Final here means before this merge: one that arrives final, or
+		// becomes final with it, comes over whole.
+		m.locked = m.final[e.ID]
 		for k, blank := range keys {
 			q, ok := in.Question(blank.Question)
 			if !ok {

@@ -150,3 +150,37 @@ func TestMootConflictGoes(t *testing.T) {
 		})
 	}
 }
+
+// A final evaluation is locked against changes a merge would make to it
+// here, not against arriving: taken out to an empty laptop, or finalised
+// on the other side while untouched here, it comes over whole, with no
+// conflict.
+func TestFinalEvaluationComesOverWhole(t *testing.T) {
+	server, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, server, "kk-a", model.StageTPI, in)
+	qs := threeWay(in)
+	if _, err := server.SetAnswer(e.ID, qs[0].ID, validValue(qs[0], 1), "ortala"); err != nil {
+		t.Fatal(err)
+	}
+	laptop, _ := testDB(t)
+	carry(t, server, laptop, MergeAsk, "kk-a") // still a draft here
+	if _, err := server.SetAnswer(e.ID, qs[1].ID, qs[1].Best(), "ortala"); err != nil {
+		t.Fatal(err)
+	}
+	if err := finalise(server, e.ID, "ortala"); err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := testDB(t)
+	for name, db := range map[string]*DB{"laptop": laptop, "fresh": fresh} {
+		if rep := carry(t, server, db, MergeAsk, "kk-a"); len(rep.Conflicts) != 0 {
+			t.Errorf("%s: %d conflicts, first %+v", name, len(rep.Conflicts), rep.Conflicts[0])
+		}
+		got, _ := db.Answers(e.ID)
+		ev, _ := db.Evaluation(e.ID)
+		if got[qs[0].ID].Value != validValue(qs[0], 1) || got[qs[1].ID].Value != qs[1].Best() || ev.Status != model.Final {
+			t.Errorf("%s holds %v, %v, %s", name, got[qs[0].ID].Value, got[qs[1].ID].Value, ev.Status)
+		}
+		mustCheckClean(t, db)
+	}
+}
