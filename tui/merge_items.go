@@ -120,16 +120,17 @@ const (
 var (
 	mergeColumns = []colSpec{
 		mcMark:   {"", 1, 1, 0},
-		mcSatker: {"SATKER", 10, 30, 0},
-		mcEval:   {"EVALUASI", 8, 17, 0}, // "2026 TPI-lapangan"
-		mcItem:   {"BUTIR", 6, 11, 0},    // "1.i.b", "rekomendasi"
-		mcField:  {"ISIAN", 7, 16, 0},    // "nilai", "catatan (ketua)"
+		mcSatker: {"SATKER", 10, 30, 90},
+		mcEval:   {"EVALUASI", 10, 17, 0}, // "2026 PMPZI", "2026 TPI-lapangan"
+		mcItem:   {"BUTIR", 6, 11, 0},     // "1.i.b", "rekomendasi"
+		mcField:  {"ISIAN", 7, 16, 0},     // "nilai", "catatan (ketua)"
 		mcOurs:   {"SINI", 6, 30, 0},
 		mcTheirs: {"MEREKA", 6, 30, 0},
 		mcChoice: {"PILIHAN", 8, 16, 0}, // "✓ mereka"
 	}
 	// The detail under the table names the satker and the evaluation in
-	// full: their columns give way first.
+	// full: their columns give way first; a narrow screen shows no satker,
+	// whose name a few cells do not tell.
 	mergeDrop = []int{mcEval, mcSatker}
 	// The values and the decision come before the satker's name, which
 	// the detail has in full.
@@ -275,17 +276,14 @@ func choiceCell(c store.Conflict) string {
 }
 
 // mergeChoiceText is the decision so far, in words.
-func mergeChoiceText(c store.Conflict) string {
+func mergeChoiceText(c store.Conflict, sh *mergeSheet) string {
 	switch c.Choice {
 	case store.ChooseOurs:
 		return "milik sini"
 	case store.ChooseTheirs:
 		return "milik mereka"
 	case store.ChooseEdit:
-		if c.Edited == "" {
-			return "nilai baru: (kosong)"
-		}
-		return "nilai baru: " + oneLine(c.Edited)
+		return "nilai baru: " + oneLine(sideText(c, c.Edited, sh))
 	}
 	return "belum diputuskan"
 }

@@ -221,6 +221,13 @@ func TestMergeResolveAndAccept(t *testing.T) {
 	if got := choices(t, db)[w.q1.ID+" value"]; got != store.ChooseOurs {
 		t.Fatalf("a refused edit changed the decision to %q", got)
 	}
+	// A value typed in lower case is kept as the store keeps values, and
+	// the detail gives its criterion.
+	h.keys("e[ctrl+u]b[enter]")
+	h.mustSee("✓ baru: B", "pilihan: nilai baru: B — ")
+	if cs, _ := db.Conflicts(); cs[1].Choice != store.ChooseEdit || cs[1].Edited != "B" {
+		t.Fatalf("the store holds %q %q for q1", cs[1].Choice, cs[1].Edited)
+	}
 	// x takes a decision back, o makes it again.
 	h.keys("x")
 	h.mustSee("1 diputuskan · 2 belum")

@@ -140,7 +140,7 @@ func (m *mergeScreen) detail() string {
 	head = append(head, what)
 	add(st.Header.Render(ansi.Truncate(strings.Join(head, " · "), w, "…")))
 
-	status := "Pilihan: " + mergeChoiceText(*c)
+	status := "Pilihan: " + mergeChoiceText(*c, sh)
 	if score := m.scoreLine(sh); score != "" {
 		status = score + " · " + strings.ToLower(status[:1]) + status[1:]
 	}
