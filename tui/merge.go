@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/table"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/store"
 )
@@ -150,7 +151,7 @@ func (m *mergeScreen) SetSize(width, height int) {
 	m.dirty = true
 }
 
-func lenPrompt(f textinput.Model) int { return len([]rune(f.Prompt)) }
+func lenPrompt(f textinput.Model) int { return ansi.StringWidth(f.Prompt) }
 
 func (m *mergeScreen) selected() *store.Conflict {
 	c := m.table.Cursor()
@@ -236,7 +237,7 @@ func (m *mergeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		return m.env.goBack()
-	case !m.loaded:
+	case !m.loaded: // nothing to decide before the conflicts are read
 	case key.Matches(msg, k.Ours):
 		return m.choose(c.ID, store.ChooseOurs, "")
 	case key.Matches(msg, k.Theirs):
