@@ -120,8 +120,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if again, _, _ := ziwb(t, "--db", piped, "export"); again != string(first) {
 		t.Error("export → import - → export differs")
 	}
+	// --satker writes a field bundle: the satker's own, with its origin.
 	one, _, code := ziwb(t, "--db", path, "export", "--satker", "kua-tombatu")
-	if code != 0 || !strings.Contains(one, `"satker": "kua-tombatu"`) || strings.Contains(one, "kankemenag-sinjai") {
+	if code != 0 || !strings.Contains(one, `"origin": {"database":"db-`) || !strings.Contains(one, `"id":"kua-tombatu"`) || strings.Contains(one, "kankemenag-sinjai") {
 		t.Errorf("export --satker:\n%.400s", one)
 	}
 	if _, errOut, code := ziwb(t, "--db", path, "export", "--format", "csv"); code == 0 || !strings.Contains(errOut, "csv") {

@@ -339,7 +339,7 @@ func TestEvaluasiExportImport(t *testing.T) {
 	bundle := filepath.Join(t.TempDir(), "bundel.json")
 	f.ok(t, "admin", append([]string{"export", "-o", bundle}, sat...)...)
 	fresh := reviewFixture{path: filepath.Join(t.TempDir(), "baru.db"), qs: f.qs}
-	if out := fresh.ok(t, "admin", "import", bundle); !strings.Contains(out, "diimpor") {
+	if out := fresh.ok(t, "admin", "import", bundle); !strings.Contains(out, "digabung") || !strings.Contains(out, "konflik   0") {
 		t.Fatalf("import: %q", out)
 	}
 	_, rawAfter := fresh.show(t)

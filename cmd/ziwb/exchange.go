@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,49 +15,83 @@ import (
 )
 
 func newExportCmd() *cobra.Command {
-	var format, satker, output string
+	var format, output string
+	var satkers []string
 	cmd := &cobra.Command{
-		Use:   "export [--format json] [--satker ID] [-o BERKAS]",
-		Short: "Ekspor satker, evaluasi, jawaban, riwayat dan instrumennya ke satu bundel JSON",
+		Use:   "export [--format json] [--satker ID[,ID…]] [-o BERKAS]",
+		Short: "Ekspor basis data, atau satker untuk dibawa ke lapangan, ke satu bundel JSON",
 		Long: `Tulis bundel JSON yang utuh dan berversi: satker, evaluasi, jawaban beserta
 catatan dan eviden, riwayat perubahan, dan instrumen yang dipakai. Bundel
 yang sama selalu menghasilkan bita yang sama; "ziwb import BERKAS" membacanya
-kembali. Tanpa -o, bundel ditulis ke keluaran standar.`,
+kembali. Tanpa -o, bundel ditulis ke keluaran standar.
+
+Dengan --satker ID[,ID…]: bundel lapangan, untuk kerja yang dibawa keluar
+(mis. ke laptop) dan dibawa kembali. Bundel itu membawa satker-satker tadi
+dengan semua miliknya, asalnya (basis data ini, siapa, kapan) dan dasar
+penggabungan berikutnya. "ziwb import" atas bundel lapangan menggabungkan
+tiga arah: yang diubah satu sisi diambil, yang diubah kedua sisi dengan
+nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format != "json" {
 				return flagError("--format %q tidak dikenal; yang ada: json", format)
 			}
+			if err := local(cmd, output); err != nil {
+				return err
+			}
 			db, err := readDB(cmd)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer func() { db.Close() }()
+			write := func(w io.Writer) (store.BundleCounts, error) { return db.WriteBundle(w, "") }
+			what := "Bundel"
+			if satkers = satkerList(satkers); len(satkers) > 0 {
+				// A field bundle names this database: one opened
+				// read-only for the first time gets its identity now.
+				if id, err := db.Identity(); err == nil && id == "" && remoteOf(cmd) == nil {
+					db.Close()
+					if db, err = writeDB(cmd); err != nil {
+						return err
+					}
+				}
+				by := currentUser(cmd)
+				write = func(w io.Writer) (store.BundleCounts, error) { return db.FieldBundle(w, satkers, by) }
+				what = "Bundel lapangan"
+			}
 			// Streamed as the store reads it: memory stays small whatever
 			// the size of the database.
 			if output == "" || output == "-" {
-				_, err := db.WriteBundle(cmd.OutOrStdout(), satker)
-				return err
-			}
-			if err := local(cmd, output); err != nil {
+				_, err := write(cmd.OutOrStdout())
 				return err
 			}
 			var c store.BundleCounts
 			if err := store.WriteAtomic(output, func(w io.Writer) (err error) {
-				c, err = db.WriteBundle(w, satker)
+				c, err = write(w)
 				return err
 			}); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "Bundel ditulis ke %s: %d satker, %d evaluasi, %d jawaban, %d entri riwayat, %d instrumen\n",
-				output, c.Satkers, c.Evaluations, c.Answers, c.History, c.Instruments)
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s ditulis ke %s: %d satker, %d evaluasi, %d jawaban, %d entri riwayat, %d instrumen\n",
+				what, output, c.Satkers, c.Evaluations, c.Answers, c.History, c.Instruments)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "format bundel (hanya json)")
-	cmd.Flags().StringVar(&satker, "satker", "", "hanya satker ini (id), dengan evaluasi dan riwayatnya")
+	cmd.Flags().StringSliceVar(&satkers, "satker", nil, "bundel lapangan satker ini (id, dipisah koma), dengan evaluasi, riwayat dan dasar penggabungannya")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "tulis ke berkas ini (bawaan: keluaran standar)")
 	return cmd
+}
+
+// satkerList is --satker ID[,ID…] without blanks or repeats, in order.
+func satkerList(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if id = strings.TrimSpace(id); id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // writeFileAtomic writes data as store.WriteAtomic does.
@@ -67,8 +103,9 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 func newImportCmd() *cobra.Command {
-	var answers, satker, stage string
+	var answers, satker, stage, conflicts string
 	var year int
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "import BUNDEL | import --answers BERKAS --satker ID [--stage TAHAP] [--year TAHUN]",
 		Short: "Impor bundel ekspor, atau berkas jawaban ke evaluasi sebuah satker",
@@ -79,7 +116,18 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
       Bundel dari "ziwb export", dibaca sambil jalan: sebesar apa pun
       bundelnya, memori yang dipakai tetap kecil. Data baru ditambahkan; data
       yang sudah ada diganti hanya oleh versi yang lebih baru. Mengimpor
-      bundel yang sama dua kali tidak mengubah apa pun.
+      bundel yang sama dua kali tidak mengubah apa pun. Perlu peran admin.
+
+  ziwb import bundel-lapangan.json [--conflicts list|ours|theirs] [--json]
+      Bundel lapangan dari "ziwb export --satker" digabung tiga arah, dalam
+      satu transaksi: yang hanya diubah di bundel diambil, yang hanya diubah
+      di sini tetap, yang diubah kedua sisi dengan nilai berbeda menjadi
+      konflik. Tanpa --conflicts, konflik disimpan untuk diputuskan di layar
+      penggabungan (buka ziwb, tekan m) dan perintah tetap keluar dengan
+      status 0. --conflicts ours mempertahankan nilai di sini, theirs
+      mengambil nilai bundel (keduanya tercatat di riwayat), list hanya
+      melaporkan tanpa menulis apa pun. --json menulis laporannya sebagai
+      JSON. Cukup peran evaluator; lewat ziwb serve: ssh … import - .
 
   ziwb import --answers jawaban.json --satker ID [--stage TPI] [--year 2026]
       Berkas jawaban (bentuk yang sama dengan "ziwb score --answers") ke
@@ -110,6 +158,14 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 			if answers != "" && satker == "" {
 				return flagError("--satker wajib diisi bersama --answers")
 			}
+			policy, err := policyFlag(conflicts)
+			if err != nil {
+				return err
+			}
+			mergeOnly := cmd.Flags().Changed("conflicts") || asJSON
+			if answers != "" && mergeOnly {
+				return flagError("--conflicts dan --json hanya untuk bundel lapangan, bukan --answers")
+			}
 			var src io.Reader = cmd.InOrStdin()
 			if err := local(cmd, file); err != nil {
 				return err
@@ -122,12 +178,26 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 				defer f.Close()
 				src = f
 			}
+			// A field bundle (with an origin) merges; any other imports.
+			var field *bufio.Reader
+			if answers == "" {
+				br := bufio.NewReaderSize(src, 1<<16)
+				if store.IsFieldBundle(br) {
+					field = br
+				} else if mergeOnly {
+					return flagError("%s bukan bundel lapangan (ziwb export --satker): --conflicts dan --json hanya untuk bundel lapangan", file)
+				}
+				src = br
+			}
 			db, err := openDB(cmd)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
 			var stats store.ImportStats
+			if field != nil {
+				return mergeBundle(cmd, db, file, field, policy, asJSON)
+			}
 			if answers != "" {
 				var data []byte
 				if data, err = io.ReadAll(src); err != nil {
@@ -148,6 +218,8 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 	cmd.Flags().StringVar(&satker, "satker", "", "satker (id) tujuan berkas jawaban")
 	cmd.Flags().StringVar(&stage, "stage", "", "tahap evaluasi: PMPZI, TPI, TPI-lapangan, TPN (bawaan: PMPZI)")
 	cmd.Flags().IntVar(&year, "year", 0, "tahun evaluasi (bawaan: tahun terakhir tahap itu, atau tahun ini)")
+	cmd.Flags().StringVar(&conflicts, "conflicts", "", "bundel lapangan: list (hanya laporkan), ours (pertahankan nilai di sini), theirs (ambil nilai bundel); bawaan: simpan untuk diputuskan")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "bundel lapangan: tulis laporan penggabungan sebagai JSON")
 	return cmd
 }
 

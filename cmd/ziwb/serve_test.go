@@ -24,7 +24,8 @@ import (
 // the role enforced by the store, and no file of the server reachable.
 func TestServedCommands(t *testing.T) {
 	path := demoDB(t)
-	bundle, _, _ := ziwb(t, "--db", path, "export", "--satker", "kua-tombatu")
+	bundle, _, _ := ziwb(t, "--db", path, "export") // a plain bundle: admin only
+	field, _, _ := ziwb(t, "--db", path, "export", "--satker", "kua-tombatu")
 	other := filepath.Join(t.TempDir(), "lain.db") // where the bundle goes
 	db, err := store.Open(other, store.Options{})
 	if err != nil {
@@ -86,8 +87,15 @@ func TestServedCommands(t *testing.T) {
 	if _, errOut, code := run("budi", "import -", bundle); code != 1 || !strings.Contains(errOut, "perlu peran admin") {
 		t.Errorf("an evaluator's import: exit %d %q", code, errOut)
 	}
+	if _, errOut, code := run("sari", "import -", field); code != 1 || !strings.Contains(errOut, "peran viewer tidak boleh menggabungkan") {
+		t.Errorf("a viewer's merge: exit %d %q", code, errOut)
+	}
 	if sum() != before {
 		t.Fatal("a refused import changed the file")
+	}
+	// Field work comes back from an evaluator: a field bundle merges.
+	if out, errOut, code := run("budi", "import -", field); code != 0 || !strings.Contains(out, "digabung") || !strings.Contains(out, "konflik   0") {
+		t.Fatalf("an evaluator's merge: exit %d %q %q", code, out, errOut)
 	}
 	if out, errOut, code := run("ani", "import -", bundle); code != 0 || !strings.Contains(out, "diimpor") {
 		t.Fatalf("an admin's import: exit %d %q %q", code, out, errOut)
