@@ -224,3 +224,33 @@ func TestMergeRespectsFinal(t *testing.T) {
 		t.Errorf("after reopening: %d %v", n, err)
 	}
 }
+
+// A value typed to resolve a conflict is kept as the store keeps values,
+// however it was typed, and applies.
+func TestChooseEditNormalises(t *testing.T) {
+	server, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, server, "kk-a", model.StageTPI, in)
+	q := threeWay(in)[0]
+	laptop, _ := testDB(t)
+	carry(t, server, laptop, MergeAsk, "kk-a")
+	if _, err := server.SetAnswer(e.ID, q.ID, validValue(q, 1), "ortala"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := laptop.SetAnswer(e.ID, q.ID, q.Best(), "ani"); err != nil {
+		t.Fatal(err)
+	}
+	carry(t, laptop, server, MergeAsk, "kk-a")
+	waiting, _ := server.Conflicts()
+	want := validValue(q, 2)
+	c, err := server.Choose(waiting[0].ID, ChooseEdit, strings.ToLower(want.String()))
+	if err != nil || c.Edited != want.String() {
+		t.Fatalf("edited %q, %v", c.Edited, err)
+	}
+	if _, err := server.AcceptMerge("ortala"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := server.Answers(e.ID); got[q.ID].Value != want {
+		t.Errorf("resolved to %v, want %v", got[q.ID].Value, want)
+	}
+}

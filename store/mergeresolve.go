@@ -53,7 +53,8 @@ func (db *DB) Choose(id string, choice Choice, edited string) (Conflict, error) 
 			return err
 		}
 		if choice == ChooseEdit {
-			if err := (txn{db, tx}).checkResolution(c, edited); err != nil {
+			var err error
+			if edited, err = (txn{db, tx}).checkResolution(c, edited); err != nil {
 				return err
 			}
 		}
@@ -176,37 +177,40 @@ func choiceText(c Choice) string {
 	return "nilai baru"
 }
 
-// checkResolution refuses a typed value the field cannot hold.
-func (t txn) checkResolution(c Conflict, v string) error {
+// checkResolution refuses a typed value the field cannot hold, and
+// returns it in the form the store keeps ("72,5" → "72.5", "b" → "B").
+func (t txn) checkResolution(c Conflict, v string) (string, error) {
 	if c.Kind == "jawaban" && c.Field == fieldValue {
 		e, err := t.evaluation(c.Evaluation)
 		if err != nil {
-			return err
+			return v, err
 		}
 		in, err := t.instrument(e.InstrumentHash)
 		if err != nil {
-			return err
+			return v, err
 		}
 		q, ok := in.Question(c.Question)
 		if !ok {
-			return fmt.Errorf("pertanyaan %s %w", c.Question, ErrNotFound)
+			return v, fmt.Errorf("pertanyaan %s %w", c.Question, ErrNotFound)
 		}
 		if strings.TrimSpace(v) == "" {
-			return nil
+			return "", nil
 		}
 		pv, err := q.Parse(v)
 		if err != nil {
-			return invalid("jawaban", err)
+			return v, invalid("jawaban", err)
 		}
-		_, err = checkValue(q, pv)
-		return err
+		nv, err := checkValue(q, pv)
+		return nv.String(), err
 	}
 	if c.Kind == "evaluasi" && c.Field == fieldStatus {
-		if _, err := model.ParseStatus(v); err != nil {
-			return invalid("status", err)
+		st, err := model.ParseStatus(v)
+		if err != nil {
+			return v, invalid("status", err)
 		}
+		return string(st), nil
 	}
-	return nil
+	return v, nil
 }
 
 // applyResolution writes a decided value into its record.
