@@ -109,7 +109,7 @@ func (db *DB) FieldBundle(w io.Writer, satkerIDs []string, by string) (BundleCou
 			}
 			ss = append(ss, s)
 		}
-		origin := Origin{Database: me, By: by, At: db.stamp()}
+		origin := Origin{Database: me, By: by, At: db.stamp(), Merged: mergedCounts(tx)}
 		fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"origin\": %s", bundleFormat, bundleVersion, encode(origin))
 		if err := out.satkers(t, ss); err != nil {
 			return err

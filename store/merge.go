@@ -37,6 +37,10 @@ type Origin struct {
 	Database string    `json:"database"`
 	By       string    `json:"by,omitempty"`
 	At       time.Time `json:"at,omitempty"`
+	// Merged counts, per database, the bundles from it this one merged:
+	// the receiver learns whether its last bundle was merged since it
+	// last merged from here (see bundleBasesWin).
+	Merged map[string]uint64 `json:"merged,omitempty"`
 }
 
 // baseRec is one base a bundle carries: a record as the sender last had

@@ -88,6 +88,7 @@ type merger struct {
 	// conflict kept for them from the sender is moot (dropMoot).
 	agreed  []string
 	dropped int
+	kept    int             // conflicts kept anew (not kept already)
 	locked  bool            // the answers being merged are of a final evaluation here
 	final   map[string]bool // evaluations final here before the merge
 }
@@ -127,7 +128,7 @@ func (db *DB) Merge(name string, src io.Reader, by string, policy MergePolicy) (
 		if policy == MergeList || (!rep.Changed() && m.dropped == 0) {
 			return errUnchanged // nothing written: the file keeps its bytes
 		}
-		return nil
+		return m.keepCounts()
 	})
 	return rep, err
 }
@@ -194,10 +195,18 @@ func (m *merger) run() error {
 // last had from the sender.
 //
 // The sender's is the later of the two when it pushes what it pulled,
-// and this database's own when it pulls what it pushed: the bundle's
-// bases win, this database's fill in.
+// and this database's own when it pulls what it pushed: the later wins,
+// the other fills in. Which is later, bundleBasesWin tells.
 func (m *merger) loadBases() error {
 	m.bases = map[string]json.RawMessage{}
+	bundleWins := m.bundleBasesWin()
+	if !bundleWins {
+		for _, b := range m.b.bases {
+			if b.Peer == m.me {
+				m.bases[b.Key] = b.Record
+			}
+		}
+	}
 	if bk := m.t.bucket(bucketBases); bk != nil {
 		for _, s := range m.b.satkers {
 			prefix := []byte(s.ID + "\x00" + m.b.origin.Database + "\x00")
@@ -208,7 +217,7 @@ func (m *merger) loadBases() error {
 		}
 	}
 	for _, b := range m.b.bases {
-		if b.Peer == m.me {
+		if b.Peer == m.me && bundleWins {
 			m.bases[b.Key] = b.Record
 		}
 	}

@@ -383,6 +383,7 @@ func (m *merger) history() error {
 		if err := bk.Put([]byte(c.ID), encode(c)); err != nil {
 			return err
 		}
+		m.kept++
 	}
 	return nil
 }

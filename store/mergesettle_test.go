@@ -184,3 +184,53 @@ func TestFinalEvaluationComesOverWhole(t *testing.T) {
 		mustCheckClean(t, db)
 	}
 }
+
+// A sync cut off after its pull, before its push, is simply run again:
+// what the pull brought is the base of the next pull, not what the other
+// side last had from this one. Neither a second change there nor a change
+// here to what was pulled is a conflict.
+func TestPullWithoutPush(t *testing.T) {
+	server, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, server, "kk-a", model.StageTPI, in)
+	qs := threeWay(in)
+	laptop, _ := testDB(t)
+	carry(t, server, laptop, MergeAsk, "kk-a")
+	set := func(db *DB, q *model.Question, k int, who string) {
+		t.Helper()
+		if _, err := db.SetAnswer(e.ID, q.ID, validValue(q, k), who); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A whole sync first, so each side keeps bases of the other.
+	set(laptop, qs[5], 1, "ani")
+	carry(t, server, laptop, MergeAsk, "kk-a")
+	carry(t, laptop, server, MergeAsk, "kk-a")
+	set(server, qs[1], 1, "ortala")
+	for round := 1; round <= 3; round++ {
+		set(server, qs[0], round, "ortala")
+		if rep := carry(t, server, laptop, MergeAsk, "kk-a"); len(rep.Conflicts) != 0 {
+			t.Fatalf("round %d, pull: %+v", round, rep.Conflicts)
+		}
+		// The push is cut off; the server changes qs[0] again, the laptop
+		// changes qs[1], which it pulled.
+		set(server, qs[0], round+1, "ortala")
+		set(laptop, qs[1], round+2, "ani")
+	}
+	if rep := carry(t, server, laptop, MergeAsk, "kk-a"); len(rep.Conflicts) != 0 {
+		t.Fatalf("the pull after cut-off syncs: %+v", rep.Conflicts)
+	}
+	if rep := carry(t, laptop, server, MergeAsk, "kk-a"); len(rep.Conflicts) != 0 {
+		t.Fatalf("the push: %+v", rep.Conflicts)
+	}
+	want, _ := server.Answers(e.ID)
+	got, _ := laptop.Answers(e.ID)
+	for i, q := range qs[:2] {
+		if got[q.ID].Value != want[q.ID].Value {
+			t.Errorf("%s: laptop %v, server %v", q.ID, got[q.ID].Value, want[q.ID].Value)
+		}
+		if wantV := validValue(q, []int{4, 5}[i]); want[q.ID].Value != wantV {
+			t.Errorf("%s is %v; want %v", q.ID, want[q.ID].Value, wantV)
+		}
+	}
+}
