@@ -313,6 +313,9 @@ func (m *merger) field(c Conflict, base, ours, theirs string, hasBase, hasOurs b
 		if m.policy == MergeAsk || m.policy == MergeList {
 			m.conflicted[c.Record] = true // decided by the policy: the bundle's record is the base
 		}
+		if m.policy == MergeOurs || m.policy == MergeTheirs {
+			m.agreed = append(m.agreed, c.ID) // decided: one kept before is moot
+		}
 		switch m.policy {
 		case MergeTheirs:
 			m.rep.Resolved++
@@ -330,9 +333,9 @@ func (m *merger) field(c Conflict, base, ours, theirs string, hasBase, hasOurs b
 }
 
 // dropMoot removes the undecided conflicts kept from the sender on fields
-// the two sides no longer disagree on: decided on the other side, or
-// changed here to the other's value. A choice a person made stays, for
-// AcceptMerge.
+// the two sides no longer disagree on (decided on the other side, or
+// changed here to the other's value), or that --conflicts ours or theirs
+// has just decided. A choice a person made stays, for AcceptMerge.
 func (m *merger) dropMoot() error {
 	bk := m.t.bucket(bucketConflicts)
 	if bk == nil {

@@ -103,7 +103,7 @@ func TestDecidedConflictStaysDecided(t *testing.T) {
 // next merge from that peer drops it, and a sync is not held up by a
 // question nobody needs to answer.
 func TestMootConflictGoes(t *testing.T) {
-	for _, how := range []string{"decided there", "changed here"} {
+	for _, how := range []string{"decided there", "changed here", "decided here by --conflicts"} {
 		t.Run(how, func(t *testing.T) {
 			server, _ := testDB(t)
 			in := testInstrument(t)
@@ -131,6 +131,13 @@ func TestMootConflictGoes(t *testing.T) {
 			case "changed here":
 				if _, err := laptop.SetAnswer(e.ID, q.ID, q.Best(), "budi"); err != nil {
 					t.Fatal(err)
+				}
+			case "decided here by --conflicts":
+				if rep := carry(t, server, laptop, MergeTheirs, "kk-a"); rep.Resolved != 1 {
+					t.Fatalf("the same pull with --conflicts theirs: %+v", rep)
+				}
+				if waiting, _ := laptop.Conflicts(); len(waiting) != 0 {
+					t.Fatalf("decided by --conflicts theirs, still waiting: %+v", waiting)
 				}
 			}
 			rep := carry(t, server, laptop, MergeAsk, "kk-a")
