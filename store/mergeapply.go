@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -86,11 +87,12 @@ type merger struct {
 	resolutions []changeRec
 	// agreed are the conflict ids of fields merged without a conflict: a
 	// conflict kept for them from the sender is moot (dropMoot).
-	agreed  []string
-	dropped int
-	kept    int             // conflicts kept anew (not kept already)
-	locked  bool            // the answers being merged are of a final evaluation here
-	final   map[string]bool // evaluations final here before the merge
+	agreed   []string
+	dropped  int
+	kept     int             // conflicts kept anew (not kept already)
+	newBases int             // records shared with the sender for the first time, or anew
+	locked   bool            // the answers being merged are of a final evaluation here
+	final    map[string]bool // evaluations final here before the merge
 }
 
 // Merge merges a field bundle (one with an origin) into the database, as
@@ -125,7 +127,7 @@ func (db *DB) Merge(name string, src io.Reader, by string, policy MergePolicy) (
 		if err := m.run(); err != nil {
 			return err
 		}
-		if policy == MergeList || (!rep.Changed() && m.dropped == 0) {
+		if policy == MergeList || (!rep.Changed() && m.dropped == 0 && m.newBases == 0) {
 			return errUnchanged // nothing written: the file keeps its bytes
 		}
 		return m.keepCounts()
@@ -248,7 +250,12 @@ func (m *merger) keepBases() error {
 			pended[string(k)] = true
 			return pending.Put(k, encode(rec))
 		}
-		return bk.Put(k, encode(rec))
+		v := encode(rec)
+		if bytes.Equal(bk.Get(k), v) {
+			return nil
+		}
+		m.newBases++ // shared now: a merge that changes nothing else still keeps it
+		return bk.Put(k, v)
 	}
 	for _, s := range m.b.satkers {
 		if err := put(s.ID, satkerKey(s.ID), s); err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +18,7 @@ import (
 func newExportCmd() *cobra.Command {
 	var format, output string
 	var satkers []string
+	var skipMissing bool
 	cmd := &cobra.Command{
 		Use:   "export [--format json] [--satker ID[,ID…]] [-o BERKAS]",
 		Short: "Ekspor basis data, atau satker untuk dibawa ke lapangan, ke satu bundel JSON",
@@ -46,7 +48,12 @@ nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.`,
 			defer func() { db.Close() }()
 			write := func(w io.Writer) (store.BundleCounts, error) { return db.WriteBundle(w, "") }
 			what := "Bundel"
-			if satkers = satkerList(satkers); len(satkers) > 0 {
+			if satkers = satkerList(satkers); len(satkers) > 0 && skipMissing {
+				if satkers, err = existing(db, satkers); err != nil {
+					return err
+				}
+			}
+			if len(satkers) > 0 || skipMissing {
 				// A field bundle names this database: one opened
 				// read-only for the first time gets its identity now.
 				if id, err := db.Identity(); err == nil && id == "" && remoteOf(cmd) == nil {
@@ -78,9 +85,25 @@ nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "format bundel (hanya json)")
+	cmd.Flags().BoolVar(&skipMissing, "skip-missing", false, "bundel lapangan: lewati satker --satker yang tidak ada di sini (dipakai ziwb sync untuk satker yang baru dibuat di sisi lain)")
 	cmd.Flags().StringSliceVar(&satkers, "satker", nil, "bundel lapangan satker ini (id, dipisah koma), dengan evaluasi, riwayat dan dasar penggabungannya")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "tulis ke berkas ini (bawaan: keluaran standar)")
 	return cmd
+}
+
+// existing keeps the satkers this database has: a sync pulls every
+// satker it shares, and one made on the other side is not here yet.
+func existing(db *store.DB, ids []string) ([]string, error) {
+	var out []string
+	for _, id := range ids {
+		switch _, err := db.Satker(id); {
+		case err == nil:
+			out = append(out, id)
+		case !errors.Is(err, store.ErrNotFound):
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // satkerList is --satker ID[,ID…] without blanks or repeats, in order.

@@ -208,6 +208,19 @@ func runSync(cmd *cobra.Command, here *store.DB, p peer, satkers []string, polic
 		return fmt.Errorf("kirim ke %s: %w", p.name(), err)
 	}
 	printMergeReport(indent(out), nil, here.Path(), p.name(), rep, syncListed)
+	// Pulled once more, what was pushed becomes what the two share (the
+	// base of the next merge), satkers new on the other side included.
+	if bundle, err = p.pull(satkers, by); err != nil {
+		return fmt.Errorf("tarik lagi dari %s: %w", p.name(), err)
+	}
+	again, err := here.Merge(p.name(), bytes.NewReader(bundle), by, policy)
+	if err != nil {
+		return printImportErrors(cmd.ErrOrStderr(), here.Path(), err)
+	}
+	if again.Applied+again.Added > 0 || len(again.Conflicts) > 0 {
+		fmt.Fprintf(out, "\n3. Tarik lagi dari %s (berubah di sana selama sync)\n", p.name())
+		printMergeReport(indent(out), here, p.name(), here.Path(), again, syncListed)
+	}
 	if n := len(rep.Conflicts); n > 0 {
 		fmt.Fprintf(out, "\nSelesai, tetapi %d konflik menunggu keputusan di %s (buka ziwb di sana, tekan m); sync berikutnya membawanya kembali ke sini.\n", n, p.name())
 		return nil
@@ -276,8 +289,12 @@ func (f *filePeer) identity() (string, error) { return f.db.Identity() }
 func (f *filePeer) close()                    { f.db.Close() }
 
 func (f *filePeer) pull(satkers []string, by string) ([]byte, error) {
+	satkers, err := existing(f.db, satkers)
+	if err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
-	_, err := f.db.FieldBundle(&buf, satkers, by)
+	_, err = f.db.FieldBundle(&buf, satkers, by)
 	return buf.Bytes(), err
 }
 
@@ -369,7 +386,7 @@ func (p *sshPeer) identity() (string, error) {
 }
 
 func (p *sshPeer) pull(satkers []string, _ string) ([]byte, error) {
-	return p.run(nil, "export", "--satker", strings.Join(satkers, ","))
+	return p.run(nil, "export", "--skip-missing", "--satker", strings.Join(satkers, ","))
 }
 
 func (p *sshPeer) push(bundle []byte, _ string) (store.MergeReport, error) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
 )
 
@@ -211,5 +212,41 @@ func TestFieldWorkUsage(t *testing.T) {
 		if out, _, code := ziwb(t, args...); code != 0 || !strings.Contains(out, "Pemakaian:") || strings.Contains(out, "Usage:") {
 			t.Errorf("%v: exit %d\n%s", args, code, out)
 		}
+	}
+}
+
+// A satker made on the laptop in the field travels with the next sync:
+// the pull skips it (the server has none yet), the push brings it.
+func TestSyncCarriesASatkerMadeOnTheLaptop(t *testing.T) {
+	server := demoDB(t)
+	laptop := takeOut(t, server, "ani")
+	db, err := store.Open(laptop, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := model.Satker{ID: "kua-baru", Name: "KUA Kecamatan Baru", Kind: model.KUA, Province: "Jawa Tengah", Target: model.WBK}
+	if _, err := db.CreateSatker(s, "ani"); err != nil {
+		t.Fatal(err)
+	}
+	e, err := db.CreateEvaluation(model.Evaluation{SatkerID: s.ID, Year: 2026, Stage: model.StagePMPZI}, nil, "ani")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, _ := db.Instrument(e.InstrumentHash)
+	q := in.Questions()[0]
+	if _, err := db.SetAnswer(e.ID, q.ID, q.Best(), "ani"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out, errOut, code := as(t, "ani", "--db", laptop, "sync", "--file", server, "--satker", fieldSatker+","+s.ID)
+	if code != 0 || !strings.Contains(out, "Selaras: 2 satker") {
+		t.Fatalf("sync with a new satker: exit %d\n%s%s", code, out, errOut)
+	}
+	if got := answersOf(t, server, e.ID); valueOf(got, q.ID) != q.Best().String() {
+		t.Errorf("the server lacks the laptop's new satker's answer: %v", got)
+	}
+	// Next time the new satker is shared: sync needs no --satker.
+	if out, errOut, code := as(t, "ani", "--db", laptop, "sync", "--file", server); code != 0 || !strings.Contains(out, s.ID) {
+		t.Errorf("second sync: exit %d\n%s%s", code, out, errOut)
 	}
 }
