@@ -39,24 +39,8 @@ func TestServedCommands(t *testing.T) {
 		keys[p[0]] = s
 		fmt.Fprintf(&users, "%s %s %s", p[0], p[1], gossh.MarshalAuthorizedKey(s.PublicKey()))
 	}
-	dir := t.TempDir()
-	usersFile := filepath.Join(dir, "pengguna.txt")
-	os.WriteFile(usersFile, []byte(users.String()), 0o600)
-	srv, err := serve.New(serve.Config{Listen: "127.0.0.1:0", UsersFile: usersFile, HostKey: filepath.Join(dir, "host"),
-		DB: db, Command: remoteCommand})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx, "selesai")
-		db.Close()
-	})
+	srv := startTestServer(t, db, users.String())
+	dir := t.TempDir() // a folder a remote command must not reach
 	run := func(who, cmd, stdin string) (string, string, int) {
 		t.Helper()
 		c, err := gossh.Dial("tcp", srv.Addr().String(), &gossh.ClientConfig{User: who,
@@ -133,4 +117,31 @@ func fileSumOf(t *testing.T, path string) [32]byte {
 		t.Fatal(err)
 	}
 	return sha256.Sum256(data)
+}
+
+// startTestServer serves db on 127.0.0.1 to the people of users (a users
+// file's text) until the test ends, and closes db then.
+func startTestServer(t *testing.T, db *store.DB, users string) *serve.Server {
+	t.Helper()
+	dir := t.TempDir()
+	usersFile := filepath.Join(dir, "pengguna.txt")
+	if err := os.WriteFile(usersFile, []byte(users), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := serve.New(serve.Config{Listen: "127.0.0.1:0", UsersFile: usersFile, HostKey: filepath.Join(dir, "host"),
+		DB: db, Command: remoteCommand})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx, "selesai")
+		db.Close()
+	})
+	return srv
 }

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/pem"
@@ -13,13 +12,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
-	"github.com/kemenag-ortala/ziwb/tui/serve"
 )
 
 // TestSyncOverSSH syncs a laptop with a real ziwb serve on 127.0.0.1
@@ -49,25 +46,7 @@ func TestSyncOverSSH(t *testing.T) {
 	if err := os.WriteFile(key, pem.EncodeToMemory(block), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	users := filepath.Join(dir, "pengguna.txt")
-	if err := os.WriteFile(users, fmt.Appendf(nil, "ani evaluator %s", gossh.MarshalAuthorizedKey(signer.PublicKey())), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := serve.New(serve.Config{Listen: "127.0.0.1:0", UsersFile: users, HostKey: filepath.Join(dir, "host"),
-		DB: db, Command: remoteCommand})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx, "selesai")
-		db.Close()
-	})
+	srv := startTestServer(t, db, fmt.Sprintf("ani evaluator %s", gossh.MarshalAuthorizedKey(signer.PublicKey())))
 	sshFlags := []string{"-i", key, "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none",
 		"-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=" + filepath.Join(dir, "known_hosts"), "-o", "LogLevel=ERROR"}
 	laptop := filepath.Join(t.TempDir(), "laptop.db")
