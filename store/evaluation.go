@@ -258,9 +258,23 @@ func (t txn) evaluationWith(evalID string) (evalRec, satkerRec, *model.Instrumen
 // Scorecard scores an evaluation's stored answers against its own
 // instrument, with the satker's target deciding the verdicts.
 func (db *DB) Scorecard(evalID string) (model.Scorecard, *model.Instrument, error) {
+	var vals model.Answers
+	in, target, err := db.scoring(evalID, func(t txn) (err error) {
+		vals, err = t.values(evalID)
+		return err
+	})
+	if err != nil {
+		return model.Scorecard{}, nil, err
+	}
+	sc, err := model.Score(in, vals, in.TargetFor(target))
+	return sc, in, err
+}
+
+// scoring reads what scoring an evaluation takes — its instrument and its
+// satker's target — and what read reads of it, in one read transaction.
+func (db *DB) scoring(evalID string, read func(txn) error) (*model.Instrument, string, error) {
 	var (
 		in     *model.Instrument
-		vals   model.Answers
 		target string
 	)
 	err := db.view(func(tx *bolt.Tx) error {
@@ -270,12 +284,7 @@ func (db *DB) Scorecard(evalID string) (model.Scorecard, *model.Instrument, erro
 			return err
 		}
 		in, target = ein, s.Target
-		vals, err = t.values(evalID)
-		return err
+		return read(t)
 	})
-	if err != nil {
-		return model.Scorecard{}, nil, err
-	}
-	sc, err := model.Score(in, vals, in.TargetFor(target))
-	return sc, in, err
+	return in, target, err
 }

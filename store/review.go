@@ -151,18 +151,8 @@ func (db *DB) Queue(name string) ([]QueueItem, error) {
 // anggota's answers alone, then with the ketua's over them, then with the
 // pengendali's. Only levels that answered something are there.
 func (db *DB) LevelScorecards(evalID string) (map[model.Level]model.Scorecard, *model.Instrument, error) {
-	var (
-		in     *model.Instrument
-		levels map[string]map[model.Level]model.Answer
-		target string
-	)
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		_, s, ein, err := t.evaluationWith(evalID)
-		if err != nil {
-			return err
-		}
-		in, target = ein, s.Target
+	var levels map[string]map[model.Level]model.Answer
+	in, target, err := db.scoring(evalID, func(t txn) error {
 		recs, err := t.answers(evalID)
 		levels = levelMap(recs)
 		return err
