@@ -71,7 +71,7 @@ Subperintahnya bekerja tanpa terminal, untuk skrip dan laporan.`,
 	// --db works on every command; dbPath resolves it (and the default).
 	root.PersistentFlags().String("db", "", "berkas basis data (bawaan: $ZIWB_DB, atau $XDG_DATA_HOME/ziwb/ziwb.db)")
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newInstrumentCmd(), newScoreCmd(), newCheckCmd(), newBackupCmd(), newExportCmd(), newImportCmd(), newDemoCmd(), newRekomendasiCmd(), newCompareCmd(), newEvaluasiCmd(), newServeCmd(), newSyncCmd(), newIdentitasCmd())
+	root.AddCommand(newInstrumentCmd(), newScoreCmd(), newCheckCmd(), newBackupCmd(), newExportCmd(), newImportCmd(), newDemoCmd(), newRekomendasiCmd(), newCompareCmd(), newEvaluasiCmd(), newServeCmd(), newSyncCmd(), newIdentitasCmd(), newReportCmd())
 	root.Version = version()
 	root.SetVersionTemplate("ziwb {{.Version}}\n")
 	root.Flags().BoolP("version", "v", false, "tampilkan versi ziwb")

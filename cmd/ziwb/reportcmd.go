@@ -1,0 +1,137 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+func newReportCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Laporan evaluasi siap cetak",
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(newReportLHECmd())
+	return cmd
+}
+
+func newReportLHECmd() *cobra.Command {
+	var p evalPick
+	var format, output string
+	cmd := &cobra.Command{
+		Use:   "lhe --satker ID [--year TAHUN] [--stage TAHAP] [--format md|html] [-o BERKAS]",
+		Short: "Tulis Laporan Hasil Evaluasi (LHE) sebuah evaluasi",
+		Long: `Tulis Laporan Hasil Evaluasi (LHE) satu evaluasi: satker dan evaluasinya
+(tahun, tahap, tim per tingkat, status, tanggal), hasilnya dalam satu
+kalimat, nilai per komponen dengan persentase dan status syaratnya, syarat
+nilai target yang belum terpenuhi beserta kekurangan poinnya, untuk TPI
+selisih PMPZI dan TPI per area, temuan evaluator (jawaban yang berlaku dan
+bercatatan) dan rekomendasi per area, simpulan (direkomendasikan atau
+belum untuk diusulkan memperoleh predikat target satker) dan lembar tanda
+tangan tim.
+
+  --format md    Markdown, untuk ditempel ke laporan yang lebih panjang.
+  --format html  Satu berkas HTML mandiri, siap dicetak di kertas A4
+                 (setiap area di halaman baru) dan dapat dibuka di Word.
+
+Evaluasi dipilih dengan --satker ID; tanpa --year dan --stage, evaluasi
+terbaru satker itu. Tanpa -o, laporan ditulis ke keluaran standar; tanpa
+--format, format mengikuti akhiran berkas -o (.html, .htm), selain itu md.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("format") {
+				if ext := strings.ToLower(filepath.Ext(output)); ext == ".html" || ext == ".htm" {
+					format = "html"
+				}
+			}
+			if format != "md" && format != "html" {
+				return flagError("--format %q tidak dikenal; yang ada: md, html", format)
+			}
+			if err := local(cmd, output); err != nil {
+				return err
+			}
+			return p.run(cmd, readDB, func(db *store.DB, e model.Evaluation) error {
+				in, err := lheInput(db, e)
+				if err != nil {
+					return err
+				}
+				data, err := report.LHE(format, in)
+				if err != nil {
+					return err
+				}
+				if output == "" || output == "-" {
+					_, err = cmd.OutOrStdout().Write(data)
+					return err
+				}
+				if err := writeFileAtomic(output, data); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "Laporan Hasil Evaluasi %s ditulis ke %s\n", e.ID, output)
+				return nil
+			})
+		},
+	}
+	addEvalPickFlags(cmd, &p)
+	cmd.Flags().StringVar(&format, "format", "md", "md atau html")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "tulis ke berkas ini (bawaan: keluaran standar)")
+	return cmd
+}
+
+// lheInput reads what the LHE of an evaluation shows.
+func lheInput(db *store.DB, e model.Evaluation) (report.LHEInput, error) {
+	var in report.LHEInput
+	var err error
+	if in.Worksheet, err = db.Worksheet(e.ID); err != nil {
+		return in, err
+	}
+	if in.Scorecard, _, err = db.Scorecard(e.ID); err != nil {
+		return in, err
+	}
+	if e.Stage == model.StageTPI || e.Stage == model.StageTPILapangan {
+		g, err := db.AnswerGap(e.SatkerID, e.Year, e.Stage)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			in.GapNote = fmt.Sprintf("Satker belum punya penilaian mandiri (PMPZI) tahun %d, sehingga selisihnya dengan %s tidak dapat dihitung.", e.Year, e.Stage)
+		case err != nil:
+			return in, err
+		default:
+			in.Gap = &g
+		}
+	}
+	own, err := db.RekomendasiList(store.RekFilter{Evaluation: e.ID})
+	if err != nil {
+		return in, err
+	}
+	evals := map[string]model.Evaluation{e.ID: in.Worksheet.Evaluation}
+	insts := map[string]*model.Instrument{e.InstrumentHash: in.Worksheet.Instrument}
+	for _, r := range append(own, in.Worksheet.Open...) {
+		re, ok := evals[r.EvaluationID]
+		if !ok {
+			if re, err = db.Evaluation(r.EvaluationID); err != nil {
+				return in, err
+			}
+			evals[re.ID] = re
+		}
+		inst, ok := insts[re.InstrumentHash]
+		if !ok {
+			if inst, err = db.Instrument(re.InstrumentHash); err != nil {
+				return in, err
+			}
+			insts[re.InstrumentHash] = inst
+		}
+		row := report.RekRow{Rekomendasi: r, Eval: re, NodeTitle: nodeTitle(inst, r.Node), AreaID: inst.Area(r.Node)}
+		if a, ok := inst.Node(row.AreaID); ok {
+			row.AreaName = a.Title
+		}
+		in.Reks = append(in.Reks, row)
+	}
+	return in, nil
+}
