@@ -24,7 +24,7 @@ type compareOpts struct {
 func newCompareCmd() *cobra.Command {
 	var o compareOpts
 	cmd := &cobra.Command{
-		Use:   "compare [--format md|csv|json] [--year TAHUN] [--region S] [--kind JENIS] [--target WBK|WBBM] [--stage TAHAP] [--result WBK|WBBM|none] [--status S[,S…]] [--search TEKS] [--sort KOLOM] [--group region|kind] [-o BERKAS]\n  ziwb compare --satker ID --gap [--year TAHUN] [--stage TPI|TPI-lapangan] [--all] [--format md|csv|json] [-o BERKAS]",
+		Use:   "compare [--format md|csv|json|xlsx] [--year TAHUN] [--region S] [--kind JENIS] [--target WBK|WBBM] [--stage TAHAP] [--result WBK|WBBM|none] [--status S[,S…]] [--search TEKS] [--sort KOLOM] [--group region|kind] [-o BERKAS]\n  ziwb compare --satker ID --gap [--year TAHUN] [--stage TPI|TPI-lapangan] [--all] [--format md|csv|json] [-o BERKAS]",
 		Short: "Bandingkan satker: tabel dasbor, atau selisih PMPZI dan TPI satu satker",
 		Long: `Tanpa --gap: tabel dasbor, satu baris per satker — evaluasi terbaru (atau
 tahun/tahap yang dipilih), total, hasil, progres, nilai dan verdict tiap area
@@ -54,8 +54,10 @@ selisih terbesar dahulu — dan selisih per area. Tanpa --all hanya pertanyaan
 yang jawabannya berbeda.
 
 --format md (bawaan) untuk laporan, csv (angka dengan titik desimal) untuk
-lembar kerja, json untuk program lain. Tanpa -o, hasil ditulis ke keluaran
-standar.`,
+lembar kerja, json untuk program lain, xlsx (tabel dasbor saja, wajib -o)
+untuk Excel atau LibreOffice: kolom yang sama dengan csv, angka berformat
+Indonesia, verdict berwarna (LULUS hijau, TIDAK LULUS merah). Tanpa -o,
+hasil ditulis ke keluaran standar.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := o.check(cmd); err != nil {
@@ -66,6 +68,9 @@ standar.`,
 				return err
 			}
 			defer db.Close()
+			if o.format == "xlsx" {
+				return o.writeXLSX(cmd, db)
+			}
 			var data []byte
 			var summary string
 			if o.gap {
@@ -91,7 +96,7 @@ standar.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "md", "md, csv atau json")
+	f.StringVar(&o.format, "format", "md", "md, csv, json atau xlsx (dengan -o)")
 	f.IntVar(&o.year, "year", 0, "tahun evaluasi (bawaan: yang terbaru)")
 	f.StringVar(&o.region, "region", "", "provinsi atau kabupaten/kota memuat teks ini")
 	f.StringVar(&o.kind, "kind", "", "jenis satker")
@@ -114,8 +119,15 @@ standar.`,
 func (o *compareOpts) check(cmd *cobra.Command) error {
 	switch o.format {
 	case "md", "csv", "json":
+	case "xlsx":
+		if o.gap {
+			return flagError("--format xlsx hanya untuk tabel dasbor; dengan --gap pakai md, csv atau json")
+		}
+		if o.output == "" || o.output == "-" {
+			return flagError("--format xlsx perlu -o BERKAS.xlsx")
+		}
 	default:
-		return flagError("--format %q tidak dikenal; yang ada: md, csv, json", o.format)
+		return flagError("--format %q tidak dikenal; yang ada: md, csv, json, xlsx", o.format)
 	}
 	if cmd.Flags().Changed("year") && (o.year < 2000 || o.year > 2100) {
 		return flagError("--year %d: tahun antara 2000 dan 2100", o.year)
@@ -185,10 +197,21 @@ func (o *compareOpts) check(cmd *cobra.Command) error {
 }
 
 func (o *compareOpts) dashboard(db *store.DB) ([]byte, string, error) {
+	d, rows, err := o.dashboardRows(db)
+	if err != nil {
+		return nil, "", err
+	}
+	data, err := report.Dashboard(o.format, o.query(), d, model.GroupRows(rows, model.GroupBy(o.group)), model.TallyRows(rows))
+	return data, fmt.Sprintf("Tabel %d satker", len(rows)), err
+}
+
+// dashboardRows is the dashboard and the rows the flags keep, in the
+// order they ask for.
+func (o *compareOpts) dashboardRows(db *store.DB) (model.Dashboard, []*model.DashboardRow, error) {
 	pick := model.RoundPick{Year: o.year, Stage: model.Stage(o.stage)}
 	d, err := db.Dashboard(pick)
 	if err != nil {
-		return nil, "", err
+		return d, nil, err
 	}
 	rows := d.Filter(model.DashboardFilter{Region: o.region, Kind: model.SatkerKind(o.kind), Target: o.target,
 		Stage: pick.Stage, Result: o.result, Year: o.year, Text: o.search})
@@ -198,12 +221,11 @@ func (o *compareOpts) dashboard(db *store.DB) ([]byte, string, error) {
 	if o.sort != "" {
 		key, err := d.ParseSort(o.sort)
 		if err != nil {
-			return nil, "", flagError("--sort: %w", err)
+			return d, nil, flagError("--sort: %w", err)
 		}
 		d.Sort(rows, key)
 	}
-	data, err := report.Dashboard(o.format, o.query(), d, model.GroupRows(rows, model.GroupBy(o.group)), model.TallyRows(rows))
-	return data, fmt.Sprintf("Tabel %d satker", len(rows)), err
+	return d, rows, nil
 }
 
 // query is what the flags asked for, as the report names it.
