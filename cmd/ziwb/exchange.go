@@ -2,10 +2,12 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -13,12 +15,14 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/store/lke"
 )
 
 func newExportCmd() *cobra.Command {
-	var format, output string
+	var format, output, stage string
 	var satkers []string
 	var skipMissing bool
+	var year int
 	cmd := &cobra.Command{
 		Use:   "export [--format json] [--satker ID[,ID…]] [-o BERKAS]",
 		Short: "Ekspor basis data, atau satker untuk dibawa ke lapangan, ke satu bundel JSON",
@@ -35,8 +39,8 @@ tiga arah: yang diubah satu sisi diambil, yang diubah kedua sisi dengan
 nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "json" {
-				return flagError("--format %q tidak dikenal; yang ada: json", format)
+			if format != "json" && format != "csv" {
+				return flagError("--format %q tidak dikenal; yang ada: json, csv", format)
 			}
 			if err := local(cmd, output); err != nil {
 				return err
@@ -46,6 +50,9 @@ nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.`,
 				return err
 			}
 			defer func() { db.Close() }()
+			if format == "csv" {
+				return exportCSV(cmd, db, satkerList(satkers), stage, year, output)
+			}
 			write := func(w io.Writer) (store.BundleCounts, error) { return db.WriteBundle(w, "") }
 			what := "Bundel"
 			if satkers = satkerList(satkers); len(satkers) > 0 && skipMissing {
@@ -84,11 +91,44 @@ nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "json", "format bundel (hanya json)")
+	cmd.Flags().StringVar(&format, "format", "json", "format: json (bundel), csv (jawaban satu evaluasi --satker, satu baris per pertanyaan)")
+	cmd.Flags().StringVar(&stage, "stage", "", "--format csv: tahap evaluasi (bawaan: PMPZI)")
+	cmd.Flags().IntVar(&year, "year", 0, "--format csv: tahun evaluasi (bawaan: tahun terakhir tahap itu)")
 	cmd.Flags().BoolVar(&skipMissing, "skip-missing", false, "bundel lapangan: lewati satker --satker yang tidak ada di sini (dipakai ziwb sync untuk satker yang baru dibuat di sisi lain)")
 	cmd.Flags().StringSliceVar(&satkers, "satker", nil, "bundel lapangan satker ini (id, dipisah koma), dengan evaluasi, riwayat dan dasar penggabungannya")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "tulis ke berkas ini (bawaan: keluaran standar)")
 	return cmd
+}
+
+// exportCSV writes one evaluation's answers as CSV (lke.WriteCSV).
+func exportCSV(cmd *cobra.Command, db *store.DB, satkers []string, stage string, year int, output string) error {
+	if len(satkers) != 1 {
+		return flagError("--format csv perlu tepat satu --satker ID")
+	}
+	st, err := stageFlag(stage)
+	if err != nil {
+		return err
+	}
+	e, err := lke.FindEvaluation(db, satkers[0], st, year)
+	if err != nil {
+		return err
+	}
+	if output == "" || output == "-" {
+		return lke.ExportCSV(db, cmd.OutOrStdout(), e.ID)
+	}
+	if err := store.WriteAtomic(output, func(w io.Writer) error { return lke.ExportCSV(db, w, e.ID) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "Jawaban %s ditulis ke %s (CSV)\n", e.ID, output)
+	return nil
+}
+
+// stageFlag reads --stage; empty stays empty (PMPZI).
+func stageFlag(s string) (model.Stage, error) {
+	if s == "" {
+		return "", nil
+	}
+	return model.ParseStage(s)
 }
 
 // existing keeps the satkers this database has: a sync pulls every
@@ -226,6 +266,9 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 				if data, err = io.ReadAll(src); err != nil {
 					return fmt.Errorf("baca berkas jawaban: %w", err)
 				}
+				if isCSV(file, data) {
+					return importSheet(cmd, db, file, data, lke.ReadCSV, satker, st, year)
+				}
 				stats, err = db.ImportAnswers(file, data, satker, st, year, currentUser(cmd))
 			} else {
 				stats, err = db.ImportFrom(file, src, currentUser(cmd))
@@ -244,6 +287,48 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 	cmd.Flags().StringVar(&conflicts, "conflicts", "", "bundel lapangan: list (hanya laporkan), ours (pertahankan nilai di sini), theirs (ambil nilai bundel); bawaan: simpan untuk diputuskan")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "bundel lapangan: tulis laporan penggabungan sebagai JSON")
 	return cmd
+}
+
+// isCSV tells a CSV answers file from a JSON one: by its name, else by
+// its content (a JSON answers file opens with "{").
+func isCSV(file string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".csv":
+		return true
+	case ".json":
+		return false
+	}
+	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))
+	return len(t) > 0 && t[0] != '{'
+}
+
+// importSheet imports a CSV answers file or a filled LKE worksheet: read
+// and checked against the instrument of the evaluation it goes into, then
+// saved as an answers file is (lke.Import).
+func importSheet(cmd *cobra.Command, db *store.DB, file string, data []byte,
+	read func(string, []byte, *model.Instrument) (lke.File, error), satker string, st model.Stage, year int) error {
+	in, err := lke.Target(db, satker, st, year)
+	if err != nil {
+		return err
+	}
+	f, err := read(file, data, in)
+	var res lke.Result
+	if err == nil {
+		res, err = lke.Import(db, f, satker, st, year, currentUser(cmd))
+	}
+	if err != nil {
+		return printImportErrors(cmd.ErrOrStderr(), db.Path(), err)
+	}
+	out := cmd.OutOrStdout()
+	if res.ImportStats.Changed() || res.Notes == 0 {
+		printImportStats(out, file, db.Path(), res.ImportStats)
+	} else {
+		fmt.Fprintf(out, "%s diimpor ke %s:\n", file, db.Path())
+	}
+	if res.Notes > 0 {
+		fmt.Fprintf(out, "  %-10s %d diperbarui\n", "catatan", res.Notes)
+	}
+	return nil
 }
 
 func printImportStats(w io.Writer, file, path string, s store.ImportStats) {

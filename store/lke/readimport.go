@@ -1,0 +1,130 @@
+package lke
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// Target finds the instrument a file of answers for this satker, stage and
+// year is checked against, the way store.ImportAnswers picks the
+// evaluation: an empty stage is PMPZI, year 0 the latest year with an
+// evaluation of that stage; an evaluation that does not exist yet will be
+// made with the default instrument.
+func Target(db *store.DB, satkerID string, stage model.Stage, year int) (*model.Instrument, error) {
+	if stage == "" {
+		stage = model.StagePMPZI
+	}
+	e, err := FindEvaluation(db, satkerID, stage, year)
+	if errors.Is(err, store.ErrNotFound) {
+		if _, err := db.Satker(satkerID); err != nil {
+			return nil, err
+		}
+		in, ok := model.Builtin(model.DefaultInstrument)
+		if !ok {
+			return nil, fmt.Errorf("instrumen bawaan %s tidak ada", model.DefaultInstrument)
+		}
+		return in, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return db.Instrument(e.InstrumentHash)
+}
+
+// Result is what Import did.
+type Result struct {
+	store.ImportStats
+	Evaluation string // the evaluation the answers went into
+	Notes      int    // notes written
+}
+
+// Import saves a file read by ReadCSV or ReadLKE into a satker's
+// evaluation through store.ImportAnswers: one transaction, all or nothing,
+// checked for the review level the person answers at. A problem the store
+// finds is reported at the file's own line or cell. The notes the file
+// carries are written afterwards, each where it differs from the stored one.
+func Import(db *store.DB, f File, satkerID string, stage model.Stage, year int, by string) (Result, error) {
+	if stage == "" {
+		stage = model.StagePMPZI
+	}
+	data, lines := f.answersJSON()
+	stats, err := db.ImportAnswers(f.Name, data, satkerID, stage, year, by)
+	res := Result{ImportStats: stats}
+	if err != nil {
+		return res, relocate(err, f, lines)
+	}
+	if year == 0 {
+		evals, err := db.Evaluations(satkerID)
+		if err != nil {
+			return res, err
+		}
+		for _, e := range evals {
+			if e.Stage == stage && e.Year > year {
+				year = e.Year
+			}
+		}
+	}
+	res.Evaluation = model.EvaluationID(satkerID, year, stage)
+	var stored map[string]model.Answer
+	for _, e := range f.Entries {
+		if !e.HasNote {
+			continue
+		}
+		if stored == nil {
+			if stored, err = db.Answers(res.Evaluation); err != nil {
+				return res, err
+			}
+		}
+		if stored[e.Question].Note == e.Note {
+			continue
+		}
+		if _, err := db.SetNote(res.Evaluation, e.Question, e.Note, by); err != nil {
+			return res, fmt.Errorf("%s: catatan pertanyaan %s: %w", where(f, e), e.Question, err)
+		}
+		res.Notes++
+	}
+	return res, nil
+}
+
+// Changed reports whether the import wrote anything.
+func (r Result) Changed() bool { return r.ImportStats.Changed() || r.Notes > 0 }
+
+// relocate turns the lines of the JSON Import handed the store back into
+// the file's own lines or cells.
+func relocate(err error, f File, lines []*Entry) error {
+	es, ok := model.AsFileErrors(err)
+	if !ok {
+		return err
+	}
+	out := make(model.FileErrors, 0, len(es))
+	for _, e := range es {
+		if e.File == f.Name && e.Line >= 2 && e.Line-2 < len(lines) {
+			en := lines[e.Line-2]
+			if en.Cell != "" {
+				e.Line, e.Msg = 0, en.Cell+": "+e.Msg
+			} else {
+				e.Line = en.Line
+			}
+		} else if e.File == f.Name {
+			e.Line = 0 // about the whole file
+		}
+		out = append(out, e)
+	}
+	return Errors(out)
+}
+
+func where(f File, e Entry) string {
+	if e.Cell != "" {
+		return f.Name + ": " + e.Cell
+	}
+	return fmt.Sprintf("%s:%d", f.Name, e.Line)
+}
+
+// Errors is every problem of a refused file; it is a store.ErrInvalid.
+type Errors model.FileErrors
+
+func (e Errors) Error() string   { return model.FileErrors(e).Error() }
+func (e Errors) Unwrap() []error { return []error{store.ErrInvalid, model.FileErrors(e)} }
