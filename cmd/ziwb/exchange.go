@@ -24,7 +24,7 @@ func newExportCmd() *cobra.Command {
 	var skipMissing bool
 	var year int
 	cmd := &cobra.Command{
-		Use:   "export [--format json] [--satker ID[,ID…]] [-o BERKAS]",
+		Use:   "export [--format json|csv|xlsx] [--satker ID[,ID…]] [-o BERKAS]",
 		Short: "Ekspor basis data, atau satker untuk dibawa ke lapangan, ke satu bundel JSON",
 		Long: `Tulis bundel JSON yang utuh dan berversi: satker, evaluasi, jawaban beserta
 catatan dan eviden, riwayat perubahan, dan instrumen yang dipakai. Bundel
@@ -36,11 +36,20 @@ Dengan --satker ID[,ID…]: bundel lapangan, untuk kerja yang dibawa keluar
 dengan semua miliknya, asalnya (basis data ini, siapa, kapan) dan dasar
 penggabungan berikutnya. "ziwb import" atas bundel lapangan menggabungkan
 tiga arah: yang diubah satu sisi diambil, yang diubah kedua sisi dengan
-nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.`,
+nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.
+
+Dengan --format xlsx --satker ID [--year TAHUN] [--stage TAHAP] -o BERKAS:
+lembar kerja LKE ZI satu evaluasi (dipilih seperti ziwb evaluasi show:
+yang terbaru bila tanpa --year dan --stage) untuk Excel atau LibreOffice —
+lembar "LKE ZI" dengan penomoran, pertanyaan, kriteria, jawaban (juga
+PMPZI satker dan tiap tingkat reviu), nilai, bobot, skor, catatan dan
+eviden, dengan rumus subtotal yang hidup: mengubah jawaban menghitung ulang
+skor sama seperti ziwb; "Rekap" (nilai dan verdict tiap komponen, syarat
+predikat) dan "Rekomendasi".`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "json" && format != "csv" {
-				return flagError("--format %q tidak dikenal; yang ada: json, csv", format)
+			if format != "json" && format != "csv" && format != "xlsx" {
+				return flagError("--format %q tidak dikenal; yang ada: json, csv, xlsx", format)
 			}
 			if err := local(cmd, output); err != nil {
 				return err
@@ -52,6 +61,9 @@ nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.`,
 			defer func() { db.Close() }()
 			if format == "csv" {
 				return exportCSV(cmd, db, satkerList(satkers), stage, year, output)
+			}
+			if format == "xlsx" {
+				return exportXLSX(cmd, db, satkerList(satkers), stage, year, output)
 			}
 			write := func(w io.Writer) (store.BundleCounts, error) { return db.WriteBundle(w, "") }
 			what := "Bundel"
@@ -91,9 +103,9 @@ nilai berbeda menjadi konflik untuk diputuskan orang. Lihat juga ziwb sync.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "json", "format: json (bundel), csv (jawaban satu evaluasi --satker, satu baris per pertanyaan)")
-	cmd.Flags().StringVar(&stage, "stage", "", "--format csv: tahap evaluasi (bawaan: PMPZI)")
-	cmd.Flags().IntVar(&year, "year", 0, "--format csv: tahun evaluasi (bawaan: tahun terakhir tahap itu)")
+	cmd.Flags().StringVar(&format, "format", "json", "format: json (bundel), csv (jawaban satu evaluasi --satker, satu baris per pertanyaan), xlsx (lembar kerja LKE ZI satu evaluasi --satker, wajib -o)")
+	cmd.Flags().StringVar(&stage, "stage", "", "--format csv/xlsx: tahap evaluasi (bawaan csv: PMPZI; xlsx: tahap terakhir)")
+	cmd.Flags().IntVar(&year, "year", 0, "--format csv/xlsx: tahun evaluasi (bawaan: tahun terakhir tahap itu)")
 	cmd.Flags().BoolVar(&skipMissing, "skip-missing", false, "bundel lapangan: lewati satker --satker yang tidak ada di sini (dipakai ziwb sync untuk satker yang baru dibuat di sisi lain)")
 	cmd.Flags().StringSliceVar(&satkers, "satker", nil, "bundel lapangan satker ini (id, dipisah koma), dengan evaluasi, riwayat dan dasar penggabungannya")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "tulis ke berkas ini (bawaan: keluaran standar)")

@@ -113,3 +113,33 @@ func TestCompareXLSX(t *testing.T) {
 		t.Fatalf("compare --group region --format xlsx: exit %d: %s", code, errOut)
 	}
 }
+
+func TestExportXLSX(t *testing.T) {
+	db := demoDB(t)
+	path := filepath.Join(t.TempDir(), "lke.xlsx")
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"--satker", "kankemenag-sinjai"}, "-o"},
+		{[]string{"-o", path}, "tepat satu --satker"},
+		{[]string{"--satker", "kankemenag-sinjai,kankemenag-magelang", "-o", path}, "tepat satu --satker"},
+		{[]string{"--satker", "kankemenag-sinjai", "--year", "2019", "-o", path}, "belum punya evaluasi"},
+	} {
+		_, errOut, code := ziwb(t, append([]string{"export", "--db", db, "--format", "xlsx"}, c.args...)...)
+		if code == 0 || !strings.Contains(errOut, c.msg) {
+			t.Errorf("export --format xlsx %v: exit %d: %s (want %q)", c.args, code, errOut, c.msg)
+		}
+	}
+	_, errOut, code := ziwb(t, "export", "--db", db, "--format", "xlsx", "--satker", "kankemenag-sinjai", "--stage", "PMPZI", "-o", path)
+	if code != 0 || !strings.Contains(errOut, "kankemenag-sinjai/2026/PMPZI") {
+		t.Fatalf("export --stage PMPZI: exit %d: %s", code, errOut)
+	}
+	f := openXLSX(t, path)
+	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join([]string{lke.SheetLKE, lke.SheetRekap, lke.SheetRekomendasi}, ",") {
+		t.Errorf("sheets %v", got)
+	}
+	if v, _ := f.GetCellValue(lke.SheetLKE, "A2"); !strings.Contains(v, "PMPZI 2026") {
+		t.Errorf("the heading names %q", v)
+	}
+}
