@@ -320,7 +320,7 @@ func TestWorkbookColumnsAndSheets(t *testing.T) {
 		}
 		return v
 	}
-	for id, want := range map[string]string{"mp.pemenuhan.1": "1.i.a", "mp.pemenuhan.i": "1.i", "mp.reform": "R1", "mp": "1", "pengungkit": "A", "hasil": "B", "hasil.prima": "H.II"} {
+	for id, want := range map[string]string{"mp.pemenuhan.1": "1.i.a", "mp.pemenuhan.i": "1.i", "mp.reform": "R1", "mp": "1", "pengungkit": "A", "hasil": "B", "hasil.prima": "H.II", "mp.pemenuhan": "1", "hasil.bersih": "H.I", "hasil.bersih.ipak": "H.I.a"} {
 		if got := get(SheetLKE, xlCell("A", x.rows[id])); got != want {
 			t.Errorf("numbering of %s = %q, want %q", id, got, want)
 		}

@@ -124,7 +124,7 @@ func writeLKE(f *excelize.File, st *styles, ws store.Worksheet) (lkeLayout, erro
 			err = e
 		}
 	}
-	try(f.SetCellStr(sh, "A1", "Lembar Kerja Evaluasi Zona Integritas — "+in.Title))
+	try(f.SetCellStr(sh, "A1", in.Title))
 	try(f.SetCellStyle(sh, "A1", "A1", st.title))
 	try(f.SetCellStr(sh, "A2", fmt.Sprintf("Satker: %s (%s) · %s %d · status %s · target %s", s.Name, s.ID, e.Stage, e.Year, e.Status, orDash(s.Target))))
 	try(f.SetCellStr(sh, "A3", fmt.Sprintf("Instrumen: %s — %s. Ubah Jawaban (atau Nilai) dan skor dihitung ulang; skor dan total sama dengan ziwb.", in.ID, in.Source)))
@@ -370,9 +370,13 @@ func nodeLabel(n *model.Node, depth, pos int, parent string) string {
 	}
 	collect(n)
 	if count == 1 && len(n.Questions) == 1 && len(common) >= 3 {
-		common = common[:len(common)-1] // an indicator of one item is the item's number without its letter
+		// An indicator of one item is the item's number without its
+		// letter, unless that is its parent's number (H.I.a under H.I).
+		if short := strings.Join(common[:len(common)-1], "."); short != parent {
+			return short
+		}
 	}
-	if label := strings.Join(common, "."); label != "" && label != parent {
+	if label := strings.Join(common, "."); label != "" {
 		return label
 	}
 	if depth == 1 {
