@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -315,7 +316,11 @@ func checkRules(t *testing.T, in *Instrument, id, requires string, want []Rule) 
 	}
 	for i := range min(len(p.Rules), len(want)) {
 		got := p.Rules[i]
-		got.Line = 0
+		// Every built-in rule names the clause it comes from.
+		if !strings.HasPrefix(got.Source, "PermenPANRB ") {
+			t.Errorf("%s rule %d %v names no clause of the regulation: %q", id, i+1, got, got.Source)
+		}
+		got.Line, got.Source = 0, ""
 		if got != want[i] {
 			t.Errorf("%s rule %d: %v; want %v", id, i+1, got, want[i])
 		}

@@ -81,11 +81,12 @@ const TotalNode = "total"
 
 // Rule is one condition of a predicate.
 type Rule struct {
-	Node  string // a node id or TotalNode; empty when Each is set
-	Each  string // apply to every direct child of this node
-	Kind  RuleKind
-	Value float64
-	Line  int
+	Node   string // a node id or TotalNode; empty when Each is set
+	Each   string // apply to every direct child of this node
+	Kind   RuleKind
+	Value  float64
+	Source string // the clause of the regulation the rule comes from; "" when not given
+	Line   int
 }
 
 func (r Rule) String() string {
@@ -152,9 +153,10 @@ type questionRef struct {
 // ruleCheck is one rule applied to one node (-1: the total), so scoring
 // needs no lookups.
 type ruleCheck struct {
-	node  int
-	kind  RuleKind
-	value float64
+	node   int
+	kind   RuleKind
+	value  float64
+	source string
 }
 
 func (in *Instrument) buildIndex() {
@@ -191,12 +193,12 @@ func (in *Instrument) buildIndex() {
 		for _, r := range p.Rules {
 			switch {
 			case r.Node == TotalNode:
-				checks = append(checks, ruleCheck{-1, r.Kind, r.Value})
+				checks = append(checks, ruleCheck{-1, r.Kind, r.Value, r.Source})
 			case r.Node != "":
-				checks = append(checks, ruleCheck{ix.nodeByID[r.Node], r.Kind, r.Value})
+				checks = append(checks, ruleCheck{ix.nodeByID[r.Node], r.Kind, r.Value, r.Source})
 			default:
 				for _, c := range ix.nodes[ix.nodeByID[r.Each]].Nodes {
-					checks = append(checks, ruleCheck{ix.nodeByID[c.ID], r.Kind, r.Value})
+					checks = append(checks, ruleCheck{ix.nodeByID[c.ID], r.Kind, r.Value, r.Source})
 				}
 			}
 		}

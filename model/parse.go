@@ -337,8 +337,8 @@ func (l *loader) rule(n ast.Node, pid string) (Rule, bool) {
 	if !ok {
 		return Rule{}, false
 	}
-	m.only(l, "node", "each", "min", "min_ratio")
-	r := Rule{Line: m.line, Node: l.text(m, "node", false), Each: l.text(m, "each", false)}
+	m.only(l, "node", "each", "min", "min_ratio", "source")
+	r := Rule{Line: m.line, Node: l.text(m, "node", false), Each: l.text(m, "each", false), Source: l.text(m, "source", false)}
 	if (r.Node == "") == (r.Each == "") {
 		l.errf(m.line, "aturan predikat %q harus punya tepat satu dari \"node\" atau \"each\"", pid)
 		return r, false

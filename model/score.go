@@ -26,6 +26,7 @@ type Miss struct {
 	Rule      RuleKind
 	Need      float64 // points the rule needs
 	Have      float64 // points the node has
+	Source    string  // the clause the rule comes from; "" when the instrument names none
 }
 
 // Short is how many points are missing.
@@ -49,6 +50,7 @@ type Failure struct {
 	Rule      RuleKind
 	Need      float64
 	Have      float64
+	Source    string // the clause the rule comes from; "" when the instrument names none
 }
 
 // PredicateResult says whether a predicate is met, and if not, why.
@@ -176,7 +178,7 @@ func Score(in *Instrument, answers Answers, target string) (Scorecard, error) {
 		bounds[pi][0] = len(own)
 		for _, c := range checks {
 			if need, have, ok := sc.holds(c); !ok {
-				own = append(own, Failure{Predicate: in.Predicates[pi].ID, Node: sc.nodeID(c.node), Rule: c.kind, Need: need, Have: have})
+				own = append(own, Failure{Predicate: in.Predicates[pi].ID, Node: sc.nodeID(c.node), Rule: c.kind, Need: need, Have: have, Source: c.source})
 			}
 		}
 		bounds[pi][1] = len(own)
@@ -233,7 +235,7 @@ func (sc *Scorecard) verdicts(in *Instrument, target string) {
 			ns := &sc.Nodes[c.node]
 			if need, have, ok := sc.holds(c); !ok {
 				ns.Verdict = Fail
-				misses = append(misses, nodeMiss{c.node, Miss{Predicate: in.Predicates[pi].ID, Rule: c.kind, Need: need, Have: have}})
+				misses = append(misses, nodeMiss{c.node, Miss{Predicate: in.Predicates[pi].ID, Rule: c.kind, Need: need, Have: have, Source: c.source}})
 			} else if ns.Verdict == VerdictNone {
 				ns.Verdict = Pass
 			}
@@ -295,9 +297,10 @@ func (in *Instrument) predicateIDs() string {
 // --- JSON: exactly the shape of the format contract ---
 
 type missJSON struct {
-	Rule RuleKind `json:"rule"`
-	Need float64  `json:"need"`
-	Have float64  `json:"have"`
+	Rule   RuleKind `json:"rule"`
+	Need   float64  `json:"need"`
+	Have   float64  `json:"have"`
+	Source string   `json:"source,omitempty"`
 }
 
 type nodeJSON struct {
@@ -310,10 +313,11 @@ type nodeJSON struct {
 }
 
 type failureJSON struct {
-	Node string   `json:"node"`
-	Rule RuleKind `json:"rule"`
-	Need float64  `json:"need"`
-	Have float64  `json:"have"`
+	Node   string   `json:"node"`
+	Rule   RuleKind `json:"rule"`
+	Need   float64  `json:"need"`
+	Have   float64  `json:"have"`
+	Source string   `json:"source,omitempty"`
 }
 
 type predicateJSON struct {
@@ -363,7 +367,7 @@ func (s Scorecard) MarshalJSON() ([]byte, error) {
 			nj.Verdict = &v
 		}
 		for _, m := range n.Missed {
-			nj.Missed = append(nj.Missed, missJSON{m.Rule, m.Need, m.Have})
+			nj.Missed = append(nj.Missed, missJSON{m.Rule, m.Need, m.Have, m.Source})
 		}
 		if err := field(n.ID, nj); err != nil {
 			return nil, err
@@ -376,7 +380,7 @@ func (s Scorecard) MarshalJSON() ([]byte, error) {
 		}
 		pj := predicateJSON{Met: p.Met, Failed: []failureJSON{}}
 		for _, f := range p.Failed {
-			pj.Failed = append(pj.Failed, failureJSON{f.Node, f.Rule, f.Need, f.Have})
+			pj.Failed = append(pj.Failed, failureJSON{f.Node, f.Rule, f.Need, f.Have, f.Source})
 		}
 		if err := field(p.ID, pj); err != nil {
 			return nil, err

@@ -91,29 +91,29 @@ func TestScoreVerdictsAndPredicates(t *testing.T) {
 			name: "everything worst", answers: answerAll(in, false), target: "WBK", result: "",
 			verdicts: map[string]Verdict{"p": VerdictNone, "a1": Fail, "a2": Fail, "h": Fail},
 			missed: map[string][]Miss{
-				"a1": {{"WBK", RuleMinRatio, 10, 0}},
-				"h":  {{"WBK", RuleMin, 20, 0}},
+				"a1": {{"WBK", RuleMinRatio, 10, 0, ""}},
+				"h":  {{"WBK", RuleMin, 20, 0, ""}},
 			},
 			failed: map[string][]Failure{"WBK": {
-				{"WBK", TotalNode, RuleMin, 50, 0}, {"WBK", "a1", RuleMinRatio, 10, 0},
-				{"WBK", "a2", RuleMinRatio, 20, 0}, {"WBK", "h", RuleMin, 20, 0},
+				{"WBK", TotalNode, RuleMin, 50, 0, ""}, {"WBK", "a1", RuleMinRatio, 10, 0, ""},
+				{"WBK", "a2", RuleMinRatio, 20, 0, ""}, {"WBK", "h", RuleMin, 20, 0, ""},
 			}},
 		},
 		{
 			name: "one weak area fails it and the predicate", answers: weakA2, target: "WBK", result: "",
 			verdicts: map[string]Verdict{"a1": Pass, "a2": Fail, "h": Pass},
-			missed:   map[string][]Miss{"a2": {{"WBK", RuleMinRatio, 20, 10}}},
-			failed:   map[string][]Failure{"WBK": {{"WBK", "a2", RuleMinRatio, 20, 10}}},
+			missed:   map[string][]Miss{"a2": {{"WBK", RuleMinRatio, 20, 10, ""}}},
+			failed:   map[string][]Failure{"WBK": {{"WBK", "a2", RuleMinRatio, 20, 10, ""}}},
 		},
 		{
 			name: "target WBBM names the pengungkit and inherits WBK's rules", answers: weakA2, target: "WBBM", result: "",
 			verdicts: map[string]Verdict{"p": Fail, "a1": Pass, "a2": Fail, "h": Pass},
 			missed: map[string][]Miss{
-				"p":  {{"WBBM", RuleMin, 50, 30}},
-				"a2": {{"WBK", RuleMinRatio, 20, 10}},
+				"p":  {{"WBBM", RuleMin, 50, 30, ""}},
+				"a2": {{"WBK", RuleMinRatio, 20, 10, ""}},
 			},
 			failed: map[string][]Failure{"WBBM": {
-				{"WBBM", TotalNode, RuleMinRatio, 80, 70}, {"WBBM", "p", RuleMin, 50, 30}, {"WBK", "a2", RuleMinRatio, 20, 10},
+				{"WBBM", TotalNode, RuleMinRatio, 80, 70, ""}, {"WBBM", "p", RuleMin, 50, 30, ""}, {"WBK", "a2", RuleMinRatio, 20, 10, ""},
 			}},
 		},
 		{
@@ -124,7 +124,7 @@ func TestScoreVerdictsAndPredicates(t *testing.T) {
 		{
 			name: "WBK met, WBBM short on the total", answers: with(Answers{"h.1": Num(2), "a1.1": Letter("T")}), target: "WBBM", result: "WBK",
 			verdicts: map[string]Verdict{"p": Pass, "h": Pass, "a1": Pass},
-			failed:   map[string][]Failure{"WBBM": {{"WBBM", TotalNode, RuleMinRatio, 80, 75}}, "WBK": nil},
+			failed:   map[string][]Failure{"WBBM": {{"WBBM", TotalNode, RuleMinRatio, 80, 75, ""}}, "WBK": nil},
 		},
 	}
 	for _, tt := range tests {
@@ -165,7 +165,7 @@ func TestScoreRequiresAddsTheLowerPredicate(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, _ := sc.Predicate("WBBM")
-	want := []Failure{{"WBK", TotalNode, RuleMin, 9, 5}}
+	want := []Failure{{"WBK", TotalNode, RuleMin, 9, 5, ""}}
 	if p.Met || !reflect.DeepEqual(p.Failed, want) || sc.Result != "" {
 		t.Fatalf("WBBM met=%v failed=%v result=%q; want not met with %v", p.Met, p.Failed, sc.Result, want)
 	}

@@ -47,6 +47,7 @@ type (
 		Each     string   `yaml:"each,omitempty"`
 		Min      *float64 `yaml:"min,omitempty"`
 		MinRatio *float64 `yaml:"min_ratio,omitempty"`
+		Source   string   `yaml:"source,omitempty"`
 	}
 )
 
@@ -61,7 +62,7 @@ func (in *Instrument) YAML() ([]byte, error) {
 		py := predicateYAML{ID: p.ID, Title: p.Title, Requires: p.Requires}
 		for _, r := range p.Rules {
 			v := r.Value
-			ry := ruleYAML{Node: r.Node, Each: r.Each}
+			ry := ruleYAML{Node: r.Node, Each: r.Each, Source: r.Source}
 			if r.Kind == RuleMin {
 				ry.Min = &v
 			} else {
