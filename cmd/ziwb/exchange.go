@@ -178,11 +178,11 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 func newImportCmd() *cobra.Command {
-	var answers, satker, stage, conflicts string
+	var answers, lkeFile, satker, stage, conflicts string
 	var year int
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "import BUNDEL | import --answers BERKAS --satker ID [--stage TAHAP] [--year TAHUN]",
+		Use:   "import BUNDEL | import --answers BERKAS | --lke BERKAS.xlsx --satker ID [--stage TAHAP] [--year TAHUN]",
 		Short: "Impor bundel ekspor, atau berkas jawaban ke evaluasi sebuah satker",
 		Long: `Impor semua atau tidak sama sekali: bila ada masalah, semuanya dilaporkan
 dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
@@ -208,9 +208,19 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
       Berkas jawaban (bentuk yang sama dengan "ziwb score --answers") ke
       evaluasi satker itu. Tanpa --stage: PMPZI; tanpa --year: tahun terakhir
       evaluasi tahap itu, atau tahun ini. Evaluasi dibuat bila belum ada.
-      Jawaban null mengosongkan jawaban tersimpan.`,
+      Jawaban null mengosongkan jawaban tersimpan. Berkas .csv (dari "ziwb
+      export --format csv": id, nomor, jawaban, nilai, skor, catatan) juga
+      diterima; jawaban kosong mengosongkan, catatan ikut disimpan.
+
+  ziwb import --lke isian.xlsx --satker ID [--stage PMPZI] [--year 2026]
+      Lembar "LKE ZI" yang sudah diisi: bentuk resmi PermenPANRB 90/2021
+      (baris dikenali dari nomornya — 1.i.a, R1.ii, H.I.a — dan jawaban dari
+      kolom berjudul "Jawaban"; baris "Jumlah" memberi persentasenya) atau
+      hasil "ziwb export --format xlsx". Ketikan biasa diterima (ya, T, a.,
+      80%, 0,8, 3,41). Setiap masalah dilaporkan dengan selnya, mis.
+      LKE ZI!F45; sel Jawaban yang kosong tidak mengubah apa pun.`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if answers != "" {
+			if answers != "" || lkeFile != "" {
 				return cobra.NoArgs(cmd, args)
 			}
 			if len(args) != 1 {
@@ -219,6 +229,13 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if lkeFile != "" && answers != "" {
+				return flagError("pilih salah satu: --answers atau --lke")
+			}
+			if lkeFile != "" { // a worksheet goes where an answers file goes
+				answers = lkeFile
+				defer func() { answers = "" }()
+			}
 			file := answers
 			if file == "" {
 				file = args[0]
@@ -231,7 +248,7 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 				}
 			}
 			if answers != "" && satker == "" {
-				return flagError("--satker wajib diisi bersama --answers")
+				return flagError("--satker wajib diisi bersama --answers atau --lke")
 			}
 			policy, err := policyFlag(conflicts)
 			if err != nil {
@@ -278,6 +295,9 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 				if data, err = io.ReadAll(src); err != nil {
 					return fmt.Errorf("baca berkas jawaban: %w", err)
 				}
+				if lkeFile != "" {
+					return importSheet(cmd, db, file, data, lke.ReadLKE, satker, st, year)
+				}
 				if isCSV(file, data) {
 					return importSheet(cmd, db, file, data, lke.ReadCSV, satker, st, year)
 				}
@@ -292,7 +312,8 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&answers, "answers", "", "berkas jawaban (JSON) yang diimpor ke evaluasi --satker")
+	cmd.Flags().StringVar(&answers, "answers", "", "berkas jawaban (JSON atau CSV) yang diimpor ke evaluasi --satker")
+	cmd.Flags().StringVar(&lkeFile, "lke", "", "lembar kerja LKE ZI (.xlsx) yang sudah diisi, diimpor ke evaluasi --satker")
 	cmd.Flags().StringVar(&satker, "satker", "", "satker (id) tujuan berkas jawaban")
 	cmd.Flags().StringVar(&stage, "stage", "", "tahap evaluasi: PMPZI, TPI, TPI-lapangan, TPN (bawaan: PMPZI)")
 	cmd.Flags().IntVar(&year, "year", 0, "tahun evaluasi (bawaan: tahun terakhir tahap itu, atau tahun ini)")

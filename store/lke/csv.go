@@ -199,7 +199,7 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 		seen[q.ID] = line
 		e := Entry{Question: q.ID, Number: Number(q), Answer: true, Line: line, Note: note, HasNote: hasNote}
 		if cleanText(ans) != "" {
-			v, msg := parseAnswer(q, ans, false)
+			v, msg := parseAnswer(q, ans, shareGuess)
 			if msg != "" {
 				fail(line, "pertanyaan %s (%s): %s", q.ID, Number(q), msg)
 				continue

@@ -117,14 +117,14 @@ func cleanText(s string) string {
 // file: letters in any case, with a dot or parentheses ("A.", "(b)");
 // "Ya"/"Tidak"/"Y"/"T" for Ya/Tidak; numbers with a decimal point or
 // comma; percentages as 80, 80%, 0,8 (a number from 0 to 1 is a share,
-// unless it ends with %) or two counts 8/10. pctCell says the worksheet
-// cell is formatted as a percentage, so its number is a share. The text
-// is not empty. The message names what was typed and why it is refused.
-func parseAnswer(q *model.Question, raw string, pctCell bool) (model.Value, string) {
+// unless it ends with %) or two counts 8/10; share says how a bare number
+// reads. The text is not empty. The message names what was typed and why
+// it is refused.
+func parseAnswer(q *model.Question, raw string, share shareMode) (model.Value, string) {
 	s := cleanText(raw)
 	switch q.Type {
 	case model.Percent:
-		return parsePercent(q, s, pctCell)
+		return parsePercent(q, s, share)
 	case model.Number:
 		f, ok := parseDecimal(s)
 		if !ok {
@@ -155,7 +155,16 @@ func parseAnswer(q *model.Question, raw string, pctCell bool) (model.Value, stri
 	return model.Value{}, fmt.Sprintf("%q bukan pilihan %s", s, strings.Join(keys, "/"))
 }
 
-func parsePercent(q *model.Question, s string, pctCell bool) (model.Value, string) {
+// shareMode says how a bare number (no "%") answering a percentage reads.
+type shareMode int
+
+const (
+	shareGuess shareMode = iota // from 0 to 1 a share (0,8 = 80%), above it a percentage
+	shareCell                   // a share: the cell is formatted as a percentage
+	shareNever                  // a percentage, 0–100
+)
+
+func parsePercent(q *model.Question, s string, share shareMode) (model.Value, string) {
 	t := strings.ReplaceAll(s, " ", "")
 	if strings.Contains(t, "/") {
 		v, err := q.Parse(t)
@@ -169,7 +178,7 @@ func parsePercent(q *model.Question, s string, pctCell bool) (model.Value, strin
 	case strings.HasSuffix(t, "%"):
 		f, ok = parseDecimal(strings.TrimSuffix(t, "%"))
 	default:
-		if f, ok = parseDecimal(t); ok && (pctCell || (f >= 0 && f <= 1)) {
+		if f, ok = parseDecimal(t); ok && (share == shareCell || share == shareGuess && f >= 0 && f <= 1) {
 			f = roundPct(f * 100)
 		}
 	}

@@ -1,0 +1,512 @@
+package lke
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// ReadLKE reads a filled LKE ZI workbook, checked against the instrument
+// the answers go into. It reads the sheet "LKE ZI" in two layouts:
+//
+//   - the official worksheet (PermenPANRB 90/2021 Lampiran III): the
+//     column headed "Jawaban" is found in the first rows; each row is
+//     known by its numbering under the headings above it — "A. PENGUNGKIT"
+//     / "B. HASIL", "I. PEMENUHAN" / "II. REFORM", the area "1.", the
+//     indicator "i." and the item "a." (or "-", for the Reform items the
+//     worksheet does not letter) — in separate cells or opening the text.
+//     The numbering is the instrument's ("1.i.a", "R1.ii", "H.I.a"). The
+//     "Jumlah" rows below a percentage item give its counts: the
+//     percentage is computed from them (and kept in the note, "Jumlah:
+//     8/10 = 80%"); without them the item's own Jawaban is read.
+//   - ziwb's own export (WriteWorkbook): rows carry the question id in the
+//     column "ID ziwb" (and the numbering in "No."); percentages there are
+//     0–100 as typed.
+//
+// An empty Jawaban leaves the stored answer alone; a Catatan/Keterangan
+// column, where there is one, gives the notes (empty ones leave them
+// alone). Every problem comes back at once, each at its cell
+// ("LKE ZI!K45"), and rows that carry an answer but match no question are
+// among them.
+func ReadLKE(name string, data []byte, in *model.Instrument) (f File, err error) {
+	defer func() {
+		if p := recover(); p != nil { // a damaged workbook must not take the program down
+			f, err = File{}, model.FileErrors{{File: name, Msg: fmt.Sprintf("berkas Excel rusak: %v", p)}}
+		}
+	}()
+	xf, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return File{}, model.FileErrors{{File: name, Msg: fmt.Sprintf("bukan berkas Excel (.xlsx) yang terbaca: %v", err)}}
+	}
+	defer xf.Close()
+	r := &lkeReader{name: name, in: in, xf: xf, numbers: numbering(in)}
+	for _, s := range xf.GetSheetList() {
+		if strings.EqualFold(cleanText(s), SheetLKE) {
+			r.sheet = s
+		}
+	}
+	if r.sheet == "" {
+		return File{}, model.FileErrors{{File: name, Msg: fmt.Sprintf("lembar %q tidak ada (lembar yang ada: %s)", SheetLKE, strings.Join(xf.GetSheetList(), ", "))}}
+	}
+	rows, err := xf.GetRows(r.sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return File{}, model.FileErrors{{File: name, Msg: fmt.Sprintf("lembar %q tidak terbaca: %v", r.sheet, err)}}
+	}
+	if !r.header(rows) {
+		return File{}, model.FileErrors{{File: name, Msg: fmt.Sprintf("%s: kolom berjudul %q tidak ada di %d baris pertama", r.sheet, HeadAnswer, headerScan)}}
+	}
+	r.walk(rows)
+	entries := r.resolve()
+	if len(r.errs) > 0 {
+		sort.SliceStable(r.errs, func(i, j int) bool { return r.errs[i].row < r.errs[j].row })
+		es := make(model.FileErrors, len(r.errs))
+		for i, e := range r.errs {
+			es[i] = model.FileError{File: name, Msg: e.msg}
+		}
+		return File{}, es
+	}
+	return File{Name: name, Instrument: in.ID, Entries: entries}, nil
+}
+
+// headerScan is how many rows ReadLKE looks in for the column headings.
+const headerScan = 30
+
+type lkeReader struct {
+	name    string
+	in      *model.Instrument
+	xf      *excelize.File
+	sheet   string
+	numbers map[string]*model.Question
+
+	headRow                      int // 0-based
+	ansCol, idCol, noteCol, kind int // 0-based; -1 when absent
+	lead                         int // the numbering and text are left of this column
+
+	items []*lkeItem
+	errs  []cellError
+}
+
+type cellError struct {
+	row int
+	msg string
+}
+
+// lkeItem is a row that answers (or may answer) a question.
+type lkeItem struct {
+	q       *model.Question // known from the id or a full numbering
+	prefix  string          // "1.i", "R1.ii", "H.I": the indicator it is under
+	letter  string          // "a" …, or "-"
+	row     int             // 1-based
+	answer  string
+	note    string
+	jumlah  []jumlahRow
+	ordered string // the numbering once resolved
+}
+
+type jumlahRow struct {
+	text, value string
+	row         int
+}
+
+func (r *lkeReader) failf(row int, col int, format string, args ...any) {
+	r.errs = append(r.errs, cellError{row, r.cell(col, row) + ": " + fmt.Sprintf(format, args...)})
+}
+
+func (r *lkeReader) cell(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col+1, row)
+	return r.sheet + "!" + c
+}
+
+func get(cells []string, col int) string {
+	if col < 0 || col >= len(cells) {
+		return ""
+	}
+	return cells[col]
+}
+
+// header finds the row of the column headings and the columns ReadLKE reads.
+func (r *lkeReader) header(rows [][]string) bool {
+	for i := 0; i < len(rows) && i < headerScan; i++ {
+		ans := -1
+		for c, v := range rows[i] {
+			if strings.EqualFold(cleanText(v), HeadAnswer) {
+				ans = c
+				break
+			}
+		}
+		if ans < 0 {
+			continue
+		}
+		r.headRow, r.ansCol, r.idCol, r.noteCol, r.kind, r.lead = i, ans, -1, -1, -1, ans
+		for c, v := range rows[i] {
+			h := strings.ToLower(cleanText(v))
+			switch {
+			case h == strings.ToLower(HeadID) || h == "id":
+				r.idCol = c
+			case strings.HasPrefix(h, "catatan") || strings.HasPrefix(h, "keterangan"):
+				if r.noteCol < 0 {
+					r.noteCol = c
+				}
+			case h == "pilihan jawaban" || h == "jenis jawaban":
+				r.kind = c
+			}
+			for _, p := range []string{"bobot", "penjelasan", "kriteria", "pilihan", "jenis", "jawaban", "nilai", "skor", "%", "catatan"} {
+				if strings.HasPrefix(h, p) && c < r.lead && c > 0 {
+					r.lead = c
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+var (
+	wholeMarker = regexp.MustCompile(`^(-|[0-9]{1,2}|[A-Za-z]{1,4})[.)]?$`)
+	leadMarker  = regexp.MustCompile(`^(?:(-)|([0-9]{1,2})[.)]|([ivxIVX]{1,4}|[A-Za-z])[.)]|([a-z])\s)\s*`)
+)
+
+var romans = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+// markers splits the numbering cells of a row into its markers ("A", "I",
+// "1", "i", "a", "-") and the text after them.
+func markers(cells []string) (toks []string, text string) {
+	for _, c := range cells {
+		c = cleanText(c)
+		if c == "" {
+			continue
+		}
+		if m := wholeMarker.FindStringSubmatch(c); m != nil && (m[1] == "-" || len(m[1]) == 1 || romans[strings.ToLower(m[1])] > 0 || m[1][0] >= '0' && m[1][0] <= '9') {
+			toks = append(toks, m[1])
+			continue
+		}
+		for {
+			m := leadMarker.FindStringSubmatch(c)
+			if m == nil {
+				break
+			}
+			toks = append(toks, m[1]+m[2]+m[3]+m[4])
+			c = c[len(m[0]):]
+		}
+		return toks, c
+	}
+	return toks, ""
+}
+
+// walk reads the rows below the headings into items.
+func (r *lkeReader) walk(rows [][]string) {
+	var comp, part, area, ind, group string
+	indOrd := 0
+	var last *lkeItem
+	prefix := func() string {
+		if comp == "H" {
+			if group == "" {
+				return ""
+			}
+			return "H." + group
+		}
+		if area == "" || ind == "" {
+			return ""
+		}
+		if part == "reform" {
+			return "R" + area + "." + ind
+		}
+		return area + "." + ind
+	}
+	for i := r.headRow + 1; i < len(rows); i++ {
+		cells, row := rows[i], i+1
+		answer, note := cleanText(get(cells, r.ansCol)), strings.TrimSpace(get(cells, r.noteCol))
+		if id := cleanText(get(cells, r.idCol)); id != "" {
+			if q, ok := r.in.Question(id); ok {
+				last = &lkeItem{q: q, row: row, answer: answer, note: note}
+				r.items = append(r.items, last)
+			} else if answer != "" && !strings.Contains(id, ":") {
+				if _, node := r.in.Node(id); !node && id != TotalID {
+					r.failf(row, r.idCol, "%q bukan pertanyaan instrumen %s", id, r.in.ID)
+				}
+			}
+			continue
+		}
+		lead := cells[:min(len(cells), r.lead)]
+		if len(lead) > 0 {
+			if q := r.numbers[strings.ToLower(cleanText(lead[0]))]; q != nil {
+				last = &lkeItem{q: q, row: row, answer: answer, note: note}
+				r.items = append(r.items, last)
+				continue
+			}
+		}
+		toks, text := markers(lead)
+		upper := strings.ToUpper(text)
+		isJumlah := strings.HasPrefix(strings.ToLower(text), "jumlah") || strings.EqualFold(cleanText(get(cells, r.kind)), "jumlah")
+		item := false
+		for _, t := range toks {
+			lt := strings.ToLower(t)
+			ord := romans[lt]
+			switch {
+			case t == "-":
+				item = !isJumlah
+				if item {
+					last = &lkeItem{prefix: prefix(), letter: "-", row: row, answer: answer, note: note}
+				}
+			case t[0] >= '0' && t[0] <= '9':
+				area, ind, indOrd = strings.TrimLeft(t, "0"), "", 0
+			case ord > 0 && t == strings.ToUpper(t):
+				switch {
+				case comp == "H":
+					group, ind = t, ""
+				case strings.Contains(upper, "REFORM") || (t == "II" && !strings.Contains(upper, "PEMENUHAN")):
+					part, area, ind, indOrd = "reform", "", "", 0
+				default:
+					part, area, ind, indOrd = "pemenuhan", "", "", 0
+				}
+			case ord > indOrd && t == lt:
+				ind, indOrd = lt, ord
+			case len(t) == 1 && (strings.Contains(upper, "PENGUNGKIT") || strings.Contains(upper, "HASIL")) && t == strings.ToUpper(t):
+				if strings.Contains(upper, "HASIL") {
+					comp = "H"
+				} else {
+					comp = "P"
+				}
+				part, area, ind, group, indOrd = "", "", "", "", 0
+			case len(t) == 1:
+				item = true
+				last = &lkeItem{prefix: prefix(), letter: lt, row: row, answer: answer, note: note}
+			default: // a sub-heading inside an indicator ("i." under iii.)
+			}
+		}
+		switch {
+		case item:
+			r.items = append(r.items, last)
+		case isJumlah && last != nil && last.q == nil && last.prefix == prefix():
+			last.jumlah = append(last.jumlah, jumlahRow{text: strings.ToLower(text), value: answer, row: row})
+		case answer != "" && !isJumlah:
+			r.failf(row, r.ansCol, "baris ini berisi jawaban tetapi tidak cocok dengan pertanyaan mana pun (tidak bernomor)")
+		}
+	}
+}
+
+// resolve numbers the items of each indicator and reads their answers.
+func (r *lkeReader) resolve() []Entry {
+	// Items of one indicator are numbered together: by the letters printed,
+	// or by position when the printed letters are a shuffle of a, b, c …
+	// (the worksheet prints 6.v as a, c, b).
+	for i := 0; i < len(r.items); {
+		j := i
+		for j < len(r.items) && r.items[j].q == nil && r.items[j].prefix == r.items[i].prefix && r.items[i].q == nil {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		group := r.items[i:j]
+		var letters, dashes []*lkeItem
+		for _, it := range group {
+			if it.letter == "-" {
+				dashes = append(dashes, it)
+			} else {
+				letters = append(letters, it)
+			}
+		}
+		shuffled := len(letters) > 0
+		seen := map[string]bool{}
+		for _, it := range letters {
+			if it.letter[0] < 'a' || int(it.letter[0]-'a') >= len(letters) || seen[it.letter] {
+				shuffled = false
+			}
+			seen[it.letter] = true
+		}
+		for k, it := range letters {
+			l := it.letter
+			if shuffled {
+				l = string(rune('a' + k))
+			}
+			it.ordered = it.prefix + "." + l
+			if r.numbers[strings.ToLower(it.ordered)] == nil && len(group) == 1 && r.numbers[strings.ToLower(it.prefix)] != nil {
+				it.ordered = it.prefix
+			}
+		}
+		for k, it := range dashes {
+			if len(dashes) == 1 && r.numbers[strings.ToLower(it.prefix)] != nil {
+				it.ordered = it.prefix
+			} else {
+				it.ordered = it.prefix + "." + string(rune('a'+k))
+			}
+		}
+		i = j
+	}
+	var out []Entry
+	first := map[string]int{}
+	for _, it := range r.items {
+		q := it.q
+		if q == nil && it.prefix != "" {
+			q = r.numbers[strings.ToLower(it.ordered)]
+		}
+		if q == nil {
+			if it.answer != "" || it.hasCounts() {
+				what := "baris ini"
+				if it.prefix != "" {
+					what = fmt.Sprintf("nomor %s", it.ordered)
+				}
+				r.failf(it.row, r.ansCol, "%s tidak cocok dengan pertanyaan mana pun di instrumen %s", what, r.in.ID)
+			}
+			continue
+		}
+		num := Number(q)
+		if row, dup := first[q.ID]; dup {
+			r.failf(it.row, r.ansCol, "pertanyaan %s (%s) ganda: pertama di baris %d", num, q.ID, row)
+			continue
+		}
+		first[q.ID] = it.row
+		e := Entry{Question: q.ID, Number: num, Line: it.row, Cell: r.cell(r.ansCol, it.row)}
+		var countsNote string
+		switch v, note, ok := r.counts(it, q); {
+		case !ok:
+			continue
+		case note != "":
+			e.Answer, e.Value, countsNote = true, v, note
+		case it.answer != "":
+			v, msg := parseAnswer(q, it.answer, r.share(q, it))
+			if msg != "" {
+				r.failf(it.row, r.ansCol, "%s: %s", num, msg)
+				continue
+			}
+			e.Answer, e.Value = true, v
+		}
+		if n := strings.TrimSpace(strings.Join(nonEmpty(countsNote, it.note), "\n")); n != "" {
+			e.Note, e.HasNote = n, true
+		}
+		if e.Answer || e.HasNote {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (it *lkeItem) hasCounts() bool {
+	for _, j := range it.jumlah {
+		if j.value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// share says how a bare number in a percentage cell reads: ziwb's own
+// export holds 0–100; a cell formatted as a percentage holds a share;
+// otherwise a number up to 1 is a share.
+func (r *lkeReader) share(q *model.Question, it *lkeItem) shareMode {
+	if q.Type != model.Percent {
+		return shareGuess
+	}
+	if r.idCol >= 0 {
+		return shareNever
+	}
+	c, _ := excelize.CoordinatesToCellName(r.ansCol+1, it.row)
+	if id, err := r.xf.GetCellStyle(r.sheet, c); err == nil && id > 0 {
+		if st, err := r.xf.GetStyle(id); err == nil && st != nil {
+			if st.NumFmt == 9 || st.NumFmt == 10 || st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%") {
+				return shareCell
+			}
+		}
+	}
+	return shareGuess
+}
+
+// countRoles says which "Jumlah" rows of a percentage item are its
+// numerator and denominator, by words of their text.
+var countRoles = map[string]struct {
+	num, den string
+	fall     bool // the percentage is the fall from den to num
+	cap      bool // a ratio above 100% counts as 100% (lke-zi-2021 header)
+}{
+	"R1.i.a":   {num: "dibuat", den: "agen", cap: true},
+	"R1.i.b":   {num: "integrasi", den: "dibuat"},
+	"R3.iii.a": {num: "tahun ini", den: "sebelum", fall: true},
+	"R4.i":     {num: "tercapai", den: "sasaran"},
+	"R5.ii":    {num: "selesai", den: "harus"},
+	"R5.iii.a": {num: "sudah", den: "harus"},
+	"R5.iii.b": {num: "sudah", den: "harus"},
+	"R6.i.b":   {num: "dipermudah", den: "terdata"},
+}
+
+// counts computes a percentage item's answer from its Jumlah rows. note is
+// empty when the rows give no counts; ok is false when they are refused.
+func (r *lkeReader) counts(it *lkeItem, q *model.Question) (v model.Value, note string, ok bool) {
+	role, known := countRoles[Number(q)]
+	if q.Type != model.Percent || !known || !it.hasCounts() {
+		return model.Value{}, "", true
+	}
+	var num, den *jumlahRow
+	for k := range it.jumlah {
+		j := &it.jumlah[k]
+		switch {
+		case strings.Contains(j.text, role.num) && num == nil:
+			num = j
+		case strings.Contains(j.text, role.den) && den == nil:
+			den = j
+		}
+	}
+	read := func(j *jumlahRow, what string) (float64, bool) {
+		if j == nil {
+			r.failf(it.row, r.ansCol, "%s: baris Jumlah %s tidak ada di bawah butir ini", Number(q), what)
+			return 0, false
+		}
+		if j.value == "" {
+			r.failf(j.row, r.ansCol, "%s: jumlah kosong (isi kedua jumlah, atau kosongkan keduanya dan isi persentasenya)", Number(q))
+			return 0, false
+		}
+		f, good := parseDecimal(j.value)
+		switch {
+		case !good:
+			r.failf(j.row, r.ansCol, "%s: %q bukan angka", Number(q), j.value)
+		case f < 0:
+			r.failf(j.row, r.ansCol, "%s: jumlah %q tidak boleh negatif", Number(q), j.value)
+		default:
+			return f, true
+		}
+		return 0, false
+	}
+	n, okN := read(num, "pembilang ("+role.num+")")
+	d, okD := read(den, "penyebut ("+role.den+")")
+	if !okN || !okD {
+		return model.Value{}, "", false
+	}
+	if d == 0 {
+		r.failf(den.row, r.ansCol, "%s: penyebut nol: persentase tidak dapat dihitung", Number(q))
+		return model.Value{}, "", false
+	}
+	counts := fmt.Sprintf("%s/%s", plain(n), plain(d))
+	extra := ""
+	if role.fall {
+		extra = fmt.Sprintf(" (tahun sebelumnya %s, tahun ini %s)", plain(d), plain(n))
+		n = math.Max(0, d-n)
+		counts = fmt.Sprintf("%s/%s", plain(n), plain(d))
+	}
+	pct := roundPct(n * 100 / d)
+	if pct > 100 {
+		if !role.cap {
+			r.failf(num.row, r.ansCol, "%s: rasio %s melebihi 100%%", Number(q), strings.Replace(plain(pct), ".", ",", 1)+"%")
+			return model.Value{}, "", false
+		}
+		extra, pct = " (dibatasi 100%)", 100
+	}
+	return model.Num(pct), fmt.Sprintf("Jumlah: %s = %s%%%s", counts, strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", pct), "0"), "."), extra), true
+}
