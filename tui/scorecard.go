@@ -171,13 +171,20 @@ func (s *scorecardScreen) render() {
 			continue
 		}
 		fmt.Fprintf(&b, "  %s  %d syarat belum terpenuhi:\n", st.Fail.Render("✗ "+p.ID), len(p.Failed))
-		for _, f := range p.Failed {
+		cited := ""
+		for i, f := range p.Failed {
 			name := "Nilai total"
 			if n, ok := s.inst.Node(f.Node); ok {
 				name = n.Title
 			}
 			b.WriteString(hangingWrap(fmt.Sprintf("%s: %s dari %s yang diperlukan — kurang %s poin",
 				name, model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have)), 6, w) + "\n")
+			// Which rule says so, for the satker's question on the spot:
+			// once under the rules that share a clause.
+			if f.Source != "" && f.Source != cited && (i+1 == len(p.Failed) || p.Failed[i+1].Source != f.Source) {
+				b.WriteString(st.Muted.Render(hangingWrap("dasar: "+f.Source, 8, w)) + "\n")
+				cited = f.Source
+			}
 		}
 	}
 	b.WriteString("\n" + ansi.Wrap(s.nextStep(), w, ""))
