@@ -19,6 +19,13 @@ import (
 // does not exist yet it is created with the instrument the file names (a
 // built-in one), or the default.
 func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage model.Stage, year int, by string) (ImportStats, error) {
+	return db.ImportAnswersNoting(name, data, nil, satkerID, stage, year, by)
+}
+
+// ImportAnswersNoting is ImportAnswers with the notes a spreadsheet
+// carries beside its answers (by question id), saved in the same
+// transaction: a worksheet is one action, its answers and notes together.
+func (db *DB) ImportAnswersNoting(name string, data []byte, notes map[string]string, satkerID string, stage model.Stage, year int, by string) (ImportStats, error) {
 	af, err := model.ReadAnswersFile(name, data)
 	if err != nil {
 		return ImportStats{}, fileErrors(err)
@@ -77,7 +84,13 @@ func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage mod
 			return fileErrors(err)
 		}
 		var unreasoned model.FileErrors
-		for _, entry := range af.Entries {
+		entries := af.Entries
+		for _, qid := range sortedKeys(notes) { // a note on a question the file does not answer
+			if !mentions(af.Entries, qid) {
+				entries = append(entries, model.AnswerEntry{Question: qid})
+			}
+		}
+		for _, entry := range entries {
 			others, err := t.questionAnswers(id, entry.Question)
 			if err != nil {
 				return err
@@ -89,8 +102,15 @@ func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage mod
 				}
 			}
 			next := old
-			next.Value = vals[entry.Question] // absent for null: clears
-			next.Carried = false              // a value given confirms what an earlier round brought
+			if entry.Line > 0 || mentions(af.Entries, entry.Question) {
+				next.Value = vals[entry.Question] // absent for null: clears
+				next.Carried = false              // a value given confirms what an earlier round brought
+			} else if _, ok := in.Question(entry.Question); !ok {
+				return fmt.Errorf("catatan untuk pertanyaan %q %w di instrumen %s", entry.Question, ErrNotFound, in.ID)
+			}
+			if note, ok := notes[entry.Question]; ok {
+				next.Note = note
+			}
 			if err := needsReason(others, next, step.Level); err != nil {
 				unreasoned = append(unreasoned, model.FileError{File: name, Line: entry.Line, Msg: err.Error() +
 					" (berkas jawaban tidak membawa catatan: tulis alasannya di meja kerja)"})
@@ -144,4 +164,14 @@ func fileErrors(err error) error {
 		return importError{es}
 	}
 	return invalid("berkas", err)
+}
+
+// mentions reports whether an answers file names a question.
+func mentions(entries []model.AnswerEntry, qid string) bool {
+	for _, e := range entries {
+		if e.Question == qid {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package lke
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
@@ -42,51 +43,55 @@ type Result struct {
 }
 
 // Import saves a file read by ReadCSV or ReadLKE into a satker's
-// evaluation through store.ImportAnswers: one transaction, all or nothing,
-// checked for the review level the person answers at. A problem the store
-// finds is reported at the file's own line or cell. The notes the file
-// carries are written afterwards, each where it differs from the stored one.
+// evaluation through store.ImportAnswersNoting: one transaction, answers
+// and notes together, all or nothing, checked for the review level the
+// person answers at. A problem the store finds is reported at the file's
+// own line or cell.
 func Import(db *store.DB, f File, satkerID string, stage model.Stage, year int, by string) (Result, error) {
 	if stage == "" {
 		stage = model.StagePMPZI
 	}
 	data, lines := f.answersJSON()
-	stats, err := db.ImportAnswers(f.Name, data, satkerID, stage, year, by)
-	res := Result{ImportStats: stats}
+	notes := map[string]string{}
+	for _, e := range f.Entries {
+		if e.HasNote {
+			notes[e.Question] = e.Note
+		}
+	}
+	res := Result{}
+	res.Evaluation, res.Notes = noteChanges(db, satkerID, stage, year, notes)
+	stats, err := db.ImportAnswersNoting(f.Name, data, notes, satkerID, stage, year, by)
+	res.ImportStats = stats
 	if err != nil {
 		return res, relocate(err, f, lines)
 	}
-	if year == 0 {
-		evals, err := db.Evaluations(satkerID)
-		if err != nil {
-			return res, err
-		}
-		for _, e := range evals {
-			if e.Stage == stage && e.Year > year {
-				year = e.Year
-			}
-		}
-	}
-	res.Evaluation = model.EvaluationID(satkerID, year, stage)
-	var stored map[string]model.Answer
-	for _, e := range f.Entries {
-		if !e.HasNote {
-			continue
-		}
-		if stored == nil {
-			if stored, err = db.Answers(res.Evaluation); err != nil {
-				return res, err
-			}
-		}
-		if stored[e.Question].Note == e.Note {
-			continue
-		}
-		if _, err := db.SetNote(res.Evaluation, e.Question, e.Note, by); err != nil {
-			return res, fmt.Errorf("%s: catatan pertanyaan %s: %w", where(f, e), e.Question, err)
-		}
-		res.Notes++
-	}
 	return res, nil
+}
+
+// noteChanges names the evaluation an import goes into and counts the
+// notes that differ from what it holds (all of them when it is new).
+func noteChanges(db *store.DB, satkerID string, stage model.Stage, year int, notes map[string]string) (string, int) {
+	if year == 0 {
+		if evals, err := db.Evaluations(satkerID); err == nil {
+			for _, e := range evals {
+				if e.Stage == stage && e.Year > year {
+					year = e.Year
+				}
+			}
+		}
+		if year == 0 {
+			year = time.Now().Year()
+		}
+	}
+	id := model.EvaluationID(satkerID, year, stage)
+	stored, _ := db.Answers(id)
+	n := 0
+	for q, note := range notes {
+		if stored[q].Note != note {
+			n++
+		}
+	}
+	return id, n
 }
 
 // Changed reports whether the import wrote anything.
