@@ -170,7 +170,7 @@ func writeRekap(f *excelize.File, st *styles, ws store.Worksheet, sc model.Score
 	// Each predicate: met or not, and every rule it and what it requires
 	// hold it to, with the points short.
 	row += 2
-	try(xlRow(f, sh, row, st.header, "Predikat / Komponen", "Aturan", "Perlu", "Nilai", "Kurang (poin)", "", "Status"))
+	try(xlRow(f, sh, row, st.header, "Predikat / Komponen", "Aturan", "Perlu", "Nilai", "Kurang (poin)", "Dasar", "Status"))
 	var metCells []string
 	for _, p := range in.Predicates {
 		row++
@@ -187,6 +187,7 @@ func writeRekap(f *excelize.File, st *styles, ws store.Worksheet, sc model.Score
 				rule += " (syarat " + c.predicate + ")"
 			}
 			try(xlRow(f, sh, row, st.text, "   "+title(c.node), rule))
+			try(f.SetCellStr(sh, xlCell("F", row), c.rule.Source)) // which clause says so
 			try(f.SetCellFloat(sh, xlCell("C", row), c.need, -1, 64))
 			try(f.SetCellFormula(sh, xlCell("D", row), scoreOf(c.node)))
 			try(f.SetCellFormula(sh, xlCell("E", row), fmt.Sprintf("MAX(0,C%d-D%d)", row, row)))

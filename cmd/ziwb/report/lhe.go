@@ -303,6 +303,9 @@ func (v *lheView) failures(in *model.Instrument, sc model.Scorecard) {
 				rule = fmt.Sprintf("minimal %s%% dari bobot %s", strconv.FormatFloat(f.Need/n.Weight*100, 'f', -1, 64), model.Points(n.Weight))
 			}
 		}
+		if f.Source != "" {
+			rule += " (" + f.Source + ")"
+		}
 		v.Failed = append(v.Failed, lheFailure{Predicate: f.Predicate, Component: name, Have: model.Points(f.Have),
 			Need: model.Points(f.Need), Rule: rule, Short: model.Points(f.Need - f.Have)})
 	}
