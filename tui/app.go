@@ -52,12 +52,13 @@ func back() tea.Msg         { return backMsg{} }
 
 // env is what every screen shares: the store, who is working, the styles.
 type env struct {
-	db   *store.DB
-	user string
-	st   styles
-	dark bool     // the terminal's background, as it reported it
-	look int      // counts changes of st, for screens that keep drawn parts
-	nav  []screen // navigation asked for during this Update; nil means back
+	db     *store.DB
+	user   string
+	remote bool // a session on the server: no file is written where it runs
+	st     styles
+	dark   bool     // the terminal's background, as it reported it
+	look   int      // counts changes of st, for screens that keep drawn parts
+	nav    []screen // navigation asked for during this Update; nil means back
 	// writes keeps the store writes in the order they were asked for.
 	writes writeQueue
 }
@@ -108,6 +109,13 @@ func New(db *store.DB, user string) *App {
 	e := &env{db: db, user: user, st: newStyles(true), dark: true}
 	a := &App{env: e, keys: newGlobalKeys(), stack: []screen{newHome(e)}}
 	a.setHelpStyles()
+	return a
+}
+
+// WithoutFiles marks a workbench served to someone elsewhere (ziwb serve):
+// exports write no file on the machine it runs on.
+func (a *App) WithoutFiles() *App {
+	a.env.remote = true
 	return a
 }
 

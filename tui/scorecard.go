@@ -15,7 +15,7 @@ import (
 )
 
 type scorecardKeys struct {
-	Up, Down, Page, Back, Detail, Level key.Binding
+	Up, Down, Page, Back, Detail, Level, Export key.Binding
 }
 
 // scorecardScreen summarises one evaluation: every component with score,
@@ -33,8 +33,11 @@ type scorecardScreen struct {
 	levels map[model.Level]model.Scorecard // as each review level left it
 	level  model.Level                     // the level shown; NoLevel: the answers that count
 	detail bool                            // show indicators as well as areas
-	width  int
-	height int
+	// exporting: x asked which file to write; notice: what it did
+	exporting bool
+	notice    string
+	width     int
+	height    int
 }
 
 type scorecardLoadedMsg struct {
@@ -50,6 +53,7 @@ func newScorecard(e *env, evalID string) screen {
 		Page:   key.NewBinding(key.WithKeys("pgdown", "pgup", "space"), key.WithHelp("pgup/pgdn", "halaman")),
 		Detail: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indikator tampil/sembunyi")),
 		Level:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "per tingkat reviu")),
+		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "ekspor")),
 		Back:   key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "kembali")),
 	}}
 }
@@ -69,7 +73,7 @@ func (s *scorecardScreen) load() tea.Msg {
 }
 
 func (s *scorecardScreen) Title() string   { return "Kartu nilai" }
-func (s *scorecardScreen) Capturing() bool { return false }
+func (s *scorecardScreen) Capturing() bool { return s.exporting }
 
 func (s *scorecardScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
@@ -89,8 +93,18 @@ func (s *scorecardScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case refreshMsg:
 		return s.load
+	case exportedMsg:
+		s.exported(msg)
+		return nil
 	case tea.KeyPressMsg:
+		if s.exporting {
+			return s.exportKey(msg)
+		}
+		s.notice = ""
 		switch {
+		case key.Matches(msg, s.keys.Export):
+			s.openExport()
+			return nil
 		case key.Matches(msg, s.keys.Back):
 			return s.env.goBack()
 		case key.Matches(msg, s.keys.Detail):
@@ -112,15 +126,20 @@ func (s *scorecardScreen) View() string {
 	if !s.loaded {
 		return s.env.st.Muted.Render("Menghitung nilai…")
 	}
+	if s.exporting || s.notice != "" { // the foot takes the viewport's last line
+		s.vp.SetHeight(max(1, s.height-1))
+		defer s.vp.SetHeight(max(1, s.height))
+		return s.vp.View() + "\n" + s.exportLine()
+	}
 	return s.vp.View()
 }
 
 func (s *scorecardScreen) Help() keyHelp {
 	k := s.keys
 	if len(s.levels) < 2 {
-		return keyHelp{short: []key.Binding{k.Down, k.Page, k.Detail, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Detail, k.Back}}}
+		return keyHelp{short: []key.Binding{k.Down, k.Page, k.Detail, k.Export, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Detail, k.Export, k.Back}}}
 	}
-	return keyHelp{short: []key.Binding{k.Down, k.Page, k.Detail, k.Level, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Detail, k.Level, k.Back}}}
+	return keyHelp{short: []key.Binding{k.Down, k.Page, k.Detail, k.Level, k.Export, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Detail, k.Level, k.Export, k.Back}}}
 }
 
 // render lays the scorecard out once per change; scrolling reuses it.

@@ -29,23 +29,11 @@ func exportXLSX(cmd *cobra.Command, db *store.DB, satkers []string, stage string
 	if err != nil {
 		return err
 	}
-	ws, err := db.Worksheet(e.ID)
-	if err != nil {
+	var sc model.Scorecard
+	if err := store.WriteAtomic(output, func(w io.Writer) (err error) {
+		sc, err = lke.ExportWorkbook(db, w, e.ID)
 		return err
-	}
-	sc, _, err := db.Scorecard(e.ID)
-	if err != nil {
-		return err
-	}
-	levels, _, err := db.LevelScorecards(e.ID)
-	if err != nil {
-		return err
-	}
-	reks, err := db.RekomendasiList(store.RekFilter{Evaluation: e.ID})
-	if err != nil {
-		return err
-	}
-	if err := store.WriteAtomic(output, func(w io.Writer) error { return lke.WriteWorkbook(w, ws, sc, levels, reks) }); err != nil {
+	}); err != nil {
 		return err
 	}
 	result := sc.Result

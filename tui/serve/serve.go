@@ -242,7 +242,7 @@ func (s *Server) workbench(ctx context.Context, sess ssh.Session, who Person) in
 		fmt.Fprintln(sess.Stderr(), "ziwb: meja kerja butuh terminal; sambung dengan ssh -t, atau beri perintah (mis. ssh … compare)")
 		return 2
 	}
-	app := tui.New(s.cfg.DB.As(who.Role), who.Name)
+	app := tui.New(s.cfg.DB.As(who.Role), who.Name).WithoutFiles()
 	defer app.Close()
 	opts := append(bm.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithContext(ctx))
 	if pty.Window.Width > 0 {
