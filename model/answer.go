@@ -236,3 +236,29 @@ func (q *Question) extreme(best bool) Value {
 	}
 	return Value{Choice: pick.Key}
 }
+
+// TypeName names the question's answer type as screens and worksheets
+// write it: "Ya/Tidak", "A/B/C", "Persentase", "Angka 0–4" (a range's
+// ends as typed, with a decimal comma).
+func (q *Question) TypeName() string {
+	switch q.Type {
+	case YesNo:
+		return "Ya/Tidak"
+	case ABC:
+		return "A/B/C"
+	case ABCD:
+		return "A/B/C/D"
+	case ABCDE:
+		return "A/B/C/D/E"
+	case Percent:
+		return "Persentase"
+	case Number:
+		comma := func(f float64) string { return strings.Replace(formatNumber(f), ".", ",", 1) }
+		return fmt.Sprintf("Angka %s–%s", comma(q.Range[0]), comma(q.Range[1]))
+	}
+	keys := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		keys[i] = o.Key
+	}
+	return "Pilihan " + strings.Join(keys, "/")
+}

@@ -218,7 +218,7 @@ func (g *gapScreen) fillDetail() {
 	}
 	head := st.Header.Render(qg.Question)
 	if known {
-		head += st.Muted.Render(" · " + typeName(q))
+		head += st.Muted.Render(" · " + q.TypeName())
 	}
 	if len(names) > 0 {
 		head += st.Muted.Render(" · " + strings.Join(names, " › "))

@@ -68,7 +68,7 @@ func (w *walkScreen) detail(width, height int) string {
 	wrap := lipgloss.NewStyle().Width(max(10, width-1))
 	var b strings.Builder
 
-	head := st.Header.Render(fmt.Sprintf("Pertanyaan %d dari %d", w.cur+1, len(w.inst.Questions()))) + "  " + st.Muted.Render(q.ID+" · "+typeName(q))
+	head := st.Header.Render(fmt.Sprintf("Pertanyaan %d dari %d", w.cur+1, len(w.inst.Questions()))) + "  " + st.Muted.Render(q.ID+" · "+q.TypeName())
 	if ans.Carried {
 		head += st.Warn.Render(" · dibawa")
 	}
@@ -333,24 +333,6 @@ func (w *walkScreen) nodeName(id string) string {
 		return n.Title
 	}
 	return id
-}
-
-func typeName(q *model.Question) string {
-	switch q.Type {
-	case model.YesNo:
-		return "Ya/Tidak"
-	case model.ABC:
-		return "A/B/C"
-	case model.ABCD:
-		return "A/B/C/D"
-	case model.ABCDE:
-		return "A/B/C/D/E"
-	case model.Percent:
-		return "persen"
-	case model.Number:
-		return q.Accepted()
-	}
-	return "pilihan"
 }
 
 func numberText(q *model.Question, v model.Value) string {

@@ -270,7 +270,7 @@ func writeQuestion(f *excelize.File, st *styles, ws store.Worksheet, q *model.Qu
 	try(f.SetCellStr(sh, xlCell("A", r), number))
 	try(f.SetCellStr(sh, xlCell("B", r), text))
 	try(f.SetCellStr(sh, xlCell("C", r), xlCriteria(q)))
-	try(f.SetCellStr(sh, xlCell("D", r), typeLabel(q)))
+	try(f.SetCellStr(sh, xlCell("D", r), q.TypeName()))
 	put := func(col string, v model.Value) {
 		switch {
 		case v.Numeric:
@@ -383,29 +383,6 @@ func nodeLabel(n *model.Node, depth, pos int, parent string) string {
 		return fmt.Sprint(pos + 1)
 	}
 	return ""
-}
-
-// typeLabel names a question's answer type as the worksheet does.
-func typeLabel(q *model.Question) string {
-	switch q.Type {
-	case model.YesNo:
-		return "Ya/Tidak"
-	case model.ABC:
-		return "A/B/C"
-	case model.ABCD:
-		return "A/B/C/D"
-	case model.ABCDE:
-		return "A/B/C/D/E"
-	case model.Percent:
-		return "Persentase"
-	case model.Number:
-		return fmt.Sprintf("Angka %s–%s", model.Points(q.Range[0]), model.Points(q.Range[1]))
-	}
-	keys := make([]string, len(q.Options))
-	for i, o := range q.Options {
-		keys[i] = o.Key
-	}
-	return "Pilihan " + strings.Join(keys, "/")
 }
 
 // xlCriteria is the Penjelasan column: each option with its value and
