@@ -53,7 +53,7 @@ func (s PathStep) Criterion() string {
 // Path is the way from an evaluation's answers to a target predicate.
 type Path struct {
 	Target string
-	Met    bool   // the target already holds; Steps is empty
+	Met    bool       // the target already holds; Steps is empty
 	Steps  []PathStep // documented improvements by points, most first; outcomes last
 	Gain   float64
 	// Unreachable lists the rules that not even the best answer to every

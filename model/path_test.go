@@ -46,7 +46,7 @@ func pathAnswers() Answers {
 }
 
 type wantStep struct {
-	id, to string
+	id, to  string
 	points  float64
 	outcome bool
 }
