@@ -318,6 +318,16 @@ func (q *Question) Accepted() string {
 	return strings.Join(keys, ", ")
 }
 
+// Evidence is the guide without the "Data dukung:" label the built-in
+// guides open with, for screens and reports that write their own label.
+func (q *Question) Evidence() string {
+	g := strings.TrimSpace(q.Guide)
+	if label := "data dukung:"; len(g) >= len(label) && strings.EqualFold(g[:len(label)], label) {
+		g = strings.TrimSpace(g[len(label):])
+	}
+	return g
+}
+
 // Option returns the option with this key (case-insensitive).
 func (q *Question) Option(key string) (Option, bool) {
 	for _, o := range q.Options {

@@ -486,3 +486,16 @@ func timePerOp(b *testing.B, f func()) float64 {
 	}
 	return float64(time.Since(start).Nanoseconds()) / float64(n)
 }
+
+func TestQuestionEvidence(t *testing.T) {
+	for guide, want := range map[string]string{
+		"Data dukung: SK tim.": "SK tim.",
+		"data dukung:SK tim.":  "SK tim.",
+		"SK tim.":              "SK tim.",
+		"  ":                   "",
+	} {
+		if got := (&Question{Guide: guide}).Evidence(); got != want {
+			t.Errorf("Evidence of %q = %q, want %q", guide, got, want)
+		}
+	}
+}

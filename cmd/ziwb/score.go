@@ -27,6 +27,9 @@ Tanpa --instrument, instrumen diambil dari berkas jawaban. Jawaban yang
 ditolak membuat perintah keluar dengan status bukan nol.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if pathWanted(cmd) {
+				return runPath(cmd, asJSON)
+			}
 			if answersPath == "" && storedScoresWanted(cmd) {
 				return runStoredScores(cmd, asJSON)
 			}
@@ -80,5 +83,6 @@ ditolak membuat perintah keluar dengan status bukan nol.`,
 	cmd.Flags().StringVar(&target, "target", "", "predikat sasaran, mis. WBK atau WBBM (bawaan: dari berkas jawaban, atau yang terendah)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "tulis kartu nilai sebagai JSON")
 	addStoredScoreFlags(cmd)
+	addPathFlags(cmd)
 	return cmd
 }
