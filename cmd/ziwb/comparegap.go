@@ -3,9 +3,9 @@ package main
 import (
 	"fmt"
 
-	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/report"
 )
 
 func (o *compareOpts) gapReport(db *store.DB) ([]byte, string, error) {

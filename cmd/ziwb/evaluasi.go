@@ -6,9 +6,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/report"
 )
 
 // evalPick is how a command names one evaluation: --satker ID, with

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
+	"github.com/kemenag-ortala/ziwb/tui/report"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"

@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/report"
 )
 
 // Field work on the command line: a field bundle (ziwb export --satker)

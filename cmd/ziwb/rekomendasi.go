@@ -7,9 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/report"
 )
 
 func newRekomendasiCmd() *cobra.Command {
@@ -123,10 +123,9 @@ func rekGroups(db *store.DB, f store.RekFilter) ([]report.RekSatker, int, error)
 			}
 			insts[e.InstrumentHash] = in
 		}
-		row := report.RekRow{Rekomendasi: r, Eval: e, NodeTitle: nodeTitle(in, r.Node), AreaID: in.Area(r.Node)}
+		row := report.NewRekRow(r, e, in)
 		order := len(in.AllNodes())
 		if a, ok := in.Node(row.AreaID); ok {
-			row.AreaName = a.Title
 			for i, n := range in.AllNodes() {
 				if n == a {
 					order = i
@@ -150,14 +149,4 @@ func rekGroups(db *store.DB, f store.RekFilter) ([]report.RekSatker, int, error)
 		sort.SliceStable(g.Areas, func(i, j int) bool { return g.Areas[i].Order < g.Areas[j].Order })
 	}
 	return out, len(list), nil
-}
-
-func nodeTitle(in *model.Instrument, id string) string {
-	if n, ok := in.Node(id); ok {
-		return n.Title
-	}
-	if q, ok := in.Question(id); ok {
-		return q.Text
-	}
-	return ""
 }

@@ -1,16 +1,15 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/report"
 )
 
 func newReportCmd() *cobra.Command {
@@ -59,7 +58,7 @@ terbaru satker itu. Tanpa -o, laporan ditulis ke keluaran standar; tanpa
 				return err
 			}
 			return p.run(cmd, readDB, func(db *store.DB, e model.Evaluation) error {
-				in, err := lheInput(db, e)
+				in, err := report.LoadLHE(db, e.ID)
 				if err != nil {
 					return err
 				}
@@ -83,55 +82,4 @@ terbaru satker itu. Tanpa -o, laporan ditulis ke keluaran standar; tanpa
 	cmd.Flags().StringVar(&format, "format", "md", "md atau html")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "tulis ke berkas ini (bawaan: keluaran standar)")
 	return cmd
-}
-
-// lheInput reads what the LHE of an evaluation shows.
-func lheInput(db *store.DB, e model.Evaluation) (report.LHEInput, error) {
-	var in report.LHEInput
-	var err error
-	if in.Worksheet, err = db.Worksheet(e.ID); err != nil {
-		return in, err
-	}
-	if in.Scorecard, _, err = db.Scorecard(e.ID); err != nil {
-		return in, err
-	}
-	if e.Stage == model.StageTPI || e.Stage == model.StageTPILapangan {
-		g, err := db.AnswerGap(e.SatkerID, e.Year, e.Stage)
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-			in.GapNote = fmt.Sprintf("Satker belum punya penilaian mandiri (PMPZI) tahun %d, sehingga selisihnya dengan %s tidak dapat dihitung.", e.Year, e.Stage)
-		case err != nil:
-			return in, err
-		default:
-			in.Gap = &g
-		}
-	}
-	own, err := db.RekomendasiList(store.RekFilter{Evaluation: e.ID})
-	if err != nil {
-		return in, err
-	}
-	evals := map[string]model.Evaluation{e.ID: in.Worksheet.Evaluation}
-	insts := map[string]*model.Instrument{e.InstrumentHash: in.Worksheet.Instrument}
-	for _, r := range append(own, in.Worksheet.Open...) {
-		re, ok := evals[r.EvaluationID]
-		if !ok {
-			if re, err = db.Evaluation(r.EvaluationID); err != nil {
-				return in, err
-			}
-			evals[re.ID] = re
-		}
-		inst, ok := insts[re.InstrumentHash]
-		if !ok {
-			if inst, err = db.Instrument(re.InstrumentHash); err != nil {
-				return in, err
-			}
-			insts[re.InstrumentHash] = inst
-		}
-		row := report.RekRow{Rekomendasi: r, Eval: re, NodeTitle: nodeTitle(inst, r.Node), AreaID: inst.Area(r.Node)}
-		if a, ok := inst.Node(row.AreaID); ok {
-			row.AreaName = a.Title
-		}
-		in.Reks = append(in.Reks, row)
-	}
-	return in, nil
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
+	"github.com/kemenag-ortala/ziwb/tui/report"
 
 	"github.com/spf13/cobra"
 

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
+	"github.com/kemenag-ortala/ziwb/tui/report"
 
 	"github.com/spf13/cobra"
 

@@ -1,7 +1,10 @@
 // Package report writes what the commands print — the comparison table,
-// the PMPZI–TPI gap, the recommendations, the scorecard — as Markdown for
-// the evaluation report, CSV for spreadsheets and JSON for programs. The
-// commands read the store and parse flags; this package only writes.
+// the PMPZI–TPI gap, the recommendations, the scorecard, the Laporan
+// Hasil Evaluasi — as Markdown for the evaluation report, HTML to print,
+// CSV for spreadsheets and JSON for programs. The commands read the store
+// and parse flags; this package writes, except LoadLHE, which reads one
+// evaluation's report for the command line and the workbench alike. It
+// draws nothing on a terminal.
 package report
 
 import (
