@@ -21,7 +21,7 @@ import (
 type chooserKeys struct {
 	nav                     navKeys // one line, top and bottom: a satker has a few rounds
 	Open, New, Review, Back key.Binding
-	Team                    key.Binding
+	Team, Export            key.Binding
 	Mark, Compare           key.Binding
 	// the new-evaluation form
 	Next, Prev, Left, Right, Submit, Save, Cancel key.Binding
@@ -34,6 +34,7 @@ func newChooserKeys() chooserKeys {
 		New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "evaluasi baru")),
 		Review:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
 		Team:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tim evaluasi")),
+		Export:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "ekspor")),
 		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
 		Compare: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan yang ditandai")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
@@ -91,14 +92,15 @@ type chooserScreen struct {
 	table  listTable
 	form   *evalForm
 	team   *teamEdit // the selected evaluation's team being changed
-	marked []string  // evaluations marked for the side-by-side comparison
+	export exportMenu
+	marked []string // evaluations marked for the side-by-side comparison
 	cols   []int
 }
 
 func newChooser(e *env, satkerID string) *chooserScreen {
 	k := newChooserKeys()
 	c := &chooserScreen{listBase: newListBase(e), satkerID: satkerID, keys: k,
-		table: newListTable(e, k.nav, chooserColumns)}
+		table: newListTable(e, k.nav, chooserColumns), export: exportMenu{env: e}}
 	c.updateKeys()
 	return c
 }
@@ -160,7 +162,9 @@ func (c *chooserScreen) Title() string {
 	return c.satker.Name
 }
 
-func (c *chooserScreen) Capturing() bool { return c.team != nil || c.form != nil && c.form.typing() }
+func (c *chooserScreen) Capturing() bool {
+	return c.team != nil || c.export.isOpen() || c.form != nil && c.form.typing()
+}
 
 func (c *chooserScreen) SetSize(width, height int) {
 	if width != c.width {
@@ -250,13 +254,15 @@ func (c *chooserScreen) updateKeys() {
 	k.Review.SetEnabled(!inForm && c.loaded)
 	k.Mark.SetEnabled(!inForm && c.selected() != nil)
 	k.Team.SetEnabled(!inForm && c.selected() != nil)
+	k.Export.SetEnabled(!inForm && c.selected() != nil)
 	k.Compare.SetEnabled(!inForm && len(c.marked) >= 2)
 	for _, b := range []*key.Binding{&k.Next, &k.Prev} {
 		b.SetEnabled(inForm)
 	}
-	for _, b := range []*key.Binding{&k.Submit, &k.Save, &k.Cancel} {
+	for _, b := range []*key.Binding{&k.Submit, &k.Save} {
 		b.SetEnabled(inForm || c.team != nil)
 	}
+	k.Cancel.SetEnabled(inForm || c.team != nil || c.export.isOpen())
 	choice := inForm && !c.form.typing()
 	k.Left.SetEnabled(choice)
 	k.Right.SetEnabled(choice)
@@ -276,12 +282,16 @@ func (c *chooserScreen) Update(msg tea.Msg) tea.Cmd {
 		cmd = c.created(msg)
 	case teamSetMsg:
 		cmd = c.teamSet(msg)
+	case exportedMsg:
+		c.say(msg.notice())
 	case tea.KeyPressMsg:
 		if c.opening {
 			return nil // keys typed before the walk arrives are not the list's
 		}
 		c.notice = ""
-		if c.team != nil {
+		if c.export.isOpen() {
+			cmd = c.export.key(msg)
+		} else if c.team != nil {
 			cmd = c.teamKey(msg)
 		} else if c.form != nil {
 			cmd = c.formKey(msg)
@@ -314,6 +324,9 @@ func (c *chooserScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Team):
 		return c.openTeam()
+	case key.Matches(msg, k.Export):
+		c.export.open(c.selected().ID)
+		return nil
 	case key.Matches(msg, k.Compare):
 		return c.open(newSideBySide(c.env, slices.Clone(c.marked)))
 	case key.Matches(msg, k.Review):
@@ -347,13 +360,16 @@ func (c *chooserScreen) Help() keyHelp {
 	if c.team != nil {
 		return keyHelp{short: []key.Binding{k.Submit, k.Cancel}}
 	}
+	if c.export.isOpen() { // a digit picks the format, shown in the menu
+		return keyHelp{short: []key.Binding{k.Cancel}}
+	}
 	if c.form != nil {
 		s := bindings([]key.Binding{k.Next, k.Left, k.Right, k.Submit, k.Cancel})
 		return keyHelp{short: s, full: [][]key.Binding{{k.Next, k.Prev, k.Left, k.Right}, {k.Submit, k.Save, k.Cancel}}}
 	}
 	return keyHelp{
 		short: bindings([]key.Binding{k.Open, k.New, k.Review, k.Compare, k.Back}),
-		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Mark, k.Compare, k.Team}, k.nav.bindings()},
+		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Mark, k.Compare, k.Team, k.Export}, k.nav.bindings()},
 	}
 }
 
@@ -381,8 +397,7 @@ func (c *chooserScreen) render() string {
 	case c.tableHeight() >= 2:
 		b.WriteString(c.table.View())
 	}
-	if c.team != nil { // the field and its problem take the foot, over the table's end
-		foot := c.teamView()
+	if foot := c.foot(); foot != "" { // the foot takes the table's end
 		room := max(1, c.height-strings.Count(foot, "\n")-1)
 		return fit(shape(b.String(), w, room, true, false)+"\n"+foot, w, c.height)
 	}
@@ -391,4 +406,16 @@ func (c *chooserScreen) render() string {
 		b.WriteString(strings.Repeat("\n", max(1, c.height-used)) + notice)
 	}
 	return fit(b.String(), w, c.height)
+}
+
+// foot is the team field and its problem, or the export menu, at the
+// bottom of the screen over the table's end; "" for neither.
+func (c *chooserScreen) foot() string {
+	switch {
+	case c.team != nil:
+		return c.teamView()
+	case c.export.isOpen():
+		return c.export.view(c.width)
+	}
+	return ""
 }

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -253,35 +251,4 @@ func TestWalkCarriedRound(t *testing.T) {
 		t.Fatalf("] went to %s, want the next carried %s", w.question().ID, qs[1].ID)
 	}
 	h.mustSee("· dibawa")
-}
-
-// x on the scorecard writes the LKE workbook or the answers' CSV where
-// ziwb was started, and says where; a served session writes no file.
-func TestScorecardExport(t *testing.T) {
-	db, ev := reviewedDB(t)
-	dir := t.TempDir()
-	t.Chdir(dir)
-	h := &harness{t: t, app: New(db, "Rahmat Hidayat")}
-	h.run(h.app.Init())
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.send(pushMsg{s: newScorecard(h.app.env, ev.ID)})
-	h.keys("x")
-	h.mustSee("Ekspor ke berkas: 1 lembar kerja LKE ZI (.xlsx) · 2 jawaban (.csv)")
-	h.keys("1")
-	want := filepath.Join(dir, "lke-kankemenag-magelang-2026-TPI.xlsx")
-	h.mustSee("✓ Ditulis ke " + want)
-	if fi, err := os.Stat(want); err != nil || fi.Size() == 0 {
-		t.Fatalf("workbook: %v", err)
-	}
-	h.keys("x2")
-	if data, err := os.ReadFile(filepath.Join(dir, "lke-kankemenag-magelang-2026-TPI.csv")); err != nil || !strings.Contains(string(data), "mp.pemenuhan.2") {
-		t.Fatalf("csv: %v\n%s", err, data)
-	}
-
-	remote := &harness{t: t, app: New(db, "Rahmat Hidayat").WithoutFiles()}
-	remote.run(remote.app.Init())
-	remote.send(tea.WindowSizeMsg{Width: 160, Height: 30})
-	remote.send(pushMsg{s: newScorecard(remote.app.env, ev.ID)})
-	remote.keys("x")
-	remote.mustSee("Lewat server tidak ada berkas yang ditulis di sini")
 }

@@ -33,11 +33,12 @@ type scorecardScreen struct {
 	levels map[model.Level]model.Scorecard // as each review level left it
 	level  model.Level                     // the level shown; NoLevel: the answers that count
 	detail bool                            // show indicators as well as areas
-	// exporting: x asked which file to write; notice: what it did
-	exporting bool
-	notice    string
-	width     int
-	height    int
+	// export: x asked which file to write; notice: what it did
+	export exportMenu
+	notice string
+	failed bool // notice reports a failure
+	width  int
+	height int
 }
 
 type scorecardLoadedMsg struct {
@@ -47,7 +48,7 @@ type scorecardLoadedMsg struct {
 }
 
 func newScorecard(e *env, evalID string) screen {
-	return &scorecardScreen{env: e, evalID: evalID, vp: viewport.New(), keys: scorecardKeys{
+	return &scorecardScreen{env: e, evalID: evalID, vp: viewport.New(), export: exportMenu{env: e}, keys: scorecardKeys{
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "gulir")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "gulir")),
 		Page:   key.NewBinding(key.WithKeys("pgdown", "pgup", "space"), key.WithHelp("pgup/pgdn", "halaman")),
@@ -73,7 +74,7 @@ func (s *scorecardScreen) load() tea.Msg {
 }
 
 func (s *scorecardScreen) Title() string   { return "Kartu nilai" }
-func (s *scorecardScreen) Capturing() bool { return s.exporting }
+func (s *scorecardScreen) Capturing() bool { return s.export.isOpen() }
 
 func (s *scorecardScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
@@ -94,16 +95,16 @@ func (s *scorecardScreen) Update(msg tea.Msg) tea.Cmd {
 	case refreshMsg:
 		return s.load
 	case exportedMsg:
-		s.exported(msg)
+		s.notice, s.failed = msg.notice()
 		return nil
 	case tea.KeyPressMsg:
-		if s.exporting {
-			return s.exportKey(msg)
+		if s.export.isOpen() {
+			return s.export.key(msg)
 		}
 		s.notice = ""
 		switch {
 		case key.Matches(msg, s.keys.Export):
-			s.openExport()
+			s.export.open(s.evalID)
 			return nil
 		case key.Matches(msg, s.keys.Back):
 			return s.env.goBack()
@@ -126,12 +127,30 @@ func (s *scorecardScreen) View() string {
 	if !s.loaded {
 		return s.env.st.Muted.Render("Menghitung nilai…")
 	}
-	if s.exporting || s.notice != "" { // the foot takes the viewport's last line
-		s.vp.SetHeight(max(1, s.height-1))
+	if foot := s.foot(); foot != "" { // the foot takes the viewport's last lines
+		room := s.height - strings.Count(foot, "\n") - 1
+		if room < 1 {
+			return fit(foot, s.width, s.height)
+		}
+		s.vp.SetHeight(room)
 		defer s.vp.SetHeight(max(1, s.height))
-		return s.vp.View() + "\n" + s.exportLine()
+		return s.vp.View() + "\n" + foot
 	}
 	return s.vp.View()
+}
+
+// foot is the export menu, or what the last export did.
+func (s *scorecardScreen) foot() string {
+	st := s.env.st
+	switch {
+	case s.export.isOpen():
+		return s.export.view(s.width)
+	case s.notice == "":
+		return ""
+	case s.failed:
+		return st.Error.Render(ansi.Truncate(s.notice, max(0, s.width), "…"))
+	}
+	return st.Saved.Render(ansi.Truncate(s.notice, max(0, s.width), "…"))
 }
 
 func (s *scorecardScreen) Help() keyHelp {
