@@ -318,6 +318,40 @@ func (q *Question) Accepted() string {
 	return strings.Join(keys, ", ")
 }
 
+// Number is the regulation's numbering that opens a question's text
+// ("1.i.a", "R1.ii", "H.I.a"), or its id when the text has none: what
+// the walk, the worksheet and the reports call the question by.
+func (q *Question) Number() string {
+	n, _ := q.split()
+	return n
+}
+
+// Wording is the question's text without its numbering.
+func (q *Question) Wording() string {
+	_, w := q.split()
+	return w
+}
+
+func (q *Question) split() (number, wording string) {
+	f := strings.Fields(q.Text)
+	if len(f) > 0 && strings.Contains(f[0], ".") && len(f[0]) <= 12 {
+		return f[0], strings.Join(f[1:], " ")
+	}
+	return q.ID, strings.Join(f, " ")
+}
+
+// Caption is what a node or question id names: the node's title or the
+// question's text; "" for an id the instrument does not have.
+func (in *Instrument) Caption(id string) string {
+	if n, ok := in.Node(id); ok {
+		return n.Title
+	}
+	if q, ok := in.Question(id); ok {
+		return q.Text
+	}
+	return ""
+}
+
 // Evidence is the guide without the "Data dukung:" label the built-in
 // guides open with, for screens and reports that write their own label.
 func (q *Question) Evidence() string {

@@ -189,7 +189,7 @@ func (g *gapScreen) setGap(gap store.Gap) {
 		}
 		number, text := qg.Question, ""
 		if q, ok := in.Question(qg.Question); ok {
-			number, text = questionNumber(q), strings.Join(strings.Fields(q.Text), " ")
+			number, text = q.Number(), strings.Join(strings.Fields(q.Text), " ")
 			text = strings.TrimSpace(strings.TrimPrefix(text, number))
 		}
 		g.rows[i] = table.Row{"", number, gapAreaCode(qg.Area), gapAnswer(in, qg.Question, qg.Self.Value),

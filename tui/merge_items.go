@@ -169,7 +169,7 @@ func evalName(sh *mergeSheet, id string) string {
 // number, or the kind of record.
 func itemName(sh *mergeSheet, c store.Conflict) string {
 	if q, ok := sh.question(c); ok {
-		return questionNumber(q)
+		return q.Number()
 	}
 	if c.Kind == "jawaban" {
 		return c.Question

@@ -213,7 +213,7 @@ func TestMergeResolveAndAccept(t *testing.T) {
 	// A value the question does not take: the store says why, the field
 	// stays open, and the decision stays ours.
 	h.keys("e[ctrl+u]Z[enter]")
-	h.mustSee(`jawaban "Z" tidak diterima`, "Nilai baru untuk "+questionNumber(w.q1))
+	h.mustSee(`jawaban "Z" tidak diterima`, "Nilai baru untuk "+w.q1.Number())
 	if !mergeOf(t, h).Capturing() {
 		t.Fatal("the field closed on a refused value")
 	}

@@ -339,7 +339,7 @@ func (m *mergeScreen) editView() string {
 	head := "Ketik nilai baru — enter simpan · esc batal"
 	if c := m.find(e.id); c != nil {
 		if q, ok := m.sheets[c.Evaluation].question(*c); ok && c.Field == "value" {
-			head = fmt.Sprintf("Nilai baru untuk %s (%s) — enter simpan · esc batal", questionNumber(q), q.Accepted())
+			head = fmt.Sprintf("Nilai baru untuk %s (%s) — enter simpan · esc batal", q.Number(), q.Accepted())
 		}
 	}
 	out := st.Header.Render(ansi.Truncate(head, m.width, "…")) + "\n" + e.field.View()

@@ -134,7 +134,7 @@ func (r *reviewScreen) fillDetail() {
 		names = append(names, n.Title)
 	}
 	if q, ok := it.inst.Question(rk.Node); ok {
-		names = append(names, questionNumber(q))
+		names = append(names, q.Number())
 	}
 	b.WriteString(st.Header.Render(shortRekID(rk)+" · "+strings.Join(names, " › ")) + st.Muted.Render(" ("+rk.Node+")") + "\n")
 	evalText := ""

@@ -56,7 +56,7 @@ func (w *walkScreen) tree(width, height int) string {
 				if a, ok := w.answers[qq.ID]; ok && !a.Value.IsZero() {
 					mark = "● " + a.Value.String()
 				}
-				label := fmt.Sprintf("%s  %s %s", strings.Repeat(" ", depth*2), mark, questionNumber(qq))
+				label := fmt.Sprintf("%s  %s %s", strings.Repeat(" ", depth*2), mark, qq.Number())
 				if qq.ID == q.ID {
 					cursorLine = len(lines)
 					lines = append(lines, st.Selected.Render(ansi.Truncate("›"+label[1:], width, "…")))
@@ -125,13 +125,4 @@ type treeKey struct {
 	node   string
 	onPath bool
 	width  int
-}
-
-// questionNumber is the regulation's numbering that opens a question's
-// text ("1.i.a"), or its id when the text has none.
-func questionNumber(q *model.Question) string {
-	if f := strings.Fields(q.Text); len(f) > 0 && strings.Contains(f[0], ".") && len(f[0]) <= 12 {
-		return f[0]
-	}
-	return q.ID
 }

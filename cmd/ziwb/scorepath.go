@@ -7,10 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kemenag-ortala/ziwb/cmd/ziwb/report"
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
-	"github.com/kemenag-ortala/ziwb/store/lke"
+	"github.com/kemenag-ortala/ziwb/tui/report"
 )
 
 // "ziwb score --satker ID --path WBK": the fewest questions whose better
@@ -79,7 +78,7 @@ func writePath(w io.Writer, s model.Satker, e model.Evaluation, in *model.Instru
 	case !p.Reachable():
 		fmt.Fprintf(w, "Nilai sekarang %s. %s tidak dapat dicapai dengan jawaban saja:\n", model.Points(total), p.Target)
 		for _, f := range p.Unreachable {
-			what := nodeTitle(in, f.Node)
+			what := in.Caption(f.Node)
 			if f.Node == model.TotalNode {
 				what = "Nilai total"
 			}
@@ -98,7 +97,7 @@ func writePath(w io.Writer, s model.Satker, e model.Evaluation, in *model.Instru
 		if from == "" {
 			from = "belum dijawab"
 		}
-		fmt.Fprintf(w, "\n%2d. %s · %s\n", i+1, nodeTitle(in, in.Area(q.ID)), q.Text)
+		fmt.Fprintf(w, "\n%2d. %s · %s\n", i+1, in.Caption(in.Area(q.ID)), q.Text)
 		fmt.Fprintf(w, "    jawaban %s → %s, +%s poin", from, st.To, model.Points(st.Points))
 		if st.Outcome {
 			fmt.Fprint(w, " (hasil: dicapai lewat kinerja, bukan dokumen)")
@@ -159,7 +158,7 @@ func pathJSON(e model.Evaluation, in *model.Instrument, p model.Path, total floa
 		Questions: len(p.Steps), Total: total, Gain: p.Gain, Steps: []pathStepJSON{}, Unreachable: []pathFailJSON{}}
 	for _, st := range p.Steps {
 		q := st.Question
-		out.Steps = append(out.Steps, pathStepJSON{Question: q.ID, Number: lke.Number(q), Text: q.Text, Area: in.Area(q.ID),
+		out.Steps = append(out.Steps, pathStepJSON{Question: q.ID, Number: q.Number(), Text: q.Text, Area: in.Area(q.ID),
 			From: st.From, To: st.To, Points: st.Points, Outcome: st.Outcome, Criterion: st.Criterion(), Evidence: q.Evidence()})
 	}
 	for _, f := range p.Unreachable {

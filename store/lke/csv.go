@@ -56,7 +56,7 @@ func WriteCSV(w io.Writer, in *model.Instrument, answers map[string]model.Answer
 	}
 	for _, q := range in.Questions() {
 		a := answers[q.ID]
-		row := []string{q.ID, Number(q), "", "", "", a.Note}
+		row := []string{q.ID, q.Number(), "", "", "", a.Note}
 		if !a.Value.IsZero() {
 			row[2] = answerText(q, a.Value)
 			frac := q.Fraction(a.Value)
@@ -176,8 +176,8 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 				fail(line, "pertanyaan %q tidak ada di instrumen %s", id, in.ID)
 				continue
 			}
-			if no != "" && !strings.EqualFold(no, Number(q)) {
-				fail(line, "nomor %q tidak cocok dengan pertanyaan %s (nomornya %s)", no, id, Number(q))
+			if no != "" && !strings.EqualFold(no, q.Number()) {
+				fail(line, "nomor %q tidak cocok dengan pertanyaan %s (nomornya %s)", no, id, q.Number())
 				continue
 			}
 		case no != "":
@@ -193,15 +193,15 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 			continue
 		}
 		if first, dup := seen[q.ID]; dup {
-			fail(line, "pertanyaan %s (%s) ganda: pertama di baris %d", q.ID, Number(q), first)
+			fail(line, "pertanyaan %s (%s) ganda: pertama di baris %d", q.ID, q.Number(), first)
 			continue
 		}
 		seen[q.ID] = line
-		e := Entry{Question: q.ID, Number: Number(q), Answer: true, Line: line, Note: note, HasNote: hasNote}
+		e := Entry{Question: q.ID, Number: q.Number(), Answer: true, Line: line, Note: note, HasNote: hasNote}
 		if cleanText(ans) != "" {
 			v, msg := parseAnswer(q, ans, shareGuess)
 			if msg != "" {
-				fail(line, "pertanyaan %s (%s): %s", q.ID, Number(q), msg)
+				fail(line, "pertanyaan %s (%s): %s", q.ID, q.Number(), msg)
 				continue
 			}
 			e.Value = v

@@ -359,7 +359,7 @@ func (r *lkeReader) resolve() []Entry {
 			}
 			continue
 		}
-		num := Number(q)
+		num := q.Number()
 		if row, dup := first[q.ID]; dup {
 			r.failf(it.row, r.ansCol, "pertanyaan %s (%s) ganda: pertama di baris %d", num, q.ID, row)
 			continue
@@ -450,7 +450,7 @@ var countRoles = map[string]struct {
 // counts computes a percentage item's answer from its Jumlah rows. note is
 // empty when the rows give no counts; ok is false when they are refused.
 func (r *lkeReader) counts(it *lkeItem, q *model.Question) (v model.Value, note string, ok bool) {
-	role, known := countRoles[Number(q)]
+	role, known := countRoles[q.Number()]
 	if q.Type != model.Percent || !known || !it.hasCounts() {
 		return model.Value{}, "", true
 	}
@@ -466,19 +466,19 @@ func (r *lkeReader) counts(it *lkeItem, q *model.Question) (v model.Value, note 
 	}
 	read := func(j *jumlahRow, what string) (float64, bool) {
 		if j == nil {
-			r.failf(it.row, r.ansCol, "%s: baris Jumlah %s tidak ada di bawah butir ini", Number(q), what)
+			r.failf(it.row, r.ansCol, "%s: baris Jumlah %s tidak ada di bawah butir ini", q.Number(), what)
 			return 0, false
 		}
 		if j.value == "" {
-			r.failf(j.row, r.ansCol, "%s: jumlah kosong (isi kedua jumlah, atau kosongkan keduanya dan isi persentasenya)", Number(q))
+			r.failf(j.row, r.ansCol, "%s: jumlah kosong (isi kedua jumlah, atau kosongkan keduanya dan isi persentasenya)", q.Number())
 			return 0, false
 		}
 		f, good := parseDecimal(j.value)
 		switch {
 		case !good:
-			r.failf(j.row, r.ansCol, "%s: %q bukan angka", Number(q), j.value)
+			r.failf(j.row, r.ansCol, "%s: %q bukan angka", q.Number(), j.value)
 		case f < 0:
-			r.failf(j.row, r.ansCol, "%s: jumlah %q tidak boleh negatif", Number(q), j.value)
+			r.failf(j.row, r.ansCol, "%s: jumlah %q tidak boleh negatif", q.Number(), j.value)
 		default:
 			return f, true
 		}
@@ -490,7 +490,7 @@ func (r *lkeReader) counts(it *lkeItem, q *model.Question) (v model.Value, note 
 		return model.Value{}, "", false
 	}
 	if d == 0 {
-		r.failf(den.row, r.ansCol, "%s: penyebut nol: persentase tidak dapat dihitung", Number(q))
+		r.failf(den.row, r.ansCol, "%s: penyebut nol: persentase tidak dapat dihitung", q.Number())
 		return model.Value{}, "", false
 	}
 	counts := fmt.Sprintf("%s/%s", plain(n), plain(d))
@@ -503,7 +503,7 @@ func (r *lkeReader) counts(it *lkeItem, q *model.Question) (v model.Value, note 
 	pct := roundPct(n * 100 / d)
 	if pct > 100 {
 		if !role.cap {
-			r.failf(num.row, r.ansCol, "%s: rasio %s melebihi 100%%", Number(q), strings.Replace(plain(pct), ".", ",", 1)+"%")
+			r.failf(num.row, r.ansCol, "%s: rasio %s melebihi 100%%", q.Number(), strings.Replace(plain(pct), ".", ",", 1)+"%")
 			return model.Value{}, "", false
 		}
 		extra, pct = " (dibatasi 100%)", 100

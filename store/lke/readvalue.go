@@ -85,21 +85,11 @@ func (f File) answersJSON() (data []byte, lines []*Entry) {
 	return b.Bytes(), lines
 }
 
-// Number is the regulation's numbering that opens a question's text
-// ("1.i.a", "R1.ii", "H.I.a"), or its id when the text has none — the
-// numbering the walk shows.
-func Number(q *model.Question) string {
-	if f := strings.Fields(q.Text); len(f) > 0 && strings.Contains(f[0], ".") && len(f[0]) <= 12 {
-		return f[0]
-	}
-	return q.ID
-}
-
 // numbering maps every question's numbering, lower-cased, to the question.
 func numbering(in *model.Instrument) map[string]*model.Question {
 	m := make(map[string]*model.Question, len(in.Questions()))
 	for _, q := range in.Questions() {
-		n := strings.ToLower(Number(q))
+		n := strings.ToLower(q.Number())
 		if _, dup := m[n]; !dup {
 			m[n] = q
 		}

@@ -328,16 +328,6 @@ func gapSection(g *store.Gap) *lheGap {
 	return out
 }
 
-// questionNumber splits the regulation's numbering ("1.i.a") off the
-// front of a question's text; the id stands in when the text has none.
-func questionNumber(q *model.Question) (number, text string) {
-	f := strings.Fields(q.Text)
-	if len(f) > 0 && strings.Contains(f[0], ".") && len(f[0]) <= 12 {
-		return f[0], strings.Join(f[1:], " ")
-	}
-	return q.ID, strings.Join(f, " ")
-}
-
 // answerText writes an answer as the LKE does: Ya/Tidak, a letter, a
 // percentage or an index with a decimal comma.
 func answerCell(q *model.Question, a model.Answer) string {
@@ -390,7 +380,7 @@ func (v *lheView) areas(w store.Worksheet, reks []RekRow) {
 		if note == "" {
 			continue
 		}
-		num, text := questionNumber(q)
+		num, text := q.Number(), q.Wording()
 		a.Findings = append(a.Findings, lheFinding{Number: num, Text: text, Answer: answerCell(q, ans), Note: note})
 	}
 	sorted := slices.Clone(reks)
@@ -399,7 +389,7 @@ func (v *lheView) areas(w store.Worksheet, reks []RekRow) {
 		a := area(r.AreaID)
 		comp := r.Node
 		if q, ok := in.Question(r.Node); ok {
-			num, text := questionNumber(q)
+			num, text := q.Number(), q.Wording()
 			comp = num + " " + shorten(text, 90)
 		} else if r.NodeTitle != "" {
 			comp = r.NodeTitle

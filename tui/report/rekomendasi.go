@@ -31,22 +31,11 @@ type RekRow struct {
 // NewRekRow is recommendation r of evaluation e with the title of its
 // node and the area it falls in, read from e's instrument.
 func NewRekRow(r model.Rekomendasi, e model.Evaluation, inst *model.Instrument) RekRow {
-	row := RekRow{Rekomendasi: r, Eval: e, NodeTitle: nodeTitle(inst, r.Node), AreaID: inst.Area(r.Node)}
+	row := RekRow{Rekomendasi: r, Eval: e, NodeTitle: inst.Caption(r.Node), AreaID: inst.Area(r.Node)}
 	if a, ok := inst.Node(row.AreaID); ok {
 		row.AreaName = a.Title
 	}
 	return row
-}
-
-// nodeTitle is a node's title or a question's text.
-func nodeTitle(in *model.Instrument, id string) string {
-	if n, ok := in.Node(id); ok {
-		return n.Title
-	}
-	if q, ok := in.Question(id); ok {
-		return q.Text
-	}
-	return ""
 }
 
 type RekArea struct {
