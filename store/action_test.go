@@ -44,6 +44,49 @@ func TestOneActionIsOneUndo(t *testing.T) {
 	}
 }
 
+// An imported file is one action: every answer and note it changed is one
+// history group, undone at once; what was saved before it stays.
+func TestImportIsOneUndo(t *testing.T) {
+	db, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, db, "kk-impor", model.StagePMPZI, in)
+	qs := in.Questions()
+	before := validValue(qs[0], 0)
+	if _, err := db.SetAnswer(e.ID, qs[0].ID, before, "a"); err != nil {
+		t.Fatal(err)
+	}
+	file := fmt.Sprintf(`{"answers": {%q: %s, %q: %s, %q: %s}}`, qs[0].ID, encode(validValue(qs[0], 1)),
+		qs[1].ID, encode(validValue(qs[1], 0)), qs[2].ID, encode(validValue(qs[2], 1)))
+	notes := map[string]string{qs[1].ID: "dari berkas"}
+	stats, err := db.ImportAnswersNoting("isi.json", []byte(file), notes, e.SatkerID, e.Stage, e.Year, "a")
+	if err != nil || stats.Answers.Updated != 1 || stats.Answers.Added != 2 {
+		t.Fatalf("import: %+v %v", stats, err)
+	}
+	h, _ := db.History(HistoryFilter{Evaluation: e.ID})
+	groups := map[uint64]int{}
+	for _, c := range h {
+		if c.Question != "" {
+			groups[c.Group]++
+		}
+	}
+	if len(groups) != 2 {
+		t.Fatalf("want the import in one group and the first answer in another: %+v", h)
+	}
+	if _, err := db.Undo(e.ID, "a"); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := db.Answers(e.ID)
+	if len(a) != 1 || a[qs[0].ID].Value != before {
+		t.Fatalf("after one undo: %+v; want the answer saved before the import alone", a)
+	}
+	if _, err := db.Undo(e.ID, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := db.Answers(e.ID); len(a) != 0 {
+		t.Fatalf("after two undos: %+v; want nothing", a)
+	}
+}
+
 // Creating an evaluation from another is all or nothing: when the copy
 // cannot be made, the new evaluation is not there either.
 func TestCreateEvaluationFromIsOneTransaction(t *testing.T) {

@@ -180,13 +180,24 @@ func (t txn) editable(evalID, qid, by string) (evalRec, *model.Instrument, *mode
 // field, all in one group (one action, one undo); undoes names, per field,
 // the entry each one reverts. Then it rescores.
 func (t txn) saveAnswer(e evalRec, in *model.Instrument, old, next answerRec, by string, undoes map[string]uint64) (answerRec, error) {
+	var group uint64
+	return t.saveAnswerIn(&group, e, in, old, next, by, undoes)
+}
+
+// saveAnswerIn is saveAnswer as one part of an action that changes several
+// questions (an imported file): *group is the action's group, the seq of
+// its first entry, set by the first save that finds it 0.
+func (t txn) saveAnswerIn(group *uint64, e evalRec, in *model.Instrument, old, next answerRec, by string, undoes map[string]uint64) (answerRec, error) {
 	now := t.db.stamp()
 	next.By, next.At = by, now
 	if err := t.putAnswer(next); err != nil {
 		return next, err
 	}
+	if *group == 0 {
+		*group = t.nextSeq() // the seq of the first entry below
+	}
 	base := changeRec{By: by, At: now, Satker: e.Satker, Evaluation: e.ID, Question: next.Question,
-		Group: t.nextSeq(), Level: storedLevel(next.Level)} // the seq of the first entry below
+		Group: *group, Level: storedLevel(next.Level)}
 	for _, f := range []struct{ field, old, new string }{
 		{fieldValue, old.Value.String(), next.Value.String()},
 		{fieldNote, old.Note, next.Note},

@@ -84,6 +84,7 @@ func (db *DB) ImportAnswersNoting(name string, data []byte, notes map[string]str
 			return fileErrors(err)
 		}
 		var unreasoned model.FileErrors
+		var group uint64 // the file is one action: one undo reverts all of it
 		entries := af.Entries
 		for _, qid := range sortedKeys(notes) { // a note on a question the file does not answer
 			if !mentions(af.Entries, qid) {
@@ -125,7 +126,7 @@ func (db *DB) ImportAnswersNoting(name string, data []byte, notes map[string]str
 			default:
 				stats.Answers.Updated++
 			}
-			if _, err := t.saveAnswer(e, in, old, next, by, nil); err != nil {
+			if _, err := t.saveAnswerIn(&group, e, in, old, next, by, nil); err != nil {
 				return err
 			}
 		}

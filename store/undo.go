@@ -9,10 +9,11 @@ import (
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
-// Undo reverts the newest action on an answer (value, note or evidence,
-// or several of them saved together) of the evaluation that has not been
-// undone yet; the revert is itself an action in the history. Repeated
-// calls walk further back. ErrNotFound when there is nothing left to undo.
+// Undo reverts the newest action on answers (value, note or evidence, or
+// several of them saved together — on one question, or on every question
+// an imported file changed) of the evaluation that has not been undone
+// yet; the revert is itself an action in the history. Repeated calls walk
+// further back. ErrNotFound when there is nothing left to undo.
 func (db *DB) Undo(evalID, by string) (model.Change, error) {
 	var out changeRec
 	err := db.update(func(tx *bolt.Tx) error {
@@ -32,58 +33,89 @@ func (db *DB) Undo(evalID, by string) (model.Change, error) {
 		if !found {
 			return fmt.Errorf("tidak ada perubahan jawaban %s di evaluasi %s yang bisa diurungkan: %w", step.Level, evalID, ErrNotFound)
 		}
-		e, in, q, lvl, err := t.editable(evalID, target.Question, by)
-		if err != nil {
-			return err
-		}
-		old, err := t.answer(evalID, target.Question, lvl)
-		if err != nil {
-			return err
-		}
 		action, err := t.actionOf(target)
 		if err != nil {
 			return err
 		}
-		next := old
-		undoes := map[string]uint64{}
+		// The question of the target first: its entry is what Undo returns.
+		qids := []string{target.Question}
+		byQuestion := map[string][]changeRec{}
 		for _, c := range action {
-			if err := revert(q, c, &next); err != nil {
+			if _, seen := byQuestion[c.Question]; !seen && c.Question != target.Question {
+				qids = append(qids, c.Question)
+			}
+			byQuestion[c.Question] = append(byQuestion[c.Question], c)
+		}
+		for _, qid := range qids {
+			r, err := t.undoQuestion(evalID, qid, byQuestion[qid], target.Seq, by)
+			if err != nil {
 				return err
 			}
-			undoes[c.Field] = c.Seq
-		}
-		if next.same(old) {
-			// Already as it was (an import or a later edit put it back):
-			// record the undo anyway so the next Undo moves on.
-			group := t.nextSeq()
-			for _, c := range action {
-				r := changeRec{By: by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID, Field: c.Field,
-					Old: c.New, New: c.Old, Undoes: c.Seq, Group: group, Level: c.Level}
-				if r, err = t.record(r); err != nil {
-					return err
-				}
-				if c.Seq == target.Seq {
-					out = r
-				}
-			}
-			return nil
-		}
-		if _, err := t.saveAnswer(e, in, old, next, by, undoes); err != nil {
-			return err
-		}
-		// The entry just written for the target's field is the undo.
-		return t.walkHistory(HistoryFilter{Evaluation: evalID, Question: q.ID}, func(r changeRec) bool {
-			if r.Undoes == target.Seq && r.Field == target.Field {
+			if qid == target.Question {
 				out = r
-				return false
 			}
-			return true
-		})
+		}
+		return nil
 	})
 	if err != nil {
 		return model.Change{}, err
 	}
 	return out.model(), nil
+}
+
+// undoQuestion reverts the entries of one action on one question and
+// returns the undo entry written for the field of the entry seq (or of
+// the first field, when seq is not among them).
+func (t txn) undoQuestion(evalID, qid string, action []changeRec, seq uint64, by string) (changeRec, error) {
+	var out changeRec
+	e, in, q, lvl, err := t.editable(evalID, qid, by)
+	if err != nil {
+		return out, err
+	}
+	old, err := t.answer(evalID, qid, lvl)
+	if err != nil {
+		return out, err
+	}
+	target := action[0]
+	next := old
+	undoes := map[string]uint64{}
+	for _, c := range action {
+		if err := revert(q, c, &next); err != nil {
+			return out, err
+		}
+		undoes[c.Field] = c.Seq
+		if c.Seq == seq {
+			target = c
+		}
+	}
+	if next.same(old) {
+		// Already as it was (an import or a later edit put it back):
+		// record the undo anyway so the next Undo moves on.
+		group := t.nextSeq()
+		for _, c := range action {
+			r := changeRec{By: by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID, Field: c.Field,
+				Old: c.New, New: c.Old, Undoes: c.Seq, Group: group, Level: c.Level}
+			if r, err = t.record(r); err != nil {
+				return out, err
+			}
+			if c.Seq == target.Seq {
+				out = r
+			}
+		}
+		return out, nil
+	}
+	if _, err := t.saveAnswer(e, in, old, next, by, undoes); err != nil {
+		return out, err
+	}
+	// The entry just written for the target's field is the undo.
+	err = t.walkHistory(HistoryFilter{Evaluation: evalID, Question: q.ID}, func(r changeRec) bool {
+		if r.Undoes == target.Seq && r.Field == target.Field {
+			out = r
+			return false
+		}
+		return true
+	})
+	return out, err
 }
 
 // undoTarget finds the newest answer change of an evaluation at one level
@@ -108,17 +140,18 @@ func (t txn) undoTarget(evalID string, level model.Level) (changeRec, bool, erro
 }
 
 // actionOf is every entry of the action target belongs to: the fields
-// one user action changed together on one question.
+// one user action changed together, on one question or (an import) on
+// several.
 func (t txn) actionOf(target changeRec) ([]changeRec, error) {
 	if target.Group == 0 {
 		return []changeRec{target}, nil
 	}
 	var out []changeRec
-	err := t.walkHistory(HistoryFilter{Evaluation: target.Evaluation, Question: target.Question}, func(r changeRec) bool {
+	err := t.walkHistory(HistoryFilter{Evaluation: target.Evaluation}, func(r changeRec) bool {
 		if r.Seq < target.Group {
 			return false // older than the action: the walk is newest first
 		}
-		if r.Group == target.Group && r.Undoes == 0 {
+		if r.Group == target.Group && r.Undoes == 0 && r.Question != "" {
 			out = append(out, r)
 		}
 		return true
