@@ -103,12 +103,19 @@ func questionPoints(in *model.Instrument, q *model.Question, frac float64) float
 
 // ReadCSV reads answers in the CSV form WriteCSV writes, checked against
 // the instrument they go into. Every problem comes back at once as
-// model.FileErrors, each with its line.
+// model.FileErrors, each with its line. A refused file still gives what it
+// read, as ReadLKE does: the good rows, the problems sorted into Skipped
+// and Invalid; one whose header is refused gives neither.
 func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 	f := File{Name: name, Instrument: in.ID}
 	var errs model.FileErrors
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, model.FileError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
+		f.Invalid = append(f.Invalid, errs[len(errs)-1])
+	}
+	unmatched := func(line int, format string, args ...any) {
+		errs = append(errs, model.FileError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
+		f.Skipped = append(f.Skipped, errs[len(errs)-1])
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -173,7 +180,7 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 		case id != "":
 			var ok bool
 			if q, ok = in.Question(id); !ok {
-				fail(line, "pertanyaan %q tidak ada di instrumen %s", id, in.ID)
+				unmatched(line, "pertanyaan %q tidak ada di instrumen %s", id, in.ID)
 				continue
 			}
 			if no != "" && !strings.EqualFold(no, q.Number()) {
@@ -182,14 +189,14 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 			}
 		case no != "":
 			if q = numbers[strings.ToLower(no)]; q == nil {
-				fail(line, "nomor %q tidak cocok dengan pertanyaan mana pun di instrumen %s", no, in.ID)
+				unmatched(line, "nomor %q tidak cocok dengan pertanyaan mana pun di instrumen %s", no, in.ID)
 				continue
 			}
 		default:
 			if strings.TrimSpace(strings.Join(rec, "")) == "" {
 				continue // a blank row
 			}
-			fail(line, "baris tanpa id dan nomor pertanyaan")
+			unmatched(line, "baris tanpa id dan nomor pertanyaan")
 			continue
 		}
 		if first, dup := seen[q.ID]; dup {
@@ -209,7 +216,7 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 		f.Entries = append(f.Entries, e)
 	}
 	if len(errs) > 0 {
-		return File{}, errs
+		return f, errs
 	}
 	return f, nil
 }

@@ -207,6 +207,10 @@ func TestReadCSVErrors(t *testing.T) {
 			t.Errorf("error %d at %s:%d, want line %d: %s", i, e.File, e.Line, wantLines[i], e.Msg)
 		}
 	}
+	f, _ := ReadCSV("x.csv", []byte(data), in)
+	if len(f.Skipped) != 2 || f.Skipped[0].Line != 4 || f.Skipped[1].Line != 5 || len(f.Invalid) != len(wantLines)-2 {
+		t.Errorf("skipped %v\ninvalid %v", f.Skipped, f.Invalid)
+	}
 	for _, frag := range []string{`"Ya ya" bukan jawaban Ya/Tidak`, `"F" bukan pilihan A/B/C`, `"tidak.ada" tidak ada`, `"9.ix.z" tidak cocok`,
 		"pertama di baris 2", `"120%" di luar 0–100%`, "penyebut nol", `"5" di luar rentang 0–4`, "tidak cocok dengan pertanyaan mp.pemenuhan.3", "tanda kutip"} {
 		if !strings.Contains(err.Error(), frag) {

@@ -34,7 +34,9 @@ import (
 // column, where there is one, gives the notes (empty ones leave them
 // alone). Every problem comes back at once, each at its cell
 // ("LKE ZI!K45"), and rows that carry an answer but match no question are
-// among them.
+// among them. A refused worksheet still gives what it read: the answers
+// that are good, and its problems sorted into Skipped and Invalid (see
+// File); one that could not be read at all gives neither.
 func ReadLKE(name string, data []byte, in *model.Instrument) (f File, err error) {
 	defer func() {
 		if p := recover(); p != nil { // a damaged workbook must not take the program down
@@ -66,11 +68,17 @@ func ReadLKE(name string, data []byte, in *model.Instrument) (f File, err error)
 	entries := r.resolve()
 	if len(r.errs) > 0 {
 		sort.SliceStable(r.errs, func(i, j int) bool { return r.errs[i].row < r.errs[j].row })
+		f := File{Name: name, Instrument: in.ID, Entries: entries}
 		es := make(model.FileErrors, len(r.errs))
 		for i, e := range r.errs {
 			es[i] = model.FileError{File: name, Msg: e.msg}
+			if e.skip {
+				f.Skipped = append(f.Skipped, es[i])
+			} else {
+				f.Invalid = append(f.Invalid, es[i])
+			}
 		}
-		return File{}, es
+		return f, es
 	}
 	return File{Name: name, Instrument: in.ID, Entries: entries}, nil
 }
@@ -94,8 +102,9 @@ type lkeReader struct {
 }
 
 type cellError struct {
-	row int
-	msg string
+	row  int
+	msg  string
+	skip bool // a row that matches no question: it can be left out
 }
 
 // lkeItem is a row that answers (or may answer) a question.
@@ -116,7 +125,12 @@ type jumlahRow struct {
 }
 
 func (r *lkeReader) failf(row int, col int, format string, args ...any) {
-	r.errs = append(r.errs, cellError{row, r.cell(col, row) + ": " + fmt.Sprintf(format, args...)})
+	r.errs = append(r.errs, cellError{row, r.cell(col, row) + ": " + fmt.Sprintf(format, args...), false})
+}
+
+// unmatched is failf for a row that answers no question of the instrument.
+func (r *lkeReader) unmatched(row int, col int, format string, args ...any) {
+	r.errs = append(r.errs, cellError{row, r.cell(col, row) + ": " + fmt.Sprintf(format, args...), true})
 }
 
 func (r *lkeReader) cell(col, row int) string {
@@ -229,7 +243,7 @@ func (r *lkeReader) walk(rows [][]string) {
 				r.items = append(r.items, last)
 			} else if answer != "" && !strings.Contains(id, ":") {
 				if _, node := r.in.Node(id); !node && id != TotalID {
-					r.failf(row, r.idCol, "%q bukan pertanyaan instrumen %s", id, r.in.ID)
+					r.unmatched(row, r.idCol, "%q bukan pertanyaan instrumen %s", id, r.in.ID)
 				}
 			}
 			continue
@@ -287,7 +301,7 @@ func (r *lkeReader) walk(rows [][]string) {
 		case isJumlah && last != nil && last.q == nil && last.prefix == prefix():
 			last.jumlah = append(last.jumlah, jumlahRow{text: strings.ToLower(text), value: answer, row: row})
 		case answer != "" && !isJumlah:
-			r.failf(row, r.ansCol, "baris ini berisi jawaban tetapi tidak cocok dengan pertanyaan mana pun (tidak bernomor)")
+			r.unmatched(row, r.ansCol, "baris ini berisi jawaban tetapi tidak cocok dengan pertanyaan mana pun (tidak bernomor)")
 		}
 	}
 }
@@ -355,7 +369,7 @@ func (r *lkeReader) resolve() []Entry {
 				if it.prefix != "" {
 					what = fmt.Sprintf("nomor %s", it.ordered)
 				}
-				r.failf(it.row, r.ansCol, "%s tidak cocok dengan pertanyaan mana pun di instrumen %s", what, r.in.ID)
+				r.unmatched(it.row, r.ansCol, "%s tidak cocok dengan pertanyaan mana pun di instrumen %s", what, r.in.ID)
 			}
 			continue
 		}

@@ -43,7 +43,10 @@ func checkRead(t *testing.T, in *model.Instrument, data []byte) {
 		if _, ok := model.AsFileErrors(err); !ok {
 			t.Fatalf("not a list of file errors: %v", err)
 		}
-		return
+		if len(file.Invalid) > 0 || len(file.Skipped) == 0 {
+			return
+		}
+		// Only rows that match no question: the rest can be imported.
 	}
 	if _, err := in.CheckAnswers("f.xlsx", file.AnswersFile()); err != nil {
 		t.Fatalf("accepted, but the store would refuse: %v", err)

@@ -216,6 +216,16 @@ func TestReadLKEErrors(t *testing.T) {
 			t.Errorf("error %d: %q, want %q", i, e.Error(), want[i])
 		}
 	}
+	// The refused worksheet still tells which rows match no question:
+	// those an import may leave out.
+	f, _ := ReadLKE("isi.xlsx", officialWorkbook(t, rows), in)
+	if len(f.Skipped) != 2 || !strings.HasPrefix(f.Skipped[0].Msg, want[2]) || !strings.HasPrefix(f.Skipped[1].Msg, want[3]) ||
+		len(f.Invalid) != len(want)-2 {
+		t.Errorf("skipped %v\ninvalid %v", f.Skipped, f.Invalid)
+	}
+	if len(f.Entries) == 0 || f.Entries[0].Number != "1.ii.a" {
+		t.Errorf("the good rows are not kept: %+v", f.Entries)
+	}
 	for _, bad := range [][]byte{nil, []byte("bukan xlsx"), officialWorkbook(t, nil)[:100]} {
 		if _, err := ReadLKE("x.xlsx", bad, in); err == nil {
 			t.Errorf("%q accepted", bad)

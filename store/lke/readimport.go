@@ -46,8 +46,13 @@ type Result struct {
 // evaluation through store.ImportAnswersNoting: one transaction, answers
 // and notes together, all or nothing, checked for the review level the
 // person answers at. A problem the store finds is reported at the file's
-// own line or cell.
+// own line or cell. A file with refused values (f.Invalid) saves nothing;
+// its rows that match no question (f.Skipped) are left out: the caller
+// imports such a file only once the person has seen what is skipped.
 func Import(db *store.DB, f File, satkerID string, stage model.Stage, year int, by string) (Result, error) {
+	if len(f.Invalid) > 0 {
+		return Result{}, Errors(f.Invalid)
+	}
 	if stage == "" {
 		stage = model.StagePMPZI
 	}

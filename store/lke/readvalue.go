@@ -18,6 +18,11 @@ type File struct {
 	Name       string // the file as the person named it
 	Instrument string // the instrument the entries were checked against
 	Entries    []Entry
+	// The problems of a refused file, each at its line or cell: Skipped
+	// is the rows that match no question (an import may leave them out
+	// once the person has seen them), Invalid the rest — answers that are
+	// not answers, duplicates — which no import accepts.
+	Skipped, Invalid model.FileErrors
 }
 
 // Entry is one question's row of a file.
