@@ -23,6 +23,7 @@ type chooserKeys struct {
 	Open, New, Review, Back key.Binding
 	Team, Export            key.Binding
 	Mark, Compare           key.Binding
+	Import                  key.Binding
 	// the new-evaluation form
 	Next, Prev, Left, Right, Submit, Save, Cancel key.Binding
 }
@@ -37,6 +38,7 @@ func newChooserKeys() chooserKeys {
 		Export:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "ekspor")),
 		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
 		Compare: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan yang ditandai")),
+		Import:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "impor")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
 		Next:    key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
 		Prev:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
@@ -255,6 +257,7 @@ func (c *chooserScreen) updateKeys() {
 	k.Mark.SetEnabled(!inForm && c.selected() != nil)
 	k.Team.SetEnabled(!inForm && c.selected() != nil)
 	k.Export.SetEnabled(!inForm && c.selected() != nil)
+	k.Import.SetEnabled(!inForm && c.selected() != nil)
 	k.Compare.SetEnabled(!inForm && len(c.marked) >= 2)
 	for _, b := range []*key.Binding{&k.Next, &k.Prev} {
 		b.SetEnabled(inForm)
@@ -327,6 +330,8 @@ func (c *chooserScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Export):
 		c.export.open(c.selected().ID)
 		return nil
+	case key.Matches(msg, k.Import):
+		return c.openImport()
 	case key.Matches(msg, k.Compare):
 		return c.open(newSideBySide(c.env, slices.Clone(c.marked)))
 	case key.Matches(msg, k.Review):
@@ -369,7 +374,7 @@ func (c *chooserScreen) Help() keyHelp {
 	}
 	return keyHelp{
 		short: bindings([]key.Binding{k.Open, k.New, k.Review, k.Compare, k.Back}),
-		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Mark, k.Compare, k.Team, k.Export}, k.nav.bindings()},
+		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Mark, k.Compare, k.Team, k.Export, k.Import}, k.nav.bindings()},
 	}
 }
 

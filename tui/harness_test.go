@@ -200,10 +200,14 @@ func (h *harness) mustSee(texts ...string) {
 	}
 }
 
+// testdata is the goldens' folder, found before a test changes the
+// working directory (t.Chdir) to read files it writes.
+var testdata, _ = filepath.Abs("testdata")
+
 // golden compares the screen with testdata/NAME.golden (-update rewrites it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
+	path := filepath.Join(testdata, name+".golden")
 	// Trailing spaces carry no meaning and make diffs unreadable.
 	lines := strings.Split(got, "\n")
 	for i := range lines {
@@ -211,7 +215,7 @@ func golden(t *testing.T, name, got string) {
 	}
 	got = strings.Join(lines, "\n") + "\n"
 	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
+		if err := os.MkdirAll(testdata, 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
