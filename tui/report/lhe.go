@@ -86,7 +86,8 @@ type lheView struct {
 	NoFinds bool      // no finding and no recommendation at all
 
 	Conclusion lheConclusion
-	TeamName   string // who signs
+	Path       *lhePath // the closing advice: the way to the target; nil when met
+	TeamName   string   // who signs
 	Signers    []lheSigner
 }
 
@@ -171,6 +172,7 @@ func newLHEView(in LHEInput) lheView {
 	}
 	v.areas(w, in.Reks)
 	v.Conclusion = conclusionText(w, sc)
+	v.Path = pathAdvice(w, sc)
 	v.Signers = signers(w.Evaluation)
 	return v
 }
