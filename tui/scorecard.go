@@ -15,7 +15,7 @@ import (
 )
 
 type scorecardKeys struct {
-	Up, Down, Page, Back, Detail, Level, Export key.Binding
+	Up, Down, Page, Back, Detail, Level, Export, Path key.Binding
 }
 
 // scorecardScreen summarises one evaluation: every component with score,
@@ -55,6 +55,7 @@ func newScorecard(e *env, evalID string) screen {
 		Detail: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indikator tampil/sembunyi")),
 		Level:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "per tingkat reviu")),
 		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "ekspor")),
+		Path:   pathKey(),
 		Back:   key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "kembali")),
 	}}
 }
@@ -108,6 +109,8 @@ func (s *scorecardScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(msg, s.keys.Back):
 			return s.env.goBack()
+		case key.Matches(msg, s.keys.Path):
+			return s.env.open(newPath(s.env, s.evalID))
 		case key.Matches(msg, s.keys.Detail):
 			s.detail = !s.detail
 			s.render()
@@ -156,9 +159,9 @@ func (s *scorecardScreen) foot() string {
 func (s *scorecardScreen) Help() keyHelp {
 	k := s.keys
 	if len(s.levels) < 2 {
-		return keyHelp{short: []key.Binding{k.Down, k.Page, k.Detail, k.Export, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Detail, k.Export, k.Back}}}
+		return keyHelp{short: []key.Binding{k.Down, k.Page, k.Path, k.Detail, k.Export, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Path, k.Detail, k.Export, k.Back}}}
 	}
-	return keyHelp{short: []key.Binding{k.Down, k.Page, k.Detail, k.Level, k.Export, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Detail, k.Level, k.Export, k.Back}}}
+	return keyHelp{short: []key.Binding{k.Down, k.Page, k.Path, k.Detail, k.Level, k.Export, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Page, k.Path, k.Detail, k.Level, k.Export, k.Back}}}
 }
 
 // render lays the scorecard out once per change; scrolling reuses it.

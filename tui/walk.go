@@ -48,6 +48,7 @@ type walkScreen struct {
 	last    *model.Change                           // the newest status step
 	carry   map[string][]model.Rekomendasi          // earlier rounds' open recommendations, by area
 	sc      model.Scorecard
+	way     *model.Path // the fewest questions to the target (path.go), kept with sc
 	// step is what the user may do to answers now: the level they edit
 	// at, or why they may not (a final evaluation, another's turn).
 	step    model.Step
@@ -179,7 +180,9 @@ func (w *walkScreen) values() model.Answers {
 
 func (w *walkScreen) rescore() {
 	w.treeLines = nil
-	w.sc, _ = model.Score(w.inst, w.values(), w.inst.TargetFor(w.satker.Target))
+	vals := w.values()
+	w.sc, _ = model.Score(w.inst, vals, w.inst.TargetFor(w.satker.Target))
+	w.way = pathFor(w.inst, vals, w.sc.Target)
 }
 
 func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
@@ -341,6 +344,8 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return w.confirmCarried(q)
 	case key.Matches(msg, k.Scorecard):
 		return w.env.open(newScorecard(w.env, w.evalID))
+	case key.Matches(msg, k.Path):
+		return w.env.open(newPathFrom(w.env, w.evalID, pathData{w.inst, w.values(), w.satker.Target}, w.jumpTo))
 	case key.Matches(msg, k.Review):
 		return w.env.open(newReview(w.env, reviewScope{satkerID: w.eval.SatkerID, draftsFor: w.evalID}))
 	case key.Matches(msg, k.Note, k.Evidence) && w.pending > 0:

@@ -7,7 +7,7 @@ import (
 type walkKeys struct {
 	Next, Prev, NextGap, PrevGap, NextPart, PrevPart     key.Binding
 	Answer, Type, Clear, Undo, Note, Evidence, Scorecard key.Binding
-	Review, Back, Step, Confirm                          key.Binding
+	Review, Back, Step, Confirm, Path                    key.Binding
 	// evidence list
 	EvAdd, EvEdit, EvRemove, EvCheck, EvUp, EvDown key.Binding
 	// fields: the answer, the note, the evidence form
@@ -30,6 +30,7 @@ func newWalkKeys() walkKeys {
 		Evidence:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "eviden")),
 		Scorecard:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "kartu nilai")),
 		Review:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
+		Path:       pathKey(),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
 		Step:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "ajukan/setujui/kembalikan")),
 		Confirm:    key.NewBinding(key.WithKeys("="), key.WithHelp("=", "konfirmasi jawaban")),
@@ -65,11 +66,11 @@ func (w *walkScreen) Help() keyHelp {
 		return keyHelp{short: []key.Binding{k.NextField, k.Submit, k.Cancel}}
 	}
 	return keyHelp{
-		short: []key.Binding{k.Answer, k.Next, k.NextGap, k.Note, k.Undo, k.Scorecard, k.Step, k.Review, k.Back},
+		short: []key.Binding{k.Answer, k.Next, k.NextGap, k.Note, k.Undo, k.Scorecard, k.Path, k.Step, k.Review, k.Back},
 		full: [][]key.Binding{
 			{k.Answer, k.Type, k.Clear, k.Confirm, k.Undo},
 			{k.Next, k.Prev, k.NextGap, k.PrevGap, k.NextPart, k.PrevPart},
-			{k.Note, k.Evidence, k.Scorecard, k.Step, k.Review},
+			{k.Note, k.Evidence, k.Scorecard, k.Path, k.Step, k.Review},
 		},
 	}
 }

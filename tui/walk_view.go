@@ -279,6 +279,7 @@ func (w *walkScreen) statusLine() string {
 			parts = append(parts, result)
 		}
 	}
+	lead := "" // the path's count, when the target is missed
 	if p, ok := sc.Predicate(sc.Target); ok {
 		if p.Met {
 			parts = append(parts, st.Pass.Render(sc.Target+" terpenuhi"))
@@ -291,7 +292,13 @@ func (w *walkScreen) statusLine() string {
 					more = fmt.Sprintf(" (+%d)", len(p.Failed)-1)
 				}
 			}
-			parts = append(parts, st.Fail.Render(fmt.Sprintf("%s: %s kurang %s poin%s", sc.Target, w.nodeName(f.Node), model.Points(f.Need-f.Have), more)))
+			miss := fmt.Sprintf("%s kurang %s poin%s", w.nodeName(f.Node), model.Points(f.Need-f.Have), more)
+			if w.way != nil { // how many questions stand between, first
+				lead = pathStatus(*w.way)
+				parts = append(parts, st.Fail.Render(lead+" · "+miss))
+			} else {
+				parts = append(parts, st.Fail.Render(sc.Target+": "+miss))
+			}
 		}
 	}
 	saved := st.Saved.Render("✓ tersimpan")
@@ -301,8 +308,13 @@ func (w *walkScreen) statusLine() string {
 	case !w.saved.IsZero():
 		saved = st.Saved.Render("✓ tersimpan " + w.saved.Format("15:04:05"))
 	}
-	line := strings.Join(parts, " · ")
 	room := w.width - lipgloss.Width(saved) - 1
+	// The questions left to the target matter more than the result and
+	// the count answered: those give way until the count fits.
+	for lead != "" && len(parts) > 2 && lipgloss.Width(strings.Join(parts[:len(parts)-1], " · ")+" · "+lead) > room {
+		parts = append(parts[:len(parts)-2], parts[len(parts)-1])
+	}
+	line := strings.Join(parts, " · ")
 	line = ansi.Truncate(line, max(0, room), "…")
 	return line + strings.Repeat(" ", max(1, room-lipgloss.Width(line)+1)) + saved
 }
