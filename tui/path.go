@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/table"
@@ -209,8 +208,8 @@ func (p *pathScreen) compute(keep string) {
 		if path := d.in.Path(q.ID); len(path) > 1 {
 			area = gapAreaCode(path[1].ID)
 		}
-		p.rows[i] = table.Row{"", mark, questionNumber(q), area, gapAnswer(d.in, q.ID, s.From), gapAnswer(d.in, q.ID, s.To),
-			fmt.Sprintf("%6s", format.SignedPoints(s.Points)), questionBody(q)}
+		p.rows[i] = table.Row{"", mark, q.Number(), area, gapAnswer(d.in, q.ID, s.From), gapAnswer(d.in, q.ID, s.To),
+			fmt.Sprintf("%6s", format.SignedPoints(s.Points)), q.Wording()}
 		if q.ID == keep {
 			at = i
 		}
@@ -218,13 +217,6 @@ func (p *pathScreen) compute(keep string) {
 	p.table.show(p.rows, at)
 	p.detail.GotoTop()
 	p.fillDetail()
-}
-
-// questionBody is a question's text without the numbering that opens it
-// (questionNumber), on one line.
-func questionBody(q *model.Question) string {
-	text := strings.Join(strings.Fields(q.Text), " ")
-	return strings.TrimSpace(strings.TrimPrefix(text, questionNumber(q)))
 }
 
 func (p *pathScreen) selected() *model.PathStep {

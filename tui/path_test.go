@@ -88,7 +88,7 @@ func TestPathFromWalk(t *testing.T) {
 	// enter on the second step: back in the walk, on that question.
 	h.keys("j")
 	second := want.Steps[1]
-	h.mustSee(questionNumber(second.Question), "Perlu", "Data dukung:")
+	h.mustSee(second.Question.Number(), "Perlu", "Data dukung:")
 	h.keys("[enter]")
 	if h.app.top() != w {
 		t.Fatalf("enter opened %T, want the walk it came from", h.app.top())

@@ -163,13 +163,13 @@ func (p *pathScreen) fillDetail() {
 			names = append(names, n.Title)
 		}
 	}
-	head := st.Header.Render(questionNumber(q)) + st.Muted.Render(" · "+q.ID+" · "+q.TypeName())
+	head := st.Header.Render(q.Number()) + st.Muted.Render(" · "+q.ID+" · "+q.TypeName())
 	if len(names) > 0 {
 		head += st.Muted.Render(" · " + strings.Join(names, " › "))
 	}
 	var b strings.Builder
 	b.WriteString(ansi.Truncate(head, w, "…") + "\n")
-	b.WriteString(lipgloss.NewStyle().Width(w).Render(questionBody(q)) + "\n")
+	b.WriteString(lipgloss.NewStyle().Width(w).Render(q.Wording()) + "\n")
 
 	labelW := lipgloss.Width("Sekarang") + 2
 	side := func(label, text string) string {
@@ -196,8 +196,8 @@ func (p *pathScreen) fillDetail() {
 	if s.Outcome {
 		b.WriteString(st.Warn.Render(lipgloss.NewStyle().Width(w).Render(outcomeMark+" Hasil: dicapai lewat kinerja satker (survei, capaian), tidak cukup dengan melengkapi dokumen.")) + "\n")
 	}
-	if q.Guide != "" {
-		b.WriteString(lipgloss.NewStyle().Width(w).Render("Data dukung: "+strings.TrimPrefix(q.Guide, "Data dukung: ")) + "\n")
+	if ev := q.Evidence(); ev != "" {
+		b.WriteString(lipgloss.NewStyle().Width(w).Render("Data dukung: "+ev) + "\n")
 	}
 	p.detail.SetContent(strings.TrimRight(b.String(), "\n"))
 }
