@@ -38,17 +38,9 @@ func runPath(cmd *cobra.Command, asJSON bool) error {
 	year, _ := cmd.Flags().GetInt("year")
 	p := evalPick{satker: cmd.Flag("satker").Value.String(), year: year, stage: cmd.Flag("stage").Value.String()}
 	return p.run(cmd, readDB, func(db *store.DB, e model.Evaluation) error {
-		answers, err := db.Answers(e.ID)
+		in, _, values, err := db.Values(e.ID)
 		if err != nil {
 			return err
-		}
-		in, err := db.Instrument(e.InstrumentHash)
-		if err != nil {
-			return err
-		}
-		values := make(model.Answers, len(answers))
-		for id, a := range answers {
-			values[id] = a.Value
 		}
 		path, err := model.PathTo(in, values, target)
 		if err != nil {
