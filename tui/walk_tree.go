@@ -30,6 +30,39 @@ func (w *walkScreen) path() string {
 	return ansi.Truncate(strings.Join(parts, st.Muted.Render(" › ")), w.width, "…")
 }
 
+// ruleLine names what the walked area misses for the target — the points
+// it needs, how many are short and the clause that sets the rule — so the
+// evaluator can say on the spot which rule says so; "" when it passes.
+func (w *walkScreen) ruleLine(width int) string {
+	nodes := w.inst.Path(w.question().ID)
+	if len(nodes) < 2 {
+		return ""
+	}
+	ns, _ := w.sc.Node(nodes[1].ID)
+	if len(ns.Missed) == 0 {
+		return ""
+	}
+	m := ns.Missed[0]
+	for _, x := range ns.Missed[1:] {
+		if x.Short() > m.Short() {
+			m = x
+		}
+	}
+	text := fmt.Sprintf("%s: perlu %s, kurang %s poin", m.Predicate, model.Points(m.Need), model.Points(m.Short()))
+	if m.Source != "" {
+		text += " · dasar: " + m.Source
+	}
+	// At most two lines, the second under the first's text: the clause
+	// is long, and the question needs the room more.
+	lines := strings.Split(hangingWrap(text, 2, width), "\n")
+	lines[0] = "↳" + lines[0][1:]
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] = ansi.Truncate(lines[1], width-1, "") + "…"
+	}
+	return w.env.st.Fail.Render(strings.Join(lines, "\n")) + "\n"
+}
+
 // tree draws the instrument with the current area opened down to its
 // questions, every node with its score, answered count and verdict.
 func (w *walkScreen) tree(width, height int) string {

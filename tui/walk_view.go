@@ -51,10 +51,12 @@ func (w *walkScreen) View() string {
 	if tw > 0 {
 		// The path line carries the area's verdict as a word, which the
 		// tree's glyphs alone do not under NO_COLOR.
-		right := ansi.Truncate(w.path(), w.width-tw-1, "…") + "\n" + w.detail(w.width-tw-1, bodyH-1)
+		rule := w.ruleLine(w.width - tw - 1)
+		right := ansi.Truncate(w.path(), w.width-tw-1, "…") + "\n" + rule + w.detail(w.width-tw-1, bodyH-1-lipgloss.Height(rule)+1)
 		main = lipgloss.JoinHorizontal(lipgloss.Top, pane(w.tree(tw-1, bodyH), tw-1, bodyH), w.env.st.Muted.Render(strings.Repeat("│\n", bodyH-1)+"│"), clip(right, w.width-tw, bodyH))
 	} else {
-		main = clip(w.path()+"\n"+w.detail(w.width, bodyH-1), w.width, bodyH)
+		rule := w.ruleLine(w.width)
+		main = clip(w.path()+"\n"+rule+w.detail(w.width, bodyH-1-lipgloss.Height(rule)+1), w.width, bodyH)
 	}
 	return main + "\n" + foot
 }
