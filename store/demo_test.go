@@ -196,17 +196,33 @@ func checkDemoReks(t *testing.T, db *DB) {
 		if len(r.FollowUps) > 0 {
 			followedUp++
 		}
-		if strings.Contains(r.Text, "belum memenuhi syarat") {
-			drafted++ // model.Drafts' wording
+		if strings.Contains(r.Text, "Langkah menuju") || strings.Contains(r.Text, "belum memenuhi syarat") {
+			drafted++ // model.Drafts' wording: a step of the path, or a failing area's
 		} else {
 			byHand++
 		}
+
 		if r.Status == model.RekDitolak && r.Reason == "" {
 			t.Errorf("%s: ditolak without a reason", r.ID)
 		}
 		e, err := db.Evaluation(r.EvaluationID)
 		if err != nil {
 			t.Fatal(err)
+		}
+		in, err := db.Instrument(e.InstrumentHash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Written as an evaluator writes: no question id in the text, the
+		// link is the node.
+		if _, ok := in.Question(r.Node); !ok {
+			t.Errorf("%s: linked to %q, not a question", r.ID, r.Node)
+		}
+		for _, q := range in.Questions() {
+			if strings.Contains(r.Text, q.ID+" ") || strings.Contains(r.Text, q.ID+":") {
+				t.Errorf("%s: the text names %s:\n%s", r.ID, q.ID, r.Text)
+				break
+			}
 		}
 		// Given after the evaluation's last change, due at least a week
 		// later, followed up in between; nothing after now.

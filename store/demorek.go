@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -147,21 +148,29 @@ func (o demoRekOutcome) steps() []demoStep {
 	return nil
 }
 
-// demoRekCandidates proposes up to n recommendations: the drafts of the
-// failing areas (a component's draft only repeats its areas'), then, as
-// an evaluator writes by hand, the answered questions short of full marks
-// outside those areas, those with a note first, the weakest next.
+// demoRekCandidates proposes up to n recommendations, as an evaluator
+// writes them: first the drafts (model.Drafts: the steps of the path to
+// the target, then the failing areas' weakest questions), about half of
+// them; then, written by hand, the answered questions short of full
+// marks that no draft covers, those with a note first, the weakest next;
+// and drafts again when those run out.
 func demoRekCandidates(in *model.Instrument, answers map[string]model.Answer, sc model.Scorecard, stage model.Stage, n int) []model.Rekomendasi {
-	var out []model.Rekomendasi
-	drafted := map[string]bool{}
-	for _, d := range model.Drafts(in, answers, sc) {
-		if len(out) < n && len(in.Path(d.Node)) == 2 {
-			out = append(out, d)
-			drafted[d.Node] = true
+	drafts := model.Drafts(in, answers, sc)
+	onPath := map[string]bool{}
+	vals := make(model.Answers, len(answers))
+	for id, a := range answers {
+		vals[id] = a.Value
+	}
+	if p, err := model.PathTo(in, vals, sc.Target); err == nil {
+		for _, st := range p.Steps {
+			onPath[st.Question.ID] = true
 		}
 	}
-	if len(out) >= n {
-		return out
+	take := min(len(drafts), max(1, (n+1)/2))
+	out := append([]model.Rekomendasi(nil), drafts[:take]...)
+	drafted := map[string]bool{}
+	for _, d := range drafts[:take] {
+		drafted[d.Node] = true
 	}
 	type weak struct {
 		q    *model.Question
@@ -171,7 +180,7 @@ func demoRekCandidates(in *model.Instrument, answers map[string]model.Answer, sc
 	var ws []weak
 	for _, q := range in.Questions() {
 		a, ok := answers[q.ID]
-		if !ok || a.Value.IsZero() || drafted[in.Area(q.ID)] {
+		if !ok || a.Value.IsZero() || drafted[q.ID] {
 			continue
 		}
 		if f := q.Fraction(a.Value); f < 0.999 {
@@ -182,33 +191,44 @@ func demoRekCandidates(in *model.Instrument, answers map[string]model.Answer, sc
 		}
 	}
 	sort.SliceStable(ws, func(i, j int) bool { return ws[i].rank < ws[j].rank })
-	for _, w := range ws[:min(len(ws), n-len(out))] {
-		out = append(out, demoFinding(w.q, w.a, stage))
+	for _, w := range ws[:min(len(ws), max(0, n-len(out)))] {
+		out = append(out, demoFinding(w.q, w.a, stage, onPath[w.q.ID]))
+		drafted[w.q.ID] = true
+	}
+	for _, d := range drafts[take:] {
+		if len(out) >= n {
+			break
+		}
+		if !drafted[d.Node] {
+			out = append(out, d)
+		}
 	}
 	return out
 }
 
-// demoFinding is a recommendation an evaluator writes about one answer.
-func demoFinding(q *model.Question, a model.Answer, stage model.Stage) model.Rekomendasi {
-	f := q.Fraction(a.Value)
+// demoFinding is a recommendation an evaluator writes about one answer:
+// what to do for full marks, what stands now, what was found, and the
+// evidence to show. It is tinggi when the question is on the path to the
+// target, as the drafts' steps are; else sedang for a weak answer (under
+// a third of full marks), rendah for one nearer full marks.
+func demoFinding(q *model.Question, a model.Answer, stage model.Stage, onPath bool) model.Rekomendasi {
 	p := model.PriorityRendah
 	switch {
-	case f < 1.0/3:
+	case onPath:
 		p = model.PriorityTinggi
-	case f < 2.0/3 || a.Note != "":
+	case q.Fraction(a.Value) < 1.0/3:
 		p = model.PrioritySedang
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: jawaban %s belum mencapai nilai penuh.", q.ID, q.Text, a.Value)
+	lines := model.DraftLines(q, model.Answer{Value: a.Value}, true, q.Best())
 	if note := strings.TrimSpace(a.Note); note != "" {
 		label := "Temuan evaluator"
 		if stage == model.StagePMPZI {
 			label = "Catatan satker"
 		}
-		fmt.Fprintf(&b, "\n%s: %s", label, note)
+		lines = slices.Insert(lines, 2, label+": "+note)
 	}
-	b.WriteString("\nLengkapi data dukung dan perbaiki pelaksanaannya sebelum evaluasi berikutnya.")
-	return model.Rekomendasi{Node: q.ID, Text: b.String(), Priority: p, Status: model.RekBaru}
+	lines = append(lines, "Laporkan tindak lanjutnya sebelum evaluasi berikutnya.")
+	return model.Rekomendasi{Node: q.ID, Text: strings.Join(lines, "\n"), Priority: p, Status: model.RekBaru}
 }
 
 // generatedRekPlan plans a generated satker's recommendations: one to
