@@ -96,13 +96,17 @@ func draftPriority(missed []Miss) Priority {
 	return PriorityRendah
 }
 
+// outcomeLine marks a result item (komponen hasil), which the satker
+// raises by its results rather than by preparing documents.
+const outcomeLine = "Nilai ini hasil yang diukur, bukan kelengkapan dokumen: ia naik bila perbaikan layanan dan kinerja benar-benar dirasakan."
+
 // stepText is the draft of one step on the path to target.
 func stepText(st PathStep, answers map[string]Answer, target string) string {
 	q := st.Question
 	a, ok := answers[q.ID]
 	lines := DraftLines(q, a, ok, st.To)
 	if st.Outcome {
-		lines = append(lines, "Nilai ini hasil yang diukur, bukan kelengkapan dokumen: ia naik bila perbaikan layanan dan kinerja benar-benar dirasakan.")
+		lines = append(lines, outcomeLine)
 	}
 	lines = append(lines, fmt.Sprintf("Langkah menuju %s: menambah %s poin.", target, Points(st.Points)))
 	return strings.Join(lines, "\n")
@@ -112,6 +116,9 @@ func stepText(st PathStep, answers map[string]Answer, target string) string {
 func weakText(in *Instrument, q *Question, answers map[string]Answer, n *Node, ns NodeScore) string {
 	a, ok := answers[q.ID]
 	lines := DraftLines(q, a, ok, q.Best())
+	if p := in.Path(q.ID); len(p) > 0 && strings.EqualFold(p[0].ID, outcomeNode) {
+		lines = append(lines, outcomeLine)
+	}
 	var worst Miss
 	for _, m := range ns.Missed {
 		if m.Short() > worst.Short() {

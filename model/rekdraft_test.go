@@ -222,6 +222,9 @@ func TestDraftsBuiltinNoIDs(t *testing.T) {
 		if _, ok := in.Question(d.Node); !ok {
 			t.Errorf("draft %d links %q, not a question", i, d.Node)
 		}
+		if hasil := strings.HasPrefix(d.Node, "hasil."); hasil != strings.Contains(d.Text, outcomeLine) {
+			t.Errorf("draft for %s: a result item says it is one, no other does:\n%s", d.Node, d.Text)
+		}
 		if m := numbering.FindString(d.Text); m != "" {
 			t.Errorf("draft for %s names %q:\n%s", d.Node, m, d.Text)
 		}
