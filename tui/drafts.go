@@ -40,9 +40,12 @@ type draft struct {
 	existing string // an earlier recommendation of this evaluation on the same node
 }
 
-// draftsScreen proposes one recommendation per failing node of an
-// evaluation. Nothing is saved until the evaluator accepts a draft, as it
-// is or edited.
+// draftsScreen proposes recommendations for an evaluation short of its
+// target (model.Drafts): the steps of the path to the target, then the
+// failing areas' weakest questions. Each draft is about one question,
+// shown above its text with its numbering; the text itself names none.
+// Nothing is saved until the evaluator accepts a draft, as it is or
+// edited.
 type draftsScreen struct {
 	env    *env
 	evalID string
@@ -272,7 +275,11 @@ func (d *draftsScreen) fill() {
 	if !dr.rek.Due.IsZero() {
 		due = "tenggat " + format.ShortDate(dr.rek.Due)
 	}
-	fmt.Fprintf(&b, "Prioritas %s · %s\n", dr.rek.Priority, due)
+	left := fmt.Sprintf("%d belum ditangani", d.pending())
+	if d.pending() == 0 {
+		left = "semua draf sudah ditangani — esc kembali ke daftar rekomendasi"
+	}
+	b.WriteString(wrap.Render(fmt.Sprintf("Prioritas %s · %s · %s", dr.rek.Priority, due, left)) + "\n")
 	switch dr.state {
 	case draftSaved:
 		b.WriteString(st.Saved.Render("✓ Diterima dan disimpan sebagai "+dr.savedAs) + "\n")
@@ -280,9 +287,22 @@ func (d *draftsScreen) fill() {
 		b.WriteString(st.Muted.Render("Dibuang (tidak disimpan)") + "\n")
 	}
 	if dr.existing != "" && dr.state == draftPending {
-		b.WriteString(st.Warn.Render(wrap.Render(fmt.Sprintf("! Evaluasi ini sudah punya rekomendasi untuk komponen ini (%s).", dr.existing))) + "\n")
+		what := "komponen"
+		if _, ok := d.inst.Question(dr.rek.Node); ok {
+			what = "pertanyaan"
+		}
+		b.WriteString(st.Warn.Render(wrap.Render(fmt.Sprintf("! Evaluasi ini sudah punya rekomendasi untuk %s ini (%s).", what, dr.existing))) + "\n")
 	}
-	b.WriteString("\n" + wrap.Render(dr.rek.Text))
+	// The line that says the draft is a step towards the target, and what
+	// it is worth, stands apart under the text.
+	text, step := dr.rek.Text, ""
+	if i := strings.LastIndex(text, "\nLangkah menuju "); i >= 0 {
+		text, step = text[:i], text[i+1:]
+	}
+	b.WriteString("\n" + wrap.Render(text))
+	if step != "" {
+		b.WriteString("\n\n" + st.Header.Render(wrap.Render("→ "+step)))
+	}
 	d.vp.SetContent(b.String())
 	d.vp.GotoTop()
 }
@@ -310,14 +330,16 @@ func (d *draftsScreen) View() string {
 			d.eval.Year, d.eval.Stage), w, "")
 	}
 	dr := d.drafts[d.cur]
-	head := fmt.Sprintf("Draf %d dari %d · %s", d.cur+1, len(d.drafts), nodeTitle(d.inst, dr.rek.Node))
-	left := fmt.Sprintf("%d belum ditangani", d.pending())
-	if d.pending() == 0 {
-		left = "semua draf sudah ditangani — esc kembali ke daftar rekomendasi"
+	area := d.inst.Area(dr.rek.Node)
+	if area == "" {
+		area = dr.rek.Node
 	}
+	head := fmt.Sprintf("Draf %d dari %d · %s", d.cur+1, len(d.drafts), nodeTitle(d.inst, area))
 	var b strings.Builder
 	b.WriteString(st.Header.Render(ansi.Truncate(head, w, "…")) + "\n")
-	b.WriteString(st.Muted.Render(ansi.Truncate(dr.rek.Node+" · "+left, w, "…")) + "\n")
+	// The question the draft is about, by its numbering and text: the
+	// link the draft's own text leaves out.
+	b.WriteString(st.Muted.Render(ansi.Truncate(shortTitle(d.inst, dr.rek.Node), w, "…")) + "\n")
 	if d.editor != nil {
 		b.WriteString(d.editor.View(st, w, d.height-4))
 	} else {
@@ -333,4 +355,16 @@ func (d *draftsScreen) View() string {
 		foot = st.Muted.Render("menyimpan…")
 	}
 	return clip(b.String(), w, d.height-1) + "\n" + foot
+}
+
+// shortTitle names a node, or a question by its numbering and its text up
+// to the question mark, without how a percentage is counted.
+func shortTitle(in *model.Instrument, id string) string {
+	t := nodeTitle(in, id)
+	if _, ok := in.Question(id); ok {
+		if i := strings.Index(t, "?"); i >= 0 {
+			t = t[:i+1]
+		}
+	}
+	return t
 }

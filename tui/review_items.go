@@ -109,7 +109,7 @@ func nodeTitle(in *model.Instrument, id string) string {
 		return n.Title
 	}
 	if q, ok := in.Question(id); ok {
-		return q.Number() + " " + q.Text
+		return q.Number() + " " + q.Wording() // the numbering opens the text, or the id stands in
 	}
 	return id
 }

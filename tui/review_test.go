@@ -73,13 +73,17 @@ func TestReviewScriptedSession(t *testing.T) {
 	h.keys("r")
 	h.mustSee("1 rekomendasi", "Perbarui SOP layanan.", "n draf")
 
-	// Drafts: one per failing node, Penguatan Pengawasan among them.
+	// Drafts: one per question, the path to WBK first, in Penguatan
+	// Pengawasan; the question shown above the text, which names none.
 	h.keys("n")
 	h.mustSee("Draf 1 dari")
 	for i := 0; i < 10 && !strings.Contains(h.view(), "· Penguatan Pengawasan\n"); i++ {
 		h.keys("j")
 	}
-	h.mustSee("Penguatan Pengawasan", "belum memenuhi syarat", "kurang", "poin", "Pertanyaan dengan jawaban terlemah")
+	h.mustSee("Penguatan Pengawasan", "R5.ii Berapa persen pengaduan", "Saat ini:", "Data dukung:", "Langkah menuju WBK: menambah", "poin")
+	if strings.Contains(h.view(), "pw.reform") {
+		t.Fatalf("a draft names its question by id:\n%s", h.view())
+	}
 	if got, _ := reopen(t, h, path).RekomendasiList(store.RekFilter{}); len(got) != 1 {
 		t.Fatalf("showing drafts saved something: %d recommendations", len(got))
 	}
@@ -90,12 +94,12 @@ func TestReviewScriptedSession(t *testing.T) {
 	h.keys("Bentuk UPG. [tab][right][tab][ctrl+u]31-13-2026[ctrl+s]")
 	h.mustSee("hari-bulan-tahun") // a wrong date is refused in place
 	h.keys("[ctrl+u]01-10-2026[ctrl+s]")
-	h.mustSee("✓ Disimpan sebagai r2: Penguatan Pengawasan")
+	h.mustSee("✓ Disimpan sebagai r2: R5.ii Berapa persen pengaduan")
 	saved, err := reopen(t, h, path).Rekomendasi(ev.ID + "/r2")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(saved.Text, "Bentuk UPG. ") || saved.Node != "pw" || !saved.Due.Equal(date(2026, 10, 1)) ||
+	if !strings.HasPrefix(saved.Text, "Bentuk UPG. ") || saved.Node != "pw.reform.2" || !saved.Due.Equal(date(2026, 10, 1)) ||
 		saved.Status != model.RekBaru {
 		t.Fatalf("accepted draft on disk: %+v", saved)
 	}
@@ -136,9 +140,9 @@ func TestReviewScriptedSession(t *testing.T) {
 		t.Fatalf("the overdue filter shows a recommendation due in 2027:\n%s", h.view())
 	}
 
-	// enter opens the walk at the recommended area's first question.
+	// enter opens the walk at the question the recommendation is about.
 	h.keys("[enter]")
-	h.mustSee("pw.pemenuhan.1")
+	h.mustSee("pw.reform.2", "R5.ii Berapa persen pengaduan")
 	h.keys("[esc]")
 	h.mustSee("1 dari 2 rekomendasi") // the filter stays on the way back
 	h.keys("[esc]")
