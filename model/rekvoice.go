@@ -188,10 +188,7 @@ func criterionClause(label string) string {
 // questionBody is q's text without its numbering and without what follows
 // the question mark (how a percentage is counted).
 func questionBody(q *Question) string {
-	s := strings.Join(strings.Fields(q.Text), " ")
-	if f := strings.Fields(s); len(f) > 1 && strings.Contains(f[0], ".") && len(f[0]) <= 12 && !strings.HasSuffix(f[0], ".") {
-		s = strings.TrimSpace(s[len(f[0]):])
-	}
+	s := q.Wording()
 	if i := strings.Index(s, "?"); i >= 0 {
 		s = s[:i]
 	}
