@@ -107,12 +107,9 @@ func condition(q *Question, a Answer, answered bool) string {
 // evidence is the data dukung of q, its guide's first sentence (what
 // follows is advice to the evaluator on entering the answer), or "".
 func evidence(q *Question) string {
-	g := strings.Join(strings.Fields(q.Guide), " ")
+	g := strings.Join(strings.Fields(q.Evidence()), " ")
 	if g == "" {
 		return ""
-	}
-	if rest, ok := cutPrefixFold(g, "data dukung:"); ok {
-		g = strings.TrimSpace(rest)
 	}
 	for i := 0; i+2 < len(g); i++ {
 		if g[i] == '.' && g[i+1] == ' ' {
