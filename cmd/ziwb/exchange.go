@@ -180,7 +180,7 @@ func writeFileAtomic(path string, data []byte) error {
 func newImportCmd() *cobra.Command {
 	var answers, lkeFile, satker, stage, conflicts string
 	var year int
-	var asJSON bool
+	var asJSON, skipUnmatched bool
 	cmd := &cobra.Command{
 		Use:   "import BUNDEL | import --answers BERKAS | --lke BERKAS.xlsx --satker ID [--stage TAHAP] [--year TAHUN]",
 		Short: "Impor bundel ekspor, atau berkas jawaban ke evaluasi sebuah satker",
@@ -218,7 +218,10 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
       kolom berjudul "Jawaban"; baris "Jumlah" memberi persentasenya) atau
       hasil "ziwb export --format xlsx". Ketikan biasa diterima (ya, T, a.,
       80%, 0,8, 3,41). Setiap masalah dilaporkan dengan selnya, mis.
-      LKE ZI!F45; sel Jawaban yang kosong tidak mengubah apa pun.`,
+      LKE ZI!F45; sel Jawaban yang kosong tidak mengubah apa pun. Baris yang
+      tidak cocok dengan pertanyaan mana pun membatalkan impor, kecuali
+      dengan --skip-unmatched: baris itu disebut lalu dilewati. Nilai yang
+      tidak sah selalu membatalkan impor.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if answers != "" || lkeFile != "" {
 				return cobra.NoArgs(cmd, args)
@@ -296,10 +299,10 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 					return fmt.Errorf("baca berkas jawaban: %w", err)
 				}
 				if lkeFile != "" {
-					return importSheet(cmd, db, file, data, lke.ReadLKE, satker, st, year)
+					return importSheet(cmd, db, file, data, lke.ReadLKE, satker, st, year, skipUnmatched)
 				}
 				if isCSV(file, data) {
-					return importSheet(cmd, db, file, data, lke.ReadCSV, satker, st, year)
+					return importSheet(cmd, db, file, data, lke.ReadCSV, satker, st, year, skipUnmatched)
 				}
 				stats, err = db.ImportAnswers(file, data, satker, st, year, currentUser(cmd))
 			} else {
@@ -317,6 +320,7 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 	cmd.Flags().StringVar(&satker, "satker", "", "satker (id) tujuan berkas jawaban")
 	cmd.Flags().StringVar(&stage, "stage", "", "tahap evaluasi: PMPZI, TPI, TPI-lapangan, TPN (bawaan: PMPZI)")
 	cmd.Flags().IntVar(&year, "year", 0, "tahun evaluasi (bawaan: tahun terakhir tahap itu, atau tahun ini)")
+	cmd.Flags().BoolVar(&skipUnmatched, "skip-unmatched", false, "lembar kerja atau CSV: lewati baris yang tidak cocok dengan pertanyaan mana pun (tetap disebut); nilai yang tidak sah tetap membatalkan impor")
 	cmd.Flags().StringVar(&conflicts, "conflicts", "", "bundel lapangan: list (hanya laporkan), ours (pertahankan nilai di sini), theirs (ambil nilai bundel); bawaan: simpan untuk diputuskan")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "bundel lapangan: tulis laporan penggabungan sebagai JSON")
 	return cmd
@@ -337,19 +341,30 @@ func isCSV(file string, data []byte) bool {
 
 // importSheet imports a CSV answers file or a filled LKE worksheet: read
 // and checked against the instrument of the evaluation it goes into, then
-// saved as an answers file is (lke.Import).
+// saved as an answers file is (lke.Import). Rows that match no question
+// refuse the file unless skip is set; they are then listed and left out.
 func importSheet(cmd *cobra.Command, db *store.DB, file string, data []byte,
-	read func(string, []byte, *model.Instrument) (lke.File, error), satker string, st model.Stage, year int) error {
+	read func(string, []byte, *model.Instrument) (lke.File, error), satker string, st model.Stage, year int, skip bool) error {
 	in, err := lke.Target(db, satker, st, year)
 	if err != nil {
 		return err
 	}
 	f, err := read(file, data, in)
+	if err != nil && skip && len(f.Invalid) == 0 && len(f.Skipped) > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%d baris dilewati (--skip-unmatched):\n", len(f.Skipped))
+		for _, e := range f.Skipped {
+			fmt.Fprintln(cmd.ErrOrStderr(), "  "+e.Error())
+		}
+		err = nil
+	}
 	var res lke.Result
 	if err == nil {
 		res, err = lke.Import(db, f, satker, st, year, currentUser(cmd))
 	}
 	if err != nil {
+		if len(f.Invalid) == 0 && len(f.Skipped) > 0 && !skip {
+			defer fmt.Fprintln(cmd.ErrOrStderr(), "Baris yang tidak cocok dengan pertanyaan mana pun dapat dilewati dengan --skip-unmatched.")
+		}
 		return printImportErrors(cmd.ErrOrStderr(), db.Path(), err)
 	}
 	out := cmd.OutOrStdout()
