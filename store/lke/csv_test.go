@@ -96,56 +96,82 @@ func importFile(t testing.TB, db *store.DB, name string, data []byte, satker str
 	return Import(db, f, satker, stage, year, "uji")
 }
 
-func TestCSVRoundTrip(t *testing.T) {
-	db := demoDB(t)
-	src := richestEval(t, db)
-	data := exportCSV(t, db, src.ID)
-	if !bytes.HasPrefix(data, []byte("id,nomor,jawaban,nilai,skor,catatan\r\n")) {
-		t.Fatalf("header: %q", data[:min(len(data), 60)])
+// TestRoundTrip exports an evaluation as CSV and as the LKE workbook and
+// imports each into another satker: the same answers, notes and total.
+func TestRoundTrip(t *testing.T) {
+	for _, c := range []struct {
+		format, file string
+		export       func(testing.TB, *store.DB, string) []byte
+		read         func(string, []byte, *model.Instrument) (File, error)
+	}{
+		{"csv", "jawaban.csv", exportCSV, ReadCSV},
+		{"xlsx", "lke.xlsx", exportXLSX, ReadLKE},
+	} {
+		t.Run(c.format, func(t *testing.T) {
+			db := demoDB(t)
+			src := richestEval(t, db)
+			data := c.export(t, db, src.ID)
+			copyID := "salinan-" + c.format
+			newSatker(t, db, src.SatkerID, copyID)
+			res, err := importFile(t, db, c.file, data, copyID, src.Stage, src.Year, c.read)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Answers.Added == 0 {
+				t.Fatalf("nothing added: %+v", res)
+			}
+			dst := model.EvaluationID(copyID, src.Year, src.Stage)
+			want, _ := db.Answers(src.ID)
+			got, _ := db.Answers(dst)
+			notes := 0
+			for qid, w := range want {
+				g := got[qid]
+				if g.Value != w.Value || g.Note != w.Note {
+					t.Errorf("%s: got %v %q, want %v %q", qid, g.Value, g.Note, w.Value, w.Note)
+				}
+				if w.Note != "" {
+					notes++
+				}
+			}
+			if len(got) != len(want) || notes == 0 || res.Notes != notes {
+				t.Errorf("got %d answers, want %d; %d notes written, %d in the source", len(got), len(want), res.Notes, notes)
+			}
+			sw, _, err := db.Scorecard(src.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sg, _, err := db.Scorecard(dst)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sw.Total != sg.Total {
+				t.Errorf("total %v, want %v", sg.Total, sw.Total)
+			}
+			// The same file again changes nothing.
+			res, err = importFile(t, db, c.file, data, copyID, src.Stage, src.Year, c.read)
+			if err != nil || res.Changed() {
+				t.Errorf("second import: %+v, %v", res, err)
+			}
+			if c.format != "csv" {
+				return
+			}
+			if !bytes.HasPrefix(data, []byte("id,nomor,jawaban,nilai,skor,catatan\r\n")) {
+				t.Fatalf("header: %q", data[:min(len(data), 60)])
+			}
+			if again := exportCSV(t, db, dst); !bytes.Equal(again, data) {
+				t.Errorf("the copy exports differently:\n%s\nwant\n%s", again, data)
+			}
+		})
 	}
-	newSatker(t, db, src.SatkerID, "salinan-csv")
-	res, err := importFile(t, db, "jawaban.csv", data, "salinan-csv", src.Stage, src.Year, ReadCSV)
-	if err != nil {
+}
+
+func exportXLSX(t testing.TB, db *store.DB, evalID string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := ExportWorkbook(db, &b, evalID); err != nil {
 		t.Fatal(err)
 	}
-	if res.Answers.Added == 0 {
-		t.Fatalf("nothing added: %+v", res)
-	}
-	dst := model.EvaluationID("salinan-csv", src.Year, src.Stage)
-	want, _ := db.Answers(src.ID)
-	got, _ := db.Answers(dst)
-	notes := 0
-	for qid, w := range want {
-		g := got[qid]
-		if g.Value != w.Value || g.Note != w.Note {
-			t.Errorf("%s: got %v %q, want %v %q", qid, g.Value, g.Note, w.Value, w.Note)
-		}
-		if w.Note != "" {
-			notes++
-		}
-	}
-	if len(got) != len(want) || notes == 0 || res.Notes != notes {
-		t.Errorf("got %d answers, want %d; %d notes written, %d in the source", len(got), len(want), res.Notes, notes)
-	}
-	sw, _, err := db.Scorecard(src.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg, _, err := db.Scorecard(dst)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sw.Total != sg.Total {
-		t.Errorf("total %v, want %v", sg.Total, sw.Total)
-	}
-	if again := exportCSV(t, db, dst); !bytes.Equal(again, data) {
-		t.Errorf("the copy exports differently:\n%s\nwant\n%s", again, data)
-	}
-	// The same file again changes nothing.
-	res, err = importFile(t, db, "jawaban.csv", data, "salinan-csv", src.Stage, src.Year, ReadCSV)
-	if err != nil || res.Changed() {
-		t.Errorf("second import: %+v, %v", res, err)
-	}
+	return b.Bytes()
 }
 
 func TestReadCSVTyping(t *testing.T) {
