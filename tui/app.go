@@ -229,6 +229,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.flash = errorText(msg.err)
 		return a, nil
 	case refreshMsg:
+		return a, a.refreshTop()
 	default:
 		// A screen hears keys, pastes and the results of its own
 		// commands (screenMsg); the terminal's other reports (focus,
@@ -273,8 +274,16 @@ func (a *App) deliver(m screenMsg) tea.Cmd {
 			return cmd
 		}
 	}
+	// The screen that asked is closed: a failure is still said.
+	if f, ok := m.msg.(failure); ok && f.failureText() != "" {
+		a.flash = f.failureText()
+	}
 	return nil
 }
+
+// failure is a command's result that may carry a failure its screen
+// would have shown; failureText says it, or is "".
+type failure interface{ failureText() string }
 
 func (a *App) open(s screen) tea.Cmd {
 	w, h := a.bodySize()
@@ -289,7 +298,20 @@ func (a *App) close() tea.Cmd {
 	}
 	a.stack = a.stack[:len(a.stack)-1]
 	a.frame.stale = true
-	return tag(a.top(), a.top().Update(refreshMsg{}))
+	return a.refreshTop()
+}
+
+// refreshTop has the top screen read its data again. The read waits in
+// the write queue behind the saves still on their way — a walk closed
+// right after a key — so the screen shows what they saved.
+func (a *App) refreshTop() tea.Cmd {
+	s := a.top()
+	cmd := tag(s, s.Update(refreshMsg{}))
+	a.frame.stale = true
+	if cmd == nil {
+		return nil
+	}
+	return a.env.writes.add(cmd)
 }
 
 // View is the frame in the alternate screen; the program downsamples its

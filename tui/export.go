@@ -83,6 +83,14 @@ type exportedMsg struct {
 	err     error
 }
 
+func (m exportedMsg) failureText() string {
+	if m.err == nil {
+		return ""
+	}
+	text, _ := m.notice()
+	return text
+}
+
 // notice is what the screen says about an export, and whether it failed.
 func (m exportedMsg) notice() (text string, failed bool) {
 	switch {

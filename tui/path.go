@@ -119,22 +119,18 @@ func newPath(e *env, evalID string) *pathScreen {
 	return p
 }
 
-// newPathFrom opens the path on what the walk shows; enter goes back to
-// the walk through pick, positioned on the question.
-func newPathFrom(e *env, evalID string, data pathData, pick func(qid string)) *pathScreen {
+// newPathFrom opens the path from the walk; enter goes back to the walk
+// through pick, positioned on the question. It reads the store like
+// newPath, after the walk's saves still on their way.
+func newPathFrom(e *env, evalID string, pick func(qid string)) *pathScreen {
 	p := newPath(e, evalID)
 	p.pick = pick
-	p.setData(data)
-	p.updateKeys()
 	return p
 }
 
-func (p *pathScreen) Init() tea.Cmd {
-	if p.loaded {
-		return nil
-	}
-	return p.load
-}
+// Init reads the answers behind the writes already queued, so an answer
+// typed just before w is on the path.
+func (p *pathScreen) Init() tea.Cmd { return p.env.write(p, p.load) }
 
 func (p *pathScreen) load() tea.Msg {
 	in, target, vals, err := p.env.db.Values(p.evalID)

@@ -345,7 +345,7 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Scorecard):
 		return w.env.open(newScorecard(w.env, w.evalID))
 	case key.Matches(msg, k.Path):
-		return w.env.open(newPathFrom(w.env, w.evalID, pathData{w.inst, w.values(), w.satker.Target}, w.jumpTo))
+		return w.env.open(newPathFrom(w.env, w.evalID, w.jumpTo))
 	case key.Matches(msg, k.Review):
 		return w.env.open(newReview(w.env, reviewScope{satkerID: w.eval.SatkerID, draftsFor: w.evalID}))
 	case key.Matches(msg, k.Note, k.Evidence) && w.pending > 0:
