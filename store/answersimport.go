@@ -26,17 +26,52 @@ func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage mod
 // carries beside its answers (by question id), saved in the same
 // transaction: a worksheet is one action, its answers and notes together.
 func (db *DB) ImportAnswersNoting(name string, data []byte, notes map[string]string, satkerID string, stage model.Stage, year int, by string) (ImportStats, error) {
+	stats, _, err := db.importAnswers(name, data, notes, satkerID, stage, year, by, false)
+	return stats, err
+}
+
+// AnswerPlan is what an answers file does to one question, decided as
+// ImportAnswersNoting decides it: at the importing person's review level,
+// a carried answer confirmed by a value as a change.
+type AnswerPlan struct {
+	Question string
+	Old, New model.Answer // the importer's level's answer before and after
+	Change   Change
+}
+
+// Change says how an import leaves one answer.
+type Change int
+
+const (
+	Unchanged Change = iota
+	Added
+	Updated
+)
+
+// PlanAnswers is ImportAnswersNoting without writing, into an evaluation
+// that exists: what it would do to every question the file names, in the
+// file's order, with the same counts and the same refusals (a reviewer's
+// change without a reason) as its error.
+func (db *DB) PlanAnswers(name string, data []byte, notes map[string]string, satkerID string, stage model.Stage, year int, by string) ([]AnswerPlan, ImportStats, error) {
+	stats, plan, err := db.importAnswers(name, data, notes, satkerID, stage, year, by, true)
+	return plan, stats, err
+}
+
+// importAnswers is ImportAnswersNoting; dry decides every question and
+// writes nothing, the transaction rolled back.
+func (db *DB) importAnswers(name string, data []byte, notes map[string]string, satkerID string, stage model.Stage, year int, by string, dry bool) (ImportStats, []AnswerPlan, error) {
 	af, err := model.ReadAnswersFile(name, data)
 	if err != nil {
-		return ImportStats{}, fileErrors(err)
+		return ImportStats{}, nil, fileErrors(err)
 	}
 	if stage == "" {
 		stage = model.StagePMPZI
 	}
 	var stats ImportStats
+	var plan []AnswerPlan
 	err = db.update(func(tx *bolt.Tx) error {
 		t := txn{db, tx}
-		stats = ImportStats{}
+		stats, plan = ImportStats{}, nil
 		s, err := t.satker(satkerID)
 		if err != nil {
 			return err
@@ -59,6 +94,8 @@ func (db *DB) ImportAnswersNoting(name string, data []byte, notes map[string]str
 		e, err := t.evaluation(id)
 		var in *model.Instrument
 		switch {
+		case isNotFound(err) && dry:
+			return err
 		case isNotFound(err):
 			if e, in, err = t.createForImport(name, af, s, year, stage, by); err != nil {
 				return err
@@ -117,14 +154,20 @@ func (db *DB) ImportAnswersNoting(name string, data []byte, notes map[string]str
 					" (berkas jawaban tidak membawa catatan: tulis alasannya di meja kerja)"})
 				continue
 			}
+			change := Updated
 			switch {
 			case next.same(old):
+				change = Unchanged
 				stats.Answers.Unchanged++
-				continue
 			case old.empty():
+				change = Added
 				stats.Answers.Added++
 			default:
 				stats.Answers.Updated++
+			}
+			plan = append(plan, AnswerPlan{Question: entry.Question, Old: old.model(), New: next.model(), Change: change})
+			if change == Unchanged || dry {
+				continue
 			}
 			if _, err := t.saveAnswerIn(&group, e, in, old, next, by, nil); err != nil {
 				return err
@@ -133,12 +176,12 @@ func (db *DB) ImportAnswersNoting(name string, data []byte, notes map[string]str
 		if len(unreasoned) > 0 { // all or nothing, as every refused file
 			return importError{unreasoned}
 		}
-		if !stats.Changed() {
+		if !stats.Changed() || dry {
 			return errUnchanged
 		}
 		return nil
 	})
-	return stats, err
+	return stats, plan, err
 }
 
 // createForImport makes the evaluation an answers file goes into.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -203,8 +204,22 @@ var importKinds = map[string]func(string, []byte, *model.Instrument) (lke.File, 
 }
 
 // startRead checks the path as typed and reads the file in a command.
+// droppedPath is a path as typed, pasted or dropped from a file manager:
+// terminals quote a dropped path ('/a b.csv' or "/a b.csv") or escape its
+// spaces (/a\ b.csv), and add a space after it.
+func droppedPath(typed string) string {
+	p := strings.TrimSpace(typed)
+	if len(p) >= 2 && (p[0] == '\'' || p[0] == '"') && p[len(p)-1] == p[0] {
+		return p[1 : len(p)-1]
+	}
+	if runtime.GOOS != "windows" { // there \ separates folders
+		p = strings.ReplaceAll(p, `\ `, " ")
+	}
+	return strings.TrimPrefix(p, "file://")
+}
+
 func (s *importScreen) startRead() tea.Cmd {
-	path := strings.TrimSpace(s.field.Value())
+	path := droppedPath(s.field.Value())
 	if path == "" {
 		s.problem = "Tulis jalur berkasnya dulu."
 		return nil
@@ -220,7 +235,7 @@ func (s *importScreen) startRead() tea.Cmd {
 	}
 	s.path, s.problem, s.step = path, "", importReading
 	s.field.Blur()
-	db, ev := s.env.db, s.eval
+	db, ev, user := s.env.db, s.eval, s.env.user
 	return func() tea.Msg {
 		data, err := readLocal(path)
 		if err != nil {
@@ -234,7 +249,7 @@ func (s *importScreen) startRead() tea.Cmd {
 		if err != nil && len(f.Skipped) == 0 && len(f.Invalid) == 0 {
 			return importReadMsg{err: err} // not readable at all
 		}
-		p, err := lke.PreviewImport(db, f, ev.ID)
+		p, err := lke.PreviewImport(db, f, ev.ID, user)
 		return importReadMsg{file: f, in: in, preview: p, err: err}
 	}
 }
@@ -278,6 +293,9 @@ func (s *importScreen) read(msg importReadMsg) {
 		return
 	}
 	s.step, s.file, s.in, s.preview, s.saveErr = importShown, msg.file, msg.in, msg.preview, ""
+	if r := msg.preview.Refusal; r != nil {
+		s.saveErr = errorText(r) // said before enter: the store will not take it
+	}
 	s.fill()
 	s.vp.GotoTop()
 }
@@ -287,6 +305,8 @@ func (s *importScreen) read(msg importReadMsg) {
 func (s *importScreen) save() tea.Cmd {
 	p := s.preview
 	switch {
+	case p.Refusal != nil:
+		return nil // the preview already says why, above and in the foot
 	case !p.Savable():
 		s.notice = fmt.Sprintf("Tidak disimpan: %d isian tidak sah. Perbaiki berkasnya, lalu b untuk membacanya lagi.", len(p.Invalid))
 		return nil

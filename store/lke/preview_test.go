@@ -66,7 +66,7 @@ func TestPreviewImport(t *testing.T) {
 	if err == nil || len(f.Skipped) != 1 || len(f.Invalid) != 0 {
 		t.Fatalf("err %v, skipped %v, invalid %v", err, f.Skipped, f.Invalid)
 	}
-	p, err := PreviewImport(db, f, ev.ID)
+	p, err := PreviewImport(db, f, ev.ID, "uji")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestPreviewImport(t *testing.T) {
 	// A refused value: the preview lists it, the import saves nothing.
 	bad := editCSV(t, data, qid, "Ya ya")
 	fb, _ := ReadCSV("isi.csv", bad, ws.Instrument)
-	pb, err := PreviewImport(db, fb, ev.ID)
+	pb, err := PreviewImport(db, fb, ev.ID, "uji")
 	if err != nil {
 		t.Fatal(err)
 	}

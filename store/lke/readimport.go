@@ -42,6 +42,17 @@ type Result struct {
 	Notes      int    // notes written
 }
 
+// notes is the notes the file gives, by question id.
+func (f File) notes() map[string]string {
+	notes := map[string]string{}
+	for _, e := range f.Entries {
+		if e.HasNote {
+			notes[e.Question] = e.Note
+		}
+	}
+	return notes
+}
+
 // Import saves a file read by ReadCSV or ReadLKE into a satker's
 // evaluation through store.ImportAnswersNoting: one transaction, answers
 // and notes together, all or nothing, checked for the review level the
@@ -57,12 +68,7 @@ func Import(db *store.DB, f File, satkerID string, stage model.Stage, year int, 
 		stage = model.StagePMPZI
 	}
 	data, lines := f.answersJSON()
-	notes := map[string]string{}
-	for _, e := range f.Entries {
-		if e.HasNote {
-			notes[e.Question] = e.Note
-		}
-	}
+	notes := f.notes()
 	res := Result{}
 	res.Evaluation, res.Notes = noteChanges(db, satkerID, stage, year, notes)
 	stats, err := db.ImportAnswersNoting(f.Name, data, notes, satkerID, stage, year, by)
