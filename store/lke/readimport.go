@@ -64,6 +64,9 @@ func Import(db *store.DB, f File, satkerID string, stage model.Stage, year int, 
 	if len(f.Invalid) > 0 {
 		return Result{}, Errors(f.Invalid)
 	}
+	if len(f.Entries) == 0 && len(f.Skipped) > 0 {
+		return Result{}, nil // every row left out: nothing to write, not even the evaluation
+	}
 	if stage == "" {
 		stage = model.StagePMPZI
 	}
