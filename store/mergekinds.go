@@ -338,10 +338,13 @@ func (m *merger) rekomendasi(r rekRec) error {
 // its own seqs; the groups and undos they name follow them. Then the
 // resolutions the policy made, and the conflicts kept for a person.
 func (m *merger) history() error {
-	have := map[string]bool{}
+	// have is the seq here of each entry by its fingerprint: an entry of
+	// the bundle this database already holds still gives its seq to the
+	// undos and groups that name it.
+	have := map[string]uint64{}
 	for _, s := range m.b.satkers {
 		if err := m.t.walkHistory(HistoryFilter{Satker: s.ID}, func(c changeRec) bool {
-			have[fingerprint(c)] = true
+			have[fingerprint(c)] = c.Seq
 			return true
 		}); err != nil {
 			return err
@@ -349,11 +352,13 @@ func (m *merger) history() error {
 	}
 	renum := map[uint64]uint64{}
 	for _, c := range m.b.history {
-		if have[fingerprint(c)] {
+		fp := fingerprint(c)
+		if seq, ok := have[fp]; ok {
+			renum[c.Seq] = seq
 			continue
 		}
-		have[fingerprint(c)] = true
 		renum[c.Seq] = m.t.nextSeq() // the first entry of a group names itself
+		have[fp] = renum[c.Seq]
 		c.Group, c.Undoes = renum[c.Group], renum[c.Undoes]
 		if _, err := m.t.record(c); err != nil {
 			return err
