@@ -180,7 +180,7 @@ func lowerNotch(q *Question, from, v Value) (Value, bool) {
 	return w, true
 }
 
-func TestReviewPathToWiderGenerator(t *testing.T) {
+func TestPathToWiderGenerator(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 77))
 	var paths int
 	fails := 0
@@ -257,7 +257,7 @@ func jsonOf(v Value) any {
 
 // On the built-in LKE with random answers: the path meets the target,
 // raises every step, and no step can go one notch lower.
-func TestReviewPathToBuiltinRandom(t *testing.T) {
+func TestPathToBuiltinRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, in := range Builtins() {
 		id := in.ID

@@ -34,7 +34,7 @@ func snapOf(t *testing.T, db *DB, evalID string) undoSnap {
 	return out
 }
 
-func TestReviewUndoRandomActions(t *testing.T) {
+func TestUndoRandomActions(t *testing.T) {
 	for seed := range uint64(30) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 99))
@@ -153,7 +153,7 @@ func eqLevels(a, b map[model.Level]undoSnap) bool {
 // The same with the evaluation moving along the review chain and back:
 // each level undoes its own actions, last first, and never touches
 // another level's answers.
-func TestReviewUndoAcrossLevels(t *testing.T) {
+func TestUndoRandomAcrossLevels(t *testing.T) {
 	for seed := range uint64(40) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 7))
@@ -263,7 +263,7 @@ func TestReviewUndoAcrossLevels(t *testing.T) {
 
 // An imported file brought in by a merge is one action on the receiving
 // database too: one undo there reverts all of it.
-func TestReviewMergedImportIsOneUndo(t *testing.T) {
+func TestMergedImportIsOneUndo(t *testing.T) {
 	server, _ := testDB(t)
 	in := miniInstrument(t)
 	e := seed(t, server, "kk-a", model.StagePMPZI, in)
@@ -302,7 +302,7 @@ func TestReviewMergedImportIsOneUndo(t *testing.T) {
 // Pre-existing, not from imports: an undo made on one database and merged
 // into another that already has the entry it reverts arrives as a plain
 // change (its Undoes is lost), so the other database can "undo" it again.
-func TestReviewMergedUndoKeepsItsLink(t *testing.T) {
+func TestMergedUndoKeepsItsLink(t *testing.T) {
 	server, _ := testDB(t)
 	in := miniInstrument(t)
 	e := seed(t, server, "kk-a", model.StagePMPZI, in)

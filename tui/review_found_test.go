@@ -1,7 +1,9 @@
 package tui
 
-// Reproductions found in the review of aafad24..main (path, import,
-// export). Each test fails on main; each names the fix it needs.
+// Defects a review found in the path, import and export screens: reads
+// ordered after queued saves, dropped paths, the import preview counting
+// what the import writes, a closed screen's failure still said. Each test
+// failed before its fix.
 
 import (
 	"bytes"
@@ -22,7 +24,7 @@ import (
 // never hears of it. In tmux, "aw" sent at once on the path's first step
 // shows the path still asking for the answer just given, with one step
 // more than the walk's status line.
-func TestReviewPathFromWalkMissesTheSaveOnItsWay(t *testing.T) {
+func TestPathFromWalkSeesTheSaveOnItsWay(t *testing.T) {
 	db, _ := testDB(t)
 	ev := seedPath(t, db)
 	before := wantPath(t, db, ev.ID, model.WBK)
@@ -52,7 +54,7 @@ func TestReviewPathFromWalkMissesTheSaveOnItsWay(t *testing.T) {
 // esc, but its read is not ordered after the walk's queued write, so
 // when the read's goroutine runs first the path shows the answers
 // before the save and keeps them.
-func TestReviewPathReloadRacesTheWalksSave(t *testing.T) {
+func TestPathReloadWaitsForTheWalksSave(t *testing.T) {
 	db, _ := testDB(t)
 	ev := seedPath(t, db)
 	want := wantPath(t, db, ev.ID, model.WBK)
@@ -76,7 +78,7 @@ func TestReviewPathReloadRacesTheWalksSave(t *testing.T) {
 // A path dropped on the terminal from a file manager arrives quoted
 // ('…' in GNOME Terminal/Konsole/iTerm) or with its spaces escaped
 // (macOS Terminal); the field takes it as typed and refuses both.
-func TestReviewImportDroppedPathIsRefused(t *testing.T) {
+func TestImportReadsADroppedPath(t *testing.T) {
 	f := newImportFixture(t)
 	if err := os.Mkdir(filepath.Join(f.dir, "unduhan saya"), 0o755); err != nil {
 		t.Fatal(err)
@@ -105,7 +107,7 @@ func TestReviewImportDroppedPathIsRefused(t *testing.T) {
 // anggota), the PMPZI's CSV previews "66 berubah … enter simpan 66
 // perubahan" and then saves "75 jawaban berubah": nine answers the
 // preview listed under SAMA are written.
-func TestReviewImportPreviewCountsWhatIsSaved(t *testing.T) {
+func TestImportPreviewCountsWhatIsSaved(t *testing.T) {
 	db, _ := testDB(t)
 	if err := db.Demo(0, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
@@ -149,7 +151,7 @@ func TestReviewImportPreviewCountsWhatIsSaved(t *testing.T) {
 // that is closed, and deliver drops it. A failed export (here the file's
 // name is taken by a folder) is said nowhere: the evaluator believes the
 // workbook was written.
-func TestReviewExportFailureAfterEscIsSaidNowhere(t *testing.T) {
+func TestExportFailureAfterEscIsSaid(t *testing.T) {
 	db, ev := reviewedDB(t)
 	dir := t.TempDir()
 	t.Chdir(dir)

@@ -10,7 +10,7 @@ import (
 // Review: a file whose every row matches no question, imported with
 // --skip-unmatched, saves nothing: in particular it does not create the
 // evaluation it would have gone into.
-func TestReviewImportOnlySkippedRows(t *testing.T) {
+func TestImportOnlySkippedRowsWritesNothing(t *testing.T) {
 	db := demoDB(t)
 	csv := filepath.Join(t.TempDir(), "jawaban.csv")
 	if err := os.WriteFile(csv, []byte("id,nomor,jawaban,nilai,bobot,catatan\ntidak.ada,9.z,Y,,,\n"), 0o644); err != nil {
