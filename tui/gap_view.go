@@ -39,11 +39,11 @@ func gapAreaCode(id string) string {
 // gapAnswer is an answer as the list shows it: the option key or the
 // number, a dash when there is none.
 func gapAnswer(in *model.Instrument, qid string, v model.Value) string {
+	if q, ok := in.Question(qid); ok {
+		return format.Answer(q, v)
+	}
 	if v.IsZero() {
 		return "–"
-	}
-	if q, ok := in.Question(qid); ok && !q.Type.IsChoice() {
-		return numberText(q, v)
 	}
 	return v.String()
 }

@@ -62,7 +62,7 @@ func (w *walkScreen) levelLines(q *model.Question, width int) string {
 		}
 		value := "—"
 		if ok && !a.Value.IsZero() {
-			value = valueText(q, a.Value)
+			value = format.Answer(q, a.Value)
 		}
 		line := fmt.Sprintf("%s%-10s %-4s", mark, l, value)
 		if ok && a.By != "" {
@@ -113,12 +113,12 @@ func (w *walkScreen) previousLine(q *model.Question, now model.Value, width int)
 	case model.ProgressChanged:
 		pts, _ := w.inst.QuestionMax(q.ID)
 		if now.IsZero() {
-			text = fmt.Sprintf("↺ %s: %s — belum dijawab sekarang", round, valueText(q, then))
+			text = fmt.Sprintf("↺ %s: %s — belum dijawab sekarang", round, format.Answer(q, then))
 		} else {
-			text = fmt.Sprintf("↺ %s: %s — berubah %s poin", round, valueText(q, then), format.SignedPoints((q.Fraction(now)-q.Fraction(then))*pts))
+			text = fmt.Sprintf("↺ %s: %s — berubah %s poin", round, format.Answer(q, then), format.SignedPoints((q.Fraction(now)-q.Fraction(then))*pts))
 		}
 	default:
-		text = fmt.Sprintf("↺ %s: %s — sama", round, valueText(q, then))
+		text = fmt.Sprintf("↺ %s: %s — sama", round, format.Answer(q, then))
 	}
 	if then.IsZero() && now.IsZero() {
 		return ""
@@ -136,11 +136,4 @@ func (w *walkScreen) standing() string {
 		return fmt.Sprintf("%s · giliran %s", w.eval.Status, model.EditLevel(w.eval.Status))
 	}
 	return fmt.Sprintf("%s · Anda: %s (p: langkah)", w.eval.Status, w.step.Level)
-}
-
-func valueText(q *model.Question, v model.Value) string {
-	if q.Type.IsChoice() {
-		return v.String()
-	}
-	return numberText(q, v)
 }

@@ -105,7 +105,7 @@ func (w *walkScreen) detail(width, height int) string {
 	} else {
 		answer := st.Muted.Render("belum dijawab")
 		if !ans.Value.IsZero() {
-			answer = st.Selected.Render(numberText(q, ans.Value))
+			answer = st.Selected.Render(format.Answer(q, ans.Value))
 		}
 		fmt.Fprintf(&b, "Jawaban: %s   %s\n", answer, st.Muted.Render("("+q.Accepted()+")"))
 	}
@@ -189,7 +189,7 @@ func (w *walkScreen) editors(width int) string {
 		if r := w.reason; r != nil {
 			q := w.question()
 			noteTitle = st.Focus.Render(ansi.Truncate(fmt.Sprintf("Alasan %s mengubah jawaban %s %s → %s (wajib; esc: simpan)",
-				w.step.Level, r.below.Level, valueText(q, r.below.Value), valueText(q, r.value)), width, "…"))
+				w.step.Level, r.below.Level, format.Answer(q, r.below.Value), format.Answer(q, r.value)), width, "…"))
 		}
 		b.WriteString(noteTitle + "\n" + w.note.View() + "\n")
 	} else if w.focus != focusEvidence && w.focus != focusEvidenceForm || w.height >= roomyHeight {
@@ -347,14 +347,6 @@ func (w *walkScreen) nodeName(id string) string {
 		return n.Title
 	}
 	return id
-}
-
-func numberText(q *model.Question, v model.Value) string {
-	s := strings.Replace(v.String(), ".", ",", 1)
-	if q.Type == model.Percent {
-		return s + "%"
-	}
-	return s
 }
 
 func checkedCount(ev []model.Evidence) int {

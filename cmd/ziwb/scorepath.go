@@ -9,6 +9,7 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 	"github.com/kemenag-ortala/ziwb/tui/report"
 )
 
@@ -85,12 +86,12 @@ func writePath(w io.Writer, s model.Satker, e model.Evaluation, in *model.Instru
 		model.Points(total), p.Target, len(p.Steps), model.Points(p.Gain), model.Points(total+p.Gain))
 	for i, st := range p.Steps {
 		q := st.Question
-		from := st.From.String()
-		if from == "" {
+		from := format.Answer(q, st.From)
+		if st.From.IsZero() {
 			from = "belum dijawab"
 		}
 		fmt.Fprintf(w, "\n%2d. %s · %s\n", i+1, in.Caption(in.Area(q.ID)), q.Text)
-		fmt.Fprintf(w, "    jawaban %s → %s, +%s poin", from, st.To, model.Points(st.Points))
+		fmt.Fprintf(w, "    jawaban %s → %s, +%s poin", from, format.Answer(q, st.To), model.Points(st.Points))
 		if st.Outcome {
 			fmt.Fprint(w, " (hasil: dicapai lewat kinerja, bukan dokumen)")
 		}

@@ -98,3 +98,18 @@ func Decimal(f float64) string {
 	}
 	return s
 }
+
+// Answer writes an answer as the screens and reports list it: the option
+// key, a number with a decimal comma, a percentage with its sign; "–"
+// for none.
+func Answer(q *model.Question, v model.Value) string {
+	switch {
+	case v.IsZero():
+		return "–"
+	case !v.Numeric:
+		return v.Choice
+	case q.Type == model.Percent:
+		return strings.Replace(v.String(), ".", ",", 1) + "%"
+	}
+	return strings.Replace(v.String(), ".", ",", 1)
+}

@@ -29,3 +29,25 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswer(t *testing.T) {
+	yesno := &model.Question{Type: model.YesNo}
+	pct := &model.Question{Type: model.Percent}
+	idx := &model.Question{Type: model.Number, Range: [2]float64{0, 4}}
+	for _, c := range []struct {
+		q    *model.Question
+		v    model.Value
+		want string
+	}{
+		{yesno, model.Value{}, "–"},
+		{yesno, model.Letter("y"), "Y"},
+		{pct, model.Num(68.5), "68,5%"},
+		{pct, model.Num(100), "100%"},
+		{idx, model.Num(3.6), "3,6"},
+		{idx, model.Num(3), "3"},
+	} {
+		if got := Answer(c.q, c.v); got != c.want {
+			t.Errorf("Answer(%s, %v) = %q, want %q", c.q.Type, c.v, got, c.want)
+		}
+	}
+}
