@@ -79,6 +79,18 @@ func TestImportIsOneUndo(t *testing.T) {
 	if len(a) != 1 || a[qs[0].ID].Value != before {
 		t.Fatalf("after one undo: %+v; want the answer saved before the import alone", a)
 	}
+	// The undo is one action too: its entries, on three questions, add
+	// one group to the two there were.
+	h, _ = db.History(HistoryFilter{Evaluation: e.ID})
+	clear(groups)
+	for _, c := range h {
+		if c.Question != "" {
+			groups[c.Group]++
+		}
+	}
+	if len(groups) != 3 {
+		t.Fatalf("after the undo of one import: %d groups, want 3 (an answer, the import, its undo): %+v", len(groups), h)
+	}
 	if _, err := db.Undo(e.ID, "a"); err != nil {
 		t.Fatal(err)
 	}

@@ -46,8 +46,9 @@ func (db *DB) Undo(evalID, by string) (model.Change, error) {
 			}
 			byQuestion[c.Question] = append(byQuestion[c.Question], c)
 		}
+		var group uint64 // the undo is one action too, however many questions it reverts
 		for _, qid := range qids {
-			r, err := t.undoQuestion(evalID, qid, byQuestion[qid], target.Seq, by)
+			r, err := t.undoQuestion(&group, evalID, qid, byQuestion[qid], target.Seq, by)
 			if err != nil {
 				return err
 			}
@@ -63,10 +64,11 @@ func (db *DB) Undo(evalID, by string) (model.Change, error) {
 	return out.model(), nil
 }
 
-// undoQuestion reverts the entries of one action on one question and
+// undoQuestion reverts the entries of one action on one question, in the
+// undo's group (*group, set by the first question that finds it 0), and
 // returns the undo entry written for the field of the entry seq (or of
 // the first field, when seq is not among them).
-func (t txn) undoQuestion(evalID, qid string, action []changeRec, seq uint64, by string) (changeRec, error) {
+func (t txn) undoQuestion(group *uint64, evalID, qid string, action []changeRec, seq uint64, by string) (changeRec, error) {
 	var out changeRec
 	e, in, q, lvl, err := t.editable(evalID, qid, by)
 	if err != nil {
@@ -91,10 +93,12 @@ func (t txn) undoQuestion(evalID, qid string, action []changeRec, seq uint64, by
 	if next.same(old) {
 		// Already as it was (an import or a later edit put it back):
 		// record the undo anyway so the next Undo moves on.
-		group := t.nextSeq()
+		if *group == 0 {
+			*group = t.nextSeq()
+		}
 		for _, c := range action {
 			r := changeRec{By: by, Satker: e.Satker, Evaluation: e.ID, Question: q.ID, Field: c.Field,
-				Old: c.New, New: c.Old, Undoes: c.Seq, Group: group, Level: c.Level}
+				Old: c.New, New: c.Old, Undoes: c.Seq, Group: *group, Level: c.Level}
 			if r, err = t.record(r); err != nil {
 				return out, err
 			}
@@ -104,7 +108,7 @@ func (t txn) undoQuestion(evalID, qid string, action []changeRec, seq uint64, by
 		}
 		return out, nil
 	}
-	if _, err := t.saveAnswer(e, in, old, next, by, undoes); err != nil {
+	if _, err := t.saveAnswerIn(group, e, in, old, next, by, undoes); err != nil {
 		return out, err
 	}
 	// The entry just written for the target's field is the undo.
