@@ -30,6 +30,9 @@ ditolak membuat perintah keluar dengan status bukan nol.`,
 			if pathWanted(cmd) {
 				return runPath(cmd, asJSON)
 			}
+			if cmd.Flags().Changed("year") || cmd.Flags().Changed("stage") {
+				return flagError("--year dan --stage memilih evaluasi untuk --path; tanpa --path, score --satker menilai semua evaluasi satker itu")
+			}
 			if answersPath == "" && storedScoresWanted(cmd) {
 				return runStoredScores(cmd, asJSON)
 			}
