@@ -140,10 +140,14 @@ func (s *importScreen) fill() {
 	group("BERUBAH", len(p.Changed), "tersimpan → berkas")
 	for _, r := range p.Changed {
 		change := answerOrDash(r.From) + " → " + answerOrDash(r.To)
-		if !r.ValueChanged {
-			change = answerOrDash(r.To) + ", catatan diubah"
-		} else if r.NoteChanged {
+		switch {
+		case r.ValueChanged && r.NoteChanged:
 			change += ", catatan diubah"
+		case r.ValueChanged:
+		case r.NoteChanged:
+			change = answerOrDash(r.To) + ", catatan diubah"
+		default: // the same answer, given again: it confirms what an earlier round brought
+			change = answerOrDash(r.To) + ", dibawa → dikonfirmasi"
 		}
 		lines = append(lines, ansi.Truncate(fmt.Sprintf("  %-*s  %s  %s", width, r.Number, st.Warn.Render(change), s.questionText(r.Question)), w, "…"))
 	}
