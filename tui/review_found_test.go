@@ -137,7 +137,7 @@ func TestImportPreviewCountsWhatIsSaved(t *testing.T) {
 		t.Fatalf("not read:\n%s", h.view())
 	}
 	promised := len(s.preview.Changed)
-	h.mustSee(fmt.Sprintf("enter simpan %d perubahan", promised))
+	h.mustSee(fmt.Sprintf("enter simpan %d perubahan", promised), "dibawa → dikonfirmasi")
 	h.keys("[enter]")
 	if s.step != importDone {
 		t.Fatalf("not saved:\n%s", h.view())
