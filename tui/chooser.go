@@ -406,10 +406,6 @@ func (c *chooserScreen) render() string {
 		room := max(1, c.height-strings.Count(foot, "\n")-1)
 		return fit(shape(b.String(), w, room, true, false)+"\n"+foot, w, c.height)
 	}
-	if notice := c.noticeView(); notice != "" {
-		used := strings.Count(b.String(), "\n") + 1
-		b.WriteString(strings.Repeat("\n", max(1, c.height-used)) + notice)
-	}
 	return fit(b.String(), w, c.height)
 }
 
@@ -422,5 +418,5 @@ func (c *chooserScreen) foot() string {
 	case c.export.isOpen():
 		return c.export.view(c.width)
 	}
-	return ""
+	return c.noticeBlock(3)
 }

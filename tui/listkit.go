@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -127,6 +128,19 @@ func (l *listBase) keep(selected string) string {
 func (l *listBase) say(text string, warn bool) { l.notice, l.warn = text, warn }
 
 // noticeView is the notice, one line, red when it reports a failure.
+// noticeBlock is the notice wrapped to at most n lines, for a notice
+// worth reading whole: a path written, a command to run instead.
+func (l *listBase) noticeBlock(n int) string {
+	if l.notice == "" {
+		return ""
+	}
+	style := l.env.st.Saved
+	if l.warn {
+		style = l.env.st.Error
+	}
+	return style.Render(strings.Join(wrapLines(l.notice, max(1, l.width), n), "\n"))
+}
+
 func (l *listBase) noticeView() string {
 	st := l.env.st
 	switch {

@@ -312,8 +312,27 @@ func changedText(by string, at time.Time) string {
 }
 
 // wrapLines wraps s to width in at most n lines, the last cut with "…".
+// It breaks at spaces only, so a command or a path shown whole can be
+// copied whole (hyphens stay inside their word); a word longer than a
+// line is cut hard.
 func wrapLines(s string, width, n int) []string {
-	lines := strings.Split(ansi.Wrap(s, max(1, width), ""), "\n")
+	width = max(1, width)
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width:
+			line += " " + word
+		default:
+			lines, line = append(lines, line), word
+		}
+		for ansi.StringWidth(line) > width { // one word wider than a line
+			lines, line = append(lines, ansi.Truncate(line, width, "")), ansi.TruncateLeft(line, width, "")
+		}
+	}
+	lines = append(lines, line)
 	if len(lines) > n {
 		lines = lines[:n]
 		lines[n-1] = ansi.Truncate(lines[n-1]+" …", width, "…")

@@ -151,9 +151,9 @@ func (s *scorecardScreen) foot() string {
 	case s.notice == "":
 		return ""
 	case s.failed:
-		return st.Error.Render(ansi.Truncate(s.notice, max(0, s.width), "…"))
+		return st.Error.Render(strings.Join(wrapLines(s.notice, max(1, s.width), 3), "\n"))
 	}
-	return st.Saved.Render(ansi.Truncate(s.notice, max(0, s.width), "…"))
+	return st.Saved.Render(strings.Join(wrapLines(s.notice, max(1, s.width), 3), "\n"))
 }
 
 func (s *scorecardScreen) Help() keyHelp {
