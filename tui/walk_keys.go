@@ -1,7 +1,14 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/kemenag-ortala/ziwb/model"
 )
 
 type walkKeys struct {
@@ -73,4 +80,154 @@ func (w *walkScreen) Help() keyHelp {
 			{k.Note, k.Evidence, k.Scorecard, k.Path, k.Step, k.Review},
 		},
 	}
+}
+
+func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if w.prompt != nil {
+		return w.stepKey(msg)
+	}
+	switch w.focus {
+	case focusInput:
+		return w.inputKey(msg)
+	case focusNote:
+		return w.noteKey(msg)
+	case focusEvidence:
+		return w.evidenceKey(msg)
+	case focusEvidenceForm:
+		return w.evidenceFormKey(msg)
+	}
+	k := w.keys
+	w.problem = ""
+	q := w.question()
+	switch {
+	case key.Matches(msg, k.Back):
+		return w.env.goBack()
+	case key.Matches(msg, k.Next):
+		w.move(1)
+	case key.Matches(msg, k.Prev):
+		w.move(-1)
+	case key.Matches(msg, k.NextGap):
+		w.gap(1)
+	case key.Matches(msg, k.PrevGap):
+		w.gap(-1)
+	case key.Matches(msg, k.NextPart):
+		w.part(1)
+	case key.Matches(msg, k.PrevPart):
+		w.part(-1)
+	case key.Matches(msg, k.Undo):
+		return w.undo()
+	case key.Matches(msg, k.Step):
+		return w.openSteps()
+	case key.Matches(msg, k.Confirm):
+		return w.confirmCarried(q)
+	case key.Matches(msg, k.Scorecard):
+		return w.env.open(newScorecard(w.env, w.evalID))
+	case key.Matches(msg, k.Path):
+		return w.env.open(newPathFrom(w.env, w.evalID, w.jumpTo))
+	case key.Matches(msg, k.Review):
+		return w.env.open(newReview(w.env, reviewScope{satkerID: w.eval.SatkerID, draftsFor: w.evalID}))
+	case key.Matches(msg, k.Note, k.Evidence) && w.pending > 0:
+		// The note and the evidence are edited from what is shown;
+		// what is still being saved would be overwritten.
+		w.problem = "Tunggu sebentar: perubahan sebelumnya masih disimpan."
+	case key.Matches(msg, k.Note):
+		w.focus = focusNote
+		w.note.SetValue(w.mine(q.ID).Note)
+		return w.note.Focus()
+	case key.Matches(msg, k.Evidence):
+		w.focus = focusEvidence
+		w.evCur = 0
+	case key.Matches(msg, k.Clear):
+		if _, ok := w.answers[q.ID]; ok && !w.answers[q.ID].Value.IsZero() {
+			return w.saveAnswer(q, model.Value{}, "")
+		}
+	case key.Matches(msg, k.Type):
+		return w.openInput("")
+	case isTyped(msg):
+		r := msg.Text
+		if !q.Type.IsChoice() {
+			if strings.ContainsAny(r, "0123456789.,") {
+				return w.openInput(r)
+			}
+			w.problem = fmt.Sprintf("Pertanyaan ini dijawab dengan angka (%s): tekan enter atau ketik angkanya.", q.Accepted())
+			return nil
+		}
+		v, err := q.Parse(r)
+		if err != nil {
+			w.problem = refusal(q, r)
+			return nil
+		}
+		return w.saveAnswer(q, v, "")
+	}
+	return nil
+}
+
+// refusal says, in place, why a key is not an answer to q.
+func refusal(q *model.Question, typed string) string {
+	return fmt.Sprintf("%q bukan jawaban pertanyaan ini — pilih %s.", strings.ToUpper(typed), q.Accepted())
+}
+
+func (w *walkScreen) openInput(initial string) tea.Cmd {
+	w.focus = focusInput
+	w.input.SetValue(initial)
+	w.input.CursorEnd()
+	w.input.Placeholder = w.question().Accepted()
+	return w.input.Focus()
+}
+
+func (w *walkScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, w.keys.Cancel):
+		w.focus = focusQuestion
+		w.input.Blur()
+		w.problem = ""
+		return nil
+	case key.Matches(msg, w.keys.Submit):
+		q := w.question()
+		typed := strings.TrimSpace(w.input.Value())
+		v, err := q.Parse(typed)
+		if err != nil {
+			var ae *model.AnswerError
+			if errors.As(err, &ae) && ae.Reason != "" {
+				w.problem = fmt.Sprintf("%q ditolak: %s. Yang diterima: %s.", typed, ae.Reason, ae.Accepted)
+			} else {
+				w.problem = refusal(q, typed)
+			}
+			return nil // the field keeps what was typed, to correct it
+		}
+		w.focus = focusQuestion
+		w.input.Blur()
+		w.problem = ""
+		counts := ""
+		if q.Type == model.Percent && strings.Contains(typed, "/") {
+			counts = typed
+		}
+		return w.saveAnswer(q, v, counts)
+	}
+	var cmd tea.Cmd
+	w.input, cmd = w.input.Update(msg)
+	return cmd
+}
+
+func (w *walkScreen) noteKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, w.keys.Cancel, w.keys.ToEvidence, w.keys.Save) {
+		w.note.Blur()
+		w.focus = focusQuestion
+		if key.Matches(msg, w.keys.ToEvidence) {
+			w.focus = focusEvidence
+		}
+		q := w.question()
+		text := strings.TrimRight(w.note.Value(), " \n")
+		if w.reason != nil {
+			return w.closeReason(q, strings.TrimSpace(text))
+		}
+		if text == w.mine(q.ID).Note {
+			return nil
+		}
+		db, evalID, user := w.env.db, w.evalID, w.env.user
+		return w.write(func() (model.Answer, error) { return db.SetNote(evalID, q.ID, text, user) })
+	}
+	var cmd tea.Cmd
+	w.note, cmd = w.note.Update(msg)
+	return cmd
 }
