@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/table"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -15,40 +14,6 @@ import (
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
 )
-
-// chooserKeys is the chooser's key map and its help: the list's and the
-// new-evaluation form's.
-type chooserKeys struct {
-	nav                     navKeys // one line, top and bottom: a satker has a few rounds
-	Open, New, Review, Back key.Binding
-	Team, Export            key.Binding
-	Mark, Compare           key.Binding
-	Import                  key.Binding
-	// the new-evaluation form
-	Next, Prev, Left, Right, Submit, Save, Cancel key.Binding
-}
-
-func newChooserKeys() chooserKeys {
-	return chooserKeys{
-		nav:     listNavKeys().withoutPages().withoutHalves(),
-		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
-		New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "evaluasi baru")),
-		Review:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
-		Team:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tim evaluasi")),
-		Export:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "ekspor")),
-		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
-		Compare: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan yang ditandai")),
-		Import:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "impor")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
-		Next:    key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
-		Prev:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
-		Left:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "pilihan sebelum")),
-		Right:   key.NewBinding(key.WithKeys("right", "space"), key.WithHelp("→/spasi", "pilihan berikut")),
-		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "kolom berikut / buat")),
-		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "buat")),
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
-	}
-}
 
 // Columns of the evaluation table.
 const (
@@ -246,31 +211,6 @@ func (c *chooserScreen) selected() *model.Evaluation {
 	return &c.evals[i]
 }
 
-func (c *chooserScreen) updateKeys() {
-	k := &c.keys
-	inForm := c.form != nil
-	k.Back.SetEnabled(!inForm)
-	k.nav.setEnabled(!inForm && len(c.evals) > 1)
-	k.Open.SetEnabled(!inForm && c.selected() != nil)
-	k.New.SetEnabled(!inForm && c.loaded)
-	k.Review.SetEnabled(!inForm && c.loaded)
-	k.Mark.SetEnabled(!inForm && c.selected() != nil)
-	k.Team.SetEnabled(!inForm && c.selected() != nil)
-	k.Export.SetEnabled(!inForm && c.selected() != nil)
-	k.Import.SetEnabled(!inForm && c.selected() != nil)
-	k.Compare.SetEnabled(!inForm && len(c.marked) >= 2)
-	for _, b := range []*key.Binding{&k.Next, &k.Prev} {
-		b.SetEnabled(inForm)
-	}
-	for _, b := range []*key.Binding{&k.Submit, &k.Save} {
-		b.SetEnabled(inForm || c.team != nil)
-	}
-	k.Cancel.SetEnabled(inForm || c.team != nil || c.export.isOpen())
-	choice := inForm && !c.form.typing()
-	k.Left.SetEnabled(choice)
-	k.Right.SetEnabled(choice)
-}
-
 func (c *chooserScreen) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
@@ -313,36 +253,6 @@ func (c *chooserScreen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (c *chooserScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := c.keys
-	switch {
-	case key.Matches(msg, k.Back):
-		return c.env.goBack()
-	case !c.loaded:
-		return nil
-	case key.Matches(msg, k.New):
-		return c.openForm()
-	case key.Matches(msg, k.Mark):
-		c.toggleMark(c.selected().ID)
-		return nil
-	case key.Matches(msg, k.Team):
-		return c.openTeam()
-	case key.Matches(msg, k.Export):
-		c.export.open(c.selected().ID)
-		return nil
-	case key.Matches(msg, k.Import):
-		return c.openImport()
-	case key.Matches(msg, k.Compare):
-		return c.open(newSideBySide(c.env, slices.Clone(c.marked)))
-	case key.Matches(msg, k.Review):
-		return c.open(newReview(c.env, reviewScope{satkerID: c.satkerID}))
-	case key.Matches(msg, k.Open):
-		return c.open(newWalk(c.env, c.selected().ID))
-	}
-	c.table.update(msg)
-	return nil
-}
-
 // toggleMark marks an evaluation for the side-by-side comparison (the
 // same satker across years and stages), or unmarks it.
 func (c *chooserScreen) toggleMark(id string) {
@@ -358,24 +268,6 @@ func (c *chooserScreen) toggleMark(id string) {
 		c.say(fmt.Sprintf("%d evaluasi ditandai · c bandingkan", len(c.marked)), false)
 	}
 	c.fillRows()
-}
-
-func (c *chooserScreen) Help() keyHelp {
-	k := c.keys
-	if c.team != nil {
-		return keyHelp{short: []key.Binding{k.Submit, k.Cancel}}
-	}
-	if c.export.isOpen() { // a digit picks the format, shown in the menu
-		return keyHelp{short: []key.Binding{k.Cancel}}
-	}
-	if c.form != nil {
-		s := bindings([]key.Binding{k.Next, k.Left, k.Right, k.Submit, k.Cancel})
-		return keyHelp{short: s, full: [][]key.Binding{{k.Next, k.Prev, k.Left, k.Right}, {k.Submit, k.Save, k.Cancel}}}
-	}
-	return keyHelp{
-		short: bindings([]key.Binding{k.Open, k.New, k.Review, k.Compare, k.Back}),
-		full:  [][]key.Binding{{k.Open, k.New, k.Review, k.Back}, {k.Mark, k.Compare, k.Team, k.Export, k.Import}, k.nav.bindings()},
-	}
 }
 
 func (c *chooserScreen) View() string { return c.memo(c.render) }
