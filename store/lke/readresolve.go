@@ -1,0 +1,233 @@
+package lke
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// From the rows read to the entries: the items of each indicator numbered,
+// and each answer read, a percentage from its Jumlah rows when it has them.
+
+// resolve numbers the items of each indicator and reads their answers.
+func (r *lkeReader) resolve() []Entry {
+	// Items of one indicator are numbered together: by the letters printed,
+	// or by position when the printed letters are a shuffle of a, b, c …
+	// (the worksheet prints 6.v as a, c, b).
+	for i := 0; i < len(r.items); {
+		j := i
+		for j < len(r.items) && r.items[j].q == nil && r.items[j].prefix == r.items[i].prefix && r.items[i].q == nil {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		group := r.items[i:j]
+		var letters, dashes []*lkeItem
+		for _, it := range group {
+			if it.letter == "-" {
+				dashes = append(dashes, it)
+			} else {
+				letters = append(letters, it)
+			}
+		}
+		shuffled := len(letters) > 0
+		seen := map[string]bool{}
+		for _, it := range letters {
+			if it.letter[0] < 'a' || int(it.letter[0]-'a') >= len(letters) || seen[it.letter] {
+				shuffled = false
+			}
+			seen[it.letter] = true
+		}
+		for k, it := range letters {
+			l := it.letter
+			if shuffled {
+				l = string(rune('a' + k))
+			}
+			it.ordered = it.prefix + "." + l
+			if r.numbers[strings.ToLower(it.ordered)] == nil && len(group) == 1 && r.numbers[strings.ToLower(it.prefix)] != nil {
+				it.ordered = it.prefix
+			}
+		}
+		for k, it := range dashes {
+			if len(dashes) == 1 && r.numbers[strings.ToLower(it.prefix)] != nil {
+				it.ordered = it.prefix
+			} else {
+				it.ordered = it.prefix + "." + string(rune('a'+k))
+			}
+		}
+		i = j
+	}
+	var out []Entry
+	first := map[string]int{}
+	for _, it := range r.items {
+		q := it.q
+		if q == nil && it.prefix != "" {
+			q = r.numbers[strings.ToLower(it.ordered)]
+		}
+		if q == nil {
+			if it.answer != "" || it.hasCounts() {
+				what := "baris ini"
+				if it.prefix != "" {
+					what = fmt.Sprintf("nomor %s", it.ordered)
+				}
+				r.unmatched(it.row, r.ansCol, "%s tidak cocok dengan pertanyaan mana pun di instrumen %s", what, r.in.ID)
+			}
+			continue
+		}
+		num := q.Number()
+		if row, dup := first[q.ID]; dup {
+			r.failf(it.row, r.ansCol, "pertanyaan %s (%s) ganda: pertama di baris %d", num, q.ID, row)
+			continue
+		}
+		first[q.ID] = it.row
+		e := Entry{Question: q.ID, Number: num, Line: it.row, Cell: r.cell(r.ansCol, it.row)}
+		var countsNote string
+		switch v, note, ok := r.counts(it, q); {
+		case !ok:
+			continue
+		case note != "":
+			e.Answer, e.Value, countsNote = true, v, note
+		case it.answer != "":
+			v, msg := parseAnswer(q, it.answer, r.share(q, it))
+			if msg != "" {
+				r.failf(it.row, r.ansCol, "%s: %s", num, msg)
+				continue
+			}
+			e.Answer, e.Value = true, v
+		}
+		if n := strings.TrimSpace(strings.Join(nonEmpty(countsNote, it.note), "\n")); n != "" {
+			e.Note, e.HasNote = n, true
+		}
+		if e.Answer || e.HasNote {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (it *lkeItem) hasCounts() bool {
+	for _, j := range it.jumlah {
+		if j.value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// share says how a bare number in a percentage cell reads: ziwb's own
+// export holds 0–100; a cell formatted as a percentage holds a share;
+// otherwise a number up to 1 is a share.
+func (r *lkeReader) share(q *model.Question, it *lkeItem) shareMode {
+	if q.Type != model.Percent {
+		return shareGuess
+	}
+	if r.idCol >= 0 {
+		return shareNever
+	}
+	c, _ := excelize.CoordinatesToCellName(r.ansCol+1, it.row)
+	if id, err := r.xf.GetCellStyle(r.sheet, c); err == nil && id > 0 {
+		if st, err := r.xf.GetStyle(id); err == nil && st != nil {
+			if st.NumFmt == 9 || st.NumFmt == 10 || st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%") {
+				return shareCell
+			}
+		}
+	}
+	return shareGuess
+}
+
+// countRoles says which "Jumlah" rows of a percentage item are its
+// numerator and denominator, by words of their text.
+var countRoles = map[string]struct {
+	num, den string
+	fall     bool // the percentage is the fall from den to num
+	cap      bool // a ratio above 100% counts as 100% (lke-zi-2021 header)
+}{
+	"R1.i.a":   {num: "dibuat", den: "agen", cap: true},
+	"R1.i.b":   {num: "integrasi", den: "dibuat"},
+	"R3.iii.a": {num: "tahun ini", den: "sebelum", fall: true},
+	"R4.i":     {num: "tercapai", den: "sasaran"},
+	"R5.ii":    {num: "selesai", den: "harus"},
+	"R5.iii.a": {num: "sudah", den: "harus"},
+	"R5.iii.b": {num: "sudah", den: "harus"},
+	"R6.i.b":   {num: "dipermudah", den: "terdata"},
+}
+
+// counts computes a percentage item's answer from its Jumlah rows. note is
+// empty when the rows give no counts; ok is false when they are refused.
+func (r *lkeReader) counts(it *lkeItem, q *model.Question) (v model.Value, note string, ok bool) {
+	role, known := countRoles[q.Number()]
+	if q.Type != model.Percent || !known || !it.hasCounts() {
+		return model.Value{}, "", true
+	}
+	var num, den *jumlahRow
+	for k := range it.jumlah {
+		j := &it.jumlah[k]
+		switch {
+		case strings.Contains(j.text, role.num) && num == nil:
+			num = j
+		case strings.Contains(j.text, role.den) && den == nil:
+			den = j
+		}
+	}
+	read := func(j *jumlahRow, what string) (float64, bool) {
+		if j == nil {
+			r.failf(it.row, r.ansCol, "%s: baris Jumlah %s tidak ada di bawah butir ini", q.Number(), what)
+			return 0, false
+		}
+		if j.value == "" {
+			r.failf(j.row, r.ansCol, "%s: jumlah kosong (isi kedua jumlah, atau kosongkan keduanya dan isi persentasenya)", q.Number())
+			return 0, false
+		}
+		f, good := parseDecimal(j.value)
+		switch {
+		case !good:
+			r.failf(j.row, r.ansCol, "%s: %q bukan angka", q.Number(), j.value)
+		case f < 0:
+			r.failf(j.row, r.ansCol, "%s: jumlah %q tidak boleh negatif", q.Number(), j.value)
+		default:
+			return f, true
+		}
+		return 0, false
+	}
+	n, okN := read(num, "pembilang ("+role.num+")")
+	d, okD := read(den, "penyebut ("+role.den+")")
+	if !okN || !okD {
+		return model.Value{}, "", false
+	}
+	if d == 0 {
+		r.failf(den.row, r.ansCol, "%s: penyebut nol: persentase tidak dapat dihitung", q.Number())
+		return model.Value{}, "", false
+	}
+	counts := fmt.Sprintf("%s/%s", plain(n), plain(d))
+	extra := ""
+	if role.fall {
+		extra = fmt.Sprintf(" (tahun sebelumnya %s, tahun ini %s)", plain(d), plain(n))
+		n = math.Max(0, d-n)
+		counts = fmt.Sprintf("%s/%s", plain(n), plain(d))
+	}
+	pct := roundPct(n * 100 / d)
+	if pct > 100 {
+		if !role.cap {
+			r.failf(num.row, r.ansCol, "%s: rasio %s melebihi 100%%", q.Number(), strings.Replace(plain(pct), ".", ",", 1)+"%")
+			return model.Value{}, "", false
+		}
+		extra, pct = " (dibatasi 100%)", 100
+	}
+	return model.Num(pct), fmt.Sprintf("Jumlah: %s = %s%%%s", counts, strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", pct), "0"), "."), extra), true
+}
