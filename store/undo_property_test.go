@@ -62,21 +62,7 @@ func TestUndoRandomActions(t *testing.T) {
 					what = "note " + q.ID
 					_, err = db.SetNote(e.ID, q.ID, fmt.Sprint("n", rng.IntN(3)), "a")
 				case k < 7:
-					var parts []string
-					notes := map[string]string{}
-					for _, q := range qs {
-						switch rng.IntN(4) {
-						case 0:
-							parts = append(parts, fmt.Sprintf("%q: %s", q.ID, encode(validValue(q, rng.IntN(7)))))
-						case 1:
-							parts = append(parts, fmt.Sprintf("%q: null", q.ID))
-						}
-						if rng.IntN(5) == 0 {
-							notes[q.ID] = fmt.Sprint("f", rng.IntN(3))
-						}
-					}
-					what = "import " + strings.Join(parts, ",") + fmt.Sprint(notes)
-					_, err = db.ImportAnswersNoting("x.json", []byte("{\"answers\": {"+strings.Join(parts, ", ")+"}}"), notes, e.SatkerID, e.Stage, e.Year, "a")
+					what, err = randomImport(rng, db, e, qs, 5)
 				default:
 					what = "undo"
 					_, err = db.Undo(e.ID, "a")
@@ -192,21 +178,7 @@ func TestUndoRandomAcrossLevels(t *testing.T) {
 					what = "note " + q.ID
 					_, err = db.SetNote(e.ID, q.ID, fmt.Sprint("n", rng.IntN(3)), "a")
 				case k < 7:
-					var parts []string
-					notes := map[string]string{}
-					for _, q := range qs {
-						switch rng.IntN(4) {
-						case 0:
-							parts = append(parts, fmt.Sprintf("%q: %s", q.ID, encode(validValue(q, rng.IntN(7)))))
-						case 1:
-							parts = append(parts, fmt.Sprintf("%q: null", q.ID))
-						}
-						if rng.IntN(3) == 0 {
-							notes[q.ID] = fmt.Sprint("f", rng.IntN(3))
-						}
-					}
-					what = "import " + strings.Join(parts, ",") + fmt.Sprint(notes)
-					_, err = db.ImportAnswersNoting("x.json", []byte("{\"answers\": {"+strings.Join(parts, ", ")+"}}"), notes, e.SatkerID, e.Stage, e.Year, "a")
+					what, err = randomImport(rng, db, e, qs, 3)
 				case k < 11:
 					what = fmt.Sprint("undo at ", lvl)
 					_, err = db.Undo(e.ID, "a")
@@ -342,4 +314,24 @@ func TestMergedUndoKeepsItsLink(t *testing.T) {
 		a, _ := laptop.Answers(e.ID)
 		t.Errorf("laptop undo after pulling the undo: err %v, answers now %+v (the undo was itself undone)", err, a)
 	}
+}
+
+// randomImport imports an answers file that answers, clears or leaves
+// each question at random, with a note on about one in noteEvery.
+func randomImport(rng *rand.Rand, db *DB, e model.Evaluation, qs []*model.Question, noteEvery int) (string, error) {
+	var parts []string
+	notes := map[string]string{}
+	for _, q := range qs {
+		switch rng.IntN(4) {
+		case 0:
+			parts = append(parts, fmt.Sprintf("%q: %s", q.ID, encode(validValue(q, rng.IntN(7)))))
+		case 1:
+			parts = append(parts, fmt.Sprintf("%q: null", q.ID))
+		}
+		if rng.IntN(noteEvery) == 0 {
+			notes[q.ID] = fmt.Sprint("f", rng.IntN(3))
+		}
+	}
+	_, err := db.ImportAnswersNoting("x.json", []byte("{\"answers\": {"+strings.Join(parts, ", ")+"}}"), notes, e.SatkerID, e.Stage, e.Year, "a")
+	return "import " + strings.Join(parts, ",") + fmt.Sprint(notes), err
 }
