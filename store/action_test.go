@@ -11,14 +11,10 @@ import (
 // A value and a note saved together are one action: one history group,
 // undone at once; an action saved alone before it stays.
 func TestOneActionIsOneUndo(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-aksi", model.StagePMPZI, in)
+	db, _, in, e := seeded(t, "kk-aksi", model.StagePMPZI)
 	q := in.Questions()[0]
 	first, second := validValue(q, 0), validValue(q, 1)
-	if _, err := db.SetAnswer(e.ID, q.ID, first, "a"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, db, e.ID, q.ID, first, "a")
 	if _, err := db.SetAnswerNoting(e.ID, q.ID, second, "hitungan", "a"); err != nil {
 		t.Fatal(err)
 	}
@@ -47,14 +43,10 @@ func TestOneActionIsOneUndo(t *testing.T) {
 // An imported file is one action: every answer and note it changed is one
 // history group, undone at once; what was saved before it stays.
 func TestImportIsOneUndo(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-impor", model.StagePMPZI, in)
+	db, _, in, e := seeded(t, "kk-impor", model.StagePMPZI)
 	qs := in.Questions()
 	before := validValue(qs[0], 0)
-	if _, err := db.SetAnswer(e.ID, qs[0].ID, before, "a"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, db, e.ID, qs[0].ID, before, "a")
 	file := fmt.Sprintf(`{"answers": {%q: %s, %q: %s, %q: %s}}`, qs[0].ID, encode(validValue(qs[0], 1)),
 		qs[1].ID, encode(validValue(qs[1], 0)), qs[2].ID, encode(validValue(qs[2], 1)))
 	notes := map[string]string{qs[1].ID: "dari berkas"}
@@ -102,13 +94,9 @@ func TestImportIsOneUndo(t *testing.T) {
 // Creating an evaluation from another is all or nothing: when the copy
 // cannot be made, the new evaluation is not there either.
 func TestCreateEvaluationFromIsOneTransaction(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	self := seed(t, db, "kk-salin", model.StagePMPZI, in)
+	db, _, in, self := seeded(t, "kk-salin", model.StagePMPZI)
 	q := in.Questions()[0]
-	if _, err := db.SetAnswer(self.ID, q.ID, validValue(q, 0), "a"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, db, self.ID, q.ID, validValue(q, 0), "a")
 	tpi := model.Evaluation{SatkerID: "kk-salin", Year: self.Year, Stage: model.StageTPI}
 	if _, _, err := db.CreateEvaluationFrom(tpi, in, "tidak-ada/2026/PMPZI", "a"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("from a missing evaluation: %v; want ErrNotFound", err)
@@ -128,13 +116,9 @@ func TestCreateEvaluationFromIsOneTransaction(t *testing.T) {
 // The worksheet is the walk's view of an evaluation: its satker, its
 // instrument, its answers and, beside a TPI, the satker's own PMPZI.
 func TestWorksheet(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	self := seed(t, db, "kk-lembar", model.StagePMPZI, in)
+	db, _, in, self := seeded(t, "kk-lembar", model.StagePMPZI)
 	q := in.Questions()[0]
-	if _, err := db.SetAnswer(self.ID, q.ID, validValue(q, 0), "a"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, db, self.ID, q.ID, validValue(q, 0), "a")
 	tpi, err := db.CreateEvaluation(model.Evaluation{SatkerID: "kk-lembar", Year: self.Year, Stage: model.StageTPI}, in, "a")
 	if err != nil {
 		t.Fatal(err)
@@ -158,9 +142,7 @@ func TestWorksheet(t *testing.T) {
 // whose history numbers differ, its entries are one group there, and one
 // undo takes it back; importing the bundle again adds nothing.
 func TestActionSurvivesImport(t *testing.T) {
-	src, _ := testDB(t)
-	in := testInstrument(t)
-	other := seed(t, src, "kk-lain", model.StagePMPZI, in)
+	src, _, in, other := seeded(t, "kk-lain", model.StagePMPZI)
 	q := in.Questions()[0]
 	for i := range 30 { // history numbers the target will not have
 		if _, err := src.SetNote(other.ID, q.ID, fmt.Sprint("catatan ", i), "a"); err != nil {

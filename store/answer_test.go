@@ -9,9 +9,7 @@ import (
 )
 
 func TestSetAnswerNoteEvidence(t *testing.T) {
-	db, path := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, path, in, e := seeded(t, "kk-a", model.StagePMPZI)
 	var choice, numeric *model.Question
 	for _, q := range in.Questions() {
 		if q.Type.IsChoice() && choice == nil {
@@ -108,9 +106,7 @@ func TestSetAnswerNoteEvidence(t *testing.T) {
 }
 
 func TestHistoryAndUndo(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, _, in, e := seeded(t, "kk-a", model.StagePMPZI)
 	qs := in.Questions()
 	q1, q2 := qs[0], qs[1]
 	v := func(q *model.Question, k int) model.Value {

@@ -18,16 +18,12 @@ import (
 // BenchmarkSetAnswer is one interactive save: validate, write the answer,
 // its history and the rescored summary, commit with fsync.
 func BenchmarkSetAnswer(b *testing.B) {
-	db, _ := testDB(b)
-	in := testInstrument(b)
-	e := seed(b, db, "kk-bench", model.StagePMPZI, in)
+	db, _, in, e := seeded(b, "kk-bench", model.StagePMPZI)
 	qs := in.Questions()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		q := qs[i%len(qs)]
-		if _, err := db.SetAnswer(e.ID, q.ID, validValue(q, i), "penguji"); err != nil {
-			b.Fatal(err)
-		}
+		mustAnswer(b, db, e.ID, q.ID, validValue(q, i), "penguji")
 	}
 }
 
@@ -61,6 +57,17 @@ func benchDB5000(b *testing.B) string {
 	return bench.path
 }
 
+// openBench5000 opens benchDB5000 read-only, closed when b ends.
+func openBench5000(b *testing.B) *DB {
+	b.Helper()
+	db, err := Open(benchDB5000(b), Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
 func cleanupBenchDir() {
 	if bench.dir != "" {
 		os.RemoveAll(bench.dir)
@@ -69,12 +76,7 @@ func cleanupBenchDir() {
 
 // BenchmarkSatkerSummaries5000 is the home screen's list of 5,000 satkers.
 func BenchmarkSatkerSummaries5000(b *testing.B) {
-	path := benchDB5000(b)
-	db, err := Open(path, Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openBench5000(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -180,9 +182,7 @@ func BenchmarkP1SaveAnswer5000(b *testing.B) {
 			b.Fatal(err)
 		}
 		t2 := time.Now()
-		if _, err := db.SetAnswer(evalID, q.ID, validValue(q, i), "penguji"); err != nil {
-			b.Fatal(err)
-		}
+		mustAnswer(b, db, evalID, q.ID, validValue(q, i), "penguji")
 		base, floor, save = append(base, t1.Sub(t0)), append(floor, t2.Sub(t1)), append(save, time.Since(t2))
 		basePages, savePages = basePages+p1-p0, savePages+pages()-p1
 	}
@@ -347,11 +347,7 @@ func BenchmarkP6Import1000(b *testing.B) {
 // BenchmarkSatkerList5000 is what the satker list reads at start: the
 // summaries without their per-area maps.
 func BenchmarkSatkerList5000(b *testing.B) {
-	db, err := Open(benchDB5000(b), Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openBench5000(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if list, err := db.SatkerList(); err != nil || len(list) != 5000 {
@@ -363,11 +359,7 @@ func BenchmarkSatkerList5000(b *testing.B) {
 // BenchmarkSatkerFirst5000 is what the satker list reads before its first
 // frame: one screenful of satkers in name order, and the count.
 func BenchmarkSatkerFirst5000(b *testing.B) {
-	db, err := Open(benchDB5000(b), Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openBench5000(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		list, total, err := db.SatkerFirst(120)
@@ -383,11 +375,7 @@ func BenchmarkSatkerFirst5000(b *testing.B) {
 // recommendations. The baseline, in the same process, is reading the
 // evaluation's answers alone (db.Answers); x-answers is the ratio.
 func BenchmarkWorksheet(b *testing.B) {
-	db, err := Open(benchDB5000(b), Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openBench5000(b)
 	id := "" // a TPI under review, started from last year's round
 	list, err := db.SatkerList()
 	if err != nil {

@@ -12,9 +12,7 @@ import (
 // TestCheckFindsBrokenReferences writes inconsistent records behind the
 // API's back and expects Check to name each one.
 func TestCheckFindsBrokenReferences(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, _, in, e := seeded(t, "kk-a", model.StagePMPZI)
 	q := in.Questions()[0]
 	db.SetAnswer(e.ID, q.ID, q.Best(), "x")
 	mustCheckClean(t, db)

@@ -9,11 +9,7 @@ import (
 // BenchmarkDashboardBuild5000 is opening the dashboard on 5,000 satkers:
 // read every summary, resolve the instruments, build the rows.
 func BenchmarkDashboardBuild5000(b *testing.B) {
-	db, err := Open(benchDB5000(b), Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openBench5000(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -68,11 +64,7 @@ func BenchmarkDashboardGroupDistribute5000(b *testing.B) {
 
 func benchDashboard(b *testing.B) model.Dashboard {
 	b.Helper()
-	db, err := Open(benchDB5000(b), Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openBench5000(b)
 	d, err := db.Dashboard(model.RoundPick{})
 	if err != nil || len(d.Rows) != 5000 {
 		b.Fatal(len(d.Rows), err)

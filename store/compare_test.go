@@ -15,10 +15,7 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 // TestDashboardMatchesScorecards builds the dashboard of the demo from the
 // compact summaries and checks every row against the full scorecards.
 func TestDashboardMatchesScorecards(t *testing.T) {
-	db, _ := testDB(t)
-	if err := db.Demo(0, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	db := demoDB(t, 0)
 	for _, pick := range []model.RoundPick{{}, {Year: fixedNow.Year() - 1}, {Stage: model.StageTPI}} {
 		d, err := db.Dashboard(pick)
 		if err != nil {
@@ -118,9 +115,7 @@ func previousRound(evals []model.Evaluation, cur int) int {
 // TestDashboardFollowsEdits: a saved answer shows on the next build, with
 // the change against the previous round and the tallies.
 func TestDashboardFollowsEdits(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	pm := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, _, in, pm := seeded(t, "kk-a", model.StagePMPZI)
 	tpi := seed(t, db, "kk-a", model.StageTPI, in)
 	seed(t, db, "kk-b", model.StagePMPZI, in)
 	last, err := db.CreateEvaluation(model.Evaluation{SatkerID: "kk-a", Year: 2025, Stage: model.StageTPI}, in, "penguji")
@@ -129,9 +124,7 @@ func TestDashboardFollowsEdits(t *testing.T) {
 	}
 	for _, id := range []string{pm.ID, last.ID} {
 		for _, q := range in.Questions() {
-			if _, err := db.SetAnswer(id, q.ID, q.Best(), "penguji"); err != nil {
-				t.Fatal(err)
-			}
+			mustAnswer(t, db, id, q.ID, q.Best(), "penguji")
 		}
 	}
 	d, err := db.Dashboard(model.RoundPick{})
@@ -146,9 +139,7 @@ func TestDashboardFollowsEdits(t *testing.T) {
 	}
 	// The evaluators agree with everything: no change, WBBM met.
 	for _, q := range in.Questions() {
-		if _, err := db.SetAnswer(tpi.ID, q.ID, q.Best(), "tpi"); err != nil {
-			t.Fatal(err)
-		}
+		mustAnswer(t, db, tpi.ID, q.ID, q.Best(), "tpi")
 	}
 	if d, err = db.Dashboard(model.RoundPick{}); err != nil {
 		t.Fatal(err)
@@ -172,10 +163,7 @@ func TestDashboardFollowsEdits(t *testing.T) {
 }
 
 func TestAnswerGapDemo(t *testing.T) {
-	db, _ := testDB(t)
-	if err := db.Demo(0, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	db := demoDB(t, 0)
 	sums, _ := db.SatkerSummaries()
 	pairs, selfOnly := 0, ""
 	for _, s := range sums {
@@ -255,12 +243,8 @@ func TestAnswerGapPicksTheRound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SetAnswer(pm.ID, q.ID, q.Best(), "pic"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.SetAnswer(field.ID, q.ID, q.Worst(), "tpi"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, db, pm.ID, q.ID, q.Best(), "pic")
+	mustAnswer(t, db, field.ID, q.ID, q.Worst(), "tpi")
 	if _, err := db.SetNote(field.ID, q.ID, "eviden tidak mendukung", "tpi"); err != nil {
 		t.Fatal(err)
 	}
@@ -302,14 +286,10 @@ func TestAnswerGapPicksTheRound(t *testing.T) {
 }
 
 func TestCompareEvaluations(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	a := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, _, in, a := seeded(t, "kk-a", model.StagePMPZI)
 	b := seed(t, db, "kk-b", model.StagePMPZI, in)
 	for _, q := range in.Questions() {
-		if _, err := db.SetAnswer(a.ID, q.ID, q.Best(), "pic"); err != nil {
-			t.Fatal(err)
-		}
+		mustAnswer(t, db, a.ID, q.ID, q.Best(), "pic")
 	}
 	s, cards, err := db.CompareEvaluations(a.ID, b.ID)
 	if err != nil {

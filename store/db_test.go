@@ -107,13 +107,9 @@ func TestSecondOpenerGetsLockedWithinTwoSeconds(t *testing.T) {
 // populated makes a database with some data and returns its path, closed.
 func populated(t *testing.T) string {
 	t.Helper()
-	db, path := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, path, in, e := seeded(t, "kk-a", model.StagePMPZI)
 	for i, q := range in.Questions() {
-		if _, err := db.SetAnswer(e.ID, q.ID, validValue(q, i), "penguji"); err != nil {
-			t.Fatal(err)
-		}
+		mustAnswer(t, db, e.ID, q.ID, validValue(q, i), "penguji")
 	}
 	db.Close()
 	return path
@@ -278,9 +274,7 @@ func TestNewerSchemaIsRefusedAndLeftAlone(t *testing.T) {
 }
 
 func TestBackupWhileInUse(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, _, in, e := seeded(t, "kk-a", model.StagePMPZI)
 	q := in.Questions()[0]
 	done := make(chan struct{})
 	go func() {
@@ -311,9 +305,7 @@ func TestBackupWhileInUse(t *testing.T) {
 }
 
 func TestSnapshotOfHeldDatabase(t *testing.T) {
-	db, path := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, path, in, e := seeded(t, "kk-a", model.StagePMPZI)
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {

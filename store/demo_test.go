@@ -12,10 +12,7 @@ import (
 )
 
 func TestDemoNamedSet(t *testing.T) {
-	db, _ := testDB(t)
-	if err := db.Demo(0, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	db := demoDB(t, 0)
 	sums, err := db.SatkerSummaries()
 	if err != nil {
 		t.Fatal(err)
@@ -99,10 +96,7 @@ func TestDemoNamedSet(t *testing.T) {
 }
 
 func TestDemoGenerated(t *testing.T) {
-	db, _ := testDB(t)
-	if err := db.Demo(30, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	db := demoDB(t, 30)
 	if err := db.Demo(5, fixedNow); err != nil {
 		t.Fatal(err)
 	}
@@ -321,10 +315,7 @@ func TestDemoIsDeterministic(t *testing.T) {
 // and every step in its history is one the store itself would have
 // allowed, at the level it allows it.
 func TestDemoReviewWorld(t *testing.T) {
-	db, _ := testDB(t)
-	if err := db.Demo(0, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	db := demoDB(t, 0)
 	mustCheckClean(t, db)
 	sums, err := db.SatkerSummaries()
 	if err != nil {

@@ -108,9 +108,7 @@ func TestEvaluationLifecycle(t *testing.T) {
 }
 
 func TestCopyAnswers(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	pm := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, _, in, pm := seeded(t, "kk-a", model.StagePMPZI)
 	tpi := seed(t, db, "kk-a", model.StageTPI, in)
 	qs := in.Questions()
 	for i, q := range qs[:6] {

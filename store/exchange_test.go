@@ -28,10 +28,7 @@ func exportJSON(t testing.TB, db *DB, satker string) []byte {
 // evaluation on a second instrument: every kind of record.
 func richDB(t testing.TB) *DB {
 	t.Helper()
-	db, _ := testDB(t)
-	if err := db.Demo(0, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	db := demoDB(t, 0)
 	mini := miniInstrument(t)
 	e, err := db.CreateEvaluation(model.Evaluation{SatkerID: "kua-tombatu", Year: 2025, Stage: model.StagePMPZI}, mini, "x")
 	if err != nil {
@@ -178,10 +175,7 @@ func TestImportMergesByTime(t *testing.T) {
 // satkers with bad records into a database that has data: every problem is
 // reported with its line, and the file stays byte for byte as it was.
 func TestOneBadRecordInALargeBundleChangesNothing(t *testing.T) {
-	src, _ := testDB(t)
-	if err := src.Demo(200, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	src := demoDB(t, 200)
 	data := exportJSON(t, src, "")
 	lines := strings.Split(string(data), "\n")
 	var letters []int // lines of answers with a letter value

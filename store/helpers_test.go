@@ -100,6 +100,34 @@ func seed(t testing.TB, db *DB, satkerID string, stage model.Stage, in *model.In
 	return e
 }
 
+// seeded opens a new database in t.TempDir() and seeds satkerID with a
+// draft evaluation at stage, on the test instrument.
+func seeded(t testing.TB, satkerID string, stage model.Stage) (*DB, string, *model.Instrument, model.Evaluation) {
+	t.Helper()
+	db, path := testDB(t)
+	in := testInstrument(t)
+	return db, path, in, seed(t, db, satkerID, stage, in)
+}
+
+// demoDB is a new database holding the demo data, with n generated
+// satkers after the named ones (n = 0: the named ones only).
+func demoDB(t testing.TB, n int) *DB {
+	t.Helper()
+	db, _ := testDB(t)
+	if err := db.Demo(n, fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// mustAnswer saves an answer and stops the test if the store refuses it.
+func mustAnswer(t testing.TB, db *DB, evalID, questionID string, v model.Value, by string) {
+	t.Helper()
+	if _, err := db.SetAnswer(evalID, questionID, v, by); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // validValue gives an accepted answer for a question, varied by k.
 func validValue(q *model.Question, k int) model.Value {
 	switch q.Type {

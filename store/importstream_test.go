@@ -38,10 +38,7 @@ func TestBundleOfOlderZiwbImports(t *testing.T) {
 // TestFastAndCarefulReadersAgree imports one bundle through each decoder
 // and compares the databases they make.
 func TestFastAndCarefulReadersAgree(t *testing.T) {
-	src, _ := testDB(t)
-	if err := src.Demo(30, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	src := demoDB(t, 30)
 	data := exportJSON(t, src, "")
 	fast, _ := testDB(t)
 	careful, _ := testDB(t)
@@ -67,10 +64,7 @@ func TestFastAndCarefulReadersAgree(t *testing.T) {
 // TestImportLeavesNoCopyBehind: whether it lands, changes nothing or fails,
 // an import leaves only the database in its folder.
 func TestImportLeavesNoCopyBehind(t *testing.T) {
-	src, _ := testDB(t)
-	if err := src.Demo(3, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	src := demoDB(t, 3)
 	data := exportJSON(t, src, "")
 	db, path := testDB(t)
 	for i, b := range [][]byte{data, data, bytes.Replace(data, []byte(`"field":"`), []byte(`"bidang":"`), 1)} {
@@ -89,10 +83,7 @@ func TestImportLeavesNoCopyBehind(t *testing.T) {
 // TestFastReaderReadsWhatZiwbWrites: the fast reader does not give up on a
 // bundle ziwb wrote, and gives every record the line the careful one does.
 func TestFastReaderReadsWhatZiwbWrites(t *testing.T) {
-	src, _ := testDB(t)
-	if err := src.Demo(20, fixedNow); err != nil {
-		t.Fatal(err)
-	}
+	src := demoDB(t, 20)
 	data := exportJSON(t, src, "")
 	var fast, careful []int
 	if !readFast(bytes.NewReader(data), func(line int, _ any) { fast = append(fast, line) }) {

@@ -37,17 +37,23 @@ func threeWay(in *model.Instrument) []*model.Question {
 	return append(many, rest...)
 }
 
+// takenOut seeds kk-a with a TPI evaluation on a server and takes it out
+// to a new laptop database; qs is threeWay of the instrument.
+func takenOut(t *testing.T) (server, laptop *DB, e model.Evaluation, qs []*model.Question) {
+	t.Helper()
+	server, _, in, e := seeded(t, "kk-a", model.StageTPI)
+	laptop, _ = testDB(t)
+	carry(t, server, laptop, MergeAsk, "kk-a")
+	return server, laptop, e, threeWay(in)
+}
+
 // The field-work story with three databases: the server, and two laptops
 // that take the same satker out, work offline on overlapping and separate
 // questions, add recommendations, and bring the work back in turn.
 func TestMergeThreeDatabases(t *testing.T) {
-	server, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, server, "kk-a", model.StageTPI, in)
+	server, _, in, e := seeded(t, "kk-a", model.StageTPI)
 	qs := threeWay(in)
-	if _, err := server.SetAnswer(e.ID, qs[0].ID, validValue(qs[0], 1), "ortala"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, server, e.ID, qs[0].ID, validValue(qs[0], 1), "ortala")
 	laptopA, _ := testDB(t)
 	laptopB, _ := testDB(t)
 	for _, l := range []*DB{laptopA, laptopB} {
@@ -152,18 +158,10 @@ func TestMergeThreeDatabases(t *testing.T) {
 // with the decision in history.
 func TestMergePolicies(t *testing.T) {
 	for _, policy := range []MergePolicy{MergeList, MergeOurs, MergeTheirs} {
-		server, _ := testDB(t)
-		in := testInstrument(t)
-		e := seed(t, server, "kk-a", model.StageTPI, in)
-		q := threeWay(in)[0]
-		laptop, _ := testDB(t)
-		carry(t, server, laptop, MergeAsk, "kk-a")
-		if _, err := server.SetAnswer(e.ID, q.ID, validValue(q, 1), "ortala"); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := laptop.SetAnswer(e.ID, q.ID, q.Best(), "ani"); err != nil {
-			t.Fatal(err)
-		}
+		server, laptop, e, qs := takenOut(t)
+		q := qs[0]
+		mustAnswer(t, server, e.ID, q.ID, validValue(q, 1), "ortala")
+		mustAnswer(t, laptop, e.ID, q.ID, q.Best(), "ani")
 		before := dumpDB(t, server)
 		rep := carry(t, laptop, server, policy, "kk-a")
 		if len(rep.Conflicts) != 1 {
@@ -193,15 +191,9 @@ func TestMergePolicies(t *testing.T) {
 // laptop changed is a conflict, and accepting it is refused until the
 // evaluation is reopened.
 func TestMergeRespectsFinal(t *testing.T) {
-	server, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, server, "kk-a", model.StageTPI, in)
-	q := threeWay(in)[0]
-	laptop, _ := testDB(t)
-	carry(t, server, laptop, MergeAsk, "kk-a")
-	if _, err := laptop.SetAnswer(e.ID, q.ID, q.Best(), "ani"); err != nil {
-		t.Fatal(err)
-	}
+	server, laptop, e, qs := takenOut(t)
+	q := qs[0]
+	mustAnswer(t, laptop, e.ID, q.ID, q.Best(), "ani")
 	if err := finalise(server, e.ID, "ortala"); err != nil {
 		t.Fatal(err)
 	}
@@ -228,18 +220,10 @@ func TestMergeRespectsFinal(t *testing.T) {
 // A value typed to resolve a conflict is kept as the store keeps values,
 // however it was typed, and applies.
 func TestChooseEditNormalises(t *testing.T) {
-	server, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, server, "kk-a", model.StageTPI, in)
-	q := threeWay(in)[0]
-	laptop, _ := testDB(t)
-	carry(t, server, laptop, MergeAsk, "kk-a")
-	if _, err := server.SetAnswer(e.ID, q.ID, validValue(q, 1), "ortala"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := laptop.SetAnswer(e.ID, q.ID, q.Best(), "ani"); err != nil {
-		t.Fatal(err)
-	}
+	server, laptop, e, qs := takenOut(t)
+	q := qs[0]
+	mustAnswer(t, server, e.ID, q.ID, validValue(q, 1), "ortala")
+	mustAnswer(t, laptop, e.ID, q.ID, q.Best(), "ani")
 	carry(t, laptop, server, MergeAsk, "kk-a")
 	waiting, _ := server.Conflicts()
 	want := validValue(q, 2)

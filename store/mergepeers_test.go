@@ -10,9 +10,7 @@ import (
 // A database shares with a peer the satkers it merged from it, and only
 // those; the peer, which merged nothing back yet, shares none.
 func TestSharedWith(t *testing.T) {
-	server, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, server, "kk-a", model.StageTPI, in)
+	server, _, in, e := seeded(t, "kk-a", model.StageTPI)
 	for _, id := range []string{"kk-b", "kk-c"} {
 		seed(t, server, id, model.StageTPI, in)
 	}
@@ -42,9 +40,7 @@ func TestSharedWith(t *testing.T) {
 	// Brought back with work done, the server shares them with the
 	// laptop too.
 	q := in.Questions()[0]
-	if _, err := laptop.SetAnswer(e.ID, q.ID, q.Best(), "ani"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, laptop, e.ID, q.ID, q.Best(), "ani")
 	carry(t, laptop, server, MergeAsk, "kk-a", "kk-c")
 	if got, _ := server.SharedWith(lid); !slices.Equal(got, []string{"kk-a", "kk-c"}) {
 		t.Errorf("the server shares %v with the laptop", got)

@@ -24,13 +24,9 @@ func TestDecidedConflictStaysDecided(t *testing.T) {
 		{"--conflicts theirs", MergeTheirs, ChooseNone},
 	} {
 		t.Run(d.name, func(t *testing.T) {
-			server, _ := testDB(t)
-			in := testInstrument(t)
-			e := seed(t, server, "kk-a", model.StageTPI, in)
+			server, _, in, e := seeded(t, "kk-a", model.StageTPI)
 			q := threeWay(in)[0]
-			if _, err := server.SetAnswer(e.ID, q.ID, validValue(q, 1), "ortala"); err != nil {
-				t.Fatal(err)
-			}
+			mustAnswer(t, server, e.ID, q.ID, validValue(q, 1), "ortala")
 			a, _ := testDB(t)
 			b, _ := testDB(t)
 			carry(t, server, a, MergeAsk, "kk-a")
@@ -38,12 +34,8 @@ func TestDecidedConflictStaysDecided(t *testing.T) {
 			if _, err := a.SetNote(e.ID, q.ID, "catatan ani", "ani"); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := a.SetAnswer(e.ID, q.ID, q.Best(), "ani"); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := b.SetAnswer(e.ID, q.ID, validValue(q, 2), "budi"); err != nil {
-				t.Fatal(err)
-			}
+			mustAnswer(t, a, e.ID, q.ID, q.Best(), "ani")
+			mustAnswer(t, b, e.ID, q.ID, validValue(q, 2), "budi")
 			// sync: pull from the server, then push to it, as ziwb sync does.
 			sync := func(l *DB, policy MergePolicy) (pulled, pushed int) {
 				t.Helper()
@@ -105,21 +97,13 @@ func TestDecidedConflictStaysDecided(t *testing.T) {
 func TestMootConflictGoes(t *testing.T) {
 	for _, how := range []string{"decided there", "changed here", "decided here by --conflicts"} {
 		t.Run(how, func(t *testing.T) {
-			server, _ := testDB(t)
-			in := testInstrument(t)
-			e := seed(t, server, "kk-a", model.StageTPI, in)
+			server, _, in, e := seeded(t, "kk-a", model.StageTPI)
 			q := threeWay(in)[0]
-			if _, err := server.SetAnswer(e.ID, q.ID, validValue(q, 1), "ortala"); err != nil {
-				t.Fatal(err)
-			}
+			mustAnswer(t, server, e.ID, q.ID, validValue(q, 1), "ortala")
 			laptop, _ := testDB(t)
 			carry(t, server, laptop, MergeAsk, "kk-a")
-			if _, err := server.SetAnswer(e.ID, q.ID, q.Best(), "ortala"); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := laptop.SetAnswer(e.ID, q.ID, validValue(q, 2), "budi"); err != nil {
-				t.Fatal(err)
-			}
+			mustAnswer(t, server, e.ID, q.ID, q.Best(), "ortala")
+			mustAnswer(t, laptop, e.ID, q.ID, validValue(q, 2), "budi")
 			if rep := carry(t, server, laptop, MergeAsk, "kk-a"); len(rep.Conflicts) != 1 {
 				t.Fatalf("pull: %+v", rep.Conflicts)
 			}
@@ -129,9 +113,7 @@ func TestMootConflictGoes(t *testing.T) {
 					t.Fatalf("server takes the laptop's value: %+v", rep)
 				}
 			case "changed here":
-				if _, err := laptop.SetAnswer(e.ID, q.ID, q.Best(), "budi"); err != nil {
-					t.Fatal(err)
-				}
+				mustAnswer(t, laptop, e.ID, q.ID, q.Best(), "budi")
 			case "decided here by --conflicts":
 				if rep := carry(t, server, laptop, MergeTheirs, "kk-a"); rep.Resolved != 1 {
 					t.Fatalf("the same pull with --conflicts theirs: %+v", rep)
@@ -163,18 +145,12 @@ func TestMootConflictGoes(t *testing.T) {
 // on the other side while untouched here, it comes over whole, with no
 // conflict.
 func TestFinalEvaluationComesOverWhole(t *testing.T) {
-	server, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, server, "kk-a", model.StageTPI, in)
+	server, _, in, e := seeded(t, "kk-a", model.StageTPI)
 	qs := threeWay(in)
-	if _, err := server.SetAnswer(e.ID, qs[0].ID, validValue(qs[0], 1), "ortala"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, server, e.ID, qs[0].ID, validValue(qs[0], 1), "ortala")
 	laptop, _ := testDB(t)
 	carry(t, server, laptop, MergeAsk, "kk-a") // still a draft here
-	if _, err := server.SetAnswer(e.ID, qs[1].ID, qs[1].Best(), "ortala"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, server, e.ID, qs[1].ID, qs[1].Best(), "ortala")
 	if err := finalise(server, e.ID, "ortala"); err != nil {
 		t.Fatal(err)
 	}
@@ -197,17 +173,10 @@ func TestFinalEvaluationComesOverWhole(t *testing.T) {
 // side last had from this one. Neither a second change there nor a change
 // here to what was pulled is a conflict.
 func TestPullWithoutPush(t *testing.T) {
-	server, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, server, "kk-a", model.StageTPI, in)
-	qs := threeWay(in)
-	laptop, _ := testDB(t)
-	carry(t, server, laptop, MergeAsk, "kk-a")
+	server, laptop, e, qs := takenOut(t)
 	set := func(db *DB, q *model.Question, k int, who string) {
 		t.Helper()
-		if _, err := db.SetAnswer(e.ID, q.ID, validValue(q, k), who); err != nil {
-			t.Fatal(err)
-		}
+		mustAnswer(t, db, e.ID, q.ID, validValue(q, k), who)
 	}
 	// A whole sync first, so each side keeps bases of the other.
 	set(laptop, qs[5], 1, "ani")

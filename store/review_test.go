@@ -13,9 +13,7 @@ import (
 // reason, steps back need one, the final evaluation is locked until it is
 // reopened, and the history holds every step with who and why.
 func TestReviewChain(t *testing.T) {
-	db, path := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StageTPI, in)
+	db, path, in, e := seeded(t, "kk-a", model.StageTPI)
 	reopen := func() {
 		t.Helper()
 		if err := db.Close(); err != nil {
@@ -151,13 +149,9 @@ func TestReviewChain(t *testing.T) {
 // A round started from the last one carries its answers until a level
 // confirms or changes them; the queue shows whose turn it is.
 func TestCarriedAndQueue(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	last := seed(t, db, "kk-a", model.StageTPI, in)
+	db, _, in, last := seeded(t, "kk-a", model.StageTPI)
 	q := in.Questions()[0]
-	if _, err := db.SetAnswer(last.ID, q.ID, q.Best(), "ani"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, db, last.ID, q.ID, q.Best(), "ani")
 	team := model.Team{{Name: "ani", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}
 	next, n, err := db.CreateEvaluationFrom(model.Evaluation{SatkerID: "kk-a", Year: 2027, Stage: model.StageTPI, Team: team}, in, last.ID, "admin")
 	if err != nil || n != 1 || next.From != last.ID {
@@ -197,17 +191,13 @@ func TestCarriedAndQueue(t *testing.T) {
 // An answers file carries no notes: a reviewer's file that changes a
 // lower level's value is refused, line by line, and nothing is applied.
 func TestAnswersFileNeedsReasons(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StageTPI, in)
+	db, _, in, e := seeded(t, "kk-a", model.StageTPI)
 	ev := db.As(RoleEvaluator)
 	q := in.Questions()[0]
 	if _, err := db.SetTeam(e.ID, model.Team{{Name: "ani", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}, "admin"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ev.SetAnswer(e.ID, q.ID, validValue(q, 1), "ani"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, ev, e.ID, q.ID, validValue(q, 1), "ani")
 	if _, err := ev.Act(e.ID, model.ActSubmit, "", "ani"); err != nil {
 		t.Fatal(err)
 	}

@@ -11,9 +11,7 @@ import (
 // an evaluator's answers but manages no satker, and the file is unchanged
 // by what was refused.
 func TestRolesAreEnforcedWhereDataIsWritten(t *testing.T) {
-	db, path := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, path, in, e := seeded(t, "kk-a", model.StagePMPZI)
 	q := in.Questions()[0]
 	viewer, evaluator, admin := db.As(RoleViewer), db.As(RoleEvaluator), db.As(RoleAdmin)
 	before := fileSum(t, path)
@@ -50,9 +48,7 @@ func TestRolesAreEnforcedWhereDataIsWritten(t *testing.T) {
 
 // TestWatchersHearEveryCommit: a watcher is told after a commit of any view.
 func TestWatchersHearEveryCommit(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, _, in, e := seeded(t, "kk-a", model.StagePMPZI)
 	ch, stop := db.Watch()
 	defer stop()
 	select {
@@ -74,9 +70,7 @@ func TestWatchersHearEveryCommit(t *testing.T) {
 // TestListsAreSharedUntilTheNextCommit: readers of one commit share the
 // satker list (each has its own slice to sort), and a commit shows.
 func TestListsAreSharedUntilTheNextCommit(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-a", model.StagePMPZI, in)
+	db, _, in, e := seeded(t, "kk-a", model.StagePMPZI)
 	seed(t, db, "kk-b", model.StagePMPZI, in)
 	a, err := db.SatkerSummaries()
 	if err != nil || len(a) != 2 {
@@ -88,9 +82,7 @@ func TestListsAreSharedUntilTheNextCommit(t *testing.T) {
 		t.Error("the second reader of the same commit did not get the shared list in its order")
 	}
 	q := in.Questions()[0]
-	if _, err := db.SetAnswer(e.ID, q.ID, q.Best(), "x"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, db, e.ID, q.ID, q.Best(), "x")
 	c, _ := db.SatkerSummaries()
 	if c[0].Latest.Answered != b[0].Latest.Answered+1 {
 		t.Errorf("after a save the list says %d answered; want %d", c[0].Latest.Answered, b[0].Latest.Answered+1)

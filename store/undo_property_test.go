@@ -38,10 +38,7 @@ func TestUndoRandomActions(t *testing.T) {
 	for seed := range uint64(30) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 99))
-			db, _ := testDB(t)
-			in := miniInstrument(t)
-			e := seed1(t, db, in)
-			qs := in.Questions()
+			db, e, qs := seed1(t)
 			var stack []undoSnap
 			var log []string
 			for step := range 60 {
@@ -99,8 +96,13 @@ func TestUndoRandomActions(t *testing.T) {
 	}
 }
 
-func seed1(t *testing.T, db *DB, in *model.Instrument) model.Evaluation {
-	return seed(t, db, "kk-undo", model.StagePMPZI, in)
+// seed1 is a new database with one draft evaluation on the small test
+// instrument, and that instrument's questions.
+func seed1(t *testing.T) (*DB, model.Evaluation, []*model.Question) {
+	t.Helper()
+	db, _ := testDB(t)
+	in := miniInstrument(t)
+	return db, seed(t, db, "kk-undo", model.StagePMPZI, in), in.Questions()
 }
 
 // levelSnap is every level's answers (value|note|carried), by level.
@@ -143,10 +145,7 @@ func TestUndoRandomAcrossLevels(t *testing.T) {
 	for seed := range uint64(40) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 7))
-			db, _ := testDB(t)
-			in := miniInstrument(t)
-			e := seed1(t, db, in)
-			qs := in.Questions()
+			db, e, qs := seed1(t)
 			stacks := map[model.Level][]map[model.Level]undoSnap{}
 			undone := map[model.Level]int{}
 			defer func() { t.Logf("undos by level %v", undone) }()
@@ -281,9 +280,7 @@ func TestMergedUndoKeepsItsLink(t *testing.T) {
 	q := in.Questions()[0]
 	laptop, _ := testDB(t)
 	carry(t, server, laptop, MergeAsk, "kk-a")
-	if _, err := laptop.SetAnswer(e.ID, q.ID, validValue(q, 1), "ani"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, laptop, e.ID, q.ID, validValue(q, 1), "ani")
 	carry(t, laptop, server, MergeAsk, "kk-a")
 	if _, err := server.Undo(e.ID, "ani"); err != nil {
 		t.Fatal(err)

@@ -10,9 +10,7 @@ import (
 // TestValuesAreTheAnswersThatCount: a reviewer's answer outranks the
 // anggota's, as on the scorecard.
 func TestValuesAreTheAnswersThatCount(t *testing.T) {
-	db, _ := testDB(t)
-	in := testInstrument(t)
-	e := seed(t, db, "kk-nilai", model.StagePMPZI, in)
+	db, _, in, e := seeded(t, "kk-nilai", model.StagePMPZI)
 	team := model.Team{{Name: "ani", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}
 	if _, err := db.SetTeam(e.ID, team, "admin"); err != nil {
 		t.Fatal(err)
@@ -20,9 +18,7 @@ func TestValuesAreTheAnswersThatCount(t *testing.T) {
 	q0 := in.Questions()[0]
 	low, high := validValue(q0, 1), q0.Best()
 	ev := db.As(RoleEvaluator)
-	if _, err := ev.SetAnswer(e.ID, q0.ID, low, "ani"); err != nil {
-		t.Fatal(err)
-	}
+	mustAnswer(t, ev, e.ID, q0.ID, low, "ani")
 	if _, err := ev.Act(e.ID, model.ActSubmit, "", "ani"); err != nil {
 		t.Fatal(err)
 	}
