@@ -19,10 +19,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("nodes: {<<: {}}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in, err := Parse("fuzz.yaml", data)
-		if err != nil {
-			if _, ok := AsFileErrors(err); !ok {
-				t.Fatalf("error without a place: %v", err)
-			}
+		if refused(t, err) {
 			return
 		}
 		// A valid instrument must score and write itself back.
@@ -47,17 +44,11 @@ func FuzzReadAnswersFile(f *testing.F) {
 	f.Add([]byte(`{"answers": {`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		af, err := ReadAnswersFile("fuzz.json", data)
-		if err != nil {
-			if _, ok := AsFileErrors(err); !ok {
-				t.Fatalf("error without a place: %v", err)
-			}
+		if refused(t, err) {
 			return
 		}
 		answers, err := in.CheckAnswers("fuzz.json", af)
-		if err != nil {
-			if _, ok := AsFileErrors(err); !ok {
-				t.Fatalf("error without a place: %v", err)
-			}
+		if refused(t, err) {
 			return
 		}
 		sc, err := Score(in, answers, af.Target)
@@ -68,4 +59,17 @@ func FuzzReadAnswersFile(f *testing.F) {
 			t.Fatalf("total %v outside 0..%v", sc.Total, sc.Max)
 		}
 	})
+}
+
+// refused says whether err refused the input, failing the test when the
+// error does not say where in the file the fault is.
+func refused(t *testing.T, err error) bool {
+	t.Helper()
+	if err == nil {
+		return false
+	}
+	if _, ok := AsFileErrors(err); !ok {
+		t.Fatalf("error without a place: %v", err)
+	}
+	return true
 }
