@@ -17,15 +17,32 @@ var fixedNow = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 // demoDB is a database with the demo set.
 func demoDB(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "ziwb.db"), store.Options{Now: func() time.Time { return fixedNow }})
+	return demoDBAt(t, fixedNow)
+}
+
+// demoDBAt is a database in t.TempDir() with the named demo data, made
+// and stamped at now.
+func demoDBAt(t testing.TB, now time.Time) *store.DB {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "ziwb.db"), store.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := db.Demo(0, fixedNow); err != nil {
+	if err := db.Demo(0, now); err != nil {
 		t.Fatal(err)
 	}
 	return db
+}
+
+// bundleOf is the whole database as bytes: equal bundles, nothing written.
+func bundleOf(t testing.TB, db *store.DB) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := db.WriteBundle(&b, ""); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 // richestEval is the demo evaluation with the most answers and notes.
@@ -255,19 +272,14 @@ func TestImportCSVRefusedSavesNothing(t *testing.T) {
 	db := demoDB(t)
 	src := richestEval(t, db)
 	newSatker(t, db, src.SatkerID, "salinan-csv")
-	var before bytes.Buffer
-	if _, err := db.WriteBundle(&before, ""); err != nil {
-		t.Fatal(err)
-	}
+	before := bundleOf(t, db)
 	data := "id,jawaban\nmp.pemenuhan.1,Y\nmp.pemenuhan.2,Q\n"
 	_, err := importFile(t, db, "j.csv", []byte(data), "salinan-csv", "", 0, ReadCSV)
 	es, ok := model.AsFileErrors(err)
 	if !ok || len(es) != 1 || es[0].Line != 3 {
 		t.Fatalf("err = %v", err)
 	}
-	var after bytes.Buffer
-	db.WriteBundle(&after, "")
-	if !bytes.Equal(before.Bytes(), after.Bytes()) {
+	if !bytes.Equal(before, bundleOf(t, db)) {
 		t.Error("a refused file changed the database")
 	}
 	if _, err := Target(db, "tidak-ada", "", 0); !errors.Is(err, store.ErrNotFound) {

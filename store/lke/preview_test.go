@@ -59,8 +59,7 @@ func TestPreviewImport(t *testing.T) {
 		t.Fatal("no draft with a question answered Y")
 	}
 	data := editCSV(t, exportCSV(t, db, ev.ID), qid, "T", "tidak.ada,,Y,")
-	var before bytes.Buffer
-	db.WriteBundle(&before, "")
+	before := bundleOf(t, db)
 
 	f, err := ReadCSV("isi.csv", data, ws.Instrument)
 	if err == nil || len(f.Skipped) != 1 || len(f.Invalid) != 0 {
@@ -76,9 +75,7 @@ func TestPreviewImport(t *testing.T) {
 	if len(p.Unchanged) != len(ws.Instrument.Questions())-1 || len(p.Skipped) != 1 || !strings.Contains(p.Skipped[0].Error(), "isi.csv:") {
 		t.Errorf("%d unchanged, skipped %v", len(p.Unchanged), p.Skipped)
 	}
-	var after bytes.Buffer
-	db.WriteBundle(&after, "")
-	if !bytes.Equal(before.Bytes(), after.Bytes()) {
+	if !bytes.Equal(before, bundleOf(t, db)) {
 		t.Fatal("the preview wrote")
 	}
 
@@ -95,9 +92,7 @@ func TestPreviewImport(t *testing.T) {
 	if _, err := Import(db, fb, ev.SatkerID, ev.Stage, ev.Year, "uji"); err == nil {
 		t.Fatal("a file with a refused value was imported")
 	}
-	after.Reset()
-	db.WriteBundle(&after, "")
-	if !bytes.Equal(before.Bytes(), after.Bytes()) {
+	if !bytes.Equal(before, bundleOf(t, db)) {
 		t.Fatal("a refused import wrote")
 	}
 

@@ -14,19 +14,14 @@ func TestImportLKE(t *testing.T) {
 	db := demoDB(t)
 	src := richestEval(t, db)
 	newSatker(t, db, src.SatkerID, "salinan-lke")
-	var before bytes.Buffer
-	if _, err := db.WriteBundle(&before, ""); err != nil {
-		t.Fatal(err)
-	}
+	before := bundleOf(t, db)
 	rows, want, notes := filledRows()
 	bad := append([]lkeRow(nil), rows...)
 	bad[4].answer = "Ya ya"
 	if _, err := importFile(t, db, "isi.xlsx", officialWorkbook(t, bad), "salinan-lke", "", 2026, ReadLKE); err == nil {
 		t.Fatal("a worksheet with an error was imported")
 	}
-	var after bytes.Buffer
-	db.WriteBundle(&after, "")
-	if !bytes.Equal(before.Bytes(), after.Bytes()) {
+	if !bytes.Equal(before, bundleOf(t, db)) {
 		t.Fatal("a refused worksheet changed the database")
 	}
 	res, err := importFile(t, db, "isi.xlsx", officialWorkbook(t, rows), "salinan-lke", "", 2026, ReadLKE)

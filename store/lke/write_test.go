@@ -3,7 +3,6 @@ package lke
 import (
 	"bytes"
 	"math"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -19,15 +18,7 @@ var xlDemoNow = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 // xlDemoDB is a database in t.TempDir() with the named demo data.
 func xlDemoDB(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "ziwb.db"), store.Options{Now: func() time.Time { return xlDemoNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := db.Demo(0, xlDemoNow); err != nil {
-		t.Fatal(err)
-	}
-	return db
+	return demoDBAt(t, xlDemoNow)
 }
 
 // xlExported is one evaluation written as a workbook and read back.
