@@ -16,9 +16,7 @@ import (
 // the title is the dark one until a light background is reported, and
 // every screen on the stack draws again with the new one.
 func TestColoursFollowTheTerminalBackground(t *testing.T) {
-	db, _ := testDB(t)
-	ev := seedEvaluation(t, db, "kua-warna", "KUA Kecamatan Warna", model.StagePMPZI)
-	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	_, _, _, h, _ := seededWalk(t, "kua-warna", "KUA Kecamatan Warna", 80, 24)
 	const darkAccent, lightAccent = "38;2;125;207;255", "38;2;0;95;135" // #7DCFFF, #005F87
 	if v := h.app.render(); !strings.Contains(v, darkAccent) || strings.Contains(v, lightAccent) {
 		t.Fatalf("before any report the accent is not the dark one:\n%q", v)
@@ -41,9 +39,7 @@ func TestColoursFollowTheTerminalBackground(t *testing.T) {
 // Ya/Tidak question opens the answer field with it and saves nothing
 // until enter; pasted text in the field is inserted, not obeyed.
 func TestPasteInTheWalkIsAnAnswerToCheck(t *testing.T) {
-	db, path := testDB(t)
-	ev := seedEvaluation(t, db, "kua-tempel", "KUA Kecamatan Tempel", model.StagePMPZI)
-	h, w := openWalk(t, db, ev.ID, 80, 24)
+	_, path, ev, h, w := seededWalk(t, "kua-tempel", "KUA Kecamatan Tempel", 80, 24)
 	h.send(tea.PasteMsg{Content: "t"})
 	if w.focus != focusInput || w.input.Value() != "t" {
 		t.Fatalf("the paste did not open the answer field with it: focus %v, value %q", w.focus, w.input.Value())
@@ -103,9 +99,7 @@ func TestLongLinesKeepTheirAmount(t *testing.T) {
 // The frame is drawn again only when something on it changed, but always
 // then: the key overview and the screen under it take turns.
 func TestFrameFollowsEveryChange(t *testing.T) {
-	db, _ := testDB(t)
-	ev := seedEvaluation(t, db, "kua-bingkai", "KUA Kecamatan Bingkai", model.StagePMPZI)
-	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	_, _, _, h, _ := seededWalk(t, "kua-bingkai", "KUA Kecamatan Bingkai", 80, 24)
 	h.mustSee("Pertanyaan 1 dari 113")
 	h.keys("?")
 	h.mustSee("Semua tombol")

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
 )
@@ -130,26 +128,16 @@ func TestDashboardSizeSweep(t *testing.T) {
 	db := demoDB(t)
 	h := newHarness(t, db, 80, 24)
 	h.keys("b")
-	for _, keys := range []string{"", "g", "d"} {
-		h.keys(keys)
-		for width := 1; width <= 200; width += 7 {
-			for height := 1; height <= 60; height += 3 {
-				h.send(tea.WindowSizeMsg{Width: width, Height: height})
-				v := h.view()
-				if n := strings.Count(v, "\n") + 1; n > height {
-					t.Fatalf("%dx%d (after %q): %d lines", width, height, keys, n)
-				}
-				// From the smallest size on, every component column fits:
-				// the last one, the hasil, is on the header line.
-				if lines := strings.Split(v, "\n"); keys == "" && width >= minWidth && height >= minHeight {
-					f := strings.Fields(lines[3])
-					if len(f) == 0 || !strings.HasPrefix(f[len(f)-1], "H") {
-						t.Fatalf("%dx%d: the header lacks the last column: %q", width, height, lines[3])
-					}
-				}
+	h.sweep([]string{"", "g", "d"}, func(keys string, width, height int, v string) {
+		// From the smallest size on, every component column fits:
+		// the last one, the hasil, is on the header line.
+		if lines := strings.Split(v, "\n"); keys == "" && width >= minWidth && height >= minHeight {
+			f := strings.Fields(lines[3])
+			if len(f) == 0 || !strings.HasPrefix(f[len(f)-1], "H") {
+				t.Fatalf("%dx%d: the header lacks the last column: %q", width, height, lines[3])
 			}
 		}
-	}
+	})
 }
 
 // The dashboard follows the store: a change made elsewhere shows when it

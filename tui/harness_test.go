@@ -116,6 +116,29 @@ func (h *harness) send(msg tea.Msg) {
 	h.run(cmd)
 }
 
+// sweep types each of opens in turn and, after each, sizes the workbench
+// from 1×1 up to 197×58 (width by 7, height by 3), failing on a frame of
+// more lines than the terminal has; more, when not nil, checks each frame
+// further.
+func (h *harness) sweep(opens []string, more func(open string, width, height int, v string)) {
+	h.t.Helper()
+	for _, open := range opens {
+		h.keys(open)
+		for width := 1; width <= 200; width += 7 {
+			for height := 1; height <= 60; height += 3 {
+				h.send(tea.WindowSizeMsg{Width: width, Height: height})
+				v := h.view()
+				if n := strings.Count(v, "\n") + 1; n > height {
+					h.t.Fatalf("%dx%d (after %q): %d lines", width, height, open, n)
+				}
+				if more != nil {
+					more(open, width, height, v)
+				}
+			}
+		}
+	}
+}
+
 // run executes cmd and feeds its message back. Every cursor is steady, so
 // no command is a timer: one that does not answer is a hang.
 func (h *harness) run(cmd tea.Cmd) {

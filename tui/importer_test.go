@@ -106,6 +106,19 @@ func (f *importFixture) open(t *testing.T, w, h int) *harness {
 	return hs
 }
 
+// escBack presses esc on the import screen: the chooser is back, and the
+// store is still the bundle before.
+func (f *importFixture) escBack(t *testing.T, h *harness, before []byte) {
+	t.Helper()
+	h.keys("[esc]")
+	if _, ok := h.app.top().(*chooserScreen); !ok {
+		t.Fatalf("esc did not return to the chooser:\n%s", h.view())
+	}
+	if !bytes.Equal(before, f.bundle(t)) {
+		t.Fatal("esc wrote")
+	}
+}
+
 // A CSV with one changed answer and a row that matches no question: the
 // preview lists both, enter saves the change in one action (one undo
 // reverts it), and the chooser shows the evaluation again.
@@ -205,13 +218,7 @@ func TestImportInvalidSavesNothing(t *testing.T) {
 	if !bytes.Equal(before, f.bundle(t)) {
 		t.Fatal("enter with a refused value wrote")
 	}
-	h.keys("[esc]")
-	if _, ok := h.app.top().(*chooserScreen); !ok {
-		t.Fatalf("esc did not return to the chooser:\n%s", h.view())
-	}
-	if !bytes.Equal(before, f.bundle(t)) {
-		t.Fatal("esc wrote")
-	}
+	f.escBack(t, h, before)
 }
 
 // esc on a valid preview saves nothing.
@@ -222,13 +229,7 @@ func TestImportEscSavesNothing(t *testing.T) {
 	h := f.open(t, 80, 24)
 	h.keys("isi.csv[enter]")
 	h.mustSee("enter simpan 1 perubahan")
-	h.keys("[esc]")
-	if _, ok := h.app.top().(*chooserScreen); !ok {
-		t.Fatalf("esc did not return to the chooser:\n%s", h.view())
-	}
-	if !bytes.Equal(before, f.bundle(t)) {
-		t.Fatal("esc wrote")
-	}
+	f.escBack(t, h, before)
 }
 
 // A path that names nothing readable is refused where it was typed.

@@ -48,6 +48,16 @@ func openMergeDB(t testing.TB, path string, start time.Time) *store.DB {
 	return db
 }
 
+// openMerged is seedMerge's server file opened on 25 November 2026,
+// closed when the test ends.
+func openMerged(t testing.TB) (mergeWorld, *store.DB) {
+	t.Helper()
+	w := seedMerge(t)
+	db := openMergeDB(t, w.path, time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC))
+	t.Cleanup(func() { db.Close() })
+	return w, db
+}
+
 // carryBundle takes satker kk-a from one database to another as a field
 // bundle, merging with the conflicts kept for a person.
 func carryBundle(t testing.TB, from, to *store.DB, by string) store.MergeReport {
@@ -288,9 +298,7 @@ func TestMergeResolveAndAccept(t *testing.T) {
 // answer values, one note), the first decided, at the two usual sizes;
 // the note's detail and a refused edit at 80×24.
 func TestMergeGoldens(t *testing.T) {
-	w := seedMerge(t)
-	db := openMergeDB(t, w.path, time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC))
-	defer db.Close()
+	w, db := openMerged(t)
 	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
 		h := newHarness(t, db, size.w, size.h)
 		h.keys("m")
@@ -315,9 +323,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // up, with the edit field and the question open too: nothing panics and
 // no frame is wider or taller than the terminal.
 func TestMergeSizes(t *testing.T) {
-	w := seedMerge(t)
-	db := openMergeDB(t, w.path, time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC))
-	defer db.Close()
+	_, db := openMerged(t)
 	h := newHarness(t, db, 60, 15)
 	h.keys("mt")
 	h.mustSee("Gabung", "1 diputuskan")
@@ -352,9 +358,7 @@ func TestMergeSizes(t *testing.T) {
 // before the store answers the first, their answers delivered newest
 // first: the screen shows the last decision, as the store holds it.
 func TestMergeDecisionsLandInOrder(t *testing.T) {
-	w := seedMerge(t)
-	db := openMergeDB(t, w.path, time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC))
-	defer db.Close()
+	w, db := openMerged(t)
 	h := newHarness(t, db, 100, 30)
 	h.keys("m")
 	h.hold()

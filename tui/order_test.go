@@ -17,9 +17,7 @@ import (
 // results are held back and delivered newest first, and the last key
 // typed is the answer stored and shown.
 func TestFastKeysAreSavedInTheOrderTyped(t *testing.T) {
-	db, path := testDB(t)
-	ev := seedEvaluation(t, db, "kua-cepat", "KUA Kecamatan Cepat", model.StagePMPZI)
-	h, w := openWalk(t, db, ev.ID, 80, 24)
+	db, path, ev, h, w := seededWalk(t, "kua-cepat", "KUA Kecamatan Cepat", 80, 24)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for burst := range 40 {
 		keys := make([]byte, 2+rng.IntN(6)) // 2–7 keys
@@ -49,9 +47,7 @@ func TestFastKeysAreSavedInTheOrderTyped(t *testing.T) {
 // top before the store answered; back on the walk it is saved, not
 // "menyimpan" for good.
 func TestResultReachesTheScreenThatAsked(t *testing.T) {
-	db, path := testDB(t)
-	ev := seedEvaluation(t, db, "kua-tumpuk", "KUA Kecamatan Tumpuk", model.StagePMPZI)
-	h, w := openWalk(t, db, ev.ID, 80, 24)
+	_, path, ev, h, w := seededWalk(t, "kua-tumpuk", "KUA Kecamatan Tumpuk", 80, 24)
 	h.hold()
 	h.keys("ys") // answer, then the scorecard at once
 	if _, ok := h.app.top().(*scorecardScreen); !ok {
@@ -75,9 +71,7 @@ func TestResultReachesTheScreenThatAsked(t *testing.T) {
 // "u" with nothing to undo, and after an answer on a final evaluation, the
 // status line is not left at "menyimpan", and a later save shows saved.
 func TestRefusedChangeEndsTheWait(t *testing.T) {
-	db, _ := testDB(t)
-	ev := seedEvaluation(t, db, "kua-tolak", "KUA Kecamatan Tolak", model.StagePMPZI)
-	h, w := openWalk(t, db, ev.ID, 80, 24)
+	db, _, ev, h, w := seededWalk(t, "kua-tolak", "KUA Kecamatan Tolak", 80, 24)
 	h.keys("u")
 	h.mustSee("Tidak ada lagi yang bisa diurungkan")
 	if w.pending != 0 || strings.Contains(h.view(), "menyimpan") {
@@ -100,9 +94,7 @@ func TestRefusedChangeEndsTheWait(t *testing.T) {
 // history group, one undo that takes back the value and the counts in the
 // note together.
 func TestCountsAndTheirNoteAreOneAction(t *testing.T) {
-	db, path := testDB(t)
-	ev := seedEvaluation(t, db, "kua-hitung", "KUA Kecamatan Hitung", model.StagePMPZI)
-	h, w := openWalk(t, db, ev.ID, 80, 24)
+	db, path, ev, h, w := seededWalk(t, "kua-hitung", "KUA Kecamatan Hitung", 80, 24)
 	goTo(t, h, w, "mp.reform.1")
 	h.keys("8/10[enter]")
 	db = reopen(t, h, path)
@@ -124,9 +116,7 @@ func TestCountsAndTheirNoteAreOneAction(t *testing.T) {
 // Writes still queued when the program ends are done before the store
 // closes: a quit right after a key loses nothing.
 func TestQueuedWritesAreDoneAtTheEnd(t *testing.T) {
-	db, path := testDB(t)
-	ev := seedEvaluation(t, db, "kua-akhir", "KUA Kecamatan Akhir", model.StagePMPZI)
-	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	_, path, ev, h, _ := seededWalk(t, "kua-akhir", "KUA Kecamatan Akhir", 80, 24)
 	h.hold()
 	h.keys("yjb") // two saves asked for, neither run
 	h.app.env.writes.drain()
@@ -164,9 +154,7 @@ func TestTagKeepsTheRuntimesMessages(t *testing.T) {
 // the note waits while an answer is still being saved, so the counts of
 // "8/10" are never overwritten by a note opened before they were saved.
 func TestLateResultsShowTheLastWrite(t *testing.T) {
-	db, path := testDB(t)
-	ev := seedEvaluation(t, db, "kua-urut", "KUA Kecamatan Urut", model.StagePMPZI)
-	h, w := openWalk(t, db, ev.ID, 80, 24)
+	_, path, ev, h, w := seededWalk(t, "kua-urut", "KUA Kecamatan Urut", 80, 24)
 	h.hold()
 	h.keys("tty")
 	h.deliverReversed()

@@ -12,17 +12,18 @@ import (
 	"github.com/kemenag-ortala/ziwb/store"
 )
 
-// seedPath gives Kankemenag Magelang a PMPZI of 2026 short of WBK:
-// every answer at its best but Penguatan Pengawasan's, at their worst,
-// and an IPAK of 3,2.
-func seedPath(t testing.TB, db *store.DB) model.Evaluation {
+// seedPath gives, in a fresh store, Kankemenag Magelang a PMPZI of 2026
+// short of WBK: every answer at its best but Penguatan Pengawasan's, at
+// their worst, and an IPAK of 3,2.
+func seedPath(t testing.TB) (*store.DB, model.Evaluation) {
 	t.Helper()
+	db, _ := testDB(t)
 	ev := seedEvaluation(t, db, "kankemenag-magelang", "Kantor Kemenag Kabupaten Magelang", model.StagePMPZI)
 	answerAllBut(t, db, ev.ID, "pw")
 	if _, err := db.SetAnswer(ev.ID, "hasil.ipak", model.Num(3.2), "penguji"); err != nil {
 		t.Fatal(err)
 	}
-	return ev
+	return db, ev
 }
 
 // wantPath is the path the model finds for an evaluation's answers that
@@ -44,8 +45,7 @@ func wantPath(t testing.TB, db *store.DB, evalID, target string) model.Path {
 // switches to WBBM, enter goes back to the walk on the question, and
 // answering it shortens the count in the walk's status line.
 func TestPathFromWalk(t *testing.T) {
-	db, _ := testDB(t)
-	ev := seedPath(t, db)
+	db, ev := seedPath(t)
 	want := wantPath(t, db, ev.ID, model.WBK)
 	if len(want.Steps) < 3 {
 		t.Fatalf("the seed needs a longer path: %+v", want)
@@ -132,8 +132,7 @@ func seeWrapped(t testing.TB, h *harness, texts ...string) {
 // answers that count from the store; enter opens the walk on the
 // question, and the path follows what was answered there.
 func TestPathFromScorecard(t *testing.T) {
-	db, _ := testDB(t)
-	ev := seedPath(t, db)
+	db, ev := seedPath(t)
 	want := wantPath(t, db, ev.ID, model.WBK)
 	h := newHarness(t, db, 120, 40)
 	h.send(pushMsg{s: newScorecard(h.app.env, ev.ID)})
@@ -165,8 +164,7 @@ func TestPathFromScorecard(t *testing.T) {
 
 func TestPathGoldens(t *testing.T) {
 	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
-		db, _ := testDB(t)
-		ev := seedPath(t, db)
+		db, ev := seedPath(t)
 		h, _ := openWalk(t, db, ev.ID, size.w, size.h)
 		h.keys("w")
 		golden(t, "path_"+sizeName(size.w, size.h), h.view())
@@ -243,8 +241,7 @@ func TestPathMetAndUnreachable(t *testing.T) {
 // TestPathSmallTerminals: every size down to the smallest lays the path
 // out within the window.
 func TestPathSmallTerminals(t *testing.T) {
-	db, _ := testDB(t)
-	ev := seedPath(t, db)
+	db, ev := seedPath(t)
 	h, _ := openWalk(t, db, ev.ID, 120, 40)
 	h.keys("w")
 	for _, size := range [][2]int{{100, 30}, {80, 24}, {72, 18}, {61, 16}, {60, 15}} {

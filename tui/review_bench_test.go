@@ -2,9 +2,7 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -46,67 +44,35 @@ func reviewWithItems(tb testing.TB, n int, width, height int) (*harness, *review
 func TestReviewSizeSweep(t *testing.T) {
 	pinReviewClock(t)
 	h, _ := reviewWithItems(t, 50, 80, 24)
-	for _, open := range []string{"", "t", "[esc]e", "[esc]s", "[esc]/kua"} {
-		h.keys(open)
-		for width := 1; width <= 200; width += 7 {
-			for height := 1; height <= 60; height += 3 {
-				h.send(tea.WindowSizeMsg{Width: width, Height: height})
-				if n := strings.Count(h.view(), "\n") + 1; n > height {
-					t.Fatalf("%dx%d (%q open): %d lines", width, height, open, n)
-				}
-			}
-		}
-	}
+	h.sweep([]string{"", "t", "[esc]e", "[esc]s", "[esc]/kua"}, nil)
 }
 
 // BenchmarkReviewFilterKey10000: one keystroke in the filter over 10,000
 // recommendations, Update + View.
 func BenchmarkReviewFilterKey10000(b *testing.B) {
-	reviewNow = func() time.Time { return reviewToday }
-	defer func() { reviewNow = time.Now }()
+	pinReviewClock(b)
 	h, r := reviewWithItems(b, 10000, 120, 40)
 	h.keys("/kua 1")
 	if len(r.shown) == 0 || len(r.shown) == len(r.items) {
 		b.Fatalf("the filter shows %d of %d", len(r.shown), len(r.items))
 	}
-	keys := []tea.KeyPressMsg{runeKey('2'), {Code: tea.KeyBackspace}}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		h.app.Update(keys[i%2])
-		_ = h.app.View()
-		i++
-	}
+	h.loopKeys(b, runeKey('2'), tea.KeyPressMsg{Code: tea.KeyBackspace})
 }
 
 // BenchmarkReviewOverdueKey10000: a key filter (overdue on, off) over
 // 10,000 recommendations, Update + View.
 func BenchmarkReviewOverdueKey10000(b *testing.B) {
-	reviewNow = func() time.Time { return reviewToday }
-	defer func() { reviewNow = time.Now }()
+	pinReviewClock(b)
 	h, _ := reviewWithItems(b, 10000, 120, 40)
-	key := runeKey('o')
-	b.ReportAllocs()
-	for b.Loop() {
-		h.app.Update(key)
-		_ = h.app.View()
-	}
+	h.loopKeys(b, runeKey('o'))
 }
 
 // BenchmarkReviewFilterFirstKey10000: the first character of a filter,
 // which scans all 10,000 recommendations, then backspace, Update + View
 // of each.
 func BenchmarkReviewFilterFirstKey10000(b *testing.B) {
-	reviewNow = func() time.Time { return reviewToday }
-	defer func() { reviewNow = time.Now }()
+	pinReviewClock(b)
 	h, _ := reviewWithItems(b, 10000, 120, 40)
 	h.keys("/")
-	keys := []tea.KeyPressMsg{runeKey('k'), {Code: tea.KeyBackspace}}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		h.app.Update(keys[i%2])
-		_ = h.app.View()
-		i++
-	}
+	h.loopKeys(b, runeKey('k'), tea.KeyPressMsg{Code: tea.KeyBackspace})
 }

@@ -25,8 +25,7 @@ import (
 // shows the path still asking for the answer just given, with one step
 // more than the walk's status line.
 func TestPathFromWalkSeesTheSaveOnItsWay(t *testing.T) {
-	db, _ := testDB(t)
-	ev := seedPath(t, db)
+	db, ev := seedPath(t)
 	before := wantPath(t, db, ev.ID, model.WBK)
 	first := before.Steps[0]
 	h, w := openWalk(t, db, ev.ID, 80, 24)
@@ -55,8 +54,7 @@ func TestPathFromWalkSeesTheSaveOnItsWay(t *testing.T) {
 // when the read's goroutine runs first the path shows the answers
 // before the save and keeps them.
 func TestPathReloadWaitsForTheWalksSave(t *testing.T) {
-	db, _ := testDB(t)
-	ev := seedPath(t, db)
+	db, ev := seedPath(t)
 	want := wantPath(t, db, ev.ID, model.WBK)
 	h := newHarness(t, db, 120, 40)
 	h.send(pushMsg{s: newScorecard(h.app.env, ev.ID)})

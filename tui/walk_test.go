@@ -21,6 +21,16 @@ func openWalk(t testing.TB, db *store.DB, evalID string, width, height int) (*ha
 	return h, w
 }
 
+// seededWalk is a fresh store with one satker and its empty PMPZI
+// evaluation, open in the walk at width×height.
+func seededWalk(t testing.TB, id, name string, width, height int) (*store.DB, string, model.Evaluation, *harness, *walkScreen) {
+	t.Helper()
+	db, path := testDB(t)
+	ev := seedEvaluation(t, db, id, name, model.StagePMPZI)
+	h, w := openWalk(t, db, ev.ID, width, height)
+	return db, path, ev, h, w
+}
+
 // goTo moves the cursor to a question with the walk's own keys.
 func goTo(t testing.TB, h *harness, w *walkScreen, qid string) {
 	t.Helper()
@@ -60,9 +70,7 @@ func reopen(t testing.TB, h *harness, path string) *store.DB {
 }
 
 func TestWalkScriptedSession(t *testing.T) {
-	db, path := testDB(t)
-	ev := seedEvaluation(t, db, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", model.StagePMPZI)
-	h, w := openWalk(t, db, ev.ID, 120, 40)
+	db, path, ev, h, w := seededWalk(t, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", 120, 40)
 	h.mustSee("Pertanyaan 1 dari 113", "mp.pemenuhan.1", "Ya/Tidak", "Total 0,00/100,00")
 
 	// A rejected key says why in place and saves nothing.
