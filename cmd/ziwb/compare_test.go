@@ -59,14 +59,21 @@ func compareOK(t *testing.T, args ...string) string {
 	return out
 }
 
+// compareInto runs compare --format json on the database at path, with
+// args, and decodes what it writes into v.
+func compareInto(t *testing.T, v any, path string, args ...string) {
+	t.Helper()
+	out := compareOK(t, append([]string{"--db", path, "--format", "json"}, args...)...)
+	if err := json.Unmarshal([]byte(out), v); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // withStore reads the database directly, closing it before the next
 // command opens it.
 func withStore(t *testing.T, path string, read func(db *store.DB)) {
 	t.Helper()
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, true)
 	defer db.Close()
 	read(db)
 }
@@ -74,9 +81,7 @@ func withStore(t *testing.T, path string, read func(db *store.DB)) {
 func TestCompareDashboardAgreesWithScorecards(t *testing.T) {
 	path := demoDB(t)
 	var got compareJSON
-	if err := json.Unmarshal([]byte(compareOK(t, "--db", path, "--format", "json")), &got); err != nil {
-		t.Fatal(err)
-	}
+	compareInto(t, &got, path)
 	csvOut, md := compareOK(t, "--db", path, "--format", "csv"), compareOK(t, "--db", path)
 	var sats []model.Satker
 	withStore(t, path, func(db *store.DB) {
@@ -173,9 +178,7 @@ func TestCompareFilterSortGroup(t *testing.T) {
 	rows := func(args ...string) compareJSON {
 		t.Helper()
 		var got compareJSON
-		if err := json.Unmarshal([]byte(compareOK(t, append([]string{"--db", path, "--format", "json"}, args...)...)), &got); err != nil {
-			t.Fatal(err)
-		}
+		compareInto(t, &got, path, args...)
 		return got
 	}
 	all := rows()
@@ -321,9 +324,7 @@ func TestCompareGap(t *testing.T) {
 		}
 		SameLeftOut int `json:"same_left_out"`
 	}
-	if err := json.Unmarshal([]byte(compareOK(t, "--db", path, "--satker", pair, "--gap", "--format", "json")), &got); err != nil {
-		t.Fatal(err)
-	}
+	compareInto(t, &got, path, "--satker", pair, "--gap")
 	if got.Satker != pair || got.Self.Evaluation != g.Self.ID || got.Eval.Evaluation != g.Eval.ID || got.Gap != g.Report.Gap {
 		t.Errorf("gap of %s: %s vs %s, %v; want %s vs %s, %v", got.Satker, got.Self.Evaluation, got.Eval.Evaluation, got.Gap, g.Self.ID, g.Eval.ID, g.Report.Gap)
 	}

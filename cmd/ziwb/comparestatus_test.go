@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -21,9 +20,7 @@ func TestCompareStatusFilter(t *testing.T) {
 	read := func(args ...string) table {
 		t.Helper()
 		var v table
-		if err := json.Unmarshal([]byte(compareOK(t, append([]string{"--db", path, "--format", "json"}, args...)...)), &v); err != nil {
-			t.Fatal(err)
-		}
+		compareInto(t, &v, path, args...)
 		return v
 	}
 	all := read()

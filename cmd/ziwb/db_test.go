@@ -49,10 +49,7 @@ func TestDemoCheckAndStoredScores(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &cards); err != nil {
 		t.Fatalf("%v\n%.500s", err, out)
 	}
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, false)
 	st, err := db.Stats()
 	if err != nil {
 		t.Fatal(err)
@@ -165,10 +162,7 @@ func TestImportReportsEveryProblemAndWritesNothing(t *testing.T) {
 
 func TestImportAnswersFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ziwb.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, false)
 	if _, err := db.CreateSatker(model.Satker{ID: "kua-uji", Name: "KUA Uji", Kind: model.KUA, Province: "Jawa Tengah", Target: model.WBK}, "x"); err != nil {
 		t.Fatal(err)
 	}
@@ -210,10 +204,7 @@ func TestBackupFreeAndHeld(t *testing.T) {
 		t.Fatalf("backup: exit %d\n%s%s", code, out, errOut)
 	}
 	// While another ziwb holds the file (and writes), backup still works.
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, false)
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
@@ -255,10 +246,7 @@ func mustEval(t *testing.T, db *store.DB, id string) model.Evaluation {
 
 func TestLockedAndDamagedMessages(t *testing.T) {
 	path := demoDB(t)
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, false)
 	start := time.Now()
 	_, errOut, code := ziwb(t, "--db", path, "check")
 	if code == 0 || !strings.Contains(errOut, path) || !strings.Contains(errOut, "ziwb lain") || time.Since(start) > 2*time.Second {

@@ -61,10 +61,7 @@ func newReviewFixture(t *testing.T) reviewFixture {
 		t.Skip("no default built-in instrument")
 	}
 	path := filepath.Join(t.TempDir(), "ziwb.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, false)
 	defer db.Close()
 	if _, err := db.CreateSatker(model.Satker{ID: reviewSatker, Name: "Kantor Kemenag Reviu", Kind: model.Kankemenag,
 		Province: "Jawa Tengah", Target: model.WBK}, "penguji"); err != nil {
@@ -254,10 +251,7 @@ func TestEvaluasiReopenOverServer(t *testing.T) {
 	for _, s := range [][2]string{{"budi", "ajukan"}, {"sari", "setujui"}, {"rahmat", "setujui"}} {
 		f.ok(t, s[0], append([]string{"evaluasi", s[1]}, sat...)...)
 	}
-	db, err := store.Open(f.path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, f.path, false)
 	defer db.Close()
 	remote := func(who string, args ...string) (string, string, int) {
 		var out, errb bytes.Buffer

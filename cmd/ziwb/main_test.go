@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
 )
 
 // ziwb runs one command line in-process and returns its output and status.
@@ -17,6 +18,17 @@ func ziwb(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	var out, errb bytes.Buffer
 	code = run(args, &out, &errb)
 	return out.String(), errb.String(), code
+}
+
+// mustOpen opens the database file at path, read-only if asked, and stops
+// the test if it cannot; the caller closes it.
+func mustOpen(t *testing.T, path string, readOnly bool) *store.DB {
+	t.Helper()
+	db, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
 
 func writeFile(t *testing.T, name, text string) string {

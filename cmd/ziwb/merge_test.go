@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/kemenag-ortala/ziwb/model"
-	"github.com/kemenag-ortala/ziwb/store"
 )
 
 // fieldSatker is the demo satker the field-work tests take out: one of
@@ -26,10 +25,7 @@ type fieldEval struct {
 
 func draftEvaluation(t *testing.T, path, satker string) fieldEval {
 	t.Helper()
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, true)
 	defer db.Close()
 	s, err := db.Satker(satker)
 	if err != nil {
@@ -78,10 +74,7 @@ func other(q *model.Question, not ...string) string {
 // answersOf is the evaluation's answers on one file, as text.
 func answersOf(t *testing.T, path, evalID string) map[string]string {
 	t.Helper()
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, true)
 	defer db.Close()
 	as, err := db.Answers(evalID)
 	if err != nil {
@@ -203,10 +196,7 @@ func TestImportFieldBundleTwice(t *testing.T) {
 
 func conflictsOf(t *testing.T, path string) string {
 	t.Helper()
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, true)
 	defer db.Close()
 	cs, err := db.Conflicts()
 	if err != nil {

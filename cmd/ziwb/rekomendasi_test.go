@@ -33,10 +33,7 @@ func newRekFixture(t *testing.T) rekFixture {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "ziwb.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, false)
 	defer db.Close()
 	must := func(_ any, err error) {
 		t.Helper()
@@ -365,10 +362,7 @@ func TestRekExportDemo(t *testing.T) {
 		return out
 	}
 	rows := readCSV(t, export("--format", "csv"))
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, true)
 	all, err := db.RekomendasiList(store.RekFilter{})
 	db.Close()
 	if err != nil {

@@ -13,8 +13,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/kemenag-ortala/ziwb/store"
 )
 
 var updateLHE = flag.Bool("update-lhe", false, "rewrite the LHE goldens in testdata")
@@ -27,10 +25,7 @@ var lheNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 func lheDemoDB(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "ziwb.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, false)
 	if err := db.Demo(0, lheNow); err != nil {
 		db.Close()
 		t.Fatal(err)

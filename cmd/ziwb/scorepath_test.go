@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/kemenag-ortala/ziwb/model"
-	"github.com/kemenag-ortala/ziwb/store"
 )
 
 // TestScorePath: the path printed for the demo's Minahasa Tenggara, once
@@ -41,10 +40,7 @@ func TestScorePath(t *testing.T) {
 		t.Fatalf("path %+v", got)
 	}
 
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, true)
 	answers, err := db.Answers(got.Evaluation)
 	if err != nil {
 		t.Fatal(err)

@@ -27,10 +27,7 @@ func TestServedCommands(t *testing.T) {
 	bundle, _, _ := ziwb(t, "--db", path, "export") // a plain bundle: admin only
 	field, _, _ := ziwb(t, "--db", path, "export", "--satker", "kua-tombatu")
 	other := filepath.Join(t.TempDir(), "lain.db") // where the bundle goes
-	db, err := store.Open(other, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, other, false)
 	keys := map[string]gossh.Signer{}
 	var users strings.Builder
 	for _, p := range [][2]string{{"ani", "admin"}, {"budi", "evaluator"}, {"sari", "viewer"}} {

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/kemenag-ortala/ziwb/model"
-	"github.com/kemenag-ortala/ziwb/store"
 )
 
 // TestSyncKilledAnywhere kills ziwb sync --file with SIGKILL at random
@@ -59,10 +58,7 @@ func TestSyncKilledAnywhere(t *testing.T) {
 			path, who string
 			qs        []*model.Question
 		}{{laptop, "ani", f.qs[4:8]}, {server, "ortala", f.qs[8:12]}} {
-			db, err := store.Open(side.path, store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			db := mustOpen(t, side.path, false)
 			q := side.qs[round%len(side.qs)]
 			v := model.Value{Choice: q.Options[round%len(q.Options)].Key}
 			_, err = db.SetAnswer(f.e.ID, q.ID, v, side.who)
@@ -135,10 +131,7 @@ func TestSyncKilledAnywhere(t *testing.T) {
 	healthy("at the end")
 	for _, id := range satkers {
 		evalsOf := func(path string) []model.Evaluation {
-			db, err := store.Open(path, store.Options{ReadOnly: true})
-			if err != nil {
-				t.Fatal(err)
-			}
+			db := mustOpen(t, path, true)
 			defer db.Close()
 			es, err := db.Evaluations(id)
 			if err != nil {

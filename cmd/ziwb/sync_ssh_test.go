@@ -28,10 +28,7 @@ func TestSyncOverSSH(t *testing.T) {
 		t.Skip("no ssh client installed")
 	}
 	path := demoDB(t)
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, false)
 	dir := t.TempDir()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {

@@ -122,10 +122,7 @@ func checkFreshScore(t *testing.T, path string, f fieldEval) {
 	if err := json.Unmarshal([]byte(out), &cards); err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, path, true)
 	as, err := db.Answers(f.e.ID)
 	db.Close()
 	if err != nil {
@@ -220,10 +217,7 @@ func TestFieldWorkUsage(t *testing.T) {
 func TestSyncCarriesASatkerMadeOnTheLaptop(t *testing.T) {
 	server := demoDB(t)
 	laptop := takeOut(t, server, "ani")
-	db, err := store.Open(laptop, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := mustOpen(t, laptop, false)
 	s := model.Satker{ID: "kua-baru", Name: "KUA Kecamatan Baru", Kind: model.KUA, Province: "Jawa Tengah", Target: model.WBK}
 	if _, err := db.CreateSatker(s, "ani"); err != nil {
 		t.Fatal(err)

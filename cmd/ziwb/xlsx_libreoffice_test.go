@@ -15,7 +15,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
-	"github.com/kemenag-ortala/ziwb/store"
 	"github.com/kemenag-ortala/ziwb/store/lke"
 )
 
@@ -183,10 +182,7 @@ func TestExportXLSXLibreOffice(t *testing.T) {
 
 	// An evaluator changes an answer in the workbook: LibreOffice's new
 	// subtotals are model.Score's of the changed answers.
-	sdb, err := store.Open(db, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sdb := mustOpen(t, db, true)
 	defer sdb.Close()
 	ws, err := sdb.Worksheet(card.Evaluation)
 	if err != nil {
