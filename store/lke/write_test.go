@@ -15,12 +15,6 @@ import (
 
 var xlDemoNow = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 
-// xlDemoDB is a database in t.TempDir() with the named demo data.
-func xlDemoDB(t testing.TB) *store.DB {
-	t.Helper()
-	return demoDBAt(t, xlDemoNow)
-}
-
 // xlExported is one evaluation written as a workbook and read back.
 type xlExported struct {
 	ws   store.Worksheet
@@ -142,7 +136,7 @@ func xlValues(answers map[string]model.Answer) model.Answers {
 }
 
 func TestWorkbookFormulasMatchScore(t *testing.T) {
-	db := xlDemoDB(t)
+	db := demoDBAt(t, xlDemoNow)
 	satkers, err := db.Satkers()
 	if err != nil {
 		t.Fatal(err)
@@ -220,7 +214,7 @@ func (x *xlExported) sameVerdicts(t *testing.T, sc model.Scorecard, what string)
 // the way an evaluator would in Excel, and checks the recalculated
 // subtotals against model.Score of the changed answers.
 func TestWorkbookRecalculatesAnEditedAnswer(t *testing.T) {
-	db := xlDemoDB(t)
+	db := demoDBAt(t, xlDemoNow)
 	e := xlPickEval(t, db, func(e model.Evaluation) bool { return e.Stage != model.StagePMPZI && len(e.Team) > 0 })
 	x := xlExport(t, db, e.ID)
 	in := x.ws.Instrument
@@ -293,7 +287,7 @@ func xlPickEval(t *testing.T, db *store.DB, ok func(model.Evaluation) bool) mode
 // satker's PMPZI answers and each review level's, numbering and criteria
 // as the worksheet reads, and the recommendations.
 func TestWorkbookColumnsAndSheets(t *testing.T) {
-	db := xlDemoDB(t)
+	db := demoDBAt(t, xlDemoNow)
 	e := xlPickEval(t, db, func(e model.Evaluation) bool { return e.Stage == model.StageTPI && len(e.Team) > 0 })
 	x := xlExport(t, db, e.ID)
 	for _, h := range []string{HeadNumber, "Kriteria (Penjelasan)", "Jenis Jawaban", "Jawaban Anggota", "Jawaban Ketua", "Jawaban Pengendali", HeadAnswer, HeadValue, HeadWeight, HeadScore, "Catatan", "Eviden", HeadID} {
