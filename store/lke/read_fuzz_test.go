@@ -19,7 +19,7 @@ func FuzzReadLKE(f *testing.F) {
 	f.Add([]byte{})
 	in, _ := model.Builtin("lke-zi-2021")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkRead(t, in, data)
+		checkRead(t, in, ReadLKE, "f.xlsx", data)
 	})
 }
 
@@ -33,12 +33,17 @@ func FuzzReadLKECells(f *testing.F) {
 	f.Fuzz(func(t *testing.T, m1, t1, k1, a1, m2, t2, k2, a2 string) {
 		rows := []lkeRow{{mark: "A.", text: "PENGUNGKIT"}, {mark: "II.", text: "REFORM"}, {mark: "1.", text: "MP"}, {mark: "i.", text: "Komitmen"},
 			{mark: "a.", text: "Agen", kind: "%"}, {mark: m1, text: t1, kind: k1, answer: a1}, {mark: m2, text: t2, kind: k2, answer: a2}}
-		checkRead(t, in, officialWorkbook(t, rows))
+		checkRead(t, in, ReadLKE, "f.xlsx", officialWorkbook(t, rows))
 	})
 }
 
-func checkRead(t *testing.T, in *model.Instrument, data []byte) {
-	file, err := ReadLKE("f.xlsx", data, in)
+// checkRead reads data as the file name with read: a refusal is a list of
+// file errors, and what is accepted (all of it, or all but rows that
+// match no question) the store accepts too, as the file and as the
+// answers JSON it makes.
+func checkRead(t *testing.T, in *model.Instrument, read func(string, []byte, *model.Instrument) (File, error), name string, data []byte) {
+	t.Helper()
+	file, err := read(name, data, in)
 	if err != nil {
 		if _, ok := model.AsFileErrors(err); !ok {
 			t.Fatalf("not a list of file errors: %v", err)
@@ -48,11 +53,15 @@ func checkRead(t *testing.T, in *model.Instrument, data []byte) {
 		}
 		// Only rows that match no question: the rest can be imported.
 	}
-	if _, err := in.CheckAnswers("f.xlsx", file.AnswersFile()); err != nil {
+	if _, err := in.CheckAnswers(name, file.AnswersFile()); err != nil {
 		t.Fatalf("accepted, but the store would refuse: %v", err)
 	}
 	data2, _ := file.answersJSON()
-	if _, err := model.ReadAnswersFile("f.json", data2); err != nil {
+	af, err := model.ReadAnswersFile("f.json", data2)
+	if err != nil {
 		t.Fatalf("answers JSON does not read: %v\n%s", err, data2)
+	}
+	if _, err := in.CheckAnswers("f.json", af); err != nil {
+		t.Fatalf("answers JSON refused: %v", err)
 	}
 }
