@@ -22,16 +22,12 @@ func TestOneActionIsOneUndo(t *testing.T) {
 	if len(h) != 3 || h[0].Group != h[1].Group || h[1].Group == h[2].Group {
 		t.Fatalf("want the value and the note in one group, the first answer in another: %+v", h)
 	}
-	if _, err := db.Undo(e.ID, "a"); err != nil {
-		t.Fatal(err)
-	}
+	mustUndo(t, db, e.ID, "a")
 	a, _ := db.Answers(e.ID)
 	if got := a[q.ID]; got.Value != first || got.Note != "" {
 		t.Fatalf("after one undo: %+v; want the first answer without a note", got)
 	}
-	if _, err := db.Undo(e.ID, "a"); err != nil {
-		t.Fatal(err)
-	}
+	mustUndo(t, db, e.ID, "a")
 	if a, _ := db.Answers(e.ID); len(a) != 0 {
 		t.Fatalf("after two undos: %+v; want nothing", a)
 	}
@@ -64,9 +60,7 @@ func TestImportIsOneUndo(t *testing.T) {
 	if len(groups) != 2 {
 		t.Fatalf("want the import in one group and the first answer in another: %+v", h)
 	}
-	if _, err := db.Undo(e.ID, "a"); err != nil {
-		t.Fatal(err)
-	}
+	mustUndo(t, db, e.ID, "a")
 	a, _ := db.Answers(e.ID)
 	if len(a) != 1 || a[qs[0].ID].Value != before {
 		t.Fatalf("after one undo: %+v; want the answer saved before the import alone", a)
@@ -83,9 +77,7 @@ func TestImportIsOneUndo(t *testing.T) {
 	if len(groups) != 3 {
 		t.Fatalf("after the undo of one import: %d groups, want 3 (an answer, the import, its undo): %+v", len(groups), h)
 	}
-	if _, err := db.Undo(e.ID, "a"); err != nil {
-		t.Fatal(err)
-	}
+	mustUndo(t, db, e.ID, "a")
 	if a, _ := db.Answers(e.ID); len(a) != 0 {
 		t.Fatalf("after two undos: %+v; want nothing", a)
 	}
@@ -169,9 +161,7 @@ func TestActionSurvivesImport(t *testing.T) {
 	if len(h) != 2 || h[0].Group != h[1].Group || h[1].Seq != h[1].Group {
 		t.Fatalf("imported action: %+v; want two entries grouped under the first", h)
 	}
-	if _, err := dst.Undo(e.ID, "b"); err != nil {
-		t.Fatal(err)
-	}
+	mustUndo(t, dst, e.ID, "b")
 	if a, _ := dst.Answers(e.ID); len(a) != 0 {
 		t.Fatalf("one undo after import left %+v", a)
 	}

@@ -128,6 +128,15 @@ func mustAnswer(t testing.TB, db *DB, evalID, questionID string, v model.Value, 
 	}
 }
 
+// mustUndo undoes the last action by and stops the test if the store
+// refuses.
+func mustUndo(t testing.TB, db *DB, evalID, by string) {
+	t.Helper()
+	if _, err := db.Undo(evalID, by); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // validValue gives an accepted answer for a question, varied by k.
 func validValue(q *model.Question, k int) model.Value {
 	switch q.Type {

@@ -126,9 +126,7 @@ func assertUndoContinues(t *testing.T, db *DB) {
 	if note.Seq == 0 {
 		t.Fatal("the fixture's note is not in the migrated history")
 	}
-	if _, err := db.Undo(note.Evaluation, "penguji"); err != nil {
-		t.Fatal(err)
-	}
+	mustUndo(t, db, note.Evaluation, "penguji")
 	answers, err := db.Answers(note.Evaluation)
 	if err != nil {
 		t.Fatal(err)

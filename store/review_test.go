@@ -168,9 +168,7 @@ func TestCarriedAndQueue(t *testing.T) {
 	if ws.Answers[q.ID].Carried {
 		t.Error("still carried after the anggota confirmed it")
 	}
-	if _, err := db.Undo(next.ID, "ani"); err != nil {
-		t.Fatal(err)
-	}
+	mustUndo(t, db, next.ID, "ani")
 	if ws, _ = db.Worksheet(next.ID); !ws.Answers[q.ID].Carried {
 		t.Error("undo of the confirmation did not bring the mark back")
 	}

@@ -250,9 +250,7 @@ func TestMergedImportIsOneUndo(t *testing.T) {
 	if a, _ := server.Answers(e.ID); len(a) != 3 {
 		t.Fatalf("merged: %+v", a)
 	}
-	if _, err := server.Undo(e.ID, "ani"); err != nil {
-		t.Fatal(err)
-	}
+	mustUndo(t, server, e.ID, "ani")
 	if a, _ := server.Answers(e.ID); len(a) != 0 {
 		t.Fatalf("after one undo of the merged import: %+v", a)
 	}
@@ -282,9 +280,7 @@ func TestMergedUndoKeepsItsLink(t *testing.T) {
 	carry(t, server, laptop, MergeAsk, "kk-a")
 	mustAnswer(t, laptop, e.ID, q.ID, validValue(q, 1), "ani")
 	carry(t, laptop, server, MergeAsk, "kk-a")
-	if _, err := server.Undo(e.ID, "ani"); err != nil {
-		t.Fatal(err)
-	}
+	mustUndo(t, server, e.ID, "ani")
 	carry(t, server, laptop, MergeAsk, "kk-a")
 	var h []changeRec
 	undos := 0
