@@ -139,6 +139,17 @@ func (h *harness) sweep(opens []string, more func(open string, width, height int
 	}
 }
 
+// topOf is the screen on top of the stack, failing the test when it is
+// not an S; what names S in the failure.
+func topOf[S screen](t testing.TB, h *harness, what string) S {
+	t.Helper()
+	s, ok := h.app.top().(S)
+	if !ok {
+		t.Fatalf("top screen is %T, not %s:\n%s", h.app.top(), what, h.view())
+	}
+	return s
+}
+
 // run executes cmd and feeds its message back. Every cursor is steady, so
 // no command is a timer: one that does not answer is a hang.
 func (h *harness) run(cmd tea.Cmd) {
@@ -277,8 +288,15 @@ func seedEvaluation(t testing.TB, db *store.DB, id, name string, stage model.Sta
 		}
 	}
 	in, _ := model.Builtin(model.DefaultInstrument)
-	ev, err := db.CreateEvaluation(model.Evaluation{ID: model.EvaluationID(id, 2026, stage), SatkerID: id, Year: 2026,
-		Stage: stage, InstrumentID: in.ID, InstrumentHash: in.Hash, Status: model.Draft}, in, "penguji")
+	return createRound(t, db, in, id, 2026, stage, model.Draft)
+}
+
+// createRound stores an evaluation of satker id on in for year and stage,
+// already at status.
+func createRound(t testing.TB, db *store.DB, in *model.Instrument, id string, year int, stage model.Stage, status model.Status) model.Evaluation {
+	t.Helper()
+	ev, err := db.CreateEvaluation(model.Evaluation{ID: model.EvaluationID(id, year, stage), SatkerID: id, Year: year,
+		Stage: stage, InstrumentID: in.ID, InstrumentHash: in.Hash, Status: status}, in, "penguji")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -136,11 +136,7 @@ func (w mergeWorld) mask(view string) string { return strings.ReplaceAll(view, w
 
 func mergeOf(t testing.TB, h *harness) *mergeScreen {
 	t.Helper()
-	m, ok := h.app.top().(*mergeScreen)
-	if !ok {
-		t.Fatalf("top screen is %T, not the merge screen:\n%s", h.app.top(), h.view())
-	}
-	return m
+	return topOf[*mergeScreen](t, h, "the merge screen")
 }
 
 // choices reads the decisions the store holds, by question and field.

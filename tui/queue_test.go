@@ -84,11 +84,7 @@ func seedQueue(t testing.TB, db *store.DB) {
 
 func queueOf(t testing.TB, h *harness) *queueScreen {
 	t.Helper()
-	q, ok := h.app.top().(*queueScreen)
-	if !ok {
-		t.Fatalf("top screen is %T, not the queue:\n%s", h.app.top(), h.view())
-	}
-	return q
+	return topOf[*queueScreen](t, h, "the queue")
 }
 
 func queueIDs(q *queueScreen) []string {

@@ -191,12 +191,7 @@ func TestWalkCarriesOverOpenRekomendasi(t *testing.T) {
 	db, _ := testDB(t)
 	seedEvaluation(t, db, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", model.StagePMPZI)
 	in, _ := model.Builtin(model.DefaultInstrument)
-	prev, err := db.CreateEvaluation(model.Evaluation{ID: model.EvaluationID("kankemenag-uji", 2025, model.StageTPI),
-		SatkerID: "kankemenag-uji", Year: 2025, Stage: model.StageTPI, InstrumentID: in.ID, InstrumentHash: in.Hash,
-		Status: model.Final}, in, "penguji")
-	if err != nil {
-		t.Fatal(err)
-	}
+	prev := createRound(t, db, in, "kankemenag-uji", 2025, model.StageTPI, model.Final)
 	addRek(t, db, prev.ID, "mp.pemenuhan.ii", "Tetapkan rencana kerja pembangunan ZI.", model.PriorityTinggi, date(2026, 3, 31))
 	done := addRek(t, db, prev.ID, "mp.reform", "Tampilkan komitmen pimpinan.", model.PrioritySedang, date(2026, 3, 31))
 	if _, err := db.SetRekStatus(done.ID, model.RekDitolak, "Tidak relevan.", "penguji"); err != nil {

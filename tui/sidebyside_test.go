@@ -29,12 +29,7 @@ func seedSideBySide(t testing.TB, db *store.DB) []string {
 	now := seedEvaluation(t, db, "kankemenag-magelang", "Kantor Kemenag Kabupaten Magelang", model.StageTPI)
 	answerAllBut(t, db, now.ID, "pw")
 	in, _ := model.Builtin(model.DefaultInstrument)
-	prev, err := db.CreateEvaluation(model.Evaluation{ID: model.EvaluationID("kankemenag-magelang", 2025, model.StageTPI),
-		SatkerID: "kankemenag-magelang", Year: 2025, Stage: model.StageTPI, InstrumentID: in.ID, InstrumentHash: in.Hash,
-		Status: model.Draft}, in, "penguji")
-	if err != nil {
-		t.Fatal(err)
-	}
+	prev := createRound(t, db, in, "kankemenag-magelang", 2025, model.StageTPI, model.Draft)
 	answerAllBut(t, db, prev.ID, "sdm")
 	kua := seedEvaluation(t, db, "kua-borobudur", "KUA Kecamatan Borobudur", model.StageTPI)
 	answerAllBut(t, db, kua.ID, "mp")
@@ -121,12 +116,7 @@ func TestSideBySideInstruments(t *testing.T) {
 	if !ok {
 		t.Skip("no 2014 instrument built in")
 	}
-	ev, err := db.CreateEvaluation(model.Evaluation{ID: model.EvaluationID("kua-borobudur", 2019, model.StageTPI),
-		SatkerID: "kua-borobudur", Year: 2019, Stage: model.StageTPI, InstrumentID: old.ID, InstrumentHash: old.Hash,
-		Status: model.Draft}, old, "penguji")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ev := createRound(t, db, old, "kua-borobudur", 2019, model.StageTPI, model.Draft)
 	h, s := openSideBySide(t, db, []string{ids[0], ev.ID}, 120, 40)
 	h.keys("i")
 	h.mustSee("2019 TPI", "—")

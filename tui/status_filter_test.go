@@ -17,10 +17,7 @@ func TestDashboardShowsAndFiltersStatus(t *testing.T) {
 	seedQueue(t, db)
 	h := newHarness(t, db, 120, 30)
 	h.keys("b")
-	d, ok := h.app.top().(*dashboardScreen)
-	if !ok {
-		t.Fatalf("b opened %T", h.app.top())
-	}
+	d := topOf[*dashboardScreen](t, h, "the dashboard b opens")
 	h.mustSee("6 satker", "STATUS", "v status")
 	statuses := func() map[model.Status][]string {
 		out := map[model.Status][]string{}
@@ -80,10 +77,7 @@ func TestReviewFiltersByEvaluationStatus(t *testing.T) {
 	}
 	h := newHarness(t, db, 100, 30)
 	h.keys("r")
-	r, ok := h.app.top().(*reviewScreen)
-	if !ok {
-		t.Fatalf("r opened %T", h.app.top())
-	}
+	r := topOf[*reviewScreen](t, h, "the review r opens")
 	h.mustSee("2 rekomendasi", "v evaluasi", "Kantor Kemenag Kabupaten Magelang · evaluasi 2026 TPI (draft)")
 	shownEvals := func() []string {
 		var out []string

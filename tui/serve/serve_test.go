@@ -236,6 +236,17 @@ func (sc *screen) Write(p []byte) (int, error) {
 	return sc.vt.Write(p)
 }
 
+// waitEnd waits up to five seconds for the session to end, failing with
+// what otherwise.
+func (sc *screen) waitEnd(t *testing.T, what string) {
+	t.Helper()
+	select {
+	case <-sc.end:
+	case <-time.After(5 * time.Second):
+		t.Fatal(what)
+	}
+}
+
 // text is everything the session wrote, escape codes and all.
 func (sc *screen) text() string {
 	sc.mu.Lock()
@@ -344,11 +355,7 @@ func TestWorkbenchSessionsSeeEachOthersSaves(t *testing.T) {
 	fmt.Fprint(sc.in, "\x1b")
 	time.Sleep(100 * time.Millisecond)
 	fmt.Fprint(sc.in, "q")
-	select {
-	case <-sc.end:
-	case <-time.After(5 * time.Second):
-		t.Fatal("q did not end the session")
-	}
+	sc.waitEnd(t, "q did not end the session")
 }
 
 // unanswered is a question of the evaluation that has no answer yet.
@@ -375,11 +382,7 @@ func TestRemovedPersonsSessionEnds(t *testing.T) {
 	sc := ts.workbench(t, budi)
 	sc.waitFor(t, "satker · urut", 5*time.Second)
 	ts.writeUsers(t, sari)
-	select {
-	case <-sc.end:
-	case <-time.After(5 * time.Second):
-		t.Fatal("the removed person's session did not end")
-	}
+	sc.waitEnd(t, "the removed person's session did not end")
 	if !strings.Contains(sc.text(), "akses Anda diubah") {
 		t.Errorf("the session ended without saying why:\n%s", lastChars(sc.text(), 500))
 	}
@@ -407,11 +410,7 @@ func TestShutdownEndsSessionsAndKeepsEverySave(t *testing.T) {
 	if err := ts.Shutdown(ctx, "server dihentikan"); err != nil {
 		t.Errorf("shutdown: %v", err)
 	}
-	select {
-	case <-sc.end:
-	case <-time.After(5 * time.Second):
-		t.Fatal("shutdown left a session open")
-	}
+	sc.waitEnd(t, "shutdown left a session open")
 	if !strings.Contains(sc.text(), "server dihentikan") {
 		t.Errorf("the session was not told:\n%s", lastChars(sc.text(), 500))
 	}
@@ -482,9 +481,5 @@ func TestIdleSessionsEnd(t *testing.T) {
 	ts := startServerWith(t, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond }, budi)
 	sc := ts.workbench(t, budi)
 	sc.waitFor(t, "satker · urut", 5*time.Second)
-	select {
-	case <-sc.end:
-	case <-time.After(5 * time.Second):
-		t.Fatal("an idle session outlived its timeout")
-	}
+	sc.waitEnd(t, "an idle session outlived its timeout")
 }
