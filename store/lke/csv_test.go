@@ -45,34 +45,42 @@ func bundleOf(t testing.TB, db *store.DB) []byte {
 	return b.Bytes()
 }
 
-// richestEval is the demo evaluation with the most answers and notes.
-func richestEval(t testing.TB, db *store.DB) model.Evaluation {
+// allEvals is every evaluation of every satker in db, satker by satker.
+func allEvals(t testing.TB, db *store.DB) []model.Evaluation {
 	t.Helper()
 	ss, err := db.Satkers()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var best model.Evaluation
-	most := -1
+	var all []model.Evaluation
 	for _, s := range ss {
 		evals, err := db.Evaluations(s.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range evals {
-			as, err := db.Answers(e.ID)
-			if err != nil {
-				t.Fatal(err)
+		all = append(all, evals...)
+	}
+	return all
+}
+
+// richestEval is the demo evaluation with the most answers and notes.
+func richestEval(t testing.TB, db *store.DB) model.Evaluation {
+	t.Helper()
+	var best model.Evaluation
+	most := -1
+	for _, e := range allEvals(t, db) {
+		as, err := db.Answers(e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(as)
+		for _, a := range as {
+			if a.Note != "" {
+				n += 10
 			}
-			n := len(as)
-			for _, a := range as {
-				if a.Note != "" {
-					n += 10
-				}
-			}
-			if n > most {
-				best, most = e, n
-			}
+		}
+		if n > most {
+			best, most = e, n
 		}
 	}
 	return best

@@ -36,22 +36,18 @@ func TestPreviewImport(t *testing.T) {
 	var ev model.Evaluation
 	var ws store.Worksheet
 	var qid string
-	ss, _ := db.Satkers()
-	for _, s := range ss {
-		evals, _ := db.Evaluations(s.ID)
-		for _, e := range evals {
-			if e.Status != model.Draft || qid != "" {
-				continue
-			}
-			w, err := db.Worksheet(e.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, q := range w.Instrument.Questions() {
-				if a := w.Answers[q.ID]; a.Value.Choice == "Y" && !strings.ContainsAny(a.Note, ",\"\n") {
-					ev, ws, qid = e, w, q.ID
-					break
-				}
+	for _, e := range allEvals(t, db) {
+		if e.Status != model.Draft || qid != "" {
+			continue
+		}
+		w, err := db.Worksheet(e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range w.Instrument.Questions() {
+			if a := w.Answers[q.ID]; a.Value.Choice == "Y" && !strings.ContainsAny(a.Note, ",\"\n") {
+				ev, ws, qid = e, w, q.ID
+				break
 			}
 		}
 	}

@@ -137,22 +137,12 @@ func xlValues(answers map[string]model.Answer) model.Answers {
 
 func TestWorkbookFormulasMatchScore(t *testing.T) {
 	db := demoDBAt(t, xlDemoNow)
-	satkers, err := db.Satkers()
-	if err != nil {
-		t.Fatal(err)
-	}
 	n := 0
-	for _, s := range satkers {
-		evals, err := db.Evaluations(s.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range evals {
-			x := xlExport(t, db, e.ID)
-			x.sameScores(t, x.sc, e.ID)
-			x.sameVerdicts(t, x.sc, e.ID)
-			n++
-		}
+	for _, e := range allEvals(t, db) {
+		x := xlExport(t, db, e.ID)
+		x.sameScores(t, x.sc, e.ID)
+		x.sameVerdicts(t, x.sc, e.ID)
+		n++
 	}
 	if n < 5 {
 		t.Fatalf("only %d demo evaluations", n)
@@ -264,19 +254,9 @@ func TestWorkbookRecalculatesAnEditedAnswer(t *testing.T) {
 
 func xlPickEval(t *testing.T, db *store.DB, ok func(model.Evaluation) bool) model.Evaluation {
 	t.Helper()
-	satkers, err := db.Satkers()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range satkers {
-		evals, err := db.Evaluations(s.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range evals {
-			if ok(e) {
-				return e
-			}
+	for _, e := range allEvals(t, db) {
+		if ok(e) {
+			return e
 		}
 	}
 	t.Fatal("no such evaluation in the demo data")
