@@ -273,9 +273,6 @@ func (c *chooserScreen) toggleMark(id string) {
 func (c *chooserScreen) View() string { return c.memo(c.render) }
 
 func (c *chooserScreen) render() string {
-	if c.width <= 0 || c.height <= 0 {
-		return ""
-	}
 	st := c.env.st
 	w := c.width
 	if line, waiting := c.loadLine(loadText{"✗ Evaluasi satker tidak bisa dimuat: ", "Memuat evaluasi…"}); waiting {

@@ -90,18 +90,12 @@ func (d *dashboardScreen) layoutRest(l dashLayout, room int) dashLayout {
 func (d *dashboardScreen) View() string { return d.memo(d.render) }
 
 func (d *dashboardScreen) render() string {
-	if d.width <= 0 || d.height <= 0 {
-		return ""
-	}
 	st := d.env.st
 	w := d.width
 	var b strings.Builder
-	b.WriteString(st.Header.Render(ansi.Truncate(d.headline(), w, "…")) + "\n")
-	b.WriteString(d.filterLine() + "\n")
-	line, waiting := d.loadLine(loadText{"✗ Dasbor tidak bisa dimuat: ", "Memuat dasbor…"})
+	waiting := d.top(&b, loadText{"✗ Dasbor tidak bisa dimuat: ", "Memuat dasbor…"}, d.title(d.headline()), d.filterLine())
 	switch {
 	case waiting:
-		b.WriteString(line)
 		return fit(b.String(), w, d.height)
 	case len(d.dash.Rows) == 0:
 		b.WriteString(ansi.Wrap("Belum ada satker. Tambahkan satker di daftar satker, atau jalankan `ziwb demo`.", w, ""))

@@ -57,18 +57,12 @@ func (h *homeScreen) bottom() string {
 }
 
 func (h *homeScreen) render() string {
-	if h.width <= 0 || h.height <= 0 {
-		return ""
-	}
 	st := h.env.st
 	w := h.width
 	var b strings.Builder
-	b.WriteString(st.Header.Render(h.headline()) + "\n")
-	b.WriteString(h.filterLine() + "\n")
-	line, waiting := h.loadLine(loadText{"✗ Daftar satker tidak bisa dimuat: ", "Memuat daftar satker…"})
+	// The headline is cut at the edge, not with "…" as on other lists.
 	switch {
-	case waiting:
-		b.WriteString(line)
+	case h.top(&b, loadText{"✗ Daftar satker tidak bisa dimuat: ", "Memuat daftar satker…"}, st.Header.Render(h.headline()), h.filterLine()):
 	case len(h.items) == 0:
 		b.WriteString(ansi.Wrap("Belum ada satker. Tekan n untuk menambah satker, atau jalankan `ziwb demo` untuk data contoh.", w, ""))
 	case len(h.shown) == 0:

@@ -124,6 +124,23 @@ func (l *listBase) keep(selected string) string {
 	return id
 }
 
+// title is a headline cut to the screen's width.
+func (l *listBase) title(text string) string {
+	return l.env.st.Header.Render(ansi.Truncate(text, l.width, "…"))
+}
+
+// top writes a list screen's first lines (its headline, and the filter
+// line on a list that has one), each ending the line, then the load line
+// while there is no list to show; waiting says it wrote one.
+func (l *listBase) top(b *strings.Builder, t loadText, lines ...string) (waiting bool) {
+	for _, s := range lines {
+		b.WriteString(s + "\n")
+	}
+	line, waiting := l.loadLine(t)
+	b.WriteString(line)
+	return waiting
+}
+
 // say sets the notice line until the next key.
 func (l *listBase) say(text string, warn bool) { l.notice, l.warn = text, warn }
 
@@ -161,8 +178,11 @@ func (l *listBase) open(s screen) tea.Cmd {
 }
 
 // memo is View: the screen draws again only after its state or size
-// changed (dirty).
+// changed (dirty), and draws nothing before it knows its size.
 func (l *listBase) memo(render func() string) string {
+	if l.width <= 0 || l.height <= 0 {
+		return ""
+	}
 	if l.dirty {
 		l.view = render()
 		l.dirty = false

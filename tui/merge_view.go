@@ -75,17 +75,11 @@ func (m *mergeScreen) bottom() string {
 }
 
 func (m *mergeScreen) render() string {
-	if m.width <= 0 || m.height <= 0 {
-		return ""
-	}
 	st := m.env.st
 	w := m.width
 	var b strings.Builder
-	b.WriteString(st.Header.Render(ansi.Truncate(m.headline(), w, "…")) + "\n")
-	line, waiting := m.loadLine(loadText{"✗ Konflik gabung tidak bisa dimuat: ", "Memuat konflik gabung…"})
 	switch {
-	case waiting:
-		b.WriteString(line)
+	case m.top(&b, loadText{"✗ Konflik gabung tidak bisa dimuat: ", "Memuat konflik gabung…"}, m.title(m.headline())):
 	case len(m.conflicts) == 0:
 		b.WriteString("\nTidak ada konflik gabung.\n\n")
 		b.WriteString(st.Muted.Render(ansi.Wrap("Konflik muncul di sini bila bundel lapangan dari laptop digabung "+

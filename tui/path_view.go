@@ -54,9 +54,6 @@ func (p *pathScreen) layout() {
 }
 
 func (p *pathScreen) render() string {
-	if p.width <= 0 || p.height <= 0 {
-		return ""
-	}
 	st := p.env.st
 	w := p.width
 	line, waiting := p.loadLine(loadText{"✗ Jalur tidak bisa dihitung: ", "Menghitung jalur…"})

@@ -41,17 +41,12 @@ func (q *queueScreen) Help() keyHelp {
 func (q *queueScreen) View() string { return q.memo(q.render) }
 
 func (q *queueScreen) render() string {
-	if q.width <= 0 || q.height <= 0 {
-		return ""
-	}
 	st := q.env.st
 	w := q.width
 	var b strings.Builder
-	b.WriteString(st.Header.Render(ansi.Truncate(q.headline(), w, "…")) + "\n")
-	line, waiting := q.loadLine(loadText{"✗ Daftar evaluasi yang menunggu tidak bisa dimuat: ", "Memuat evaluasi yang menunggu Anda…"})
 	switch {
-	case waiting:
-		b.WriteString(line)
+	case q.top(&b, loadText{"✗ Daftar evaluasi yang menunggu tidak bisa dimuat: ", "Memuat evaluasi yang menunggu Anda…"},
+		q.title(q.headline())):
 	case len(q.items) == 0:
 		b.WriteString("\nTidak ada evaluasi yang menunggu Anda.\n\n")
 		b.WriteString(st.Muted.Render(ansi.Wrap(fmt.Sprintf("Evaluasi muncul di sini bila timnya menyebut %s dan "+

@@ -15,18 +15,12 @@ import (
 func (r *reviewScreen) View() string { return r.memo(r.render) }
 
 func (r *reviewScreen) render() string {
-	if r.width <= 0 || r.height <= 0 {
-		return ""
-	}
 	st := r.env.st
 	w := r.width
 	var b strings.Builder
-	b.WriteString(st.Header.Render(ansi.Truncate(r.headline(), w, "…")) + "\n")
-	b.WriteString(r.filterLine() + "\n")
-	line, waiting := r.loadLine(loadText{"✗ Rekomendasi tidak bisa dimuat: ", "Memuat rekomendasi…"})
+	waiting := r.top(&b, loadText{"✗ Rekomendasi tidak bisa dimuat: ", "Memuat rekomendasi…"}, r.title(r.headline()), r.filterLine())
 	switch {
 	case waiting:
-		b.WriteString(line)
 		return fit(b.String(), w, r.height)
 	case len(r.items) == 0:
 		hint := "Buka evaluasi, tekan r, lalu n untuk menyusun draf dari komponen yang tidak lulus."
