@@ -15,12 +15,11 @@ type chooserKeys struct {
 	Team, Export            key.Binding
 	Mark, Compare           key.Binding
 	Import                  key.Binding
-	// the new-evaluation form
-	Next, Prev, Left, Right, Submit, Save, Cancel key.Binding
+	fieldFormKeys           // the new-evaluation form's
 }
 
 func newChooserKeys() chooserKeys {
-	return chooserKeys{
+	k := chooserKeys{
 		nav:     listNavKeys().withoutPages().withoutHalves(),
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
 		New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "evaluasi baru")),
@@ -30,15 +29,13 @@ func newChooserKeys() chooserKeys {
 		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
 		Compare: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan yang ditandai")),
 		Import:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "impor")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
-		Next:    key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
-		Prev:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
-		Left:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "pilihan sebelum")),
-		Right:   key.NewBinding(key.WithKeys("right", "space"), key.WithHelp("→/spasi", "pilihan berikut")),
-		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "kolom berikut / buat")),
-		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "buat")),
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
+		Back:    backKey(),
+
+		fieldFormKeys: newFieldFormKeys("buat"),
 	}
+	// The evaluation form's help names space, the satker form's does not.
+	k.Right.SetHelp("→/spasi", "pilihan berikut")
+	return k
 }
 
 func (c *chooserScreen) updateKeys() {

@@ -32,8 +32,8 @@ func dashboardNav() navKeys {
 func newDashboardKeys() dashboardKeys {
 	return dashboardKeys{
 		nav:          dashboardNav(),
-		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "saring")),
-		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan")),
+		Filter:       openFilterKey(),
+		ClearFilter:  clearFilterKey(),
 		Year:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "tahun")),
 		Stage:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "tahap")),
 		Kind:         key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "jenis satker")),
@@ -49,7 +49,7 @@ func newDashboardKeys() dashboardKeys {
 		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
 		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan")),
 		Distribution: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "sebaran")),
-		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Back:         backKey(),
 	}
 }
 

@@ -75,7 +75,7 @@ func newDrafts(e *env, evalID string) *draftsScreen {
 		Scroll:     key.NewBinding(key.WithKeys("pgdown", "pgup"), key.WithHelp("pgup/pgdn", "gulir")),
 		ScrollDown: key.NewBinding(key.WithKeys("pgdown")),
 		ScrollUp:   key.NewBinding(key.WithKeys("pgup")),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Back:       backKey(),
 	}}
 }
 

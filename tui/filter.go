@@ -27,11 +27,22 @@ type filterKeys struct {
 func newFilterKeys() filterKeys {
 	return filterKeys{
 		Keep: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "pakai saringan")),
-		Drop: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan")),
+		Drop: clearFilterKey(),
 		Up:   key.NewBinding(key.WithKeys("up")),
 		Down: key.NewBinding(key.WithKeys("down")),
 		Move: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pilih")),
 	}
+}
+
+// openFilterKey opens a list's filter field.
+func openFilterKey() key.Binding {
+	return key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "saring"))
+}
+
+// clearFilterKey empties a list's filter: in the field, or on the list,
+// where it also drops the list's other filters.
+func clearFilterKey() key.Binding {
+	return key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan"))
 }
 
 // listFilter is the filter field every list has: "/" opens it, typing

@@ -40,7 +40,7 @@ func newGapKeys() gapKeys {
 		SortGap:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "urut selisih terbesar")),
 		SortOrder:  key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "urut instrumen")),
 		Walk:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka di evaluasi")),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Back:       backKey(),
 	}
 }
 

@@ -24,8 +24,8 @@ func newHomeKeys() homeKeys {
 	return homeKeys{
 		nav:          listNavKeys(),
 		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka evaluasi")),
-		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "saring")),
-		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan")),
+		Filter:       openFilterKey(),
+		ClearFilter:  clearFilterKey(),
 		New:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "satker baru")),
 		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah")),
 		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "hapus")),

@@ -35,7 +35,7 @@ type importKeys struct {
 func newImportKeys() importKeys {
 	return importKeys{
 		Read:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "baca berkas")),
-		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "simpan")),
+		Save:     enterSaveKey(),
 		Other:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "berkas lain")),
 		Done:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter", "kembali ke daftar")),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali tanpa menyimpan")),

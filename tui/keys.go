@@ -18,7 +18,48 @@ func newGlobalKeys() globalKeys {
 	return globalKeys{
 		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "keluar")),
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "semua tombol")),
-		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Back: backKey(),
+	}
+}
+
+// The bindings many screens share, each defined once, so a key and its
+// help read the same wherever they appear.
+func backKey() key.Binding {
+	return key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali"))
+}
+
+func cancelKey() key.Binding {
+	return key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal"))
+}
+
+// enterSaveKey saves a one-line field or a prompt.
+func enterSaveKey() key.Binding {
+	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "simpan"))
+}
+
+// ctrlSaveKey saves a form whose enter means something else; done names
+// what saving does.
+func ctrlSaveKey(done string) key.Binding {
+	return key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", done))
+}
+
+// fieldFormKeys move through a form of text fields and choices: tab and
+// the arrows between fields, left and right through a choice, enter on to
+// the next field and from the last one save.
+type fieldFormKeys struct {
+	Next, Prev, Left, Right, Submit, Save, Cancel key.Binding
+}
+
+// newFieldFormKeys: done names what saving the form does.
+func newFieldFormKeys(done string) fieldFormKeys {
+	return fieldFormKeys{
+		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
+		Left:   key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "pilihan sebelum")),
+		Right:  key.NewBinding(key.WithKeys("right", "space"), key.WithHelp("→", "pilihan berikut")),
+		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "kolom berikut / "+done)),
+		Save:   ctrlSaveKey(done),
+		Cancel: cancelKey(),
 	}
 }
 

@@ -34,9 +34,9 @@ func newMergeKeys() mergeKeys {
 		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "nilai baru")),
 		Clear:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "hapus pilihan")),
 		Accept: key.NewBinding(key.WithKeys("enter", "a"), key.WithHelp("enter/a", "terima")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
-		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "simpan")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
+		Back:   backKey(),
+		Save:   enterSaveKey(),
+		Cancel: cancelKey(),
 	}
 }
 

@@ -41,7 +41,7 @@ func newPathKeys() pathKeys {
 		DetailDown: down,
 		Target:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "ganti WBK/WBBM")),
 		Walk:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ke pertanyaan")),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Back:       backKey(),
 	}
 }
 

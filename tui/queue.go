@@ -23,7 +23,7 @@ func newQueueKeys() queueKeys {
 	return queueKeys{
 		nav:  listNavKeys(),
 		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka evaluasi")),
-		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Back: backKey(),
 	}
 }
 

@@ -26,8 +26,8 @@ var formKeys = struct {
 	Next:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "kolom berikut")),
 	Prev:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "kolom sebelum")),
 	Choice:     key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", "pilihan")),
-	Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
-	Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
+	Save:       ctrlSaveKey("simpan"),
+	Cancel:     cancelKey(),
 }
 
 // Fields of the recommendation editor.

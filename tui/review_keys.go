@@ -24,8 +24,8 @@ func newReviewKeys() reviewKeys {
 		nav:          listNavKeys().withoutPages(),
 		DetailUp:     up,
 		DetailDown:   down,
-		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "saring")),
-		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "hapus saringan")),
+		Filter:       openFilterKey(),
+		ClearFilter:  clearFilterKey(),
 		Status:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "saring status")),
 		EvalStatus:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "saring status evaluasi")),
 		Priority:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "saring prioritas")),
@@ -40,7 +40,7 @@ func newReviewKeys() reviewKeys {
 		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah")),
 		Walk:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka pertanyaan")),
 		Drafts:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "draf")),
-		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Back:         backKey(),
 	}
 }
 

@@ -31,11 +31,16 @@ type promptKeys struct {
 
 func newStatusPrompt(rk model.Rekomendasi) *statusPrompt {
 	moves := rk.Status.Moves()
-	return &statusPrompt{rek: rk, moves: moves, keys: promptKeys{
-		Pick:   key.NewBinding(key.WithKeys("1"), key.WithHelp(fmt.Sprintf("1–%d", len(moves)), "pilih status")),
-		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "simpan")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
-	}}
+	return &statusPrompt{rek: rk, moves: moves, keys: newPromptKeys(len(moves), "pilih status")}
+}
+
+// newPromptKeys answer a prompt of n numbered choices; pick names them.
+func newPromptKeys(n int, pick string) promptKeys {
+	return promptKeys{
+		Pick:   key.NewBinding(key.WithKeys("1"), key.WithHelp(fmt.Sprintf("1–%d", n), pick)),
+		Save:   enterSaveKey(),
+		Cancel: cancelKey(),
+	}
 }
 
 func (p *statusPrompt) help() []key.Binding {

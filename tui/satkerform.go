@@ -46,29 +46,13 @@ var satkerTargets = []string{model.WBK, model.WBBM}
 
 const formLabelW = 16 // widest label, "Kabupaten/Kota", and room
 
-type satkerFormKeys struct {
-	Next, Prev, Left, Right, Submit, Save, Cancel key.Binding
-}
-
-func newSatkerFormKeys() satkerFormKeys {
-	return satkerFormKeys{
-		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "kolom berikut")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "kolom sebelum")),
-		Left:   key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "pilihan sebelum")),
-		Right:  key.NewBinding(key.WithKeys("right", "space"), key.WithHelp("→", "pilihan berikut")),
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "kolom berikut / simpan")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
-	}
-}
-
 // satkerForm adds a satker or edits one. It validates as it is typed,
 // with the model's own rules, and shows each problem beside its field; it
 // leaves only once the store has the record, so nothing typed is lost to
 // a refused save.
 type satkerForm struct {
 	env  *env
-	keys satkerFormKeys
+	keys fieldFormKeys
 
 	orig   model.Satker
 	isNew  bool
@@ -93,7 +77,7 @@ type satkerForm struct {
 
 // newSatkerForm opens the form on edit, or on a new satker when edit is nil.
 func newSatkerForm(e *env, edit *model.Satker, taken func(string) bool, saved func(model.Satker, bool)) *satkerForm {
-	f := &satkerForm{env: e, keys: newSatkerFormKeys(), isNew: edit == nil, taken: taken, saved: saved}
+	f := &satkerForm{env: e, keys: newFieldFormKeys("simpan"), isNew: edit == nil, taken: taken, saved: saved}
 	if edit != nil {
 		f.orig = *edit
 	} else {

@@ -27,7 +27,7 @@ func newSideKeys() sideKeys {
 		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "paling bawah")),
 		Detail:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "semua komponen")),
 		Divergence: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "urut selisih terbesar")),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali")),
+		Back:       backKey(),
 	}
 }
 

@@ -62,11 +62,7 @@ func (w *walkScreen) openSteps() tea.Cmd {
 		w.problem = fmt.Sprintf("Tidak ada langkah untuk Anda pada status %s: %s.", w.eval.Status, why)
 		return nil
 	}
-	w.prompt = &stepPrompt{acts: acts, keys: promptKeys{
-		Pick:   key.NewBinding(key.WithKeys("1"), key.WithHelp(fmt.Sprintf("1–%d", len(acts)), "pilih langkah")),
-		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "simpan")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
-	}}
+	w.prompt = &stepPrompt{acts: acts, keys: newPromptKeys(len(acts), "pilih langkah")}
 	return nil
 }
 
