@@ -9,7 +9,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/table"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -73,13 +72,11 @@ var (
 // gapScreen lists a satker's questions where its PMPZI and the TPI
 // differ, with the detail of the selected one below.
 type gapScreen struct {
-	env      *env
+	listBase // loaded stays true on a failed load: render tells the failure apart
 	satkerID string
 	year     int
 	keys     gapKeys
 
-	loaded  bool
-	loadErr string
 	gap     store.Gap
 	rows    []table.Row    // one per gap.Report.Questions
 	walkPos map[string]int // question id → position in walking order
@@ -88,16 +85,9 @@ type gapScreen struct {
 	all     bool // every answered question, not only differing ones
 	byOrder bool // instrument order instead of the largest gap first
 	shown   []int
-	want    string // question to select after the next load
 
-	specs  []colSpec
-	table  listTable
-	detail viewport.Model
-
-	width, height int
-	tableH        int
-	view          string
-	dirty         bool
+	specs []colSpec
+	listPanes
 }
 
 var _ screen = (*gapScreen)(nil)
@@ -112,8 +102,8 @@ type gapLoadedMsg struct {
 func newGap(e *env, satkerID string, year int) *gapScreen {
 	k := newGapKeys()
 	specs := slices.Clone(gapColumns)
-	g := &gapScreen{env: e, satkerID: satkerID, year: year, keys: k, specs: specs, dirty: true,
-		table: newListTable(e, k.nav, specs), detail: viewport.New()}
+	g := &gapScreen{listBase: newListBase(e), satkerID: satkerID, year: year, keys: k, specs: specs,
+		listPanes: newListPanes(e, k.nav, specs)}
 	g.updateKeys()
 	return g
 }
@@ -151,22 +141,13 @@ func (g *gapScreen) layout() {
 	avail := max(0, g.height-top)
 	th := max(3, (avail-1)*45/100)
 	dh := max(1, avail-th-1)
-	if th == g.tableH && dh == g.detail.Height() && g.width == g.detail.Width() {
-		return
+	if g.split(g.width, th, dh) {
+		g.fillDetail()
 	}
-	g.tableH = th
-	g.table.resize(g.width, th)
-	g.detail.SetWidth(g.width)
-	g.detail.SetHeight(dh)
-	g.fillDetail()
 }
 
 func (g *gapScreen) setGap(gap store.Gap) {
-	keep := g.want
-	if keep == "" {
-		keep = g.selectedID()
-	}
-	g.want = ""
+	keep := g.keep(g.selectedID())
 	g.gap = gap
 	in := gap.Instrument
 	g.walkPos = make(map[string]int, len(in.Questions()))

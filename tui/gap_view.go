@@ -59,18 +59,9 @@ func gapSide(f float64, evalStage model.Stage) string {
 	return "sama"
 }
 
-func (g *gapScreen) View() string {
-	if g.dirty {
-		g.view = g.render()
-		g.dirty = false
-	}
-	return g.view
-}
+func (g *gapScreen) View() string { return g.memo(g.render) }
 
 func (g *gapScreen) render() string {
-	if g.width <= 0 || g.height <= 0 {
-		return ""
-	}
 	st := g.env.st
 	w := g.width
 	switch {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -66,6 +67,31 @@ func (k *navKeys) setEnabled(on bool) {
 func detailScrollKeys() (up, down key.Binding) {
 	return key.NewBinding(key.WithKeys("pgup", "K"), key.WithHelp("pgup/K", "gulir rincian")),
 		key.NewBinding(key.WithKeys("pgdown", "J"), key.WithHelp("pgdn/J", "gulir rincian"))
+}
+
+// listPanes is a list over a detail pane that tells its selected item in
+// full. Screens embed it.
+type listPanes struct {
+	table  listTable
+	detail viewport.Model
+	tableH int // the list's lines, header included; -1 lays them out again
+}
+
+func newListPanes(e *env, keys navKeys, specs []colSpec) listPanes {
+	return listPanes{table: newListTable(e, keys, specs), detail: viewport.New()}
+}
+
+// split gives the list th lines and the pane dh, both width wide; false
+// when they have them already, and the pane need not be filled again.
+func (p *listPanes) split(width, th, dh int) bool {
+	if th == p.tableH && dh == p.detail.Height() && width == p.detail.Width() {
+		return false
+	}
+	p.tableH = th
+	p.table.resize(width, th)
+	p.detail.SetWidth(width)
+	p.detail.SetHeight(dh)
+	return true
 }
 
 // loadText is what a list says while it has nothing to show: why its

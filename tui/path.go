@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/table"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -97,15 +96,13 @@ type pathScreen struct {
 	// screen; without it enter opens the walk on the question.
 	pick func(qid string)
 
-	data   pathData
-	shown  string          // the predicate the path leads to
-	way    model.Path      // the path to shown
-	now    model.Scorecard // the answers as they are, scored for shown
-	after  model.Scorecard // with every step taken
-	rows   []table.Row
-	table  listTable
-	detail viewport.Model
-	tableH int
+	data  pathData
+	shown string          // the predicate the path leads to
+	way   model.Path      // the path to shown
+	now   model.Scorecard // the answers as they are, scored for shown
+	after model.Scorecard // with every step taken
+	rows  []table.Row
+	listPanes
 }
 
 var _ screen = (*pathScreen)(nil)
@@ -114,7 +111,7 @@ var _ screen = (*pathScreen)(nil)
 func newPath(e *env, evalID string) *pathScreen {
 	k := newPathKeys()
 	p := &pathScreen{listBase: newListBase(e), evalID: evalID, keys: k,
-		table: newListTable(e, k.nav, pathColumns), detail: viewport.New()}
+		listPanes: newListPanes(e, k.nav, pathColumns)}
 	p.updateKeys()
 	return p
 }

@@ -43,14 +43,9 @@ func (p *pathScreen) layout() {
 	th := min(max(3, (avail-1)/2), len(p.way.Steps)+1)
 	th = max(th, min(3, avail))
 	dh := max(1, avail-th-1)
-	if th == p.tableH && dh == p.detail.Height() && p.width == p.detail.Width() {
-		return
+	if p.split(p.width, th, dh) {
+		p.fillDetail()
 	}
-	p.tableH = th
-	p.table.resize(p.width, th)
-	p.detail.SetWidth(p.width)
-	p.detail.SetHeight(dh)
-	p.fillDetail()
 }
 
 func (p *pathScreen) render() string {

@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/table"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -110,17 +109,15 @@ type reviewScreen struct {
 
 	steps filterSteps // the text filter's results as it was typed
 
-	table  listTable
-	detail viewport.Model
-	cards  map[string]*evalState // scorecards and answers by evaluation, read when first shown
+	listPanes
+	cards map[string]*evalState // scorecards and answers by evaluation, read when first shown
 
 	prompt   *statusPrompt
 	editor   *rekEditor
 	followUp *followUpForm
 	saving   bool // a change is on its way to the store
 
-	tableH int
-	cols   []int
+	cols []int
 }
 
 // evalState is what the detail pane shows of an evaluation now.
@@ -133,7 +130,7 @@ type evalState struct {
 func newReview(e *env, scope reviewScope) *reviewScreen {
 	k := newReviewKeys()
 	r := &reviewScreen{listBase: newListBase(e), scope: scope, keys: k, filter: newListFilter("satker, area, komponen atau teks"),
-		cards: map[string]*evalState{}, table: newListTable(e, k.nav, reviewColumns), detail: viewport.New()}
+		cards: map[string]*evalState{}, listPanes: newListPanes(e, k.nav, reviewColumns)}
 	r.updateKeys()
 	return r
 }
@@ -185,13 +182,9 @@ func (r *reviewScreen) layout() {
 	avail := max(0, r.height-2-foot) // headline and filter line above
 	th := max(3, (avail-1)*45/100)
 	dh := max(1, avail-th-1) // the rule above the pane
-	if th == r.tableH && dh == r.detail.Height() && r.width == r.detail.Width() {
+	if !r.split(r.width, th, dh) {
 		return
 	}
-	r.tableH = th
-	r.table.resize(r.width, th)
-	r.detail.SetWidth(r.width)
-	r.detail.SetHeight(dh)
 	if r.editor != nil {
 		r.editor.setSize(r.width, dh)
 	}

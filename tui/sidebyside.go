@@ -63,31 +63,26 @@ const (
 
 // sideScreen shows scorecards side by side.
 type sideScreen struct {
-	env  *env
-	ids  []string
-	keys sideKeys
+	listBase // loaded stays true on a failed load: render tells the failure apart
+	ids      []string
+	keys     sideKeys
 
-	loaded  bool
-	loadErr string
-	cmp     model.SideBySide
-	cols    []sideColumn
-	titles  map[string]string // node id → title, from the first instrument that has it
-	depth   map[string]int
+	cmp    model.SideBySide
+	cols   []sideColumn
+	titles map[string]string // node id → title, from the first instrument that has it
+	depth  map[string]int
 
 	all          bool // every node, not only components and areas
 	byDivergence bool
 	rows         []model.SideRow // shown below the total, in the chosen order
 	hidden       int             // rows left out in divergence order: no difference
 
-	lay           sideLayout
-	measured      sideLayout // the widths of scores, maxima and differences, measured once per load
-	glyphs        [3]string  // verdict glyphs: none, pass, fail
-	look          int        // env.look the glyphs were drawn with
-	renderedW     int        // the width the viewport's rows were rendered for
-	vp            viewport.Model
-	width, height int
-	view          string
-	dirty         bool
+	lay       sideLayout
+	measured  sideLayout // the widths of scores, maxima and differences, measured once per load
+	glyphs    [3]string  // verdict glyphs: none, pass, fail
+	look      int        // env.look the glyphs were drawn with
+	renderedW int        // the width the viewport's rows were rendered for
+	vp        viewport.Model
 }
 
 var _ screen = (*sideScreen)(nil)
@@ -102,7 +97,7 @@ type sideLoadedMsg struct {
 
 // newSideBySide compares 2 to 4 evaluations, of any satkers and years.
 func newSideBySide(e *env, evalIDs []string) *sideScreen {
-	s := &sideScreen{env: e, ids: evalIDs, keys: newSideKeys(), vp: viewport.New(), dirty: true,
+	s := &sideScreen{listBase: newListBase(e), ids: evalIDs, keys: newSideKeys(), vp: viewport.New(),
 		glyphs: [3]string{e.st.None.Render("·"), e.st.Pass.Render("✓"), e.st.Fail.Render("✗")}}
 	s.updateKeys()
 	return s

@@ -183,18 +183,9 @@ func (s *sideScreen) cell(r model.SideRow, c int) string {
 	return text
 }
 
-func (s *sideScreen) View() string {
-	if s.dirty {
-		s.view = s.render()
-		s.dirty = false
-	}
-	return s.view
-}
+func (s *sideScreen) View() string { return s.memo(s.render) }
 
 func (s *sideScreen) render() string {
-	if s.width <= 0 || s.height <= 0 {
-		return ""
-	}
 	st := s.env.st
 	w := s.width
 	switch {
