@@ -58,7 +58,7 @@ type chooserScreen struct {
 	rows   []table.Row
 	table  listTable
 	form   *evalForm
-	team   *teamEdit // the selected evaluation's team being changed
+	team   *lineEdit // the selected evaluation's team being changed
 	export exportMenu
 	marked []string // evaluations marked for the side-by-side comparison
 	cols   []int

@@ -57,21 +57,13 @@ type mergeScreen struct {
 	tableH    int
 	detailH   int
 
-	edit *mergeEdit
+	edit *lineEdit // the field a new value is typed into, at the foot
 	ask  *confirm
 	// Decisions are saved in the order they are made, but their answers
 	// may arrive in any order: each carries its ticket, and only the
 	// newest asked for a conflict is shown.
 	ticket int
 	asked  map[string]int
-}
-
-// mergeEdit is the field a new value is typed into, at the foot.
-type mergeEdit struct {
-	id      string
-	field   textinput.Model
-	problem string
-	saving  bool
 }
 
 func newMerge(e *env) *mergeScreen {
@@ -279,9 +271,7 @@ func (m *mergeScreen) chosen(msg chosenMsg) tea.Cmd {
 		return nil // a newer decision on the same conflict follows
 	}
 	if e := m.edit; e != nil && e.id == msg.id && e.saving {
-		e.saving = false
-		if msg.err != nil {
-			e.problem = errorText(msg.err)
+		if !e.saved(msg.err, "✗ ") {
 			return nil
 		}
 		m.edit = nil
@@ -322,28 +312,23 @@ func (m *mergeScreen) openEdit(c store.Conflict) tea.Cmd {
 	if !ok {
 		v = c.Ours
 	}
-	f.SetValue(v)
-	f.CursorEnd()
-	m.edit = &mergeEdit{id: c.ID, field: f}
-	return m.edit.field.Focus()
+	var cmd tea.Cmd
+	m.edit, cmd = openLineEdit(c.ID, f, v)
+	return cmd
 }
 
 func (m *mergeScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	e := m.edit
-	switch {
-	case e.saving:
-		return nil
-	case key.Matches(msg, m.keys.Cancel):
+	switch do, cmd := e.key(msg, m.keys.Cancel, m.keys.Save); do {
+	case lineCancel:
 		m.edit = nil
-		return nil
-	case key.Matches(msg, m.keys.Save):
+	case lineSave:
 		e.saving, e.problem = true, ""
 		return m.choose(e.id, store.ChooseEdit, m.canonical(e.id, e.field.Value()))
+	default:
+		return cmd
 	}
-	var cmd tea.Cmd
-	e.field, cmd = e.field.Update(msg)
-	e.problem = ""
-	return cmd
+	return nil
 }
 
 // setData takes a fresh read, keeping the selected conflict.

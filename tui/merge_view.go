@@ -347,7 +347,6 @@ func pick(cond bool, yes, no int) int {
 // editView is the field for a value of one's own, with why the store
 // refused the last one.
 func (m *mergeScreen) editView() string {
-	st := m.env.st
 	e := m.edit
 	head := "Ketik nilai baru — enter simpan · esc batal"
 	if c := m.find(e.id); c != nil {
@@ -355,12 +354,5 @@ func (m *mergeScreen) editView() string {
 			head = fmt.Sprintf("Nilai baru untuk %s (%s) — enter simpan · esc batal", q.Number(), q.Accepted())
 		}
 	}
-	out := st.Header.Render(ansi.Truncate(head, m.width, "…")) + "\n" + e.field.View()
-	switch {
-	case e.saving:
-		out += "\n" + st.Muted.Render("Menyimpan…")
-	case e.problem != "":
-		out += "\n" + st.Error.Render(ansi.Wrap("✗ "+e.problem, m.width, ""))
-	}
-	return out
+	return e.view(m.env.st, m.width, head)
 }
