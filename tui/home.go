@@ -17,28 +17,24 @@ type homeKeys struct {
 	nav                                                        navKeys
 	Open, Filter, ClearFilter, New, Edit, Delete, Review, Quit key.Binding
 	Dashboard, Queue, Merge                                    key.Binding
-	Sort, SortName, SortScore, SortProgress, SortRegion        key.Binding
+	Sort                                                       sortKeys // by sortByName, sortByScore, …
 }
 
 func newHomeKeys() homeKeys {
 	return homeKeys{
-		nav:          listNavKeys(),
-		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka evaluasi")),
-		Filter:       openFilterKey(),
-		ClearFilter:  clearFilterKey(),
-		New:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "satker baru")),
-		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah")),
-		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "hapus")),
-		Review:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
-		Dashboard:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "dasbor")),
-		Queue:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "menunggu saya")),
-		Merge:        key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "konflik gabung")),
-		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
-		Sort:         key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "urut")),
-		SortName:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "urut nama (lagi: balik)")),
-		SortScore:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "urut nilai (lagi: balik)")),
-		SortProgress: key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "urut progres (lagi: balik)")),
-		SortRegion:   key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "urut wilayah (lagi: balik)")),
+		nav:         listNavKeys(),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka evaluasi")),
+		Filter:      openFilterKey(),
+		ClearFilter: clearFilterKey(),
+		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "satker baru")),
+		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah")),
+		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "hapus")),
+		Review:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
+		Dashboard:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "dasbor")),
+		Queue:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "menunggu saya")),
+		Merge:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "konflik gabung")),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
+		Sort:        newSortKeys("nama", "nilai", "progres", "wilayah"),
 	}
 }
 
@@ -223,10 +219,8 @@ func (h *homeScreen) updateKeys() {
 	h.keys.Edit.SetEnabled(sel)
 	h.keys.Delete.SetEnabled(sel)
 	h.keys.ClearFilter.SetEnabled(h.filter.Value() != "")
-	for _, b := range []*key.Binding{&h.keys.Filter, &h.keys.Sort, &h.keys.SortName, &h.keys.SortScore,
-		&h.keys.SortProgress, &h.keys.SortRegion} {
-		b.SetEnabled(len(h.items) > 0)
-	}
+	h.keys.Filter.SetEnabled(len(h.items) > 0)
+	h.keys.Sort.setEnabled(len(h.items) > 0)
 }
 
 func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
@@ -310,20 +304,15 @@ func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !h.loaded {
 		return nil
 	}
+	by, sorts := k.Sort.match(msg)
 	switch {
 	case key.Matches(msg, k.Filter):
 		return h.filter.start()
 	case key.Matches(msg, k.ClearFilter):
 		h.filter.SetValue("")
 		h.refilter(h.selectedID())
-	case key.Matches(msg, k.SortName):
-		h.sortOn(sortByName)
-	case key.Matches(msg, k.SortScore):
-		h.sortOn(sortByScore)
-	case key.Matches(msg, k.SortProgress):
-		h.sortOn(sortByProgress)
-	case key.Matches(msg, k.SortRegion):
-		h.sortOn(sortByRegion)
+	case sorts:
+		h.sortOn(by)
 	case key.Matches(msg, k.New):
 		return h.open(newSatkerForm(h.env, nil, h.taken, h.saved))
 	case key.Matches(msg, k.Edit):

@@ -35,10 +35,10 @@ func (h *homeScreen) Help() keyHelp {
 		merge = k.Merge
 	}
 	return keyHelp{
-		short: bindings([]key.Binding{k.Open, k.Queue, merge, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort, k.Review, k.Dashboard, k.Quit}),
+		short: bindings([]key.Binding{k.Open, k.Queue, merge, k.Filter, k.ClearFilter, k.New, k.Edit, k.Delete, k.Sort.Any, k.Review, k.Dashboard, k.Quit}),
 		full: [][]key.Binding{
 			{k.Open, k.Queue, k.Merge, k.New, k.Edit, k.Delete, k.Review, k.Dashboard},
-			{k.Filter, k.ClearFilter, k.SortName, k.SortScore, k.SortProgress, k.SortRegion},
+			append([]key.Binding{k.Filter, k.ClearFilter}, k.Sort.By...),
 			k.nav.bindings(),
 			{k.Quit},
 		},

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -237,6 +238,43 @@ func (s sortState) name(names [2]string) string {
 		return names[1]
 	}
 	return names[0]
+}
+
+// sortKeys pick a list's order by number: By[i], key i+1, sorts by
+// order i, and again reverses it; Any stands for them all on the short
+// help line.
+type sortKeys struct {
+	Any key.Binding
+	By  []key.Binding
+}
+
+// newSortKeys: orders names each order in the help ("nama").
+func newSortKeys(orders ...string) sortKeys {
+	k := sortKeys{By: make([]key.Binding, len(orders))}
+	nums := make([]string, len(orders))
+	for i, o := range orders {
+		nums[i] = strconv.Itoa(i + 1)
+		k.By[i] = key.NewBinding(key.WithKeys(nums[i]), key.WithHelp(nums[i], "urut "+o+" (lagi: balik)"))
+	}
+	k.Any = key.NewBinding(key.WithKeys(nums...), key.WithHelp("1–"+nums[len(nums)-1], "urut"))
+	return k
+}
+
+// match is the order msg picks, if it picks one.
+func (k sortKeys) match(msg tea.KeyPressMsg) (int, bool) {
+	for i, b := range k.By {
+		if key.Matches(msg, b) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (k *sortKeys) setEnabled(on bool) {
+	k.Any.SetEnabled(on)
+	for i := range k.By {
+		k.By[i].SetEnabled(on)
+	}
 }
 
 // countText is a headline's count: "5.000 satker", or "12 dari 5.000

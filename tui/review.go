@@ -222,10 +222,10 @@ func (r *reviewScreen) updateKeys() {
 	k.Edit.SetEnabled(!busy && open)
 	k.Walk.SetEnabled(!busy && sel != nil)
 	k.Drafts.SetEnabled(!busy && r.scope.draftsFor != "")
-	for _, b := range []*key.Binding{&k.Filter, &k.Status, &k.EvalStatus, &k.Priority, &k.Area, &k.Overdue, &k.Sort,
-		&k.SortDue, &k.SortPriority, &k.SortSatker} {
+	for _, b := range []*key.Binding{&k.Filter, &k.Status, &k.EvalStatus, &k.Priority, &k.Area, &k.Overdue} {
 		b.SetEnabled(!busy && len(r.items) > 0)
 	}
+	k.Sort.setEnabled(!busy && len(r.items) > 0)
 }
 
 func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {

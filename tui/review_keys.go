@@ -14,7 +14,7 @@ type reviewKeys struct {
 	DetailUp, DetailDown                                 key.Binding
 	Filter, ClearFilter, Status, Priority, Area, Overdue key.Binding
 	EvalStatus                                           key.Binding
-	Sort, SortDue, SortPriority, SortSatker              key.Binding
+	Sort                                                 sortKeys // by reviewByDue, reviewByPriority, reviewBySatker
 	ChangeStatus, FollowUp, Edit, Walk, Drafts, Back     key.Binding
 }
 
@@ -31,10 +31,7 @@ func newReviewKeys() reviewKeys {
 		Priority:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "saring prioritas")),
 		Area:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "saring area")),
 		Overdue:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "hanya lewat tenggat")),
-		Sort:         key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1–3", "urut")),
-		SortDue:      key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "urut tenggat (lagi: balik)")),
-		SortPriority: key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "urut prioritas (lagi: balik)")),
-		SortSatker:   key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "urut satker (lagi: balik)")),
+		Sort:         newSortKeys("tenggat", "prioritas", "satker"),
 		ChangeStatus: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
 		FollowUp:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tindak lanjut")),
 		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah")),
@@ -56,12 +53,12 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return r.filterKey(msg)
 	}
 	k := r.keys
+	by, sorts := k.Sort.match(msg)
 	switch {
 	case key.Matches(msg, k.ClearFilter):
 		r.filter.SetValue("")
 		r.status, r.evalSt, r.priority, r.area, r.overdue = 0, 0, 0, 0, false
-		r.steps.reset()
-		r.refilter(r.selectedID())
+		r.newFilters()
 		return nil
 	case key.Matches(msg, k.Back):
 		return r.env.goBack()
@@ -70,31 +67,18 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Filter):
 		return r.filter.start()
 	case key.Matches(msg, k.Status):
-		r.status = (r.status + 1) % (len(model.RekStatuses) + 2)
-		r.steps.reset()
-		r.refilter(r.selectedID())
+		r.cycle(&r.status, len(model.RekStatuses)+2)
 	case key.Matches(msg, k.EvalStatus):
-		r.evalSt = (r.evalSt + 1) % (len(model.Statuses) + 1)
-		r.steps.reset()
-		r.refilter(r.selectedID())
+		r.cycle(&r.evalSt, len(model.Statuses)+1)
 	case key.Matches(msg, k.Priority):
-		r.priority = (r.priority + 1) % (len(model.Priorities) + 1)
-		r.steps.reset()
-		r.refilter(r.selectedID())
+		r.cycle(&r.priority, len(model.Priorities)+1)
 	case key.Matches(msg, k.Area):
-		r.area = (r.area + 1) % (len(r.areas) + 1)
-		r.steps.reset()
-		r.refilter(r.selectedID())
+		r.cycle(&r.area, len(r.areas)+1)
 	case key.Matches(msg, k.Overdue):
 		r.overdue = !r.overdue
-		r.steps.reset()
-		r.refilter(r.selectedID())
-	case key.Matches(msg, k.SortDue):
-		r.sortOn(reviewByDue)
-	case key.Matches(msg, k.SortPriority):
-		r.sortOn(reviewByPriority)
-	case key.Matches(msg, k.SortSatker):
-		r.sortOn(reviewBySatker)
+		r.newFilters()
+	case sorts:
+		r.sortOn(by)
 	case key.Matches(msg, k.DetailDown):
 		r.detail.HalfPageDown()
 	case key.Matches(msg, k.DetailUp):
@@ -136,4 +120,18 @@ func (r *reviewScreen) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.refilter(r.selectedID())
 	}
 	return cmd
+}
+
+// newFilters shows the list again after a filter other than the text
+// changed: the text's remembered results no longer hold.
+func (r *reviewScreen) newFilters() {
+	r.steps.reset()
+	r.refilter(r.selectedID())
+}
+
+// cycle moves a filter on to the next of its n values, after the last
+// back to 0 (no filter).
+func (r *reviewScreen) cycle(v *int, n int) {
+	*v = (*v + 1) % n
+	r.newFilters()
 }

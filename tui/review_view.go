@@ -220,7 +220,7 @@ func (r *reviewScreen) Help() keyHelp {
 		full: [][]key.Binding{
 			{k.Walk, k.ChangeStatus, k.FollowUp, k.Edit, k.Drafts},
 			{k.Filter, k.Status, k.EvalStatus, k.Priority, k.Area, k.Overdue, k.ClearFilter},
-			{k.SortDue, k.SortPriority, k.SortSatker},
+			k.Sort.By,
 			append(k.nav.bindings(), k.DetailUp, k.DetailDown),
 		},
 	}
