@@ -135,8 +135,7 @@ func (c *chooserScreen) Capturing() bool {
 
 func (c *chooserScreen) SetSize(width, height int) {
 	if width != c.width {
-		c.cols = layoutColumns(chooserColumns, chooserDrop, chooserGrow, width)
-		c.table.SetColumns(columnsOf(chooserColumns, c.cols))
+		c.cols = c.table.fitColumns(chooserColumns, chooserDrop, chooserGrow, width)
 		c.width = width
 		c.fillRows()
 	}

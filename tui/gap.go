@@ -126,7 +126,7 @@ func (g *gapScreen) Capturing() bool { return false }
 
 func (g *gapScreen) SetSize(width, height int) {
 	if width != g.width {
-		g.table.SetColumns(columnsOf(g.specs, layoutColumns(g.specs, gapDrop, gapGrow, width)))
+		g.table.fitColumns(g.specs, gapDrop, gapGrow, width)
 	}
 	g.width, g.height = width, height
 	g.tableH = -1
@@ -160,7 +160,7 @@ func (g *gapScreen) setGap(gap store.Gap) {
 	}
 	if stage != g.specs[gcEval].title {
 		g.specs[gcEval].title = stage
-		g.table.SetColumns(columnsOf(g.specs, layoutColumns(g.specs, gapDrop, gapGrow, g.width)))
+		g.table.fitColumns(g.specs, gapDrop, gapGrow, g.width)
 	}
 	g.differ = 0
 	g.rows = make([]table.Row, len(gap.Report.Questions))

@@ -183,8 +183,7 @@ func (h *homeScreen) Capturing() bool { return h.filter.Focused() || h.ask != ni
 
 func (h *homeScreen) SetSize(width, height int) {
 	if width != h.width {
-		h.cols = layoutColumns(homeColumns, homeDrop, homeGrow, width)
-		h.table.SetColumns(columnsOf(homeColumns, h.cols))
+		h.cols = h.table.fitColumns(homeColumns, homeDrop, homeGrow, width)
 		if bw := barWidth(h.cols[hcProgress]); bw != h.barW || h.bars == nil {
 			h.barW = bw
 			h.bars = barSet(h.env.st, bw)

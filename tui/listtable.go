@@ -122,6 +122,14 @@ func (t *listTable) SetColumns(cols []table.Column) {
 	t.window(true)
 }
 
+// fitColumns lays the list out in specs fitted to width (layoutColumns)
+// and returns the columns' widths.
+func (t *listTable) fitColumns(specs []colSpec, drop []int, grow []growStep, width int) []int {
+	w := layoutColumns(specs, drop, grow, width)
+	t.SetColumns(columnsOf(specs, w))
+	return w
+}
+
 // layout writes one row in the columns: each cell cut to its width with
 // "…" and padded to it, one space between cells.
 func (t *listTable) layout(cells table.Row) string {

@@ -130,8 +130,7 @@ func (m *mergeScreen) Capturing() bool { return m.edit != nil || m.ask != nil }
 
 func (m *mergeScreen) SetSize(width, height int) {
 	if width != m.width || m.cols == nil {
-		m.cols = layoutColumns(mergeColumns, mergeDrop, mergeGrow, width)
-		m.table.SetColumns(columnsOf(mergeColumns, m.cols))
+		m.cols = m.table.fitColumns(mergeColumns, mergeDrop, mergeGrow, width)
 		m.fillRows(m.table.Cursor())
 	}
 	m.width, m.height = width, height

@@ -145,7 +145,7 @@ func (p *pathScreen) Capturing() bool { return false }
 
 func (p *pathScreen) SetSize(width, height int) {
 	if width != p.width {
-		p.table.SetColumns(columnsOf(pathColumns, layoutColumns(pathColumns, pathDrop, pathGrow, width)))
+		p.table.fitColumns(pathColumns, pathDrop, pathGrow, width)
 	}
 	p.width, p.height = width, height
 	p.tableH = -1

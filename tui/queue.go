@@ -121,8 +121,7 @@ func (q *queueScreen) Capturing() bool { return false }
 
 func (q *queueScreen) SetSize(width, height int) {
 	if width != q.width || q.cols == nil {
-		q.cols = layoutColumns(queueColumns, queueDrop, queueGrow, width)
-		q.table.SetColumns(columnsOf(queueColumns, q.cols))
+		q.cols = q.table.fitColumns(queueColumns, queueDrop, queueGrow, width)
 		q.fillRows(q.table.Cursor())
 	}
 	q.width, q.height = width, height

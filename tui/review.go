@@ -162,8 +162,7 @@ func (r *reviewScreen) Capturing() bool {
 
 func (r *reviewScreen) SetSize(width, height int) {
 	if width != r.width {
-		r.cols = layoutColumns(reviewColumns, reviewDrop, reviewGrow, width)
-		r.table.SetColumns(columnsOf(reviewColumns, r.cols))
+		r.cols = r.table.fitColumns(reviewColumns, reviewDrop, reviewGrow, width)
 	}
 	r.width, r.height = width, height
 	r.filter.fit(width)
