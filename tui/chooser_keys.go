@@ -23,7 +23,7 @@ func newChooserKeys() chooserKeys {
 		nav:     listNavKeys().withoutPages().withoutHalves(),
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
 		New:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "evaluasi baru")),
-		Review:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
+		Review:  reviewKey(),
 		Team:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tim evaluasi")),
 		Export:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "ekspor")),
 		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),

@@ -29,7 +29,7 @@ func newHomeKeys() homeKeys {
 		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "satker baru")),
 		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "ubah")),
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "hapus")),
-		Review:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
+		Review:      reviewKey(),
 		Dashboard:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "dasbor")),
 		Queue:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "menunggu saya")),
 		Merge:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "konflik gabung")),

@@ -95,6 +95,13 @@ func (p *listPanes) split(width, th, dh int) bool {
 	return true
 }
 
+// scrollKeys scroll a pane that is read rather than picked from (a
+// scorecard, a comparison) a line at a time.
+func scrollKeys() (up, down key.Binding) {
+	return key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "gulir")),
+		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "gulir"))
+}
+
 // loadText is what a list says while it has nothing to show: why its
 // load failed, or that it is loading.
 type loadText struct{ failed, loading string }

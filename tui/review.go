@@ -60,6 +60,12 @@ var reviewSortNames = [...][2]string{
 	reviewBySatker:   {"satker A–Z", "satker Z–A"},
 }
 
+// reviewKey opens the recommendations from home, the chooser and the
+// walk.
+func reviewKey() key.Binding {
+	return key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi"))
+}
+
 // reviewScope is what the screen lists: everything (from home), one
 // satker's recommendations of every round (from the chooser and the walk),
 // or one evaluation's. draftsFor is the evaluation drafts are made from,

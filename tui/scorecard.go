@@ -48,9 +48,10 @@ type scorecardLoadedMsg struct {
 }
 
 func newScorecard(e *env, evalID string) screen {
+	up, down := scrollKeys()
 	return &scorecardScreen{env: e, evalID: evalID, vp: viewport.New(), export: exportMenu{env: e}, keys: scorecardKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "gulir")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "gulir")),
+		Up:     up,
+		Down:   down,
 		Page:   key.NewBinding(key.WithKeys("pgdown", "pgup", "space"), key.WithHelp("pgup/pgdn", "halaman")),
 		Detail: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indikator tampil/sembunyi")),
 		Level:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "per tingkat reviu")),

@@ -18,13 +18,15 @@ type sideKeys struct {
 }
 
 func newSideKeys() sideKeys {
+	up, down := scrollKeys()
+	ends := listNavKeys()
 	return sideKeys{
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "gulir")),
-		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "gulir")),
+		Up:         up,
+		Down:       down,
 		HalfUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "½ halaman naik")),
 		HalfDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "½ halaman turun")),
-		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "paling atas")),
-		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "paling bawah")),
+		Top:        ends.Top,
+		Bottom:     ends.Bottom,
 		Detail:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "semua komponen")),
 		Divergence: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "urut selisih terbesar")),
 		Back:       backKey(),

@@ -22,6 +22,7 @@ type walkKeys struct {
 }
 
 func newWalkKeys() walkKeys {
+	list := listNavKeys() // the evidence list moves as every list does
 	return walkKeys{
 		Next:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "pertanyaan berikut")),
 		Prev:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "pertanyaan sebelum")),
@@ -36,7 +37,7 @@ func newWalkKeys() walkKeys {
 		Note:       key.NewBinding(key.WithKeys("n", "tab"), key.WithHelp("n/tab", "catatan")),
 		Evidence:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "eviden")),
 		Scorecard:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "kartu nilai")),
-		Review:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rekomendasi")),
+		Review:     reviewKey(),
 		Path:       pathKey(),
 		Back:       backKey(),
 		Step:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "ajukan/setujui/kembalikan")),
@@ -45,8 +46,8 @@ func newWalkKeys() walkKeys {
 		EvEdit:     key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "ubah eviden")),
 		EvRemove:   key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "hapus eviden")),
 		EvCheck:    key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai diperiksa")),
-		EvUp:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "naik")),
-		EvDown:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "turun")),
+		EvUp:       list.Up,
+		EvDown:     list.Down,
 		Save:       ctrlSaveKey("simpan"),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "selesai")),
 		Submit:     enterSaveKey(),
