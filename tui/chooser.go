@@ -165,13 +165,7 @@ func (c *chooserScreen) setData(msg chooserLoadedMsg) {
 		return stageRank(b.Stage) - stageRank(a.Stage)
 	})
 	c.fillRows()
-	target := 0
-	for i, e := range c.evals {
-		if e.ID == keep {
-			target = i
-		}
-	}
-	c.table.show(c.rows, target)
+	c.table.show(c.rows, keepAt(c.evals, func(e model.Evaluation) string { return e.ID }, keep, 0))
 	c.updateKeys()
 }
 

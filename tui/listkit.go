@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -156,6 +157,15 @@ func (l *listBase) keep(selected string) string {
 	}
 	l.want = ""
 	return id
+}
+
+// keepAt is the position of the item keep among items, by id, else at:
+// where the selection goes after a reload or a new filter.
+func keepAt[T any](items []T, id func(T) string, keep string, at int) int {
+	if i := slices.IndexFunc(items, func(it T) bool { return id(it) == keep }); i >= 0 {
+		return i
+	}
+	return at
 }
 
 // title is a headline cut to the screen's width.

@@ -337,14 +337,8 @@ func (m *mergeScreen) setData(msg mergeLoadedMsg) {
 		keep = c.ID
 	}
 	keep = m.keep(keep)
-	at := m.table.Cursor()
 	m.conflicts, m.sheets, m.names = msg.conflicts, msg.sheets, msg.names
-	for i, c := range m.conflicts {
-		if c.ID == keep {
-			at = i
-			break
-		}
-	}
+	at := keepAt(m.conflicts, func(c store.Conflict) string { return c.ID }, keep, m.table.Cursor())
 	for _, sh := range m.sheets {
 		sh.rescore(m.conflicts)
 	}

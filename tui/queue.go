@@ -191,13 +191,7 @@ func (q *queueScreen) setItems(items []store.QueueItem) {
 		keep = it.Evaluation.ID
 	}
 	q.items = items
-	for i, it := range items {
-		if it.Evaluation.ID == keep {
-			at = i
-			break
-		}
-	}
-	q.fillRows(at)
+	q.fillRows(keepAt(items, func(it store.QueueItem) string { return it.Evaluation.ID }, keep, at))
 }
 
 // fillRows lays the items out in the current columns (the level and the

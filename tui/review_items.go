@@ -234,13 +234,7 @@ func (r *reviewScreen) refilter(keep string) {
 		return (narrowing || r.keeps(i)) && matchesAll(it.hay, terms)
 	})
 	r.shown = shown
-	target := 0
-	for pos, i := range shown {
-		if r.items[i].rek.ID == keep {
-			target = pos
-			break
-		}
-	}
+	target := keepAt(shown, func(i int) string { return r.items[i].rek.ID }, keep, 0)
 	r.rows = r.rows[:0]
 	for _, i := range r.shown {
 		r.rows = append(r.rows, r.items[i].row)
