@@ -104,13 +104,12 @@ type homeScreen struct {
 	rows    []table.Row
 	sort    sortState
 	filter  listFilter
-	table   listTable
-	ask     *confirm
+	listBox
+	ask *confirm
 
-	tableH int
-	cols   []int
-	barW   int
-	bars   []string // bars[k]: a bar with k of barW cells filled
+	cols []int
+	barW int
+	bars []string // bars[k]: a bar with k of barW cells filled
 
 	conflicts int // merge conflicts waiting for a person, counted with waiting
 }
@@ -118,7 +117,7 @@ type homeScreen struct {
 func newHome(e *env) *homeScreen {
 	k := newHomeKeys()
 	h := &homeScreen{listBase: newListBase(e), keys: k, filter: newListFilter("nama, id, jenis atau wilayah"),
-		table: newListTable(e, k.nav, homeColumns)}
+		listBox: newListBox(e, k.nav, homeColumns)}
 	h.updateKeys()
 	return h
 }

@@ -15,11 +15,7 @@ func (h *homeScreen) layout() {
 	if b := h.bottom(); b != "" {
 		bl = lipgloss.Height(b)
 	}
-	th := max(0, h.height-2-bl)
-	if th != h.tableH {
-		h.tableH = th
-		h.table.resize(h.width, th)
-	}
+	h.size(h.width, max(0, h.height-2-bl))
 }
 
 func (h *homeScreen) Help() keyHelp {

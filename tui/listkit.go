@@ -71,16 +71,34 @@ func detailScrollKeys() (up, down key.Binding) {
 		key.NewBinding(key.WithKeys("pgdown", "J"), key.WithHelp("pgdn/J", "gulir rincian"))
 }
 
-// listPanes is a list over a detail pane that tells its selected item in
-// full. Screens embed it.
-type listPanes struct {
+// listBox is a list's table and the lines the screen gives it. Screens
+// embed it, or listPanes.
+type listBox struct {
 	table  listTable
-	detail viewport.Model
 	tableH int // the list's lines, header included; -1 lays them out again
 }
 
+func newListBox(e *env, keys navKeys, specs []colSpec) listBox {
+	return listBox{table: newListTable(e, keys, specs)}
+}
+
+// size gives the table th lines at width, unless it has them already.
+func (b *listBox) size(width, th int) {
+	if th != b.tableH {
+		b.tableH = th
+		b.table.resize(width, th)
+	}
+}
+
+// listPanes is a list over a detail pane that tells its selected item in
+// full.
+type listPanes struct {
+	listBox
+	detail viewport.Model
+}
+
 func newListPanes(e *env, keys navKeys, specs []colSpec) listPanes {
-	return listPanes{table: newListTable(e, keys, specs), detail: viewport.New()}
+	return listPanes{listBox: newListBox(e, keys, specs), detail: viewport.New()}
 }
 
 // split gives the list th lines and the pane dh, both width wide; false

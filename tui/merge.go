@@ -52,10 +52,9 @@ type mergeScreen struct {
 	sheets    map[string]*mergeSheet // by evaluation
 	names     map[string]string      // satker names, by id
 	rows      []table.Row
-	table     listTable
-	cols      []int
-	tableH    int
-	detailH   int
+	listBox
+	cols    []int
+	detailH int
 
 	edit *lineEdit // the field a new value is typed into, at the foot
 	ask  *confirm
@@ -68,7 +67,7 @@ type mergeScreen struct {
 
 func newMerge(e *env) *mergeScreen {
 	k := newMergeKeys()
-	m := &mergeScreen{listBase: newListBase(e), keys: k, table: newListTable(e, k.nav, mergeColumns), asked: map[string]int{}}
+	m := &mergeScreen{listBase: newListBase(e), keys: k, listBox: newListBox(e, k.nav, mergeColumns), asked: map[string]int{}}
 	m.updateKeys()
 	return m
 }

@@ -41,10 +41,7 @@ func (m *mergeScreen) layout() {
 	if m.detailH > 0 {
 		th -= m.detailH + 1 // and the rule above it
 	}
-	if th != m.tableH {
-		m.tableH = th
-		m.table.resize(m.width, th)
-	}
+	m.size(m.width, th)
 }
 
 func (m *mergeScreen) Help() keyHelp {

@@ -81,11 +81,10 @@ type queueScreen struct {
 	listBase
 	keys queueKeys
 
-	items  []store.QueueItem
-	rows   []table.Row
-	table  listTable
-	cols   []int
-	tableH int
+	items []store.QueueItem
+	rows  []table.Row
+	listBox
+	cols []int
 	// into is the satker whose walk was opened from here: the crumbs name
 	// it, as they do when the walk is opened from the satker's list.
 	into string
@@ -93,7 +92,7 @@ type queueScreen struct {
 
 func newQueue(e *env) *queueScreen {
 	k := newQueueKeys()
-	q := &queueScreen{listBase: newListBase(e), keys: k, table: newListTable(e, k.nav, queueColumns)}
+	q := &queueScreen{listBase: newListBase(e), keys: k, listBox: newListBox(e, k.nav, queueColumns)}
 	q.updateKeys()
 	return q
 }

@@ -24,10 +24,7 @@ func (q *queueScreen) layout() {
 	if q.showDetail() {
 		th -= queueDetailH + 1 // and the rule above it
 	}
-	if th != q.tableH {
-		q.tableH = th
-		q.table.resize(q.width, th)
-	}
+	q.size(q.width, th)
 }
 
 func (q *queueScreen) Help() keyHelp {
