@@ -45,20 +45,10 @@ func readFast(src io.Reader, emit func(line int, rec any)) bool {
 			if ok = dec.Decode(&o) == nil; ok {
 				emit(lines.LineAt(dec.InputOffset()), o)
 			}
-		case "bases":
-			ok = fastArray[baseRec](dec, lines, emit)
-		case "instruments":
-			ok = fastArray[instrumentRec](dec, lines, emit)
-		case "satkers":
-			ok = fastArray[satkerRec](dec, lines, emit)
-		case "evaluations":
-			ok = fastArray[evalRec](dec, lines, emit)
-		case "answers":
-			ok = fastArray[answerRec](dec, lines, emit)
-		case "history":
-			ok = fastArray[changeRec](dec, lines, emit)
-		case "recommendations":
-			ok = fastArray[rekRec](dec, lines, emit)
+		default:
+			if sec, known := bundleSections[key]; known {
+				ok = sec.fast(dec, lines, emit)
+			}
 		}
 		if !ok {
 			return false

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	gojson "github.com/goccy/go-json"
+
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -91,21 +93,11 @@ func (r *bundleReader) read() {
 			if ok = r.value(key, line, &o); ok {
 				r.emit(line, o)
 			}
-		case "bases":
-			ok = readArray[baseRec](r, key)
-		case "satkers":
-			ok = readArray[satkerRec](r, key)
-		case "evaluations":
-			ok = readArray[evalRec](r, key)
-		case "answers":
-			ok = readArray[answerRec](r, key)
-		case "history":
-			ok = readArray[changeRec](r, key)
-		case "instruments":
-			ok = readArray[instrumentRec](r, key)
-		case "recommendations":
-			ok = readArray[rekRec](r, key)
 		default:
+			if sec, known := bundleSections[key]; known {
+				ok = sec.read(r, key)
+				break
+			}
 			r.Errf(line, "kunci tidak dikenal %q (yang dikenal: format, version, satker, origin, satkers, evaluations, answers, history, recommendations, bases, instruments)", key)
 			var skip json.RawMessage
 			if err := r.Dec.Decode(&skip); err != nil {
@@ -142,6 +134,21 @@ func (r *bundleReader) value(key string, line int, v any) bool {
 		r.Errf(line, "%q: %s", key, describeJSON(err))
 	}
 	return true
+}
+
+// bundleSections are the bundle's lists of records, each with its record
+// type as the fast and the careful reader decode it.
+var bundleSections = map[string]struct {
+	fast func(*gojson.Decoder, *model.LineCounter, func(int, any)) bool
+	read func(*bundleReader, string) bool
+}{
+	"bases":           {fastArray[baseRec], readArray[baseRec]},
+	"instruments":     {fastArray[instrumentRec], readArray[instrumentRec]},
+	"satkers":         {fastArray[satkerRec], readArray[satkerRec]},
+	"evaluations":     {fastArray[evalRec], readArray[evalRec]},
+	"answers":         {fastArray[answerRec], readArray[answerRec]},
+	"history":         {fastArray[changeRec], readArray[changeRec]},
+	"recommendations": {fastArray[rekRec], readArray[rekRec]},
 }
 
 // readArray reads a list of records, each strictly (no unknown fields)
