@@ -82,12 +82,8 @@ func (t txn) walkOwner(owner string, fn func(changeRec) bool) error {
 	prefix := ownerPrefix(owner, kindChange)
 	c := t.work().Cursor()
 	for k, v := newestChange(c, owner); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
-		r, err := t.decodeChange(k, v)
-		if err != nil {
+		if more, err := t.visitChange(k, v, fn); !more {
 			return err
-		}
-		if !fn(r) {
-			return nil
 		}
 	}
 	return nil
@@ -111,12 +107,8 @@ func (t txn) scanChanges(satkerID string, fn func(changeRec) bool) error {
 			if _, kind, _, ok := splitWorkKey(k); !ok || kind != kindChange {
 				continue
 			}
-			r, err := t.decodeChange(k, v)
-			if err != nil {
+			if more, err := t.visitChange(k, v, fn); !more {
 				return err
-			}
-			if !fn(r) {
-				return nil
 			}
 		}
 		return nil
@@ -128,6 +120,16 @@ func (t txn) scanChanges(satkerID string, fn func(changeRec) bool) error {
 		return err
 	}
 	return scan(evalPrefix(satkerID))
+}
+
+// visitChange hands the history entry at k to fn; it says whether to go
+// on: not when fn has seen enough, nor when the entry does not read.
+func (t txn) visitChange(k, v []byte, fn func(changeRec) bool) (bool, error) {
+	r, err := t.decodeChange(k, v)
+	if err != nil {
+		return false, err
+	}
+	return fn(r), nil
 }
 
 func (t txn) decodeChange(k, v []byte) (changeRec, error) {
