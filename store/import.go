@@ -18,6 +18,25 @@ type Counts struct {
 	Kept      int // the stored record is newer and stays
 }
 
+// weigh counts what an import does with a record against the stored one,
+// if stored: nothing when the record is the same or not newer, else it is
+// added or replaces it. It says whether the record is to be written.
+func (c *Counts) weigh(stored, same, newer bool) bool {
+	switch {
+	case stored && same:
+		c.Unchanged++
+		return false
+	case stored && !newer:
+		c.Kept++
+		return false
+	case stored:
+		c.Updated++
+	default:
+		c.Added++
+	}
+	return true
+}
+
 // ImportStats is what an import did.
 type ImportStats struct {
 	Satkers, Evaluations, Answers, History, Instruments, Recommendations Counts

@@ -20,26 +20,15 @@ func (im *importer) applySatker(r satkerRec) error {
 	t := im.t
 	var old satkerRec
 	ok, err := t.get(bucketSatkers, r.ID, &old)
-	switch {
-	case err != nil:
+	if err != nil || !im.stats.Satkers.weigh(ok, ok && old.equal(r), r.Updated.After(old.Updated)) {
 		return err
-	case ok && old.equal(r):
-		im.stats.Satkers.Unchanged++
-		return nil
-	case ok && !r.Updated.After(old.Updated):
-		im.stats.Satkers.Kept++
-		return nil
-	case ok:
+	}
+	var was *satkerRec
+	if ok {
 		for _, c := range satkerChanges(old.model(), r.model()) {
 			c.By, c.Satker, c.At = im.by, r.ID, im.now
 			im.changes = append(im.changes, c)
 		}
-		im.stats.Satkers.Updated++
-	default:
-		im.stats.Satkers.Added++
-	}
-	var was *satkerRec
-	if ok {
 		was = &old
 	}
 	im.touchedSatkers[r.ID] = true
@@ -50,23 +39,12 @@ func (im *importer) applyEvaluation(r evalRec) error {
 	t := im.t
 	var old evalRec
 	ok, err := t.get(bucketEvaluations, r.ID, &old)
-	switch {
-	case err != nil:
+	if err != nil || !im.stats.Evaluations.weigh(ok, ok && old.equal(r), r.Updated.After(old.Updated)) {
 		return err
-	case ok && old.equal(r):
-		im.stats.Evaluations.Unchanged++
-		return nil
-	case ok && !r.Updated.After(old.Updated):
-		im.stats.Evaluations.Kept++
-		return nil
-	case ok:
-		if old.Status != r.Status {
-			im.changes = append(im.changes, changeRec{By: im.by, At: im.now, Satker: r.Satker, Evaluation: r.ID,
-				Field: fieldStatus, Old: old.Status, New: r.Status})
-		}
-		im.stats.Evaluations.Updated++
-	default:
-		im.stats.Evaluations.Added++
+	}
+	if ok && old.Status != r.Status {
+		im.changes = append(im.changes, changeRec{By: im.by, At: im.now, Satker: r.Satker, Evaluation: r.ID,
+			Field: fieldStatus, Old: old.Status, New: r.Status})
 	}
 	im.touchedEvals[r.ID], im.touchedSatkers[r.Satker] = true, true
 	return t.put(bucketEvaluations, r.ID, r)
@@ -79,14 +57,10 @@ func (im *importer) applyAnswer(r answerRec) error {
 		return err
 	}
 	stored := !old.empty()
-	switch {
-	case stored && old.same(r):
-		im.stats.Answers.Unchanged++
+	if !im.stats.Answers.weigh(stored, stored && old.same(r), r.At.After(old.At)) {
 		return nil
-	case stored && !r.At.After(old.At):
-		im.stats.Answers.Kept++
-		return nil
-	case stored:
+	}
+	if stored {
 		satker := satkerOfEval(r.Evaluation)
 		if e, ok := im.evaluation(r.Evaluation); ok {
 			satker = e.Satker
@@ -102,9 +76,6 @@ func (im *importer) applyAnswer(r answerRec) error {
 					Question: r.Question, Field: f.field, Old: f.old, New: f.new, Level: storedLevel(r.Level)})
 			}
 		}
-		im.stats.Answers.Updated++
-	default:
-		im.stats.Answers.Added++
 	}
 	im.touchedEvals[r.Evaluation] = true
 	return t.putAnswer(r)

@@ -66,14 +66,10 @@ func (im *importer) applyRekomendasi() error {
 		} else if !isNotFound(err) {
 			return err
 		}
-		switch {
-		case found && old.equal(r):
-			im.stats.Recommendations.Unchanged++
+		if !im.stats.Recommendations.weigh(found, found && old.equal(r), r.Updated.After(old.Updated)) {
 			continue
-		case found && !r.Updated.After(old.Updated):
-			im.stats.Recommendations.Kept++
-			continue
-		case found:
+		}
+		if found {
 			changes := t.rekFieldChanges(old, r, im.by)
 			if old.Status != r.Status {
 				changes = append(changes, t.rekChange(r, im.by, fieldRekStatus, old.Status, r.Status))
@@ -84,9 +80,6 @@ func (im *importer) applyRekomendasi() error {
 					return err
 				}
 			}
-			im.stats.Recommendations.Updated++
-		default:
-			im.stats.Recommendations.Added++
 		}
 		if err := t.putRek(r); err != nil {
 			return err
