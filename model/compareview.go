@@ -72,40 +72,20 @@ func (d *Dashboard) Filter(f DashboardFilter) []*DashboardRow {
 // ParseKind accepts a satker kind by its name or the short Kankemenag, in
 // any case.
 func ParseKind(s string) (SatkerKind, error) {
-	t := strings.TrimSpace(s)
-	if strings.EqualFold(t, "kankemenag") {
+	if strings.EqualFold(strings.TrimSpace(s), "kankemenag") {
 		return Kankemenag, nil
 	}
-	for _, k := range SatkerKinds {
-		if strings.EqualFold(t, string(k)) {
-			return k, nil
-		}
-	}
-	return "", &FieldError{"jenis", s, "pilih salah satu: " + kindList() + " (atau Kankemenag)"}
+	return parseName(s, SatkerKinds, "jenis", "pilih salah satu: "+kindList()+" (atau Kankemenag)")
 }
 
 // ParseResult accepts a result filter: WBK, WBBM or none, in any case.
 func ParseResult(s string) (string, error) {
-	switch t := strings.TrimSpace(s); {
-	case strings.EqualFold(t, WBK):
-		return WBK, nil
-	case strings.EqualFold(t, WBBM):
-		return WBBM, nil
-	case strings.EqualFold(t, ResultNone):
-		return ResultNone, nil
-	}
-	return "", &FieldError{"hasil", s, "pilih salah satu: WBK, WBBM, none"}
+	return parseName(s, []string{WBK, WBBM, ResultNone}, "hasil", "pilih salah satu: WBK, WBBM, none")
 }
 
 // ParseTarget accepts a target: WBK or WBBM, in any case.
 func ParseTarget(s string) (string, error) {
-	switch t := strings.TrimSpace(s); {
-	case strings.EqualFold(t, WBK):
-		return WBK, nil
-	case strings.EqualFold(t, WBBM):
-		return WBBM, nil
-	}
-	return "", &FieldError{"target", s, "pilih WBK atau WBBM"}
+	return parseName(s, []string{WBK, WBBM}, "target", "pilih WBK atau WBBM")
 }
 
 // SortKey is a column to sort by and its direction.

@@ -20,12 +20,7 @@ var Priorities = []Priority{PriorityTinggi, PrioritySedang, PriorityRendah}
 
 // ParsePriority accepts a priority in any case.
 func ParsePriority(s string) (Priority, error) {
-	for _, p := range Priorities {
-		if strings.EqualFold(string(p), strings.TrimSpace(s)) {
-			return p, nil
-		}
-	}
-	return "", &FieldError{"prioritas", s, "pilih salah satu: tinggi, sedang, rendah"}
+	return parseName(s, Priorities, "prioritas", "pilih salah satu: tinggi, sedang, rendah")
 }
 
 // RekStatus is where a recommendation stands in its workflow.
@@ -44,12 +39,7 @@ var RekStatuses = []RekStatus{RekBaru, RekDikerjakan, RekSelesai, RekDiverifikas
 
 // ParseRekStatus accepts a status in any case.
 func ParseRekStatus(s string) (RekStatus, error) {
-	for _, st := range RekStatuses {
-		if strings.EqualFold(string(st), strings.TrimSpace(s)) {
-			return st, nil
-		}
-	}
-	return "", &FieldError{"status", s, "pilih salah satu: baru, dikerjakan, selesai, diverifikasi, ditolak"}
+	return parseName(s, RekStatuses, "status", "pilih salah satu: baru, dikerjakan, selesai, diverifikasi, ditolak")
 }
 
 // rekMoves is the workflow. It only goes forward, with two exceptions:

@@ -16,12 +16,7 @@ var Statuses = []Status{Draft, Submitted, Reviewed, Final}
 
 // ParseStatus accepts a status by name, in any case.
 func ParseStatus(s string) (Status, error) {
-	for _, st := range Statuses {
-		if strings.EqualFold(string(st), strings.TrimSpace(s)) {
-			return st, nil
-		}
-	}
-	return "", &FieldError{"status", s, "pilih draft, diajukan, direviu atau final"}
+	return parseName(s, Statuses, "status", "pilih draft, diajukan, direviu atau final")
 }
 
 // EditLevel is the level that works on an evaluation in a status: the
@@ -56,12 +51,7 @@ var Actions = []Action{ActSubmit, ActApprove, ActReturn, ActReopen}
 
 // ParseAction accepts a status step by name.
 func ParseAction(s string) (Action, error) {
-	for _, a := range Actions {
-		if strings.EqualFold(string(a), strings.TrimSpace(s)) {
-			return a, nil
-		}
-	}
-	return "", &FieldError{"aksi", s, "pilih ajukan, setujui, kembalikan atau buka"}
+	return parseName(s, Actions, "aksi", "pilih ajukan, setujui, kembalikan atau buka")
 }
 
 // Actor is who acts: a name, and whether the person administers the

@@ -48,6 +48,17 @@ type FieldError struct {
 	Msg   string
 }
 
+// parseName finds s among names, in any case and without the space
+// around it; else it is a FieldError of field, hint saying what to pick.
+func parseName[T ~string](s string, names []T, field, hint string) (T, error) {
+	for _, n := range names {
+		if strings.EqualFold(string(n), strings.TrimSpace(s)) {
+			return n, nil
+		}
+	}
+	return "", &FieldError{field, s, hint}
+}
+
 func (e *FieldError) Error() string {
 	if e.Value == "" {
 		return fmt.Sprintf("%s: %s", e.Field, e.Msg)
@@ -123,12 +134,7 @@ var Stages = []Stage{StagePMPZI, StageTPI, StageTPILapangan, StageTPN}
 
 // ParseStage accepts a stage name in any case.
 func ParseStage(s string) (Stage, error) {
-	for _, st := range Stages {
-		if strings.EqualFold(string(st), strings.TrimSpace(s)) {
-			return st, nil
-		}
-	}
-	return "", &FieldError{"tahap", s, "pilih salah satu: PMPZI, TPI, TPI-lapangan, TPN"}
+	return parseName(s, Stages, "tahap", "pilih salah satu: PMPZI, TPI, TPI-lapangan, TPN")
 }
 
 // Status of an evaluation.
