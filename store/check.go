@@ -76,38 +76,21 @@ func (c *checker) instruments() {
 
 func (c *checker) satkers() {
 	c.satkerOK, c.targets, c.names = map[string]bool{}, map[string]string{}, map[string]bool{}
-	c.t.bucket(bucketSatkers).ForEach(func(k, v []byte) error {
-		where := "satker " + string(k)
-		var r satkerRec
-		if err := decode(v, &r); err != nil {
-			c.add(where, "rekaman tidak terbaca: %v", err)
-			return nil
-		}
-		c.satkerOK[string(k)], c.targets[string(k)] = true, r.Target
+	checkRecords(c, c.t.bucket(bucketSatkers), "satker", func(where, k string, r satkerRec) {
+		c.satkerOK[k], c.targets[k] = true, r.Target
 		c.names[string(nameKey(r))] = true
-		if r.ID != string(k) {
-			c.add(where, "id di rekaman %q berbeda dengan kuncinya", r.ID)
-		}
+		c.keyed(where, r.ID, k)
 		if err := r.model().Validate(); err != nil {
 			c.add(where, "%v", err)
 		}
-		return nil
 	})
 }
 
 func (c *checker) evaluations() {
 	c.evals = map[string]evalRec{}
-	c.t.bucket(bucketEvaluations).ForEach(func(k, v []byte) error {
-		where := "evaluasi " + string(k)
-		var r evalRec
-		if err := decode(v, &r); err != nil {
-			c.add(where, "rekaman tidak terbaca: %v", err)
-			return nil
-		}
-		c.evals[string(k)] = r
-		if r.ID != string(k) {
-			c.add(where, "id di rekaman %q berbeda dengan kuncinya", r.ID)
-		}
+	checkRecords(c, c.t.bucket(bucketEvaluations), "evaluasi", func(where, k string, r evalRec) {
+		c.evals[k] = r
+		c.keyed(where, r.ID, k)
 		if err := r.model().Validate(); err != nil {
 			c.add(where, "%v", err)
 		}
@@ -119,8 +102,30 @@ func (c *checker) evaluations() {
 		} else if in.ID != r.Instrument {
 			c.add(where, "instrumen tersimpan ber-id %q, bukan %q", in.ID, r.Instrument)
 		}
+	})
+}
+
+// checkRecords hands fn each record of b decoded as a T, with its key and
+// the place its problems are told at ("satker ID"); a record that does not
+// decode is a problem itself.
+func checkRecords[T any](c *checker, b *bolt.Bucket, what string, fn func(where, k string, r T)) {
+	b.ForEach(func(k, v []byte) error {
+		where := what + " " + string(k)
+		var r T
+		if err := decode(v, &r); err != nil {
+			c.add(where, "rekaman tidak terbaca: %v", err)
+			return nil
+		}
+		fn(where, string(k), r)
 		return nil
 	})
+}
+
+// keyed checks that a record's id is the key it is stored under.
+func (c *checker) keyed(where, id, key string) {
+	if id != key {
+		c.add(where, "id di rekaman %q berbeda dengan kuncinya", id)
+	}
 }
 
 // work checks every record of the work bucket: answers, history entries
@@ -252,16 +257,8 @@ func (c *checker) rekomendasi() {
 	if b == nil {
 		return
 	}
-	b.ForEach(func(k, v []byte) error {
-		where := "rekomendasi " + string(k)
-		var r rekRec
-		if err := decode(v, &r); err != nil {
-			c.add(where, "rekaman tidak terbaca: %v", err)
-			return nil
-		}
-		if r.ID != string(k) {
-			c.add(where, "id di rekaman %q berbeda dengan kuncinya", r.ID)
-		}
+	checkRecords(c, b, "rekomendasi", func(where, k string, r rekRec) {
+		c.keyed(where, r.ID, k)
 		if p := r.problem(); p != "" {
 			c.add(where, "%s", p)
 		}
@@ -278,6 +275,5 @@ func (c *checker) rekomendasi() {
 				c.add(where, "komponen %q tidak ada di instrumen %s", r.Node, in.ID)
 			}
 		}
-		return nil
 	})
 }
