@@ -109,14 +109,27 @@ const (
 )
 
 // Arrow is the trend as a glyph: ▲ ▼ or =.
-func (t Trend) Arrow() string {
-	switch t {
-	case Up:
-		return "▲"
-	case Down:
-		return "▼"
+func (t Trend) Arrow() string { return t.forms().arrow }
+
+// Word is the trend as reports and spreadsheets write it: naik, turun or
+// tetap.
+func (t Trend) Word() string { return t.forms().word }
+
+// trendForm is how a trend is written: as a glyph and as a word.
+type trendForm struct{ arrow, word string }
+
+// trendForms are the trends' forms; anything else reads as Flat.
+var trendForms = map[Trend]trendForm{
+	Flat: {"=", "tetap"},
+	Up:   {"▲", "naik"},
+	Down: {"▼", "turun"},
+}
+
+func (t Trend) forms() trendForm {
+	if f, ok := trendForms[t]; ok {
+		return f
 	}
-	return "="
+	return trendForms[Flat]
 }
 
 // trendEpsilon is half of the last decimal reports print: a change that

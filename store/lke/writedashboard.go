@@ -100,7 +100,7 @@ func WriteDashboard(w io.Writer, d model.Dashboard, groups []model.DashboardGrou
 					rec = append(rec, number(c.Score, style), excelize.Cell{StyleID: style, Value: word})
 				}
 				if r.Delta.Has() {
-					rec = append(rec, number(r.Delta.Points, st.points), text(trendText(r.Delta.Trend)), text(r.Delta.Prev))
+					rec = append(rec, number(r.Delta.Points, st.points), text(r.Delta.Trend.Word()), text(r.Delta.Prev))
 				} else {
 					rec = append(rec, nil, nil, nil)
 				}
@@ -141,14 +141,4 @@ func WriteDashboard(w io.Writer, d model.Dashboard, groups []model.DashboardGrou
 	}
 	_, err = f.WriteTo(w)
 	return err
-}
-
-func trendText(t model.Trend) string {
-	switch t {
-	case model.Up:
-		return "naik"
-	case model.Down:
-		return "turun"
-	}
-	return "tetap"
 }

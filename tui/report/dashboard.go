@@ -159,16 +159,6 @@ func verdictCSV(v model.Verdict) string {
 	return format.VerdictWord(v)
 }
 
-func trendWord(t model.Trend) string {
-	switch t {
-	case model.Up:
-		return "naik"
-	case model.Down:
-		return "turun"
-	}
-	return "tetap"
-}
-
 func (v *dashView) csv() ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
@@ -198,7 +188,7 @@ func (v *dashView) csv() ([]byte, error) {
 					rec = append(rec, format.Decimal(c.Score), verdictCSV(c.Verdict))
 				}
 				if r.Delta.Has() {
-					rec = append(rec, format.Decimal(r.Delta.Points), trendWord(r.Delta.Trend), r.Delta.Prev)
+					rec = append(rec, format.Decimal(r.Delta.Points), r.Delta.Trend.Word(), r.Delta.Prev)
 				} else {
 					rec = append(rec, "", "", "")
 				}
