@@ -23,25 +23,25 @@ func Verdict(v model.Verdict) string {
 
 // VerdictWord is the verdict in words alone, as reports write it; "–"
 // when no rule judges the component.
-func VerdictWord(v model.Verdict) string {
-	switch v {
-	case model.Pass:
-		return "LULUS"
-	case model.Fail:
-		return "TIDAK LULUS"
-	}
-	return "–"
-}
+func VerdictWord(v model.Verdict) string { return verdictForms(v).word }
 
 // VerdictGlyph is the verdict as one cell: ✓, ✗ or ·.
-func VerdictGlyph(v model.Verdict) string {
-	switch v {
-	case model.Pass:
-		return "✓"
-	case model.Fail:
-		return "✗"
+func VerdictGlyph(v model.Verdict) string { return verdictForms(v).glyph }
+
+type verdictForm struct{ glyph, word string }
+
+// verdicts are the verdicts' forms; anything else reads as VerdictNone.
+var verdicts = map[model.Verdict]verdictForm{
+	model.VerdictNone: {"·", "–"},
+	model.Pass:        {"✓", "LULUS"},
+	model.Fail:        {"✗", "TIDAK LULUS"},
+}
+
+func verdictForms(v model.Verdict) verdictForm {
+	if f, ok := verdicts[v]; ok {
+		return f
 	}
-	return "·"
+	return verdicts[model.VerdictNone]
 }
 
 // SignedPoints writes a difference in points with its sign (a true minus
