@@ -195,26 +195,25 @@ func predicateText(in *model.Instrument, id string) string {
 	return id
 }
 
+// stages are what the LHE says of each stage: the round in full and the
+// team that evaluates in it.
+var stages = map[model.Stage]struct{ text, team string }{
+	model.StagePMPZI:       {"Penilaian Mandiri Pembangunan Zona Integritas (PMPZI)", "Tim Kerja Zona Integritas"},
+	model.StageTPI:         {"Evaluasi dokumen oleh Tim Penilai Internal (TPI)", "Tim Penilai Internal"},
+	model.StageTPILapangan: {"Evaluasi lapangan oleh Tim Penilai Internal (TPI)", "Tim Penilai Internal"},
+	model.StageTPN:         {"Evaluasi oleh Tim Penilai Nasional (TPN)", "Tim Penilai Nasional"},
+}
+
 func stageText(s model.Stage) string {
-	switch s {
-	case model.StagePMPZI:
-		return "Penilaian Mandiri Pembangunan Zona Integritas (PMPZI)"
-	case model.StageTPI:
-		return "Evaluasi dokumen oleh Tim Penilai Internal (TPI)"
-	case model.StageTPILapangan:
-		return "Evaluasi lapangan oleh Tim Penilai Internal (TPI)"
-	case model.StageTPN:
-		return "Evaluasi oleh Tim Penilai Nasional (TPN)"
+	if st, ok := stages[s]; ok {
+		return st.text
 	}
 	return string(s)
 }
 
 func teamName(s model.Stage) string {
-	switch s {
-	case model.StagePMPZI:
-		return "Tim Kerja Zona Integritas"
-	case model.StageTPN:
-		return "Tim Penilai Nasional"
+	if st, ok := stages[s]; ok {
+		return st.team
 	}
 	return "Tim Penilai Internal"
 }
