@@ -180,3 +180,13 @@ func xlRow(f *excelize.File, sheet string, row int, style int, values ...any) er
 	}
 	return f.SetCellStyle(sheet, xlCell("A", row), xlCell(last, row), style)
 }
+
+// firstErr keeps the first error of a run of cell writes, so that a sheet
+// is written in one go and checked once.
+type firstErr struct{ err error }
+
+func (e *firstErr) try(err error) {
+	if e.err == nil {
+		e.err = err
+	}
+}

@@ -18,12 +18,8 @@ func writeRekomendasi(f *excelize.File, st *styles, ws store.Worksheet, reks []m
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	var err error
-	try := func(e error) {
-		if err == nil {
-			err = e
-		}
-	}
+	var errs firstErr
+	try := errs.try
 	heads := []any{"No.", "Nomor LKE", "Komponen / Pertanyaan", "Rekomendasi", "Prioritas", "Status", "Batas Waktu", "Tindak Lanjut Terakhir", "Tanggal Tindak Lanjut", "ID ziwb"}
 	for i, w := range []float64{6, 10, 40, 60, 10, 13, 12, 50, 12, 22} {
 		name, _ := excelize.ColumnNumberToName(i + 1)
@@ -33,7 +29,7 @@ func writeRekomendasi(f *excelize.File, st *styles, ws store.Worksheet, reks []m
 	try(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
 	if len(reks) == 0 {
 		try(f.SetCellStr(sh, "A2", "Belum ada rekomendasi untuk evaluasi ini."))
-		return err
+		return errs.err
 	}
 	in := ws.Instrument
 	for i, r := range reks {
@@ -81,5 +77,5 @@ func writeRekomendasi(f *excelize.File, st *styles, ws store.Worksheet, reks []m
 		}
 	}
 	try(f.AutoFilter(sh, fmt.Sprintf("A1:J%d", len(reks)+1), nil))
-	return err
+	return errs.err
 }

@@ -82,12 +82,8 @@ func writeRekap(f *excelize.File, st *styles, ws store.Worksheet, sc model.Score
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	var err error
-	try := func(e error) {
-		if err == nil {
-			err = e
-		}
-	}
+	var errs firstErr
+	try := errs.try
 	lke := func(col string, row int) string { return sheetRef(SheetLKE, xlCell(col, row)) }
 	scoreOf := func(node string) string {
 		if node == model.TotalNode || node == "" {
@@ -119,8 +115,8 @@ func writeRekap(f *excelize.File, st *styles, ws store.Worksheet, sc model.Score
 	} {
 		try(f.SetSheetRow(sh, xlCell("A", i+2), &[]any{kv[0], kv[1]}))
 	}
-	if err != nil {
-		return err
+	if errs.err != nil {
+		return errs.err
 	}
 
 	// Components: the top-level nodes, their children, and every node a
@@ -135,6 +131,16 @@ func writeRekap(f *excelize.File, st *styles, ws store.Worksheet, sc model.Score
 	if sc.Target != "" {
 		target = ruleChain(in, sc.Target)
 	}
+	// nodeCells writes a component's score, maximum and percentage, and
+	// its verdict against the target.
+	nodeCells := func(row int, node string, weight float64, points, percent int) {
+		try(f.SetCellFormula(sh, xlCell("C", row), scoreOf(node)))
+		try(f.SetCellFloat(sh, xlCell("D", row), weight, -1, 64))
+		try(f.SetCellStyle(sh, xlCell("C", row), xlCell("D", row), points))
+		try(f.SetCellFormula(sh, xlCell("E", row), fmt.Sprintf("IF(D%d>0,C%d/D%d,0)", row, row, row)))
+		try(f.SetCellStyle(sh, xlCell("E", row), xlCell("E", row), percent))
+		try(verdictCells(f, st, row, "C", target, node))
+	}
 	row := 8
 	try(xlRow(f, sh, row, st.header, "Komponen", "", "Skor", "Maksimum", "Persentase", "Kurang (poin)", "Verdict target "+orDash(sc.Target)))
 	try(f.MergeCell(sh, xlCell("A", row), xlCell("B", row)))
@@ -147,24 +153,14 @@ func writeRekap(f *excelize.File, st *styles, ws store.Worksheet, sc model.Score
 		row++
 		ds := depthStyle(d)
 		try(xlRow(f, sh, row, st.node[ds], strings.Repeat("   ", d)+n.Title, n.ID))
-		try(f.SetCellFormula(sh, xlCell("C", row), scoreOf(n.ID)))
-		try(f.SetCellFloat(sh, xlCell("D", row), n.Weight, -1, 64))
-		try(f.SetCellStyle(sh, xlCell("C", row), xlCell("D", row), st.nodePoints[ds]))
-		try(f.SetCellFormula(sh, xlCell("E", row), fmt.Sprintf("IF(D%d>0,C%d/D%d,0)", row, row, row)))
-		try(f.SetCellStyle(sh, xlCell("E", row), xlCell("E", row), st.nodePercent[ds]))
-		try(verdictCells(f, st, row, "C", target, n.ID))
+		nodeCells(row, n.ID, n.Weight, st.nodePoints[ds], st.nodePercent[ds])
 	}
 	row++
 	try(xlRow(f, sh, row, st.total, "TOTAL NILAI", model.TotalNode))
-	try(f.SetCellFormula(sh, xlCell("C", row), scoreOf(model.TotalNode)))
-	try(f.SetCellFloat(sh, xlCell("D", row), in.Max(), -1, 64))
-	try(f.SetCellStyle(sh, xlCell("C", row), xlCell("D", row), st.totalPoints))
-	try(f.SetCellFormula(sh, xlCell("E", row), fmt.Sprintf("IF(D%d>0,C%d/D%d,0)", row, row, row)))
-	try(f.SetCellStyle(sh, xlCell("E", row), xlCell("E", row), st.totalPercent))
-	try(verdictCells(f, st, row, "C", target, model.TotalNode))
+	nodeCells(row, model.TotalNode, in.Max(), st.totalPoints, st.totalPercent)
 	try(verdictColours(f, fmt.Sprintf("G%d:G%d", first, row)))
-	if err != nil {
-		return err
+	if errs.err != nil {
+		return errs.err
 	}
 
 	// Each predicate: met or not, and every rule it and what it requires
@@ -227,7 +223,7 @@ func writeRekap(f *excelize.File, st *styles, ws store.Worksheet, sc model.Score
 			try(f.SetCellStyle(sh, xlCell("B", row), xlCell("B", row), st.points))
 		}
 	}
-	return err
+	return errs.err
 }
 
 // verdictCells writes a component's points short and its verdict against

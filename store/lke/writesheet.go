@@ -118,12 +118,8 @@ func writeLKE(f *excelize.File, st *styles, ws store.Worksheet) (lkeLayout, erro
 	last := cols[len(cols)-1].name
 	e, s := ws.Evaluation, ws.Satker
 
-	var err error
-	try := func(e error) {
-		if err == nil {
-			err = e
-		}
-	}
+	var errs firstErr
+	try := errs.try
 	try(f.SetCellStr(sh, "A1", in.Title))
 	try(f.SetCellStyle(sh, "A1", "A1", st.title))
 	try(f.SetCellStr(sh, "A2", fmt.Sprintf("Satker: %s (%s) · %s %d · status %s · target %s", s.Name, s.ID, e.Stage, e.Year, e.Status, orDash(s.Target))))
@@ -136,8 +132,17 @@ func writeLKE(f *excelize.File, st *styles, ws store.Worksheet) (lkeLayout, erro
 	try(xlRow(f, sh, HeaderRow, st.header, heads...))
 	try(f.SetRowHeight(sh, HeaderRow, 32))
 	try(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: HeaderRow, TopLeftCell: xlCell("A", HeaderRow+1), ActivePane: "bottomLeft"}))
-	if err != nil {
-		return lay, err
+	if errs.err != nil {
+		return lay, errs.err
+	}
+	// sums fills a heading row's weight, the percentage its points make of
+	// it, their styles, and its id in the last column.
+	sums := func(r int, weight float64, points, percent int, id string) {
+		try(f.SetCellFloat(sh, xlCell(wt, r), weight, -1, 64))
+		try(f.SetCellStyle(sh, xlCell(wt, r), xlCell(sco, r), points))
+		try(f.SetCellFormula(sh, xlCell(val, r), fmt.Sprintf("IF(%s>0,%s/%s,0)", xlCell(wt, r), xlCell(sco, r), xlCell(wt, r))))
+		try(f.SetCellStyle(sh, xlCell(val, r), xlCell(val, r), percent))
+		try(f.SetCellStr(sh, xlCell(last, r), id))
 	}
 
 	row := HeaderRow
@@ -153,13 +158,9 @@ func writeLKE(f *excelize.File, st *styles, ws store.Worksheet) (lkeLayout, erro
 		}
 		try(f.SetCellStr(sh, xlCell("A", r), label))
 		try(f.SetCellStr(sh, xlCell("B", r), n.Title))
-		try(f.SetCellFloat(sh, xlCell(wt, r), n.Weight, -1, 64))
-		try(f.SetCellStyle(sh, xlCell(wt, r), xlCell(sco, r), st.nodePoints[ds]))
-		try(f.SetCellFormula(sh, xlCell(val, r), fmt.Sprintf("IF(%s>0,%s/%s,0)", xlCell(wt, r), xlCell(sco, r), xlCell(wt, r))))
-		try(f.SetCellStyle(sh, xlCell(val, r), xlCell(val, r), st.nodePercent[ds]))
-		try(f.SetCellStr(sh, xlCell(last, r), n.ID))
-		if err != nil {
-			return err
+		sums(r, n.Weight, st.nodePoints[ds], st.nodePercent[ds], n.ID)
+		if errs.err != nil {
+			return errs.err
 		}
 		var parts []string
 		if len(n.Questions) > 0 {
@@ -194,12 +195,8 @@ func writeLKE(f *excelize.File, st *styles, ws store.Worksheet) (lkeLayout, erro
 	lay.totalRow = row
 	try(xlRow(f, sh, row, st.total, make([]any, len(cols))...))
 	try(f.SetCellStr(sh, xlCell("B", row), "TOTAL NILAI"))
-	try(f.SetCellFloat(sh, xlCell(wt, row), in.Max(), -1, 64))
 	try(f.SetCellFormula(sh, xlCell(sco, row), "SUM("+strings.Join(tops, ",")+")"))
-	try(f.SetCellStyle(sh, xlCell(wt, row), xlCell(sco, row), st.totalPoints))
-	try(f.SetCellFormula(sh, xlCell(val, row), fmt.Sprintf("IF(%s>0,%s/%s,0)", xlCell(wt, row), xlCell(sco, row), xlCell(wt, row))))
-	try(f.SetCellStyle(sh, xlCell(val, row), xlCell(val, row), st.totalPercent))
-	try(f.SetCellStr(sh, xlCell(last, row), TotalID))
+	sums(row, in.Max(), st.totalPoints, st.totalPercent, TotalID)
 
 	// The Pemenuhan and Reform subtotals across areas, as the official
 	// worksheet also adds them up: the parts of the same title under the
@@ -230,16 +227,12 @@ func writeLKE(f *excelize.File, st *styles, ws store.Worksheet) (lkeLayout, erro
 			}
 			try(xlRow(f, sh, row, st.node[1], make([]any, len(cols))...))
 			try(f.SetCellStr(sh, xlCell("B", row), fmt.Sprintf("Jumlah %s (%s)", t, top.Title)))
-			try(f.SetCellFloat(sh, xlCell(wt, row), weight, -1, 64))
 			try(f.SetCellFormula(sh, xlCell(sco, row), "SUM("+strings.Join(refs, ",")+")"))
-			try(f.SetCellStyle(sh, xlCell(wt, row), xlCell(sco, row), st.nodePoints[1]))
-			try(f.SetCellFormula(sh, xlCell(val, row), fmt.Sprintf("IF(%s>0,%s/%s,0)", xlCell(wt, row), xlCell(sco, row), xlCell(wt, row))))
-			try(f.SetCellStyle(sh, xlCell(val, row), xlCell(val, row), st.nodePercent[1]))
-			try(f.SetCellStr(sh, xlCell(last, row), "jumlah:"+top.ID+":"+strings.ToLower(t)))
+			sums(row, weight, st.nodePoints[1], st.nodePercent[1], "jumlah:"+top.ID+":"+strings.ToLower(t))
 		}
 	}
 	try(f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", HeaderRow, last, row), nil))
-	return lay, err
+	return lay, errs.err
 }
 
 // writeQuestion writes one question's row: its number, text, criteria,
@@ -260,12 +253,8 @@ func writeQuestion(f *excelize.File, st *styles, ws store.Worksheet, q *model.Qu
 		}
 		evidence = append(evidence, t)
 	}
-	var err error
-	try := func(e error) {
-		if err == nil {
-			err = e
-		}
-	}
+	var errs firstErr
+	try := errs.try
 	try(xlRow(f, sh, r, st.wrap, make([]any, len(cols))...))
 	try(f.SetCellStr(sh, xlCell("A", r), number))
 	try(f.SetCellStr(sh, xlCell("B", r), text))
@@ -298,7 +287,7 @@ func writeQuestion(f *excelize.File, st *styles, ws store.Worksheet, q *model.Qu
 	try(f.SetCellStr(sh, colOf(cols, "Catatan")+fmt.Sprint(r), a.Note))
 	try(f.SetCellStr(sh, colOf(cols, "Eviden")+fmt.Sprint(r), strings.Join(evidence, "\n")))
 	try(f.SetCellStr(sh, xlCell(last, r), q.ID))
-	return err
+	return errs.err
 }
 
 // valueFormula turns the answer in cell a into the question's value
