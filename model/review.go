@@ -79,6 +79,24 @@ func Decide(team Team, st Status, who Actor, act Action, reason string) (Step, e
 	refuse := func(format string, args ...any) (Step, error) {
 		return Step{}, &DecisionError{Action: act, Status: st, Msg: fmt.Sprintf(format, args...)}
 	}
+	// review moves a submitted or reviewed evaluation a step, up on
+	// approval or down on return, on the turn of the level it waits for;
+	// a draft or a final one is refused with the word given.
+	review := func(fromSubmitted, fromReviewed Status, draft, final string) (Step, error) {
+		switch st {
+		case Submitted, Reviewed:
+			if !holds(need) {
+				return refuse("%s", notYours(who.Name, lvl, need, st))
+			}
+			if st == Submitted {
+				return Step{fromSubmitted, need}, nil
+			}
+			return Step{fromReviewed, need}, nil
+		case Draft:
+			return refuse("%s", draft)
+		}
+		return refuse("%s", final)
+	}
 	if act == ActReturn || act == ActReopen {
 		if strings.TrimSpace(reason) == "" {
 			return refuse("alasan wajib diisi")
@@ -102,33 +120,9 @@ func Decide(team Team, st Status, who Actor, act Action, reason string) (Step, e
 		}
 		return Step{Submitted, Anggota}, nil
 	case ActApprove:
-		switch st {
-		case Submitted, Reviewed:
-			if !holds(need) {
-				return refuse("%s", notYours(who.Name, lvl, need, st))
-			}
-			if st == Submitted {
-				return Step{Reviewed, need}, nil
-			}
-			return Step{Final, need}, nil
-		case Draft:
-			return refuse("evaluasi masih draft; anggota mengajukannya dulu")
-		}
-		return refuse("evaluasi sudah final")
+		return review(Reviewed, Final, "evaluasi masih draft; anggota mengajukannya dulu", "evaluasi sudah final")
 	case ActReturn:
-		switch st {
-		case Submitted, Reviewed:
-			if !holds(need) {
-				return refuse("%s", notYours(who.Name, lvl, need, st))
-			}
-			if st == Submitted {
-				return Step{Draft, need}, nil
-			}
-			return Step{Submitted, need}, nil
-		case Draft:
-			return refuse("evaluasi draft tidak bisa dikembalikan")
-		}
-		return refuse("evaluasi final tidak dikembalikan; bukalah dengan alasan")
+		return review(Draft, Submitted, "evaluasi draft tidak bisa dikembalikan", "evaluasi final tidak dikembalikan; bukalah dengan alasan")
 	case ActReopen:
 		if st != Final {
 			return refuse("hanya evaluasi final yang bisa dibuka")
@@ -234,15 +228,6 @@ func ValuesUpTo(byQuestion map[string]map[Level]Answer, l Level) Answers {
 		}
 	}
 	return out
-}
-
-func validStatus(st Status) bool {
-	for _, s := range Statuses {
-		if s == st {
-			return true
-		}
-	}
-	return false
 }
 
 // PreviousRound is the round an evaluation is compared with: the one it

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -92,7 +93,7 @@ func (s Satker) Validate() error {
 		return &FieldError{"id", s.ID, "pakai huruf kecil, angka dan tanda hubung"}
 	case strings.TrimSpace(s.Name) == "":
 		return &FieldError{"nama", "", "wajib diisi"}
-	case !validKind(s.Kind):
+	case !slices.Contains(SatkerKinds, s.Kind):
 		return &FieldError{"jenis", string(s.Kind), "pilih salah satu: " + kindList()}
 	case strings.TrimSpace(s.Province) == "":
 		return &FieldError{"provinsi", "", "wajib diisi"}
@@ -100,15 +101,6 @@ func (s Satker) Validate() error {
 		return &FieldError{"target", s.Target, "pilih WBK atau WBBM"}
 	}
 	return nil
-}
-
-func validKind(k SatkerKind) bool {
-	for _, x := range SatkerKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 func kindList() string {
@@ -177,7 +169,7 @@ func (e Evaluation) Validate() error {
 	switch {
 	case e.Year < 2000 || e.Year > 2100:
 		return &FieldError{"tahun", fmt.Sprint(e.Year), "tahun antara 2000 dan 2100"}
-	case !validStatus(e.Status):
+	case !slices.Contains(Statuses, e.Status):
 		return &FieldError{"status", string(e.Status), "pilih draft, diajukan, direviu atau final"}
 	case e.ID != EvaluationID(e.SatkerID, e.Year, e.Stage):
 		return &FieldError{"id", e.ID, "harus " + EvaluationID(e.SatkerID, e.Year, e.Stage)}
