@@ -280,6 +280,17 @@ func (db *DB) view(fn func(tx *bolt.Tx) error) (err error) {
 	return db.bolt.View(fn)
 }
 
+// viewed is view for a read that makes one value.
+func viewed[T any](db *DB, fn func(t txn) (T, error)) (T, error) {
+	var out T
+	err := db.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = fn(txn{db, tx})
+		return err
+	})
+	return out, err
+}
+
 // update runs one write transaction and returns after its commit (fsync).
 // fn returning errUnchanged rolls back and reports success. A viewer's
 // view writes nothing.

@@ -147,14 +147,12 @@ func evalLabel(e evalRec) string { return fmt.Sprintf("%s %d (%s)", e.Stage, e.Y
 
 // Evaluation returns one evaluation.
 func (db *DB) Evaluation(id string) (model.Evaluation, error) {
-	var e evalRec
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		var err error
-		if e, err = t.evaluation(id); err == nil {
-			e, err = t.lastChanged(e)
+	e, err := viewed(db, func(t txn) (evalRec, error) {
+		e, err := t.evaluation(id)
+		if err != nil {
+			return e, err
 		}
-		return err
+		return t.lastChanged(e)
 	})
 	if err != nil {
 		return model.Evaluation{}, err
@@ -232,13 +230,7 @@ func (t txn) deleteEvaluation(e evalRec) error {
 // Instrument returns the stored instrument with this content hash, parsed
 // once per open database.
 func (db *DB) Instrument(hash string) (*model.Instrument, error) {
-	var in *model.Instrument
-	err := db.view(func(tx *bolt.Tx) error {
-		var err error
-		in, err = db.instrumentIn(tx, hash)
-		return err
-	})
-	return in, err
+	return viewed(db, func(t txn) (*model.Instrument, error) { return db.instrumentIn(t.tx, hash) })
 }
 
 // evaluationWith reads an evaluation with its satker and its instrument.

@@ -288,12 +288,7 @@ func (db *DB) DeleteRekomendasi(id, by string) error {
 
 // Rekomendasi returns one recommendation.
 func (db *DB) Rekomendasi(id string) (model.Rekomendasi, error) {
-	var r rekRec
-	err := db.view(func(tx *bolt.Tx) error {
-		var err error
-		r, err = txn{db, tx}.rek(id)
-		return err
-	})
+	r, err := viewed(db, func(t txn) (rekRec, error) { return t.rek(id) })
 	if err != nil {
 		return model.Rekomendasi{}, err
 	}
@@ -310,14 +305,11 @@ func (db *DB) RekomendasiList(f RekFilter) ([]model.Rekomendasi, error) {
 	case f.Satker != "":
 		prefix = evalPrefix(f.Satker)
 	}
-	var recs []rekRec
-	err := db.view(func(tx *bolt.Tx) error {
-		var err error
-		recs, err = txn{db, tx}.reks(prefix, func(r rekRec) bool {
+	recs, err := viewed(db, func(t txn) ([]rekRec, error) {
+		return t.reks(prefix, func(r rekRec) bool {
 			return (f.Satker == "" || r.Satker == f.Satker) && (f.Evaluation == "" || r.Evaluation == f.Evaluation) &&
 				statusIn(model.RekStatus(r.Status), f.Status)
 		})
-		return err
 	})
 	if err != nil {
 		return nil, err
@@ -359,13 +351,7 @@ func sortedReks(recs []rekRec) []model.Rekomendasi {
 // what a new round should check first (model.CarryOver groups them by
 // area). 0 means every year.
 func (db *DB) OpenRekomendasi(satkerID string, beforeYear int) ([]model.Rekomendasi, error) {
-	var out []model.Rekomendasi
-	err := db.view(func(tx *bolt.Tx) error {
-		var err error
-		out, err = txn{db, tx}.openReks(satkerID, beforeYear)
-		return err
-	})
-	return out, err
+	return viewed(db, func(t txn) ([]model.Rekomendasi, error) { return t.openReks(satkerID, beforeYear) })
 }
 
 // openReks is the body of OpenRekomendasi, in the caller's transaction.

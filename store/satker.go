@@ -148,12 +148,7 @@ func (db *DB) DeleteSatker(id, by string) error {
 
 // Satker returns one satker.
 func (db *DB) Satker(id string) (model.Satker, error) {
-	var s satkerRec
-	err := db.view(func(tx *bolt.Tx) error {
-		var err error
-		s, err = txn{db, tx}.satker(id)
-		return err
-	})
+	s, err := viewed(db, func(t txn) (satkerRec, error) { return t.satker(id) })
 	if err != nil {
 		return model.Satker{}, err
 	}
