@@ -155,6 +155,9 @@ type Evaluation struct {
 	Updated time.Time `json:"updated"`
 }
 
+// ValidYear says whether an evaluation can be of year y: 2000 to 2100.
+func ValidYear(y int) bool { return y >= 2000 && y <= 2100 }
+
 // EvaluationID is the natural key of a round: one evaluation per satker,
 // year and stage, so imports of the same round meet the same record.
 func EvaluationID(satkerID string, year int, stage Stage) string {
@@ -167,7 +170,7 @@ func (e Evaluation) Validate() error {
 		return err
 	}
 	switch {
-	case e.Year < 2000 || e.Year > 2100:
+	case !ValidYear(e.Year):
 		return &FieldError{"tahun", fmt.Sprint(e.Year), "tahun antara 2000 dan 2100"}
 	case !slices.Contains(Statuses, e.Status):
 		return &FieldError{"status", string(e.Status), "pilih draft, diajukan, direviu atau final"}

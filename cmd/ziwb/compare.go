@@ -129,15 +129,8 @@ func (o *compareOpts) check(cmd *cobra.Command) error {
 	default:
 		return flagError("--format %q tidak dikenal; yang ada: md, csv, json, xlsx", o.format)
 	}
-	if cmd.Flags().Changed("year") && (o.year < 2000 || o.year > 2100) {
-		return flagError("--year %d: tahun antara 2000 dan 2100", o.year)
-	}
-	if o.stage != "" {
-		st, err := model.ParseStage(o.stage)
-		if err != nil {
-			return flagError("--stage: %w", err)
-		}
-		o.stage = string(st)
+	if err := checkRound(cmd, o.year, &o.stage); err != nil {
+		return err
 	}
 	if o.gap {
 		if o.satker == "" {

@@ -31,15 +31,21 @@ func (p *evalPick) check(cmd *cobra.Command) error {
 	if p.satker == "" {
 		return flagError("--satker wajib diisi (id satker; lihat ziwb compare)")
 	}
-	if cmd.Flags().Changed("year") && (p.year < 2000 || p.year > 2100) {
-		return flagError("--year %d: tahun antara 2000 dan 2100", p.year)
+	return checkRound(cmd, p.year, &p.stage)
+}
+
+// checkRound checks the --year and --stage that pick a round, and writes
+// the stage as the model names it.
+func checkRound(cmd *cobra.Command, year int, stage *string) error {
+	if cmd.Flags().Changed("year") && !model.ValidYear(year) {
+		return flagError("--year %d: tahun antara 2000 dan 2100", year)
 	}
-	if p.stage != "" {
-		st, err := model.ParseStage(p.stage)
+	if *stage != "" {
+		st, err := model.ParseStage(*stage)
 		if err != nil {
 			return flagError("--stage: %w", err)
 		}
-		p.stage = string(st)
+		*stage = string(st)
 	}
 	return nil
 }
