@@ -30,36 +30,37 @@ func dbPath(cmd *cobra.Command) (string, error) {
 // openDB opens the command's database for writing, creating it when it
 // does not exist: only the workbench, demo and import do.
 func openDB(cmd *cobra.Command) (*store.DB, error) {
-	if r := remoteOf(cmd); r != nil {
-		return r.database(cmd)
-	}
-	path, err := dbPath(cmd)
-	if err != nil {
-		return nil, err
-	}
-	return store.Open(path, store.Options{})
+	return commandDB(cmd, func(path string) (*store.DB, error) {
+		return store.Open(path, store.Options{})
+	})
 }
 
 // readDB opens the command's database for reading only: a command that
 // only reads never creates a file, and says so when there is none.
 func readDB(cmd *cobra.Command) (*store.DB, error) {
-	if r := remoteOf(cmd); r != nil {
-		return r.database(cmd)
-	}
-	path, err := dbPath(cmd)
-	if err != nil {
-		return nil, err
-	}
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, noDatabase(path)
-	}
-	return db, err
+	return commandDB(cmd, func(path string) (*store.DB, error) {
+		db, err := store.Open(path, store.Options{ReadOnly: true})
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, noDatabase(path)
+		}
+		return db, err
+	})
 }
 
 // writeDB opens the command's database for writing, never creating it: a
 // command that changes an evaluation has nothing to change in a new file.
 func writeDB(cmd *cobra.Command) (*store.DB, error) {
+	return commandDB(cmd, func(path string) (*store.DB, error) {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, noDatabase(path)
+		}
+		return store.Open(path, store.Options{})
+	})
+}
+
+// commandDB is the database of a command run over ziwb serve, or else the
+// file of --db (or the default) opened with open.
+func commandDB(cmd *cobra.Command, open func(path string) (*store.DB, error)) (*store.DB, error) {
 	if r := remoteOf(cmd); r != nil {
 		return r.database(cmd)
 	}
@@ -67,10 +68,7 @@ func writeDB(cmd *cobra.Command) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil, noDatabase(path)
-	}
-	return store.Open(path, store.Options{})
+	return open(path)
 }
 
 // noDatabase says that the file is not there, and how to get one.
