@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 	"github.com/kemenag-ortala/ziwb/tui/report"
 )
 
@@ -183,7 +184,7 @@ func valueText(s string) string {
 		return "(kosong)"
 	}
 	const most = 100
-	s = oneLine(s)
+	s = format.OneLine(s)
 	if r := []rune(s); len(r) > most {
 		s = string(r[:most-1]) + "…"
 	}

@@ -113,3 +113,9 @@ func Answer(q *model.Question, v model.Value) string {
 	}
 	return strings.Replace(v.String(), ".", ",", 1)
 }
+
+// OneLine puts a multi-line text on one line, for a table cell: line
+// breaks become " / ", runs of space one space.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " / ")), " ")
+}
