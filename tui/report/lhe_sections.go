@@ -86,25 +86,18 @@ func gapSection(g *store.Gap) *lheGap {
 	return out
 }
 
-// answerText writes an answer as the LKE does: Ya/Tidak, a letter, a
+// answerCell writes an answer as the LKE does: Ya/Tidak, a letter, a
 // percentage or an index with a decimal comma.
 func answerCell(q *model.Question, a model.Answer) string {
-	val := a.Value
-	switch {
-	case val.IsZero():
-		return "–"
-	case val.Numeric:
-		s := strings.Replace(strconv.FormatFloat(val.Number, 'f', -1, 64), ".", ",", 1)
-		if q.Type == model.Percent {
-			s += "%"
+	if v := a.Value; q.Type == model.YesNo && !v.Numeric {
+		switch v.Choice {
+		case "Y":
+			return "Ya"
+		case "T":
+			return "Tidak"
 		}
-		return s
-	case q.Type == model.YesNo && val.Choice == "Y":
-		return "Ya"
-	case q.Type == model.YesNo && val.Choice == "T":
-		return "Tidak"
 	}
-	return val.Choice
+	return format.Answer(q, a.Value)
 }
 
 var priorityRank = map[model.Priority]int{model.PriorityTinggi: 0, model.PrioritySedang: 1, model.PriorityRendah: 2}
