@@ -155,7 +155,7 @@ func (q *Question) number(given string, f float64) (Value, error) {
 		lo, hi = q.Range[0], q.Range[1]
 	}
 	if f < lo || f > hi {
-		return Value{}, q.reject(given, fmt.Sprintf("di luar rentang %s–%s", formatNumber(lo), formatNumber(hi)))
+		return Value{}, q.reject(given, fmt.Sprintf("di luar rentang %s–%s", PlainNumber(lo), PlainNumber(hi)))
 	}
 	return Num(f), nil
 }
@@ -173,7 +173,7 @@ func (q *Question) ratio(given, num, den string) (Value, error) {
 	case d == 0:
 		return Value{}, q.reject(given, "penyebut nol")
 	case n > d:
-		return Value{}, q.reject(given, fmt.Sprintf("rasio %s%% melebihi 100%%", formatNumber(n/d*100)))
+		return Value{}, q.reject(given, fmt.Sprintf("rasio %s%% melebihi 100%%", PlainNumber(n/d*100)))
 	}
 	return Num(n / d * 100), nil
 }
@@ -253,7 +253,7 @@ func (q *Question) TypeName() string {
 	case Percent:
 		return "Persentase"
 	case Number:
-		comma := func(f float64) string { return strings.Replace(formatNumber(f), ".", ",", 1) }
+		comma := func(f float64) string { return DecimalComma(PlainNumber(f)) }
 		return fmt.Sprintf("Angka %s–%s", comma(q.Range[0]), comma(q.Range[1]))
 	}
 	keys := make([]string, len(q.Options))

@@ -94,7 +94,7 @@ func (r Rule) String() string {
 	if r.Each != "" {
 		target = "each: " + r.Each
 	}
-	return fmt.Sprintf("{%s, %s: %s}", target, r.Kind, formatNumber(r.Value))
+	return fmt.Sprintf("{%s, %s: %s}", target, r.Kind, PlainNumber(r.Value))
 }
 
 // Predicate is a rank a satker can reach (WBK, WBBM), in ascending order.
@@ -309,7 +309,7 @@ func (q *Question) Accepted() string {
 	case Percent:
 		return "angka 0 sampai 100 (atau dua bilangan, mis. 8/10)"
 	case Number:
-		return fmt.Sprintf("angka %s sampai %s", formatNumber(q.Range[0]), formatNumber(q.Range[1]))
+		return fmt.Sprintf("angka %s sampai %s", PlainNumber(q.Range[0]), PlainNumber(q.Range[1]))
 	}
 	keys := make([]string, len(q.Options))
 	for i, o := range q.Options {
@@ -372,12 +372,16 @@ func (q *Question) Option(key string) (Option, bool) {
 	return Option{}, false
 }
 
-func formatNumber(f float64) string {
+// PlainNumber writes a number with a decimal point, at most four decimals
+// and no trailing zeros: 0.625, 80. Messages, formulas and files use it.
+func PlainNumber(f float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".")
 }
 
+// DecimalComma writes a number's decimal point as Indonesian text does:
+// "0.625" as 0,625.
+func DecimalComma(s string) string { return strings.Replace(s, ".", ",", 1) }
+
 // Points formats a score the way Indonesian reports write it: two
 // decimals with a decimal comma (1,25).
-func Points(f float64) string {
-	return strings.Replace(fmt.Sprintf("%.2f", f), ".", ",", 1)
-}
+func Points(f float64) string { return DecimalComma(fmt.Sprintf("%.2f", f)) }

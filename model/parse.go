@@ -159,7 +159,7 @@ func (l *loader) checkWeights(n *Node) {
 	}
 	if math.Abs(sum-n.Weight) > weightTolerance {
 		l.errf(n.Line, "bobot %q adalah %s, tetapi bobot anak-anaknya berjumlah %s",
-			n.ID, formatNumber(n.Weight), formatNumber(sum))
+			n.ID, PlainNumber(n.Weight), PlainNumber(sum))
 	}
 }
 
@@ -255,7 +255,7 @@ func (l *loader) choiceOptions(n ast.Node, line int, qid string) []Option {
 			l.errf(om.line, "pertanyaan %q: pilihan %q tidak punya \"value\"", qid, key)
 		} else if f, ok := l.number(v, vl, "value"); ok {
 			if f < 0 || f > 1 {
-				l.errf(vl, "pertanyaan %q: nilai pilihan %q adalah %s; harus antara 0 dan 1", qid, key, formatNumber(f))
+				l.errf(vl, "pertanyaan %q: nilai pilihan %q adalah %s; harus antara 0 dan 1", qid, key, PlainNumber(f))
 			}
 			o.Value = f
 		}
@@ -303,7 +303,7 @@ func (l *loader) rangeOf(n ast.Node, line int, qid string) [2]float64 {
 	lo, ok1 := l.number(seq.Values[0], line, "range")
 	hi, ok2 := l.number(seq.Values[1], line, "range")
 	if ok1 && ok2 && lo >= hi {
-		l.errf(line, "pertanyaan %q: \"range\" [%s, %s] kosong; lo harus lebih kecil dari hi", qid, formatNumber(lo), formatNumber(hi))
+		l.errf(line, "pertanyaan %q: \"range\" [%s, %s] kosong; lo harus lebih kecil dari hi", qid, PlainNumber(lo), PlainNumber(hi))
 	}
 	return [2]float64{lo, hi}
 }
@@ -353,13 +353,13 @@ func (l *loader) rule(n ast.Node, pid string) (Rule, bool) {
 		r.Kind = RuleMin
 		r.Value, ok = l.number(minN, minL, "min")
 		if ok && r.Value < 0 {
-			l.errf(minL, "aturan predikat %q: min %s tidak boleh negatif", pid, formatNumber(r.Value))
+			l.errf(minL, "aturan predikat %q: min %s tidak boleh negatif", pid, PlainNumber(r.Value))
 		}
 	} else {
 		r.Kind = RuleMinRatio
 		r.Value, ok = l.number(ratioN, ratioL, "min_ratio")
 		if ok && (r.Value <= 0 || r.Value > 1) {
-			l.errf(ratioL, "aturan predikat %q: min_ratio %s harus di atas 0 dan paling besar 1", pid, formatNumber(r.Value))
+			l.errf(ratioL, "aturan predikat %q: min_ratio %s harus di atas 0 dan paling besar 1", pid, PlainNumber(r.Value))
 		}
 	}
 	return r, ok

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 )
 
 // The way to a predicate: the fewest questions whose better answers make
@@ -45,9 +44,9 @@ func (s PathStep) Criterion() string {
 		return ""
 	}
 	if q.Type == Percent {
-		return "paling sedikit " + formatNumber(s.To.Number) + "%"
+		return "paling sedikit " + PlainNumber(s.To.Number) + "%"
 	}
-	return "paling sedikit " + strings.Replace(formatNumber(s.To.Number), ".", ",", 1)
+	return "paling sedikit " + DecimalComma(PlainNumber(s.To.Number))
 }
 
 // Path is the way from an evaluation's answers to a target predicate.

@@ -155,7 +155,7 @@ func TestPathTo(t *testing.T) {
 			}
 			var blocked []string
 			for _, f := range p.Unreachable {
-				blocked = append(blocked, fmt.Sprintf("%s:%s", f.Node, formatNumber(f.Need)))
+				blocked = append(blocked, fmt.Sprintf("%s:%s", f.Node, PlainNumber(f.Need)))
 				if f.Have != 10 {
 					t.Errorf("unreachable %s: Have = %v, want the best reachable 10", f.Node, f.Have)
 				}

@@ -77,7 +77,7 @@ func advice(q *Question, to Value) string {
 // numberText writes a number answer as a report does: 69%, 3,60.
 func numberText(q *Question, v Value) string {
 	if q.Type == Percent {
-		return strings.Replace(formatNumber(v.Number), ".", ",", 1) + "%"
+		return DecimalComma(PlainNumber(v.Number)) + "%"
 	}
 	return strings.Replace(Points(v.Number), ",00", "", 1)
 }

@@ -196,7 +196,7 @@ func (l *loader) weight(m *ymap, required bool) float64 {
 	}
 	w, ok := l.number(v, kl, "weight")
 	if ok && w <= 0 {
-		l.errf(kl, "bobot harus positif, bukan %s", formatNumber(w))
+		l.errf(kl, "bobot harus positif, bukan %s", PlainNumber(w))
 	}
 	return w
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -100,9 +99,9 @@ membuka basis data itu; salinan diperiksa sebelum disimpan.`,
 func sizeText(n int64) string {
 	switch {
 	case n >= 1<<20:
-		return strings.Replace(fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)), ".", ",", 1)
+		return model.DecimalComma(fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)))
 	case n >= 1<<10:
-		return strings.Replace(fmt.Sprintf("%.1f KiB", float64(n)/(1<<10)), ".", ",", 1)
+		return model.DecimalComma(fmt.Sprintf("%.1f KiB", float64(n)/(1<<10)))
 	}
 	return fmt.Sprintf("%d bita", n)
 }

@@ -231,5 +231,5 @@ func weightText(w float64) string {
 	} else if len(s)-strings.Index(s, ".") == 2 {
 		s += "0"
 	}
-	return strings.Replace(s, ".", ",", 1)
+	return model.DecimalComma(s)
 }

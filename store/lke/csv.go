@@ -60,8 +60,8 @@ func WriteCSV(w io.Writer, in *model.Instrument, answers map[string]model.Answer
 		if !a.Value.IsZero() {
 			row[2] = answerText(q, a.Value)
 			frac := q.Fraction(a.Value)
-			row[3] = plain(frac)
-			row[4] = plain(questionPoints(in, q, frac))
+			row[3] = model.PlainNumber(frac)
+			row[4] = model.PlainNumber(questionPoints(in, q, frac))
 		}
 		if err := cw.Write(row); err != nil {
 			return err

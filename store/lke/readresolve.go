@@ -214,17 +214,17 @@ func (r *lkeReader) counts(it *lkeItem, q *model.Question) (v model.Value, note 
 		r.failf(den.row, r.ansCol, "%s: penyebut nol: persentase tidak dapat dihitung", q.Number())
 		return model.Value{}, "", false
 	}
-	counts := fmt.Sprintf("%s/%s", plain(n), plain(d))
+	counts := fmt.Sprintf("%s/%s", model.PlainNumber(n), model.PlainNumber(d))
 	extra := ""
 	if role.fall {
-		extra = fmt.Sprintf(" (tahun sebelumnya %s, tahun ini %s)", plain(d), plain(n))
+		extra = fmt.Sprintf(" (tahun sebelumnya %s, tahun ini %s)", model.PlainNumber(d), model.PlainNumber(n))
 		n = math.Max(0, d-n)
-		counts = fmt.Sprintf("%s/%s", plain(n), plain(d))
+		counts = fmt.Sprintf("%s/%s", model.PlainNumber(n), model.PlainNumber(d))
 	}
 	pct := roundPct(n * 100 / d)
 	if pct > 100 {
 		if !role.cap {
-			r.failf(num.row, r.ansCol, "%s: rasio %s melebihi 100%%", q.Number(), strings.Replace(plain(pct), ".", ",", 1)+"%")
+			r.failf(num.row, r.ansCol, "%s: rasio %s melebihi 100%%", q.Number(), model.DecimalComma(model.PlainNumber(pct))+"%")
 			return model.Value{}, "", false
 		}
 		extra, pct = " (dibatasi 100%)", 100

@@ -126,7 +126,7 @@ func parseAnswer(q *model.Question, raw string, share shareMode) (model.Value, s
 			return model.Value{}, fmt.Sprintf("%q bukan angka (yang diterima: %s)", s, q.Accepted())
 		}
 		if f < q.Range[0] || f > q.Range[1] {
-			return model.Value{}, fmt.Sprintf("%q di luar rentang %s–%s", s, plain(q.Range[0]), plain(q.Range[1]))
+			return model.Value{}, fmt.Sprintf("%q di luar rentang %s–%s", s, model.PlainNumber(q.Range[0]), model.PlainNumber(q.Range[1]))
 		}
 		return model.Num(f), ""
 	}
@@ -206,9 +206,4 @@ func parseDecimal(s string) (float64, bool) {
 		return 0, false
 	}
 	return f, true
-}
-
-// plain writes a number the short way: 0.5, 80, 0.6667.
-func plain(f float64) string {
-	return strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(f, 'f', 4, 64), "0"), ".")
 }

@@ -92,7 +92,7 @@ func Thousands(n int) string {
 // Decimal writes a number for spreadsheets and programs: a decimal point,
 // at most four decimals, no trailing zeros.
 func Decimal(f float64) string {
-	s := strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".")
+	s := model.PlainNumber(f)
 	if s == "-0" {
 		return "0"
 	}
@@ -109,9 +109,9 @@ func Answer(q *model.Question, v model.Value) string {
 	case !v.Numeric:
 		return v.Choice
 	case q.Type == model.Percent:
-		return strings.Replace(v.String(), ".", ",", 1) + "%"
+		return model.DecimalComma(v.String()) + "%"
 	}
-	return strings.Replace(v.String(), ".", ",", 1)
+	return model.DecimalComma(v.String())
 }
 
 // OneLine puts a multi-line text on one line, for a table cell: line
