@@ -76,10 +76,7 @@ func (r *jsonReader) read() AnswersFile {
 		if !ok {
 			break
 		}
-		if first, dup := seen[key]; dup {
-			r.Errf(line, "kunci %q ganda (pertama di baris %d)", key, first)
-		}
-		seen[key] = line
+		r.Key(seen, key, line)
 		switch key {
 		case "instrument":
 			af.Instrument, ok = r.str(key, line, false)
@@ -88,12 +85,7 @@ func (r *jsonReader) read() AnswersFile {
 		case "answers":
 			ok = r.answers(&af)
 		default:
-			r.Errf(line, "kunci tidak dikenal %q (yang dikenal: instrument, target, answers)", key)
-			var skip json.RawMessage
-			if err := r.Dec.Decode(&skip); err != nil {
-				r.Fail(err)
-				ok = false
-			}
+			ok = r.Unknown(key, line, "instrument, target, answers")
 		}
 		if !ok {
 			return af

@@ -144,6 +144,27 @@ func (r *JSONReader) Delim(want json.Delim, what string) bool {
 	return true
 }
 
+// Key notes the line of an object's key in seen, and reports the key when
+// seen holds it already.
+func (r *JSONReader) Key(seen map[string]int, key string, line int) {
+	if first, dup := seen[key]; dup {
+		r.Errf(line, "kunci %q ganda (pertama di baris %d)", key, first)
+	}
+	seen[key] = line
+}
+
+// Unknown reports a key the format does not know, naming those it does,
+// and skips its value; false when the document cannot be read further.
+func (r *JSONReader) Unknown(key string, line int, known string) bool {
+	r.Errf(line, "kunci tidak dikenal %q (yang dikenal: %s)", key, known)
+	var skip json.RawMessage
+	if err := r.Dec.Decode(&skip); err != nil {
+		r.Fail(err)
+		return false
+	}
+	return true
+}
+
 // Blank reports a document with nothing but white space.
 func (r *JSONReader) Blank() bool {
 	if r.stream != nil {

@@ -62,10 +62,7 @@ func (r *bundleReader) read() {
 		}
 		key, _ := tok.(string)
 		line := r.LineAt(r.Dec.InputOffset())
-		if first, dup := seen[key]; dup {
-			r.Errf(line, "kunci %q ganda (pertama di baris %d)", key, first)
-		}
-		seen[key] = line
+		r.Key(seen, key, line)
 		ok := true
 		switch key {
 		case "format":
@@ -98,12 +95,7 @@ func (r *bundleReader) read() {
 				ok = sec.read(r, key)
 				break
 			}
-			r.Errf(line, "kunci tidak dikenal %q (yang dikenal: format, version, satker, origin, satkers, evaluations, answers, history, recommendations, bases, instruments)", key)
-			var skip json.RawMessage
-			if err := r.Dec.Decode(&skip); err != nil {
-				r.Fail(err)
-				return
-			}
+			ok = r.Unknown(key, line, "format, version, satker, origin, satkers, evaluations, answers, history, recommendations, bases, instruments")
 		}
 		if !ok {
 			return
