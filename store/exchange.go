@@ -59,11 +59,8 @@ func (db *DB) Export(satkerID string) (Bundle, error) {
 // what was written before it is not taken back: write to a file that is
 // renamed into place only on success.
 func (db *DB) WriteBundle(w io.Writer, satkerID string) (BundleCounts, error) {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	out := bundleWriter{w: bw, used: map[string]string{}}
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		out.t = t
+	return db.bundleTo(w, func(t txn, out *bundleWriter) error {
+		bw := out.w
 		fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d", bundleFormat, bundleVersion)
 		var err error
 		if satkerID != "" {
@@ -78,8 +75,18 @@ func (db *DB) WriteBundle(w io.Writer, satkerID string) (BundleCounts, error) {
 		bw.WriteString("\n}\n")
 		return err
 	})
+}
+
+// bundleTo runs fn, which writes a bundle, in one read transaction, and
+// flushes what it wrote to w when it succeeds.
+func (db *DB) bundleTo(w io.Writer, fn func(t txn, out *bundleWriter) error) (BundleCounts, error) {
+	out := bundleWriter{w: bufio.NewWriterSize(w, 1<<16), used: map[string]string{}}
+	err := db.view(func(tx *bolt.Tx) error {
+		out.t = txn{db, tx}
+		return fn(out.t, &out)
+	})
 	if err == nil {
-		err = bw.Flush()
+		err = out.w.Flush()
 	}
 	return out.counts, err
 }
@@ -96,11 +103,8 @@ func (db *DB) FieldBundle(w io.Writer, satkerIDs []string, by string) (BundleCou
 	if me == "" {
 		return BundleCounts{}, fmt.Errorf("%s belum punya identitas (dibuka hanya-baca): buka sekali dengan ziwb lalu ekspor lagi: %w", db.path, ErrInvalid)
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	out := bundleWriter{w: bw, used: map[string]string{}}
-	err = db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		out.t = t
+	return db.bundleTo(w, func(t txn, out *bundleWriter) error {
+		bw := out.w
 		var ss []satkerRec
 		for _, id := range satkerIDs {
 			s, err := t.satker(id)
@@ -109,7 +113,7 @@ func (db *DB) FieldBundle(w io.Writer, satkerIDs []string, by string) (BundleCou
 			}
 			ss = append(ss, s)
 		}
-		origin := Origin{Database: me, By: by, At: db.stamp(), Merged: mergedCounts(tx)}
+		origin := Origin{Database: me, By: by, At: db.stamp(), Merged: mergedCounts(t.tx)}
 		fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"origin\": %s", bundleFormat, bundleVersion, encode(origin))
 		if err := out.satkers(t, ss); err != nil {
 			return err
@@ -118,10 +122,6 @@ func (db *DB) FieldBundle(w io.Writer, satkerIDs []string, by string) (BundleCou
 		bw.WriteString("\n}\n")
 		return err
 	})
-	if err == nil {
-		err = bw.Flush()
-	}
-	return out.counts, err
 }
 
 // bundleWriter writes the sections of a bundle in their order.
