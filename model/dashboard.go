@@ -195,3 +195,24 @@ func columnVerdict(vs map[string]Verdict, col Column) Verdict {
 	}
 	return out
 }
+
+// TallyHead names the tally's columns, with which a grouped table export
+// ends.
+var TallyHead = []string{"jumlah satker", "dievaluasi", "WBBM", "WBK", "belum", "memenuhi target", "rata-rata total"}
+
+// ExportHead is the heading of the comparison table as the CSV and xlsx
+// exports write it: the satker and its round, each column's score and
+// verdict, the change against the previous round; grouped, the group and
+// the kind of row first and the tally's columns last.
+func (d *Dashboard) ExportHead(grouped bool) []string {
+	head := []string{"satker", "nama", "jenis", "provinsi", "kabupaten/kota", "target", "evaluasi", "tahun", "tahap", "status",
+		"dijawab", "pertanyaan", "progres (%)", "total", "maks", "verdict total", "predikat"}
+	for _, c := range d.Columns {
+		head = append(head, c.ID, c.ID+" verdict")
+	}
+	head = append(head, "perubahan (poin)", "arah", "evaluasi sebelumnya")
+	if grouped {
+		head = append(append([]string{"kelompok", "baris"}, head...), TallyHead...)
+	}
+	return head
+}

@@ -33,16 +33,7 @@ func WriteDashboard(w io.Writer, d model.Dashboard, groups []model.DashboardGrou
 	if err != nil {
 		return err
 	}
-	head := []string{"satker", "nama", "jenis", "provinsi", "kabupaten/kota", "target", "evaluasi", "tahun", "tahap", "status",
-		"dijawab", "pertanyaan", "progres (%)", "total", "maks", "verdict total", "predikat"}
-	for _, c := range d.Columns {
-		head = append(head, c.ID, c.ID+" verdict")
-	}
-	head = append(head, "perubahan (poin)", "arah", "evaluasi sebelumnya")
-	tallyHead := []string{"jumlah satker", "dievaluasi", "WBBM", "WBK", "belum", "memenuhi target", "rata-rata total"}
-	if grouped {
-		head = append(append([]string{"kelompok", "baris"}, head...), tallyHead...)
-	}
+	head := d.ExportHead(grouped)
 	widths := map[string]float64{"nama": 40, "provinsi": 22, "kabupaten/kota": 22, "evaluasi": 26, "evaluasi sebelumnya": 26, "satker": 16, "verdict total": 13}
 	for i, h := range head {
 		wd, ok := widths[h]
@@ -108,7 +99,7 @@ func WriteDashboard(w io.Writer, d model.Dashboard, groups []model.DashboardGrou
 				rec = append(rec, make([]any, 11+2*len(d.Columns)+3)...)
 			}
 			if grouped {
-				rec = append(append([]any{text(g.Key), text("satker")}, rec...), make([]any, len(tallyHead))...)
+				rec = append(append([]any{text(g.Key), text("satker")}, rec...), make([]any, len(model.TallyHead))...)
 			}
 			if err := put(rec); err != nil {
 				return err
@@ -117,7 +108,7 @@ func WriteDashboard(w io.Writer, d model.Dashboard, groups []model.DashboardGrou
 		if grouped {
 			t := g.Tally
 			rec := append([]any{excelize.Cell{StyleID: st.node[1], Value: g.Key}, excelize.Cell{StyleID: st.node[1], Value: "subtotal"}},
-				make([]any, len(head)-2-len(tallyHead))...)
+				make([]any, len(head)-2-len(model.TallyHead))...)
 			rec = append(rec, t.Satkers, t.Evaluated, t.WBBM, t.WBK, t.None, t.OnTarget, number(t.MeanTotal, st.points))
 			if err := put(rec); err != nil {
 				return err

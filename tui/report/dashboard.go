@@ -163,16 +163,7 @@ func (v *dashView) csv() ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	grouped := v.q.Group != ""
-	head := []string{"satker", "nama", "jenis", "provinsi", "kabupaten/kota", "target", "evaluasi", "tahun", "tahap", "status",
-		"dijawab", "pertanyaan", "progres (%)", "total", "maks", "verdict total", "predikat"}
-	for _, c := range v.d.Columns {
-		head = append(head, c.ID, c.ID+" verdict")
-	}
-	head = append(head, "perubahan (poin)", "arah", "evaluasi sebelumnya")
-	tallyHead := []string{"jumlah satker", "dievaluasi", "WBBM", "WBK", "belum", "memenuhi target", "rata-rata total"}
-	if grouped {
-		head = append(append([]string{"kelompok", "baris"}, head...), tallyHead...)
-	}
+	head := v.d.ExportHead(grouped)
 	w.Write(head)
 	for _, g := range v.groups {
 		for _, r := range g.Rows {
@@ -196,13 +187,13 @@ func (v *dashView) csv() ([]byte, error) {
 				rec = append(rec, make([]string, 11+2*len(v.d.Columns)+3)...)
 			}
 			if grouped {
-				rec = append(append([]string{g.Key, "satker"}, rec...), make([]string, len(tallyHead))...)
+				rec = append(append([]string{g.Key, "satker"}, rec...), make([]string, len(model.TallyHead))...)
 			}
 			w.Write(rec)
 		}
 		if grouped {
 			t := g.Tally
-			rec := append([]string{g.Key, "subtotal"}, make([]string, len(head)-2-len(tallyHead))...)
+			rec := append([]string{g.Key, "subtotal"}, make([]string, len(head)-2-len(model.TallyHead))...)
 			rec = append(rec, fmt.Sprint(t.Satkers), fmt.Sprint(t.Evaluated), fmt.Sprint(t.WBBM), fmt.Sprint(t.WBK),
 				fmt.Sprint(t.None), fmt.Sprint(t.OnTarget), format.Decimal(t.MeanTotal))
 			w.Write(rec)
