@@ -352,6 +352,14 @@ func (in *Instrument) Caption(id string) string {
 	return ""
 }
 
+// NodeCaption is Caption, naming the total (TotalNode) "Nilai total".
+func (in *Instrument) NodeCaption(id string) string {
+	if id == TotalNode {
+		return "Nilai total"
+	}
+	return in.Caption(id)
+}
+
 // Evidence is the guide without the "Data dukung:" label the built-in
 // guides open with, for screens and reports that write their own label.
 func (q *Question) Evidence() string {

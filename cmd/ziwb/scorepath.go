@@ -71,11 +71,7 @@ func writePath(w io.Writer, s model.Satker, e model.Evaluation, in *model.Instru
 	case !p.Reachable():
 		fmt.Fprintf(w, "Nilai sekarang %s. %s tidak dapat dicapai dengan jawaban saja:\n", model.Points(total), p.Target)
 		for _, f := range p.Unreachable {
-			what := in.Caption(f.Node)
-			if f.Node == model.TotalNode {
-				what = "Nilai total"
-			}
-			fmt.Fprintf(w, "  - %s perlu %s, paling tinggi %s%s\n", what, model.Points(f.Need), model.Points(f.Have), sourceSuffix(f.Source))
+			fmt.Fprintf(w, "  - %s perlu %s, paling tinggi %s%s\n", in.NodeCaption(f.Node), model.Points(f.Need), model.Points(f.Have), sourceSuffix(f.Source))
 		}
 		return
 	case p.Met:

@@ -44,11 +44,7 @@ func pathAdvice(w store.Worksheet, sc model.Scorecard) *lhePath {
 	if !p.Reachable() {
 		out.Summary = fmt.Sprintf("Predikat %s tidak dapat dicapai dengan memperbaiki jawaban saja:", p.Target)
 		for _, f := range p.Unreachable {
-			what := in.Caption(f.Node)
-			if f.Node == model.TotalNode {
-				what = "Nilai total"
-			}
-			out.Blocked = append(out.Blocked, fmt.Sprintf("%s perlu %s, paling tinggi %s.", what, model.Points(f.Need), model.Points(f.Have)))
+			out.Blocked = append(out.Blocked, fmt.Sprintf("%s perlu %s, paling tinggi %s.", in.NodeCaption(f.Node), model.Points(f.Need), model.Points(f.Have)))
 		}
 		return out
 	}
