@@ -25,7 +25,7 @@ func (im *importer) applySatker(r satkerRec) error {
 	}
 	var was *satkerRec
 	if ok {
-		for _, c := range satkerChanges(old.model(), r.model()) {
+		for _, c := range satkerChanges(old, r) {
 			c.By, c.Satker, c.At = im.by, r.ID, im.now
 			im.changes = append(im.changes, c)
 		}

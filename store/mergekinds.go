@@ -27,19 +27,10 @@ func (m *merger) satker(s satkerRec) error {
 	hasBase := m.base(satkerKey(s.ID), &base)
 	c := Conflict{Record: satkerKey(s.ID), Kind: "satker", Satker: s.ID, OursAt: ours.Updated, TheirsAt: s.Updated}
 	next := ours
-	for _, f := range []struct {
-		name              string
-		base, ours, their *string
-	}{
-		{"name", &base.Name, &next.Name, &s.Name},
-		{"kind", &base.Kind, &next.Kind, &s.Kind},
-		{"province", &base.Province, &next.Province, &s.Province},
-		{"regency", &base.Regency, &next.Regency, &s.Regency},
-		{"head", &base.Head, &next.Head, &s.Head},
-		{"target", &base.Target, &next.Target, &s.Target},
-	} {
+	bases, theirs := base.fields(), s.fields()
+	for i, f := range next.fields() {
 		c.Field = f.name
-		*f.ours = m.field(c, *f.base, *f.ours, *f.their, hasBase, true)
+		*f.v = m.field(c, *bases[i].v, *f.v, *theirs[i].v, hasBase, true)
 	}
 	if next == ours {
 		return nil

@@ -286,19 +286,10 @@ func (t txn) applyResolution(c Conflict, v string) error {
 			return err
 		}
 		next := s
-		switch c.Field {
-		case "name":
-			next.Name = v
-		case "kind":
-			next.Kind = v
-		case "province":
-			next.Province = v
-		case "regency":
-			next.Regency = v
-		case "head":
-			next.Head = v
-		case "target":
-			next.Target = v
+		for _, f := range next.fields() {
+			if f.name == c.Field {
+				*f.v = v
+			}
 		}
 		next.Updated = t.db.stamp()
 		if err := t.putSatker(&s, next); err != nil {

@@ -109,6 +109,19 @@ func satkerToRec(s model.Satker) satkerRec {
 	return satkerRec{s.ID, s.Name, string(s.Kind), s.Province, s.Regency, s.Head, s.Target, s.Created, s.Updated}
 }
 
+// satkerField is a satker field a person edits, by the name its history
+// entries and merge conflicts give it.
+type satkerField struct {
+	name string
+	v    *string
+}
+
+// fields lists r's editable fields, always in this order.
+func (r *satkerRec) fields() []satkerField {
+	return []satkerField{{"name", &r.Name}, {"kind", &r.Kind}, {"province", &r.Province},
+		{"regency", &r.Regency}, {"head", &r.Head}, {"target", &r.Target}}
+}
+
 func (r satkerRec) model() model.Satker {
 	return model.Satker{ID: r.ID, Name: r.Name, Kind: model.SatkerKind(r.Kind), Province: r.Province,
 		Regency: r.Regency, Head: r.Head, Target: r.Target, Created: r.Created, Updated: r.Updated}

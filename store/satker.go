@@ -63,7 +63,7 @@ func (db *DB) UpdateSatker(s model.Satker, by string) (model.Satker, error) {
 			return err
 		}
 		s.Created, s.Updated = old.Created, old.Updated
-		changes := satkerChanges(old.model(), s)
+		changes := satkerChanges(old, satkerToRec(s))
 		if len(changes) == 0 {
 			return errUnchanged
 		}
@@ -103,14 +103,12 @@ func (t txn) restateAll(satkerID, target string) error {
 }
 
 // satkerChanges lists the fields that differ, as history entries.
-func satkerChanges(old, s model.Satker) []changeRec {
+func satkerChanges(old, s satkerRec) []changeRec {
 	var out []changeRec
-	for _, f := range []struct{ name, old, new string }{
-		{"name", old.Name, s.Name}, {"kind", string(old.Kind), string(s.Kind)}, {"province", old.Province, s.Province},
-		{"regency", old.Regency, s.Regency}, {"head", old.Head, s.Head}, {"target", old.Target, s.Target},
-	} {
-		if f.old != f.new {
-			out = append(out, changeRec{Field: fieldSatker + "." + f.name, Old: f.old, New: f.new})
+	was := old.fields()
+	for i, f := range s.fields() {
+		if *was[i].v != *f.v {
+			out = append(out, changeRec{Field: fieldSatker + "." + f.name, Old: *was[i].v, New: *f.v})
 		}
 	}
 	return out
