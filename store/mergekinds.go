@@ -27,11 +27,7 @@ func (m *merger) satker(s satkerRec) error {
 	hasBase := m.base(satkerKey(s.ID), &base)
 	c := Conflict{Record: satkerKey(s.ID), Kind: "satker", Satker: s.ID, OursAt: ours.Updated, TheirsAt: s.Updated}
 	next := ours
-	bases, theirs := base.fields(), s.fields()
-	for i, f := range next.fields() {
-		c.Field = f.name
-		*f.v = m.field(c, *bases[i].v, *f.v, *theirs[i].v, hasBase, true)
-	}
+	m.fields(c, base.fields(), next.fields(), s.fields(), hasBase)
 	if next == ours {
 		return nil
 	}
@@ -43,6 +39,15 @@ func (m *merger) satker(s satkerRec) error {
 		return m.t.restateAll(s.ID, next.Target)
 	}
 	return nil
+}
+
+// fields merges each of a record's fields (ours, changed in place) with
+// the base's and the bundle's: lists of the same kind of record.
+func (m *merger) fields(c Conflict, base, ours, theirs []recordField, hasBase bool) {
+	for i, f := range ours {
+		c.Field = f.name
+		*f.v = m.field(c, *base[i].v, *f.v, *theirs[i].v, hasBase, true)
+	}
 }
 
 func (m *merger) evaluation(e evalRec) error {
@@ -288,19 +293,7 @@ func (m *merger) rekomendasi(r rekRec) error {
 	c := Conflict{Record: rekKey(r), Kind: "rekomendasi", Satker: r.Satker, Evaluation: r.Evaluation, Rek: ours.ID,
 		Question: r.Node, OursBy: ours.UpdatedBy, OursAt: ours.Updated, TheirsBy: r.UpdatedBy, TheirsAt: r.Updated}
 	next := ours
-	for _, f := range []struct {
-		name              string
-		base, ours, their *string
-	}{
-		{fieldRekText, &base.Text, &next.Text, &r.Text},
-		{fieldRekPriority, &base.Priority, &next.Priority, &r.Priority},
-		{fieldRekDue, &base.Due, &next.Due, &r.Due},
-		{fieldRekNode, &base.Node, &next.Node, &r.Node},
-		{fieldRekStatus, &base.Status, &next.Status, &r.Status},
-	} {
-		c.Field = f.name
-		*f.ours = m.field(c, *f.base, *f.ours, *f.their, hasBase, true)
-	}
+	m.fields(c, base.fields(), next.fields(), r.fields(), hasBase)
 	if next.Status == r.Status {
 		next.Reason = r.Reason
 	}

@@ -213,6 +213,15 @@ func (t txn) checkResolution(c Conflict, v string) (string, error) {
 	return v, nil
 }
 
+// setField sets the field of this name to v.
+func setField(fields []recordField, name, v string) {
+	for _, f := range fields {
+		if f.name == name {
+			*f.v = v
+		}
+	}
+}
+
 // applyResolution writes a decided value into its record.
 func (t txn) applyResolution(c Conflict, v string) error {
 	switch c.Kind {
@@ -286,11 +295,7 @@ func (t txn) applyResolution(c Conflict, v string) error {
 			return err
 		}
 		next := s
-		for _, f := range next.fields() {
-			if f.name == c.Field {
-				*f.v = v
-			}
-		}
+		setField(next.fields(), c.Field, v)
 		next.Updated = t.db.stamp()
 		if err := t.putSatker(&s, next); err != nil {
 			return err
@@ -304,18 +309,7 @@ func (t txn) applyResolution(c Conflict, v string) error {
 		if err != nil {
 			return err
 		}
-		switch c.Field {
-		case fieldRekText:
-			r.Text = v
-		case fieldRekPriority:
-			r.Priority = v
-		case fieldRekDue:
-			r.Due = v
-		case fieldRekNode:
-			r.Node = v
-		case fieldRekStatus:
-			r.Status = v
-		}
+		setField(r.fields(), c.Field, v)
 		r.Updated = t.db.stamp()
 		return t.putRek(r)
 	}

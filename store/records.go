@@ -109,16 +109,16 @@ func satkerToRec(s model.Satker) satkerRec {
 	return satkerRec{s.ID, s.Name, string(s.Kind), s.Province, s.Regency, s.Head, s.Target, s.Created, s.Updated}
 }
 
-// satkerField is a satker field a person edits, by the name its history
-// entries and merge conflicts give it.
-type satkerField struct {
+// recordField is a field of a record a person edits, by the name its
+// history entries and merge conflicts give it.
+type recordField struct {
 	name string
 	v    *string
 }
 
 // fields lists r's editable fields, always in this order.
-func (r *satkerRec) fields() []satkerField {
-	return []satkerField{{"name", &r.Name}, {"kind", &r.Kind}, {"province", &r.Province},
+func (r *satkerRec) fields() []recordField {
+	return []recordField{{"name", &r.Name}, {"kind", &r.Kind}, {"province", &r.Province},
 		{"regency", &r.Regency}, {"head", &r.Head}, {"target", &r.Target}}
 }
 

@@ -140,12 +140,10 @@ func (db *DB) UpdateRekomendasi(r model.Rekomendasi, by string) (model.Rekomenda
 // due date and node.
 func (t txn) rekFieldChanges(old, next rekRec, by string) []changeRec {
 	var changes []changeRec
-	for _, f := range []struct{ field, old, new string }{
-		{fieldRekText, old.Text, next.Text}, {fieldRekPriority, old.Priority, next.Priority},
-		{fieldRekDue, old.Due, next.Due}, {fieldRekNode, old.Node, next.Node},
-	} {
-		if f.old != f.new {
-			changes = append(changes, t.rekChange(old, by, f.field, f.old, f.new))
+	was := old.fields()
+	for i, f := range next.fields() {
+		if f.name != fieldRekStatus && *was[i].v != *f.v {
+			changes = append(changes, t.rekChange(old, by, f.name, *was[i].v, *f.v))
 		}
 	}
 	return changes

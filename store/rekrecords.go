@@ -35,6 +35,12 @@ const (
 	rekTextLengthHint = "teks terlalu panjang (lebih dari 20.000 karakter)"
 )
 
+// fields lists r's fields a person edits, always in this order.
+func (r *rekRec) fields() []recordField {
+	return []recordField{{fieldRekText, &r.Text}, {fieldRekPriority, &r.Priority}, {fieldRekDue, &r.Due},
+		{fieldRekNode, &r.Node}, {fieldRekStatus, &r.Status}}
+}
+
 type tindakLanjutRec struct {
 	Date     string        `json:"date"` // YYYY-MM-DD
 	By       string        `json:"by"`
