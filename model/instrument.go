@@ -247,17 +247,39 @@ func (in *Instrument) Parent(id string) *Node {
 // Path returns the nodes from the top down to the one holding id (a node or
 // a question), including that node when id is a node.
 func (in *Instrument) Path(id string) []*Node {
-	i, ok := in.idx.nodeByID[id]
+	i, ok := in.holder(id)
 	if !ok {
-		if i, ok = in.idx.qNode[id]; !ok {
-			return nil
-		}
+		return nil
 	}
 	var path []*Node
 	for ; i >= 0; i = in.idx.parent[i] {
 		path = append([]*Node{in.idx.nodes[i]}, path...)
 	}
 	return path
+}
+
+// Depth is len(in.Path(id)) - 1 without building the path: 0 for a
+// component at the top, 1 for its parts and so on; -1 for an unknown id.
+func (in *Instrument) Depth(id string) int {
+	i, ok := in.holder(id)
+	if !ok {
+		return -1
+	}
+	d := 0
+	for i = in.idx.parent[i]; i >= 0; i = in.idx.parent[i] {
+		d++
+	}
+	return d
+}
+
+// holder is the index of the node id names, or of the node holding the
+// question id names.
+func (in *Instrument) holder(id string) (int, bool) {
+	if i, ok := in.idx.nodeByID[id]; ok {
+		return i, true
+	}
+	i, ok := in.idx.qNode[id]
+	return i, ok
 }
 
 // FirstQuestion returns the question id names, or the first question (in

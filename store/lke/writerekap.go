@@ -146,7 +146,7 @@ func writeRekap(f *excelize.File, st *styles, ws store.Worksheet, sc model.Score
 	try(f.MergeCell(sh, xlCell("A", row), xlCell("B", row)))
 	first := row + 1
 	for _, n := range in.AllNodes() {
-		d := len(in.Path(n.ID)) - 1
+		d := in.Depth(n.ID)
 		if d > 1 && !named[n.ID] {
 			continue
 		}

@@ -18,16 +18,13 @@ import (
 // components lists the top components and their parts (the areas), and
 // any deeper component a rule of the target judges.
 func (v *lheView) components(in *model.Instrument, sc model.Scorecard) {
-	depth := map[string]int{}
 	for _, n := range in.AllNodes() {
-		if p := in.Parent(n.ID); p != nil {
-			depth[n.ID] = depth[p.ID] + 1
-		}
+		depth := in.Depth(n.ID)
 		ns, _ := sc.Node(n.ID)
-		if depth[n.ID] > 1 && ns.Verdict == model.VerdictNone {
+		if depth > 1 && ns.Verdict == model.VerdictNone {
 			continue
 		}
-		v.Components = append(v.Components, lheComponent{ID: n.ID, Title: n.Title, Depth: depth[n.ID],
+		v.Components = append(v.Components, lheComponent{ID: n.ID, Title: n.Title, Depth: depth,
 			Score: model.Points(ns.Score), Max: model.Points(ns.Max), Percent: percentText(ns.Score, ns.Max),
 			Verdict: format.VerdictWord(ns.Verdict), Fail: ns.Verdict == model.Fail})
 	}

@@ -23,13 +23,9 @@ func Scorecard(out io.Writer, in *model.Instrument, sc model.Scorecard) error {
 		model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions, result, sc.Target)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "KOMPONEN\tNILAI\tMAKS\tDIJAWAB\tVERDICT\tKURANG")
-	depth := map[string]int{}
 	for _, n := range in.AllNodes() {
-		if p := in.Parent(n.ID); p != nil {
-			depth[n.ID] = depth[p.ID] + 1
-		}
 		ns, _ := sc.Node(n.ID)
-		fmt.Fprintf(w, "%s%s\t%s\t%s\t%d/%d\t%s\t%s\n", strings.Repeat("  ", depth[n.ID]), n.Title,
+		fmt.Fprintf(w, "%s%s\t%s\t%s\t%d/%d\t%s\t%s\n", strings.Repeat("  ", in.Depth(n.ID)), n.Title,
 			model.Points(ns.Score), model.Points(ns.Max), ns.Answered, ns.Questions, format.VerdictWord(ns.Verdict), missedText(ns.Missed))
 	}
 	fmt.Fprintf(w, "Nilai total\t%s\t%s\t%d/%d\t\t\n", model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions)
