@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -191,21 +192,11 @@ func (b *bundleWriter) satkers(t txn, ss []satkerRec) error {
 	if err := b.instruments(t); err != nil {
 		return err
 	}
-	b.open("satkers")
-	for _, s := range ss {
-		b.record(s)
-	}
-	b.counts.Satkers = b.close()
-	b.open("evaluations")
-	for _, es := range evals {
-		for _, e := range es {
-			b.record(e)
-		}
-	}
-	b.counts.Evaluations = b.close()
-	b.open("answers")
-	for _, es := range evals {
-		for _, e := range es {
+	b.counts.Satkers = writeList(b, "satkers", ss)
+	allEvals := slices.Concat(evals...)
+	b.counts.Evaluations = writeList(b, "evaluations", allEvals)
+	if err := b.section("answers", &b.counts.Answers, func() error {
+		for _, e := range allEvals {
 			recs, err := t.answers(e.ID)
 			if err != nil {
 				return err
@@ -214,24 +205,29 @@ func (b *bundleWriter) satkers(t txn, ss []satkerRec) error {
 				b.record(r)
 			}
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
-	b.counts.Answers = b.close()
 	// The index gives a satker's history newest first; a bundle lists it
 	// oldest first, as the whole history is.
-	b.open("history")
-	for _, s := range ss {
-		var seqs []changeRec
-		if err := t.walkHistory(HistoryFilter{Satker: s.ID}, func(r changeRec) bool {
-			seqs = append(seqs, r)
-			return true
-		}); err != nil {
-			return err
+	if err := b.section("history", &b.counts.History, func() error {
+		for _, s := range ss {
+			var seqs []changeRec
+			if err := t.walkHistory(HistoryFilter{Satker: s.ID}, func(r changeRec) bool {
+				seqs = append(seqs, r)
+				return true
+			}); err != nil {
+				return err
+			}
+			for i := len(seqs) - 1; i >= 0; i-- {
+				b.record(seqs[i])
+			}
 		}
-		for i := len(seqs) - 1; i >= 0; i-- {
-			b.record(seqs[i])
-		}
+		return nil
+	}); err != nil {
+		return err
 	}
-	b.counts.History = b.close()
 	var reks []rekRec
 	for _, s := range ss {
 		rs, err := t.reks(evalPrefix(s.ID), func(r rekRec) bool { return r.Satker == s.ID })
@@ -241,13 +237,29 @@ func (b *bundleWriter) satkers(t txn, ss []satkerRec) error {
 		reks = append(reks, rs...)
 	}
 	if len(reks) > 0 {
-		b.open("recommendations")
-		for _, r := range reks {
-			b.record(r)
-		}
-		b.counts.Recommendations = b.close()
+		b.counts.Recommendations = writeList(b, "recommendations", reks)
 	}
 	return nil
+}
+
+// section writes one section, whose records fill writes; count gets how
+// many.
+func (b *bundleWriter) section(name string, count *int, fill func() error) error {
+	b.open(name)
+	if err := fill(); err != nil {
+		return err
+	}
+	*count = b.close()
+	return nil
+}
+
+// writeList writes a section of the records in recs; it returns how many.
+func writeList[T any](b *bundleWriter, name string, recs []T) int {
+	b.open(name)
+	for _, r := range recs {
+		b.record(r)
+	}
+	return b.close()
 }
 
 // bases writes what this database keeps of the satkers as other
@@ -275,12 +287,7 @@ func (b *bundleWriter) bases(t txn, ss []satkerRec) error {
 // all writes every record of the database, bucket by bucket in key order.
 func (b *bundleWriter) all(t txn) error {
 	section := func(name string, bucket []byte, count *int, each func(k, v []byte) error) error {
-		b.open(name)
-		if err := t.bucket(bucket).ForEach(each); err != nil {
-			return err
-		}
-		*count = b.close()
-		return nil
+		return b.section(name, count, func() error { return t.bucket(bucket).ForEach(each) })
 	}
 	// The instruments come first, so a reader can check every answer as
 	// it arrives: the evaluations say which.
