@@ -155,6 +155,21 @@ type Evaluation struct {
 	Updated time.Time `json:"updated"`
 }
 
+// ImportYear is the year of the round an import that names no year goes
+// into: the satker's latest of that stage among evals, else thisYear.
+func ImportYear(evals []Evaluation, stage Stage, thisYear int) int {
+	year := 0
+	for _, e := range evals {
+		if e.Stage == stage && e.Year > year {
+			year = e.Year
+		}
+	}
+	if year == 0 {
+		return thisYear
+	}
+	return year
+}
+
 // ValidYear says whether an evaluation can be of year y: 2000 to 2100.
 func ValidYear(y int) bool { return y >= 2000 && y <= 2100 }
 

@@ -77,18 +77,15 @@ func (db *DB) importAnswers(name string, data []byte, notes map[string]string, s
 			return err
 		}
 		if year == 0 {
-			evals, err := t.evaluationsOf(satkerID)
+			recs, err := t.evaluationsOf(satkerID)
 			if err != nil {
 				return err
 			}
-			for _, e := range evals {
-				if e.Stage == string(stage) && e.Year > year {
-					year = e.Year
-				}
+			evals := make([]model.Evaluation, len(recs))
+			for i, r := range recs {
+				evals[i] = r.model()
 			}
-			if year == 0 {
-				year = db.stamp().Year()
-			}
+			year = model.ImportYear(evals, stage, db.stamp().Year())
 		}
 		id := model.EvaluationID(satkerID, year, stage)
 		e, err := t.evaluation(id)

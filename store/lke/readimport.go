@@ -86,16 +86,11 @@ func Import(db *store.DB, f File, satkerID string, stage model.Stage, year int, 
 // notes that differ from what it holds (all of them when it is new).
 func noteChanges(db *store.DB, satkerID string, stage model.Stage, year int, notes map[string]string) (string, int) {
 	if year == 0 {
-		if evals, err := db.Evaluations(satkerID); err == nil {
-			for _, e := range evals {
-				if e.Stage == stage && e.Year > year {
-					year = e.Year
-				}
-			}
+		evals, err := db.Evaluations(satkerID)
+		if err != nil {
+			evals = nil // the import itself reports why
 		}
-		if year == 0 {
-			year = time.Now().Year()
-		}
+		year = model.ImportYear(evals, stage, time.Now().Year())
 	}
 	id := model.EvaluationID(satkerID, year, stage)
 	stored, _ := db.Answers(id)
