@@ -325,43 +325,6 @@ func (n *Node) CountQuestions() int {
 	return c
 }
 
-// Accepted describes the answers a question takes, for messages and hints.
-func (q *Question) Accepted() string {
-	switch q.Type {
-	case Percent:
-		return "angka 0 sampai 100 (atau dua bilangan, mis. 8/10)"
-	case Number:
-		return fmt.Sprintf("angka %s sampai %s", PlainNumber(q.Range[0]), PlainNumber(q.Range[1]))
-	}
-	keys := make([]string, len(q.Options))
-	for i, o := range q.Options {
-		keys[i] = o.Key
-	}
-	return strings.Join(keys, ", ")
-}
-
-// Number is the regulation's numbering that opens a question's text
-// ("1.i.a", "R1.ii", "H.I.a"), or its id when the text has none: what
-// the walk, the worksheet and the reports call the question by.
-func (q *Question) Number() string {
-	n, _ := q.split()
-	return n
-}
-
-// Wording is the question's text without its numbering.
-func (q *Question) Wording() string {
-	_, w := q.split()
-	return w
-}
-
-func (q *Question) split() (number, wording string) {
-	f := strings.Fields(q.Text)
-	if len(f) > 0 && strings.Contains(f[0], ".") && len(f[0]) <= 12 {
-		return f[0], strings.Join(f[1:], " ")
-	}
-	return q.ID, strings.Join(f, " ")
-}
-
 // Caption is what a node or question id names: the node's title or the
 // question's text; "" for an id the instrument does not have.
 func (in *Instrument) Caption(id string) string {
@@ -381,37 +344,3 @@ func (in *Instrument) NodeCaption(id string) string {
 	}
 	return in.Caption(id)
 }
-
-// Evidence is the guide without the "Data dukung:" label the built-in
-// guides open with, for screens and reports that write their own label.
-func (q *Question) Evidence() string {
-	g := strings.TrimSpace(q.Guide)
-	if label := "data dukung:"; len(g) >= len(label) && strings.EqualFold(g[:len(label)], label) {
-		g = strings.TrimSpace(g[len(label):])
-	}
-	return g
-}
-
-// Option returns the option with this key (case-insensitive).
-func (q *Question) Option(key string) (Option, bool) {
-	for _, o := range q.Options {
-		if strings.EqualFold(o.Key, key) {
-			return o, true
-		}
-	}
-	return Option{}, false
-}
-
-// PlainNumber writes a number with a decimal point, at most four decimals
-// and no trailing zeros: 0.625, 80. Messages, formulas and files use it.
-func PlainNumber(f float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".")
-}
-
-// DecimalComma writes a number's decimal point as Indonesian text does:
-// "0.625" as 0,625.
-func DecimalComma(s string) string { return strings.Replace(s, ".", ",", 1) }
-
-// Points formats a score the way Indonesian reports write it: two
-// decimals with a decimal comma (1,25).
-func Points(f float64) string { return DecimalComma(fmt.Sprintf("%.2f", f)) }
