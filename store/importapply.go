@@ -188,19 +188,9 @@ const deriveWeight = 100
 // derive rewrites a satker's evaluations' states (its target may be new)
 // and its list record.
 func (im *importer) derive(satkerID string) error {
-	t := im.t
-	s, err := t.satker(satkerID)
+	s, err := im.t.satker(satkerID)
 	if err != nil {
 		return err
 	}
-	evals, err := t.evaluationsOf(satkerID)
-	if err != nil {
-		return err
-	}
-	for _, e := range evals {
-		if err := t.deriveState(e, s.Target); err != nil {
-			return err
-		}
-	}
-	return t.rebuildSummary(satkerID)
+	return im.t.rederive(s)
 }

@@ -222,20 +222,26 @@ func (t txn) rebuildDerived() error {
 		if err := t.bucket(bucketNames).Put(nameKey(s), nil); err != nil {
 			return err
 		}
-		evals, err := t.evaluationsOf(s.ID)
-		if err != nil {
-			return err
-		}
-		for _, e := range evals {
-			if err := t.deriveState(e, s.Target); err != nil {
-				return err
-			}
-		}
-		if err := t.rebuildSummary(s.ID); err != nil {
+		if err := t.rederive(s); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rederive rewrites the states of a satker's evaluations against its
+// target, then its list record.
+func (t txn) rederive(s satkerRec) error {
+	evals, err := t.evaluationsOf(s.ID)
+	if err != nil {
+		return err
+	}
+	for _, e := range evals {
+		if err := t.deriveState(e, s.Target); err != nil {
+			return err
+		}
+	}
+	return t.rebuildSummary(s.ID)
 }
 
 // deriveState writes an evaluation's state from its answers: the values,
