@@ -171,18 +171,8 @@ func (m *merger) run() error {
 	if err := m.history(); err != nil {
 		return err
 	}
-	for id := range m.touched {
-		e, err := m.t.evaluation(id)
-		if err != nil {
-			return err
-		}
-		s, err := m.t.satker(e.Satker)
-		if err != nil {
-			return err
-		}
-		if err := m.t.deriveState(e, s.Target); err != nil {
-			return err
-		}
+	if err := m.t.rederiveEvals(m.touched); err != nil {
+		return err
 	}
 	for _, s := range m.b.satkers {
 		if err := m.t.rebuildSummary(s.ID); err != nil {

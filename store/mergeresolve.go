@@ -117,18 +117,8 @@ func (db *DB) AcceptMerge(by string) (int, error) {
 				return err
 			}
 		}
-		for id := range touched {
-			e, err := t.evaluation(id)
-			if err != nil {
-				return err
-			}
-			s, err := t.satker(e.Satker)
-			if err != nil {
-				return err
-			}
-			if err := t.deriveState(e, s.Target); err != nil {
-				return err
-			}
+		if err := t.rederiveEvals(touched); err != nil {
+			return err
 		}
 		for id := range satkers {
 			if err := t.rebuildSummary(id); err != nil {

@@ -244,6 +244,25 @@ func (t txn) rederive(s satkerRec) error {
 	return t.rebuildSummary(s.ID)
 }
 
+// rederiveEvals rewrites the state of each evaluation in ids against its
+// satker's target.
+func (t txn) rederiveEvals(ids map[string]bool) error {
+	for id := range ids {
+		e, err := t.evaluation(id)
+		if err != nil {
+			return err
+		}
+		s, err := t.satker(e.Satker)
+		if err != nil {
+			return err
+		}
+		if err := t.deriveState(e, s.Target); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // deriveState writes an evaluation's state from its answers: the values,
 // the figures, and the time of the latest answer or of the record.
 func (t txn) deriveState(e evalRec, target string) error {
