@@ -291,16 +291,16 @@ func (b *bundleWriter) all(t txn) error {
 	}
 	// The instruments come first, so a reader can check every answer as
 	// it arrives: the evaluations say which.
-	if err := t.bucket(bucketEvaluations).ForEach(recordsOf(t, bucketEvaluations, b.use)); err != nil {
+	if err := t.bucket(bucketEvaluations).ForEach(recordsOf(t, string(bucketEvaluations), b.use)); err != nil {
 		return err
 	}
 	if err := b.instruments(t); err != nil {
 		return err
 	}
-	if err := section("satkers", bucketSatkers, &b.counts.Satkers, recordsOf(t, bucketSatkers, func(r satkerRec) { b.record(r) })); err != nil {
+	if err := section("satkers", bucketSatkers, &b.counts.Satkers, recordsOf(t, string(bucketSatkers), func(r satkerRec) { b.record(r) })); err != nil {
 		return err
 	}
-	if err := section("evaluations", bucketEvaluations, &b.counts.Evaluations, recordsOf(t, bucketEvaluations, func(r evalRec) { b.record(r) })); err != nil {
+	if err := section("evaluations", bucketEvaluations, &b.counts.Evaluations, recordsOf(t, string(bucketEvaluations), func(r evalRec) { b.record(r) })); err != nil {
 		return err
 	}
 	// Answers by evaluation and question; history by owner, oldest first.
@@ -316,13 +316,13 @@ func (b *bundleWriter) all(t txn) error {
 			case kind == kindAnswer:
 				r, err := answerEntry(owner, rest, v)
 				if err != nil {
-					return t.damaged(bucketWork, k, err)
+					return t.damaged(string(bucketWork), k, err)
 				}
 				b.record(r)
 			default:
 				r, err := decodeChange(k, v)
 				if err != nil {
-					return t.damaged(bucketWork, k, err)
+					return t.damaged(string(bucketWork), k, err)
 				}
 				b.record(r)
 			}
@@ -335,27 +335,9 @@ func (b *bundleWriter) all(t txn) error {
 	// Written only when there are some, so older ziwb, which knows no
 	// recommendations, still reads a bundle without them.
 	if rb := t.rekBucket(); rb != nil && firstKey(rb) != nil {
-		return section("recommendations", bucketRekomendasi, &b.counts.Recommendations, recordsOf(t, bucketRekomendasi, func(r rekRec) { b.record(r) }))
+		return section("recommendations", bucketRekomendasi, &b.counts.Recommendations, recordsOf(t, string(bucketRekomendasi), func(r rekRec) { b.record(r) }))
 	}
 	return nil
-}
-
-// recordsOf walks a bucket's records for ForEach, handing each to fn
-// decoded as a T; one that does not decode stops the walk as damage.
-func recordsOf[T any](t txn, bucket []byte, fn func(T)) func(k, v []byte) error {
-	return func(k, v []byte) error {
-		var r T
-		if err := decode(v, &r); err != nil {
-			return t.damaged(bucket, k, err)
-		}
-		fn(r)
-		return nil
-	}
-}
-
-// damaged is the error of a record of bucket, at key k, that does not read.
-func (t txn) damaged(bucket, k []byte, err error) error {
-	return fmt.Errorf("%s: %w: %s %q: %v", t.db.path, ErrDamaged, bucket, k, err)
 }
 
 // instruments writes the instruments the written evaluations use, by hash.

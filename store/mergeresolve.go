@@ -27,14 +27,7 @@ func (db *DB) Conflicts() ([]Conflict, error) {
 		if bk == nil {
 			return nil
 		}
-		return bk.ForEach(func(k, v []byte) error {
-			var c Conflict
-			if err := decode(v, &c); err != nil {
-				return fmt.Errorf("%s: %w: konflik %q: %v", db.path, ErrDamaged, k, err)
-			}
-			out = append(out, c)
-			return nil
-		})
+		return bk.ForEach(recordsOf(txn{db, tx}, "konflik", func(c Conflict) { out = append(out, c) }))
 	})
 	sortConflicts(out)
 	return out, err

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -104,6 +105,25 @@ func encode(v any) []byte {
 }
 
 func decode(data []byte, v any) error { return json.Unmarshal(data, v) }
+
+// recordsOf walks a bucket's records for ForEach, handing each to fn
+// decoded as a T; one that does not decode stops the walk as damage to
+// a record of what ("satker").
+func recordsOf[T any](t txn, what string, fn func(T)) func(k, v []byte) error {
+	return func(k, v []byte) error {
+		var r T
+		if err := decode(v, &r); err != nil {
+			return t.damaged(what, k, err)
+		}
+		fn(r)
+		return nil
+	}
+}
+
+// damaged is the error of a record of what, at key k, that does not read.
+func (t txn) damaged(what string, k []byte, err error) error {
+	return fmt.Errorf("%s: %w: %s %q: %v", t.db.path, ErrDamaged, what, k, err)
+}
 
 func satkerToRec(s model.Satker) satkerRec {
 	return satkerRec{s.ID, s.Name, string(s.Kind), s.Province, s.Regency, s.Head, s.Target, s.Created, s.Updated}

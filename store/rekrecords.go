@@ -195,7 +195,7 @@ func (t txn) reks(prefix []byte, keep func(rekRec) bool) ([]rekRec, error) {
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var r rekRec
 		if err := decode(v, &r); err != nil {
-			return nil, fmt.Errorf("%s: %w: rekomendasi %q: %v", t.db.path, ErrDamaged, k, err)
+			return nil, t.damaged("rekomendasi", k, err)
 		}
 		if keep == nil || keep(r) {
 			out = append(out, r)

@@ -157,14 +157,7 @@ func (db *DB) Satker(id string) (model.Satker, error) {
 func (db *DB) Satkers() ([]model.Satker, error) {
 	var out []model.Satker
 	err := db.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketSatkers).ForEach(func(k, v []byte) error {
-			var r satkerRec
-			if err := decode(v, &r); err != nil {
-				return fmt.Errorf("%s: %w: satker %q: %v", db.path, ErrDamaged, k, err)
-			}
-			out = append(out, r.model())
-			return nil
-		})
+		return tx.Bucket(bucketSatkers).ForEach(recordsOf(txn{db, tx}, "satker", func(r satkerRec) { out = append(out, r.model()) }))
 	})
 	return out, err
 }
