@@ -251,27 +251,27 @@ func (im *importer) stream(name string, read func(emit func(int, any)) (model.Fi
 func (im *importer) add(rec any, line int) {
 	switch r := rec.(type) {
 	case satkerRec:
-		if im.checkSatker(&r, line) {
-			im.write(func() error { return im.applySatker(r) })
-		}
+		addChecked(im, r, line, im.checkSatker, im.applySatker)
 	case evalRec:
-		if im.checkEvaluation(&r, line) {
-			im.write(func() error { return im.applyEvaluation(r) })
-		}
+		addChecked(im, r, line, im.checkEvaluation, im.applyEvaluation)
 	case answerRec:
-		if im.checkAnswer(&r, line) {
-			im.write(func() error { return im.applyAnswer(r) })
-		}
+		addChecked(im, r, line, im.checkAnswer, im.applyAnswer)
 	case changeRec:
-		if im.checkChange(&r, line) {
-			im.write(func() error { return im.applyChange(r) })
-		}
+		addChecked(im, r, line, im.checkChange, im.applyChange)
 	case instrumentRec:
 		if in := im.checkInstrument(r, line); in != nil {
 			im.write(func() error { return im.applyInstrument(in) })
 		}
 	case rekRec:
 		im.reks = append(im.reks, lined[rekRec]{r, line})
+	}
+}
+
+// addChecked writes r with apply when check, which may amend it, finds it
+// sound.
+func addChecked[T any](im *importer, r T, line int, check func(*T, int) bool, apply func(T) error) {
+	if check(&r, line) {
+		im.write(func() error { return apply(r) })
 	}
 }
 
