@@ -329,6 +329,21 @@ func TestHomeDeleteWithoutEvaluations(t *testing.T) {
 	h.mustSee("✓ Dihapus: KUA Kecamatan Mertoyudan", "Belum ada satker")
 }
 
+// TestHomeHeadlineCutEndsInEllipsis: at 60 columns a headline carrying
+// the queue and the conflicts does not fit; it ends in "…", as every
+// other cut line does, instead of stopping mid-word.
+func TestHomeHeadlineCutEndsInEllipsis(t *testing.T) {
+	db, _ := testDB(t)
+	addSatker(t, db, mertoyudan)
+	h := newHarness(t, db, 60, 15)
+	home := topOf[*homeScreen](t, h, "the satker list")
+	home.waiting, home.conflicts, home.dirty = 12, 3, true
+	top := strings.Split(h.view(), "\n")[1] // under the breadcrumb
+	if !strings.HasPrefix(top, "1 satker · urut:") || !strings.HasSuffix(top, "…") {
+		t.Fatalf("headline %q: want it cut with …", top)
+	}
+}
+
 // TestSizeSweepScreens: the home screen (list, filter, question), the
 // satker form and the chooser (list and form) at every size from tiny to
 // huge: no panic, never more lines than given, no line wider.

@@ -53,12 +53,10 @@ func (h *homeScreen) bottom() string {
 }
 
 func (h *homeScreen) render() string {
-	st := h.env.st
 	w := h.width
 	var b strings.Builder
-	// The headline is cut at the edge, not with "…" as on other lists.
 	switch {
-	case h.top(&b, loadText{"✗ Daftar satker tidak bisa dimuat: ", "Memuat daftar satker…"}, st.Header.Render(h.headline()), h.filterLine()):
+	case h.top(&b, loadText{"✗ Daftar satker tidak bisa dimuat: ", "Memuat daftar satker…"}, h.title(h.headline()), h.filterLine()):
 	case len(h.items) == 0:
 		b.WriteString(ansi.Wrap("Belum ada satker. Tekan n untuk menambah satker, atau jalankan `ziwb demo` untuk data contoh.", w, ""))
 	case len(h.shown) == 0:
