@@ -63,36 +63,34 @@ hasil ditulis ke keluaran standar.`,
 			if err := o.check(cmd); err != nil {
 				return err
 			}
-			db, err := readDB(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			if o.format == "xlsx" {
-				return o.writeXLSX(cmd, db)
-			}
-			var data []byte
-			var summary string
-			if o.gap {
-				data, summary, err = o.gapReport(db)
-			} else {
-				data, summary, err = o.dashboard(db)
-			}
-			if err != nil {
-				return err
-			}
-			if o.output == "" || o.output == "-" {
-				_, err = cmd.OutOrStdout().Write(data)
-				return err
-			}
-			if err := local(cmd, o.output); err != nil {
-				return err
-			}
-			if err := writeFileAtomic(o.output, data); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s ditulis ke %s\n", summary, o.output)
-			return nil
+			return withDB(cmd, readDB, func(db *store.DB) error {
+				if o.format == "xlsx" {
+					return o.writeXLSX(cmd, db)
+				}
+				var data []byte
+				var summary string
+				var err error
+				if o.gap {
+					data, summary, err = o.gapReport(db)
+				} else {
+					data, summary, err = o.dashboard(db)
+				}
+				if err != nil {
+					return err
+				}
+				if o.output == "" || o.output == "-" {
+					_, err = cmd.OutOrStdout().Write(data)
+					return err
+				}
+				if err := local(cmd, o.output); err != nil {
+					return err
+				}
+				if err := writeFileAtomic(o.output, data); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s ditulis ke %s\n", summary, o.output)
+				return nil
+			})
 		},
 	}
 	f := cmd.Flags()

@@ -23,28 +23,25 @@ satker dan instrumen tersimpan, setiap nilai sah untuk instrumennya, dan
 ringkasan sesuai dengan datanya. Keluar dengan status 1 bila ada masalah.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := readDB(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			out := cmd.OutOrStdout()
-			problems := db.Check()
-			if len(problems) > 0 {
-				fmt.Fprintf(out, "%s: %d masalah ditemukan\n", db.Path(), len(problems))
-				for _, p := range problems {
-					fmt.Fprintf(out, "  ✗ %s\n", p)
+			return withDB(cmd, readDB, func(db *store.DB) error {
+				out := cmd.OutOrStdout()
+				problems := db.Check()
+				if len(problems) > 0 {
+					fmt.Fprintf(out, "%s: %d masalah ditemukan\n", db.Path(), len(problems))
+					for _, p := range problems {
+						fmt.Fprintf(out, "  ✗ %s\n", p)
+					}
+					fmt.Fprintln(out, "Buat cadangan (ziwb backup) sebelum memperbaiki apa pun.")
+					return exitError{1}
 				}
-				fmt.Fprintln(out, "Buat cadangan (ziwb backup) sebelum memperbaiki apa pun.")
-				return exitError{1}
-			}
-			st, err := db.Stats()
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(out, "%s: sehat — %d satker, %d evaluasi, %d jawaban, %d rekomendasi, %d entri riwayat, %d instrumen, %s\n",
-				db.Path(), st.Satkers, st.Evaluations, st.Answers, st.Recommendations, st.History, st.Instruments, sizeText(st.FileSize))
-			return nil
+				st, err := db.Stats()
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(out, "%s: sehat — %d satker, %d evaluasi, %d jawaban, %d rekomendasi, %d entri riwayat, %d instrumen, %s\n",
+					db.Path(), st.Satkers, st.Evaluations, st.Answers, st.Recommendations, st.History, st.Instruments, sizeText(st.FileSize))
+				return nil
+			})
 		},
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kemenag-ortala/ziwb/store"
 )
 
 func newDemoCmd() *cobra.Command {
@@ -31,27 +33,24 @@ putaran lalu. Coba: ZIWB_USER=tpi.yusuf ziwb, lalu w (menunggu saya).
 			if n < 0 {
 				return flagError("--satkers %d: jumlah tidak boleh negatif", n)
 			}
-			db, err := openDB(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			before, err := db.Stats()
-			if err != nil {
-				return err
-			}
-			start := time.Now()
-			if err := db.Demo(n, time.Now()); err != nil {
-				return err
-			}
-			after, err := db.Stats()
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Data contoh ditambahkan ke %s: %d satker, %d evaluasi, %d jawaban, %d rekomendasi (%.1f detik)\n",
-				db.Path(), after.Satkers-before.Satkers, after.Evaluations-before.Evaluations, after.Answers-before.Answers,
-				after.Recommendations-before.Recommendations, time.Since(start).Seconds())
-			return nil
+			return withDB(cmd, openDB, func(db *store.DB) error {
+				before, err := db.Stats()
+				if err != nil {
+					return err
+				}
+				start := time.Now()
+				if err := db.Demo(n, time.Now()); err != nil {
+					return err
+				}
+				after, err := db.Stats()
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "Data contoh ditambahkan ke %s: %d satker, %d evaluasi, %d jawaban, %d rekomendasi (%.1f detik)\n",
+					db.Path(), after.Satkers-before.Satkers, after.Evaluations-before.Evaluations, after.Answers-before.Answers,
+					after.Recommendations-before.Recommendations, time.Since(start).Seconds())
+				return nil
+			})
 		},
 	}
 	cmd.Flags().IntVar(&n, "satkers", 0, "buat N satker buatan untuk uji beban, bukan data contoh bernama")

@@ -56,16 +56,13 @@ func (p *evalPick) run(cmd *cobra.Command, open func(*cobra.Command) (*store.DB,
 	if err := p.check(cmd); err != nil {
 		return err
 	}
-	db, err := open(cmd)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	e, err := p.find(db)
-	if err != nil {
-		return err
-	}
-	return fn(db, e)
+	return withDB(cmd, open, func(db *store.DB) error {
+		e, err := p.find(db)
+		if err != nil {
+			return err
+		}
+		return fn(db, e)
+	})
 }
 
 // find is the satker's evaluation the flags pick: of the year and stage

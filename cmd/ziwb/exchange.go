@@ -284,35 +284,32 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 				}
 				src = br
 			}
-			db, err := openDB(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			var stats store.ImportStats
-			if field != nil {
-				return mergeBundle(cmd, db, file, field, policy, asJSON)
-			}
-			if answers != "" {
-				var data []byte
-				if data, err = io.ReadAll(src); err != nil {
-					return fmt.Errorf("baca berkas jawaban: %w", err)
+			return withDB(cmd, openDB, func(db *store.DB) error {
+				var stats store.ImportStats
+				if field != nil {
+					return mergeBundle(cmd, db, file, field, policy, asJSON)
 				}
-				if lkeFile != "" {
-					return importSheet(cmd, db, file, data, lke.ReadLKE, satker, st, year, skipUnmatched)
+				if answers != "" {
+					var data []byte
+					if data, err = io.ReadAll(src); err != nil {
+						return fmt.Errorf("baca berkas jawaban: %w", err)
+					}
+					if lkeFile != "" {
+						return importSheet(cmd, db, file, data, lke.ReadLKE, satker, st, year, skipUnmatched)
+					}
+					if isCSV(file, data) {
+						return importSheet(cmd, db, file, data, lke.ReadCSV, satker, st, year, skipUnmatched)
+					}
+					stats, err = db.ImportAnswers(file, data, satker, st, year, currentUser(cmd))
+				} else {
+					stats, err = db.ImportFrom(file, src, currentUser(cmd))
 				}
-				if isCSV(file, data) {
-					return importSheet(cmd, db, file, data, lke.ReadCSV, satker, st, year, skipUnmatched)
+				if err != nil {
+					return printImportErrors(cmd.ErrOrStderr(), db.Path(), err)
 				}
-				stats, err = db.ImportAnswers(file, data, satker, st, year, currentUser(cmd))
-			} else {
-				stats, err = db.ImportFrom(file, src, currentUser(cmd))
-			}
-			if err != nil {
-				return printImportErrors(cmd.ErrOrStderr(), db.Path(), err)
-			}
-			printImportStats(cmd.OutOrStdout(), file, db.Path(), stats)
-			return nil
+				printImportStats(cmd.OutOrStdout(), file, db.Path(), stats)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&answers, "answers", "", "berkas jawaban (JSON atau CSV) yang diimpor ke evaluasi --satker")

@@ -52,36 +52,33 @@ Tanpa -o, hasil ditulis ke keluaran standar.`,
 				}
 				f.Status = append(f.Status, st)
 			}
-			db, err := readDB(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			if satker != "" {
-				if _, err := db.Satker(satker); err != nil {
+			return withDB(cmd, readDB, func(db *store.DB) error {
+				if satker != "" {
+					if _, err := db.Satker(satker); err != nil {
+						return err
+					}
+				}
+				groups, n, err := rekGroups(db, f)
+				if err != nil {
 					return err
 				}
-			}
-			groups, n, err := rekGroups(db, f)
-			if err != nil {
-				return err
-			}
-			data, err := report.Rekomendasi(format, groups)
-			if err != nil {
-				return err
-			}
-			if output == "" || output == "-" {
-				_, err = cmd.OutOrStdout().Write(data)
-				return err
-			}
-			if err := local(cmd, output); err != nil {
-				return err
-			}
-			if err := writeFileAtomic(output, data); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%d rekomendasi ditulis ke %s\n", n, output)
-			return nil
+				data, err := report.Rekomendasi(format, groups)
+				if err != nil {
+					return err
+				}
+				if output == "" || output == "-" {
+					_, err = cmd.OutOrStdout().Write(data)
+					return err
+				}
+				if err := local(cmd, output); err != nil {
+					return err
+				}
+				if err := writeFileAtomic(output, data); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "%d rekomendasi ditulis ke %s\n", n, output)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "md", "md atau csv")

@@ -36,61 +36,59 @@ func storedScoresWanted(cmd *cobra.Command) bool {
 // runStoredScores prints the scorecards of stored evaluations.
 func runStoredScores(cmd *cobra.Command, asJSON bool) error {
 	satkerID := cmd.Flag("satker").Value.String()
-	db, err := readDB(cmd)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	var satkers []model.Satker
-	if satkerID != "" {
-		s, err := db.Satker(satkerID)
-		if err != nil {
-			return err
-		}
-		satkers = []model.Satker{s}
-	} else if satkers, err = db.Satkers(); err != nil {
-		return err
-	}
-	out := cmd.OutOrStdout()
-	cards := []json.RawMessage{}
-	for _, s := range satkers {
-		evals, err := db.Evaluations(s.ID)
-		if err != nil {
-			return err
-		}
-		for _, e := range evals {
-			sc, in, err := db.Scorecard(e.ID)
+	return withDB(cmd, readDB, func(db *store.DB) error {
+		var satkers []model.Satker
+		var err error
+		if satkerID != "" {
+			s, err := db.Satker(satkerID)
 			if err != nil {
 				return err
 			}
-			if !asJSON {
-				fmt.Fprintf(out, "== %s — %s %d (%s) · %s\n", s.Name, e.Stage, e.Year, e.Status, e.ID)
-				if err := report.Scorecard(out, in, sc); err != nil {
-					return err
-				}
-				fmt.Fprintln(out)
-				continue
-			}
-			var levels *cardLevels
-			if satkerID != "" {
-				if levels, err = loadCardLevels(db, e.ID); err != nil {
-					return err
-				}
-			}
-			card, err := storedCard(e, sc, levels)
+			satkers = []model.Satker{s}
+		} else if satkers, err = db.Satkers(); err != nil {
+			return err
+		}
+		out := cmd.OutOrStdout()
+		cards := []json.RawMessage{}
+		for _, s := range satkers {
+			evals, err := db.Evaluations(s.ID)
 			if err != nil {
 				return err
 			}
-			cards = append(cards, card)
+			for _, e := range evals {
+				sc, in, err := db.Scorecard(e.ID)
+				if err != nil {
+					return err
+				}
+				if !asJSON {
+					fmt.Fprintf(out, "== %s — %s %d (%s) · %s\n", s.Name, e.Stage, e.Year, e.Status, e.ID)
+					if err := report.Scorecard(out, in, sc); err != nil {
+						return err
+					}
+					fmt.Fprintln(out)
+					continue
+				}
+				var levels *cardLevels
+				if satkerID != "" {
+					if levels, err = loadCardLevels(db, e.ID); err != nil {
+						return err
+					}
+				}
+				card, err := storedCard(e, sc, levels)
+				if err != nil {
+					return err
+				}
+				cards = append(cards, card)
+			}
 		}
-	}
-	if asJSON {
-		return report.WriteJSON(out, cards)
-	}
-	if len(satkers) == 0 {
-		fmt.Fprintf(out, "Belum ada satker di %s (ziwb demo mengisi data contoh)\n", db.Path())
-	}
-	return nil
+		if asJSON {
+			return report.WriteJSON(out, cards)
+		}
+		if len(satkers) == 0 {
+			fmt.Fprintf(out, "Belum ada satker di %s (ziwb demo mengisi data contoh)\n", db.Path())
+		}
+		return nil
+	})
 }
 
 // cardLevels is what a card of one satker's evaluation carries beyond

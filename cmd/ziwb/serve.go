@@ -93,44 +93,41 @@ komentar. Berkas dibaca ulang saat berubah; sesi orang yang dihapus berakhir.
 Kunci host dibuat pada awal pertama (ziwb_host_ed25519 di samping basis data).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := openDB(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			dir := filepath.Dir(db.Path())
-			if usersFile == "" {
-				usersFile = filepath.Join(dir, "pengguna-ziwb.txt")
-			}
-			if hostKey == "" {
-				hostKey = filepath.Join(dir, "ziwb_host_ed25519")
-			}
-			if _, err := os.Stat(usersFile); errors.Is(err, os.ErrNotExist) {
-				return fmt.Errorf("berkas pengguna %s tidak ada; buat dengan satu baris per orang: NAMA PERAN KUNCI-PUBLIK (lihat ziwb serve --help)", usersFile)
-			}
-			srv, err := serve.New(serve.Config{Listen: listen, UsersFile: usersFile, HostKey: hostKey, DB: db,
-				Command: remoteCommand, IdleTimeout: idle, MaxSessions: maxSessions, Log: cmd.ErrOrStderr()})
-			if err != nil {
-				return err
-			}
-			if err := srv.Listen(); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "ziwb melayani %s — basis data %s, pengguna %s\n", srv.Addr(), db.Path(), usersFile)
-			sigs := make(chan os.Signal, 1)
-			signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
-			defer signal.Stop(sigs)
-			go func() {
-				s, ok := <-sigs
-				if !ok {
-					return
+			return withDB(cmd, openDB, func(db *store.DB) error {
+				dir := filepath.Dir(db.Path())
+				if usersFile == "" {
+					usersFile = filepath.Join(dir, "pengguna-ziwb.txt")
 				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "ziwb: %v diterima; semua sesi diakhiri\n", s)
-				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-				defer cancel()
-				srv.Shutdown(ctx, "server dihentikan; sampai jumpa")
-			}()
-			return srv.Serve()
+				if hostKey == "" {
+					hostKey = filepath.Join(dir, "ziwb_host_ed25519")
+				}
+				if _, err := os.Stat(usersFile); errors.Is(err, os.ErrNotExist) {
+					return fmt.Errorf("berkas pengguna %s tidak ada; buat dengan satu baris per orang: NAMA PERAN KUNCI-PUBLIK (lihat ziwb serve --help)", usersFile)
+				}
+				srv, err := serve.New(serve.Config{Listen: listen, UsersFile: usersFile, HostKey: hostKey, DB: db,
+					Command: remoteCommand, IdleTimeout: idle, MaxSessions: maxSessions, Log: cmd.ErrOrStderr()})
+				if err != nil {
+					return err
+				}
+				if err := srv.Listen(); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "ziwb melayani %s — basis data %s, pengguna %s\n", srv.Addr(), db.Path(), usersFile)
+				sigs := make(chan os.Signal, 1)
+				signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+				defer signal.Stop(sigs)
+				go func() {
+					s, ok := <-sigs
+					if !ok {
+						return
+					}
+					fmt.Fprintf(cmd.ErrOrStderr(), "ziwb: %v diterima; semua sesi diakhiri\n", s)
+					ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+					defer cancel()
+					srv.Shutdown(ctx, "server dihentikan; sampai jumpa")
+				}()
+				return srv.Serve()
+			})
 		},
 	}
 	cmd.Flags().StringVar(&listen, "listen", fmt.Sprintf(":%d", serve.DefaultPort), "alamat yang didengar")

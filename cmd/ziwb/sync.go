@@ -34,20 +34,17 @@ dengan basis data lain. Hanya membaca; identitas dibuat saat basis data
 pertama kali mengekspor atau menggabung bundel lapangan.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := readDB(cmd)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			id, err := db.Identity()
-			if err != nil {
-				return err
-			}
-			if id == "" {
-				return fmt.Errorf("%s belum punya identitas; dibuat saat pertama kali ziwb export --satker, ziwb import bundel lapangan atau ziwb sync", db.Path())
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), id)
-			return nil
+			return withDB(cmd, readDB, func(db *store.DB) error {
+				id, err := db.Identity()
+				if err != nil {
+					return err
+				}
+				if id == "" {
+					return fmt.Errorf("%s belum punya identitas; dibuat saat pertama kali ziwb export --satker, ziwb import bundel lapangan atau ziwb sync", db.Path())
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), id)
+				return nil
+			})
 		},
 	}
 }
@@ -125,12 +122,9 @@ berhenti karena konflik di sini.`,
 			if len(satkerList(satkers)) > 0 {
 				open = openDB
 			}
-			here, err := open(cmd)
-			if err != nil {
-				return err
-			}
-			defer here.Close()
-			return runSync(cmd, here, p, satkerList(satkers), policy)
+			return withDB(cmd, open, func(here *store.DB) error {
+				return runSync(cmd, here, p, satkerList(satkers), policy)
+			})
 		},
 	}
 	cmd.Flags().StringVar(&file, "file", "", "basis data lain, dibuka langsung (mis. salinan server di flashdisk)")

@@ -58,6 +58,17 @@ func writeDB(cmd *cobra.Command) (*store.DB, error) {
 	})
 }
 
+// withDB runs fn with the command's database, opened with open (openDB,
+// readDB or writeDB), and closes it when fn returns.
+func withDB(cmd *cobra.Command, open func(*cobra.Command) (*store.DB, error), fn func(*store.DB) error) error {
+	db, err := open(cmd)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db)
+}
+
 // commandDB is the database of a command run over ziwb serve, or else the
 // file of --db (or the default) opened with open.
 func commandDB(cmd *cobra.Command, open func(path string) (*store.DB, error)) (*store.DB, error) {
@@ -96,10 +107,5 @@ func runWorkbench(cmd *cobra.Command, _ []string) error {
 		fmt.Fprintln(cmd.ErrOrStderr(), "ziwb:", err)
 		return exitError{2}
 	}
-	db, err := openDB(cmd)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	return tui.Run(db, currentUser(cmd))
+	return withDB(cmd, openDB, func(db *store.DB) error { return tui.Run(db, currentUser(cmd)) })
 }
