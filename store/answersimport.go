@@ -57,6 +57,34 @@ func (db *DB) PlanAnswers(name string, data []byte, notes map[string]string, sat
 	return plan, stats, err
 }
 
+// ImportEvaluation is the id of the evaluation ImportAnswers puts a
+// file for satkerID, stage and year into: an empty stage is PMPZI, year 0
+// the satker's latest year of that stage, else the year of the store's
+// clock. The evaluation need not exist yet.
+func (db *DB) ImportEvaluation(satkerID string, stage model.Stage, year int) (string, error) {
+	if stage == "" {
+		stage = model.StagePMPZI
+	}
+	year, err := viewed(db, func(t txn) (int, error) { return t.importYear(satkerID, stage, year) })
+	return model.EvaluationID(satkerID, year, stage), err
+}
+
+// importYear is the year of ImportEvaluation's round, for a stage given.
+func (t txn) importYear(satkerID string, stage model.Stage, year int) (int, error) {
+	if year != 0 {
+		return year, nil
+	}
+	recs, err := t.evaluationsOf(satkerID)
+	if err != nil {
+		return 0, err
+	}
+	evals := make([]model.Evaluation, len(recs))
+	for i, r := range recs {
+		evals[i] = r.model()
+	}
+	return model.ImportYear(evals, stage, t.db.stamp().Year()), nil
+}
+
 // importAnswers is ImportAnswersNoting; dry decides every question and
 // writes nothing, the transaction rolled back.
 func (db *DB) importAnswers(name string, data []byte, notes map[string]string, satkerID string, stage model.Stage, year int, by string, dry bool) (ImportStats, []AnswerPlan, error) {
@@ -76,16 +104,8 @@ func (db *DB) importAnswers(name string, data []byte, notes map[string]string, s
 		if err != nil {
 			return err
 		}
-		if year == 0 {
-			recs, err := t.evaluationsOf(satkerID)
-			if err != nil {
-				return err
-			}
-			evals := make([]model.Evaluation, len(recs))
-			for i, r := range recs {
-				evals[i] = r.model()
-			}
-			year = model.ImportYear(evals, stage, db.stamp().Year())
+		if year, err = t.importYear(satkerID, stage, year); err != nil {
+			return err
 		}
 		id := model.EvaluationID(satkerID, year, stage)
 		e, err := t.evaluation(id)

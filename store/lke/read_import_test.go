@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -80,5 +81,26 @@ func TestReadLKEOwnExport(t *testing.T) {
 	}
 	if seen != answered {
 		t.Errorf("%d answers read, %d written", seen, answered)
+	}
+}
+
+// An import that names no year goes into the round of the store's clock,
+// and its result names that round and counts the notes against it, also
+// when the store's clock is in another year than the computer's.
+func TestImportYearFromStoreClock(t *testing.T) {
+	now := time.Now().AddDate(-3, 0, 0)
+	db := demoDBAt(t, now)
+	newSatker(t, db, richestEval(t, db).SatkerID, "jam-toko")
+	data := "id,jawaban,catatan\nmp.pemenuhan.1,Y,sudah ada SK\nmp.pemenuhan.2,A,\n"
+	res, err := importFile(t, db, "j.csv", []byte(data), "jam-toko", "", 0, ReadCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.EvaluationID("jam-toko", now.Year(), model.StagePMPZI)
+	if res.Evaluation != want || res.Notes != 1 || res.Evaluations.Added != 1 {
+		t.Errorf("result %+v, want evaluation %s with 1 note", res, want)
+	}
+	if got, err := db.Answers(want); err != nil || got["mp.pemenuhan.1"].Note != "sudah ada SK" {
+		t.Errorf("answers of %s: %v %v", want, got, err)
 	}
 }

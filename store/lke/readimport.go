@@ -3,7 +3,6 @@ package lke
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
@@ -85,14 +84,7 @@ func Import(db *store.DB, f File, satkerID string, stage model.Stage, year int, 
 // noteChanges names the evaluation an import goes into and counts the
 // notes that differ from what it holds (all of them when it is new).
 func noteChanges(db *store.DB, satkerID string, stage model.Stage, year int, notes map[string]string) (string, int) {
-	if year == 0 {
-		evals, err := db.Evaluations(satkerID)
-		if err != nil {
-			evals = nil // the import itself reports why
-		}
-		year = model.ImportYear(evals, stage, time.Now().Year())
-	}
-	id := model.EvaluationID(satkerID, year, stage)
+	id, _ := db.ImportEvaluation(satkerID, stage, year) // on an error, the import itself reports why
 	stored, _ := db.Answers(id)
 	n := 0
 	for q, note := range notes {
