@@ -7,15 +7,6 @@ import (
 	"strings"
 )
 
-// Verdict is a node's standing against the target predicate's rules.
-type Verdict string
-
-const (
-	VerdictNone Verdict = ""     // no rule of the target names this node
-	Pass        Verdict = "pass" // every rule naming it holds
-	Fail        Verdict = "fail" // some rule naming it does not
-)
-
 // scoreEpsilon absorbs floating-point noise when comparing a score with a
 // threshold: 0.6 × 8 must pass at 4.8 however the sum was reached.
 const scoreEpsilon = 1e-9

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store/lke"
 )
 
@@ -93,12 +94,12 @@ func TestCompareXLSX(t *testing.T) {
 		for _, h := range []string{"verdict total", "mp verdict", "hasil verdict"} {
 			c, _ := excelize.CoordinatesToCellName(col[h]+1, i+2)
 			switch fill := fillOf(t, f, lke.SheetDashboard, c); w[col[h]] {
-			case lke.WordPass:
+			case model.Pass.Word():
 				pass++
 				if fill != "C6EFCE" {
 					t.Errorf("%s %s: fill %q, want green", c, w[col[h]], fill)
 				}
-			case lke.WordFail:
+			case model.Fail.Word():
 				fail++
 				if fill != "FFC7CE" {
 					t.Errorf("%s %s: fill %q, want red", c, w[col[h]], fill)

@@ -188,7 +188,7 @@ func (x *xlExported) sameVerdicts(t *testing.T, sc model.Scorecard, what string)
 		}
 		if len(r) > 1 {
 			if ns, ok := sc.Node(r[1]); ok && ns.Verdict != model.VerdictNone {
-				want := map[model.Verdict]string{model.Pass: WordPass, model.Fail: WordFail}[ns.Verdict]
+				want := ns.Verdict.Word()
 				if got := x.calcText(t, SheetRekap, xlCell("G", row)); got != want {
 					t.Errorf("%s: Rekap verdict of %s = %q, ziwb %q", what, r[1], got, want)
 				}

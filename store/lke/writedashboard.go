@@ -68,9 +68,9 @@ func WriteDashboard(w io.Writer, d model.Dashboard, groups []model.DashboardGrou
 	verdict := func(v model.Verdict) (word string, style int) {
 		switch v {
 		case model.Pass:
-			return WordPass, st.pass
+			return v.Word(), st.pass
 		case model.Fail:
-			return WordFail, st.fail
+			return v.Word(), st.fail
 		}
 		return "", st.points
 	}

@@ -10,10 +10,9 @@ import (
 	"github.com/kemenag-ortala/ziwb/store"
 )
 
-// Verdict and predicate words of the sheet "Rekap".
+// Predicate words of the sheet "Rekap"; its verdicts are model.Verdict's
+// words.
 const (
-	WordPass    = "LULUS"
-	WordFail    = "TIDAK LULUS"
 	WordMet     = "TERPENUHI"
 	WordNotMet  = "TIDAK TERPENUHI"
 	wordRuleOK  = "terpenuhi"
@@ -248,12 +247,12 @@ func verdictCells(f *excelize.File, st *styles, row int, scoreCol string, target
 	if err := f.SetCellStyle(SheetRekap, xlCell("F", row), xlCell("F", row), st.points); err != nil {
 		return err
 	}
-	return f.SetCellFormula(SheetRekap, xlCell("G", row), fmt.Sprintf("IF(AND(%s),%s,%s)", strings.Join(conds, ","), xlQuote(WordPass), xlQuote(WordFail)))
+	return f.SetCellFormula(SheetRekap, xlCell("G", row), fmt.Sprintf("IF(AND(%s),%s,%s)", strings.Join(conds, ","), xlQuote(model.Pass.Word()), xlQuote(model.Fail.Word())))
 }
 
 // verdictColours colours LULUS green and TIDAK LULUS red in a range.
 func verdictColours(f *excelize.File, ref string) error {
-	return f.SetConditionalFormat(SheetRekap, ref, colourRules(f, WordPass, WordFail))
+	return f.SetConditionalFormat(SheetRekap, ref, colourRules(f, model.Pass.Word(), model.Fail.Word()))
 }
 
 // colourRules are conditional formats: cells equal to pass green, to fail

@@ -23,26 +23,10 @@ func Verdict(v model.Verdict) string {
 
 // VerdictWord is the verdict in words alone, as reports write it; "–"
 // when no rule judges the component.
-func VerdictWord(v model.Verdict) string { return verdictForms(v).word }
+func VerdictWord(v model.Verdict) string { return v.Word() }
 
 // VerdictGlyph is the verdict as one cell: ✓, ✗ or ·.
-func VerdictGlyph(v model.Verdict) string { return verdictForms(v).glyph }
-
-type verdictForm struct{ glyph, word string }
-
-// verdicts are the verdicts' forms; anything else reads as VerdictNone.
-var verdicts = map[model.Verdict]verdictForm{
-	model.VerdictNone: {"·", "–"},
-	model.Pass:        {"✓", "LULUS"},
-	model.Fail:        {"✗", "TIDAK LULUS"},
-}
-
-func verdictForms(v model.Verdict) verdictForm {
-	if f, ok := verdicts[v]; ok {
-		return f
-	}
-	return verdicts[model.VerdictNone]
-}
+func VerdictGlyph(v model.Verdict) string { return v.Glyph() }
 
 // SignedPoints writes a difference in points with its sign (a true minus
 // sign), and 0,00 for less than half a hundredth either way.
