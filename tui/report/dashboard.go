@@ -94,7 +94,7 @@ func (v *dashView) markdown() []byte {
 		for _, c := range v.d.Columns {
 			legend = append(legend, fmt.Sprintf("%s = %s (%s)", c.Short, c.Title, model.Points(c.Max)))
 		}
-		fmt.Fprintf(&b, "Komponen: %s. ✓ LULUS, ✗ TIDAK LULUS terhadap target satker.\n", strings.Join(legend, "; "))
+		fmt.Fprintf(&b, "Komponen: %s. %s, %s terhadap target satker.\n", strings.Join(legend, "; "), format.Verdict(model.Pass), format.Verdict(model.Fail))
 	}
 	header := []string{"Satker", "Jenis", "Provinsi", "Target", "Evaluasi", "Progres", "Total", "Predikat"}
 	for _, c := range v.d.Columns {
