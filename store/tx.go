@@ -35,13 +35,19 @@ func (t txn) put(bucket []byte, key string, v any) error {
 	return t.bucket(bucket).Put([]byte(key), encode(v))
 }
 
-func (t txn) satker(id string) (satkerRec, error) {
-	var r satkerRec
-	ok, err := t.get(bucketSatkers, id, &r)
+// must reads a record that has to be there: an absent one is ErrNotFound,
+// named what and its key.
+func must[T any](t txn, bucket []byte, what, key string) (T, error) {
+	var r T
+	ok, err := t.get(bucket, key, &r)
 	if err == nil && !ok {
-		err = fmt.Errorf("satker %q %w", id, ErrNotFound)
+		err = fmt.Errorf("%s %q %w", what, key, ErrNotFound)
 	}
 	return r, err
+}
+
+func (t txn) satker(id string) (satkerRec, error) {
+	return must[satkerRec](t, bucketSatkers, "satker", id)
 }
 
 // putSatker stores a satker and files it by name; old is the record it
@@ -70,12 +76,7 @@ func (t txn) dropSatker(s satkerRec) error {
 }
 
 func (t txn) evaluation(id string) (evalRec, error) {
-	var r evalRec
-	ok, err := t.get(bucketEvaluations, id, &r)
-	if err == nil && !ok {
-		err = fmt.Errorf("evaluasi %q %w", id, ErrNotFound)
-	}
-	return r, err
+	return must[evalRec](t, bucketEvaluations, "evaluasi", id)
 }
 
 // evaluationsOf reads every evaluation of a satker.
