@@ -109,27 +109,17 @@ const (
 )
 
 // Arrow is the trend as a glyph: ▲ ▼ or =.
-func (t Trend) Arrow() string { return t.forms().arrow }
+func (t Trend) Arrow() string { return formOf(trendForms, t, Flat).glyph }
 
 // Word is the trend as reports and spreadsheets write it: naik, turun or
 // tetap.
-func (t Trend) Word() string { return t.forms().word }
-
-// trendForm is how a trend is written: as a glyph and as a word.
-type trendForm struct{ arrow, word string }
+func (t Trend) Word() string { return formOf(trendForms, t, Flat).word }
 
 // trendForms are the trends' forms; anything else reads as Flat.
-var trendForms = map[Trend]trendForm{
+var trendForms = map[Trend]form{
 	Flat: {"=", "tetap"},
 	Up:   {"▲", "naik"},
 	Down: {"▼", "turun"},
-}
-
-func (t Trend) forms() trendForm {
-	if f, ok := trendForms[t]; ok {
-		return f
-	}
-	return trendForms[Flat]
 }
 
 // trendEpsilon is half of the last decimal reports print: a change that

@@ -11,26 +11,29 @@ const (
 
 // Glyph is the verdict as one cell: ✓, ✗, or · when no rule judges the
 // node.
-func (v Verdict) Glyph() string { return v.forms().glyph }
+func (v Verdict) Glyph() string { return formOf(verdictForms, v, VerdictNone).glyph }
 
 // Word is the verdict in words, as reports and spreadsheets write it:
 // LULUS, TIDAK LULUS, or – when no rule judges the node.
-func (v Verdict) Word() string { return v.forms().word }
-
-// verdictForm is how a verdict is written: as a glyph and as words.
-type verdictForm struct{ glyph, word string }
+func (v Verdict) Word() string { return formOf(verdictForms, v, VerdictNone).word }
 
 // verdictForms are the verdicts' forms; anything else reads as
 // VerdictNone.
-var verdictForms = map[Verdict]verdictForm{
+var verdictForms = map[Verdict]form{
 	VerdictNone: {"·", "–"},
 	Pass:        {"✓", "LULUS"},
 	Fail:        {"✗", "TIDAK LULUS"},
 }
 
-func (v Verdict) forms() verdictForm {
-	if f, ok := verdictForms[v]; ok {
+// form is how a value of a small set (a verdict, a trend) is written: as
+// a glyph and in words.
+type form struct{ glyph, word string }
+
+// formOf is the form forms gives k; anything it does not name reads as
+// none.
+func formOf[K comparable](forms map[K]form, k, none K) form {
+	if f, ok := forms[k]; ok {
 		return f
 	}
-	return verdictForms[VerdictNone]
+	return forms[none]
 }
