@@ -4,16 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
 // Answers returns an evaluation's answers by question id.
 func (db *DB) Answers(evalID string) (map[string]model.Answer, error) {
 	var out map[string]model.Answer
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.read(func(t txn) error {
 		if _, err := t.evaluation(evalID); err != nil {
 			return err
 		}
@@ -104,8 +101,7 @@ func checkValue(q *model.Question, v model.Value) (model.Value, error) {
 // written.
 func (db *DB) editAnswer(evalID, qid, by string, edit func(*model.Question, *answerRec) error) (model.Answer, error) {
 	var out answerRec
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.write(func(t txn) error {
 		e, in, q, lvl, err := t.editable(evalID, qid, by)
 		if err != nil {
 			return err
@@ -250,9 +246,9 @@ func carriedText(carried bool) string {
 // returns how many answers were copied.
 func (db *DB) CopyAnswers(fromEvalID, toEvalID, by string) (int, error) {
 	n := 0
-	err := db.update(func(tx *bolt.Tx) error {
+	err := db.write(func(t txn) error {
 		var err error
-		if n, err = (txn{db, tx}).copyAnswers(fromEvalID, toEvalID, by, false); err == nil && n == 0 {
+		if n, err = t.copyAnswers(fromEvalID, toEvalID, by, false); err == nil && n == 0 {
 			return errUnchanged
 		}
 		return err

@@ -3,8 +3,6 @@ package store
 import (
 	"fmt"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -97,8 +95,7 @@ func (db *DB) importAnswers(name string, data []byte, notes map[string]string, s
 	}
 	var stats ImportStats
 	var plan []AnswerPlan
-	err = db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err = db.write(func(t txn) error {
 		stats, plan = ImportStats{}, nil
 		s, err := t.satker(satkerID)
 		if err != nil {

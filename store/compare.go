@@ -157,8 +157,7 @@ func (db *DB) AnswerGap(satkerID string, year int, stage model.Stage) (Gap, erro
 		stages = []model.Stage{stage}
 	}
 	var g Gap
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.read(func(t txn) error {
 		s, err := t.satker(satkerID)
 		if err != nil {
 			return err

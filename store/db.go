@@ -283,12 +283,22 @@ func (db *DB) view(fn func(tx *bolt.Tx) error) (err error) {
 // viewed is view for a read that makes one value.
 func viewed[T any](db *DB, fn func(t txn) (T, error)) (T, error) {
 	var out T
-	err := db.view(func(tx *bolt.Tx) error {
+	err := db.read(func(t txn) error {
 		var err error
-		out, err = fn(txn{db, tx})
+		out, err = fn(t)
 		return err
 	})
 	return out, err
+}
+
+// read is view with the transaction's typed reads.
+func (db *DB) read(fn func(t txn) error) error {
+	return db.view(func(tx *bolt.Tx) error { return fn(txn{db, tx}) })
+}
+
+// write is update with the transaction's typed reads and writes.
+func (db *DB) write(fn func(t txn) error) error {
+	return db.update(func(tx *bolt.Tx) error { return fn(txn{db, tx}) })
 }
 
 // update runs one write transaction and returns after its commit (fsync).

@@ -87,7 +87,7 @@ func (db *DB) Demo(n int, now time.Time) error {
 			return nil
 		})
 		if err == nil { // the commit read pages too
-			err = db.view(func(tx *bolt.Tx) error { txn{db, tx}.shed(); return nil })
+			err = db.read(func(t txn) error { t.shed(); return nil })
 		}
 		if err != nil {
 			return err

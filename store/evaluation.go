@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -19,9 +17,9 @@ import (
 // the stored one e.InstrumentHash names or the built-in e.InstrumentID (or
 // the default) names.
 func (db *DB) CreateEvaluation(e model.Evaluation, in *model.Instrument, by string) (model.Evaluation, error) {
-	err := db.update(func(tx *bolt.Tx) error {
+	err := db.write(func(t txn) error {
 		var err error
-		e, err = txn{db, tx}.createEvaluation(e, in, by)
+		e, err = t.createEvaluation(e, in, by)
 		return err
 	})
 	if err != nil {
@@ -36,8 +34,7 @@ func (db *DB) CreateEvaluation(e model.Evaluation, in *model.Instrument, by stri
 // evaluation and how many answers were copied.
 func (db *DB) CreateEvaluationFrom(e model.Evaluation, in *model.Instrument, fromEvalID, by string) (model.Evaluation, int, error) {
 	n := 0
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.write(func(t txn) error {
 		var err error
 		e.From = fromEvalID
 		if e, err = t.createEvaluation(e, in, by); err != nil {
@@ -173,8 +170,7 @@ func (t txn) lastChanged(e evalRec) (evalRec, error) {
 // Evaluations returns a satker's evaluations by year, then stage order.
 func (db *DB) Evaluations(satkerID string) ([]model.Evaluation, error) {
 	var out []model.Evaluation
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.read(func(t txn) error {
 		if _, err := t.satker(satkerID); err != nil {
 			return err
 		}
@@ -199,8 +195,7 @@ func (db *DB) Evaluations(satkerID string) ([]model.Evaluation, error) {
 // DeleteEvaluation removes an evaluation, its answers and its
 // recommendations; the history keeps them.
 func (db *DB) DeleteEvaluation(id, by string) error {
-	return db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	return db.write(func(t txn) error {
 		e, err := t.evaluation(id)
 		if err != nil {
 			return err
@@ -269,8 +264,7 @@ func (db *DB) scoring(evalID string, read func(txn) error) (*model.Instrument, s
 		in     *model.Instrument
 		target string
 	)
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.read(func(t txn) error {
 		_, s, ein, err := t.evaluationWith(evalID)
 		if err != nil {
 			return err

@@ -35,8 +35,7 @@ type HistoryFilter struct {
 // an index for a satker, an evaluation or an evaluation's question.
 func (db *DB) History(f HistoryFilter) ([]model.Change, error) {
 	var out []model.Change
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.read(func(t txn) error {
 		return t.walkHistory(f, func(r changeRec) bool {
 			out = append(out, r.model())
 			return f.Limit <= 0 || len(out) < f.Limit

@@ -63,9 +63,8 @@ func (db *DB) Choose(id string, choice Choice, edited string) (Conflict, error) 
 // It returns how many were applied.
 func (db *DB) AcceptMerge(by string) (int, error) {
 	n := 0
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		bk := tx.Bucket(bucketConflicts)
+	err := db.write(func(t txn) error {
+		bk := t.bucket(bucketConflicts)
 		if bk == nil {
 			return errUnchanged
 		}

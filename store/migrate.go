@@ -169,8 +169,7 @@ func (db *DB) migrate(from uint64) error {
 	if err := db.Backup(backup); err != nil {
 		return fmt.Errorf("migrasi %s: salinan cadangan %s gagal, berkas tidak diubah: %w", db.path, backup, err)
 	}
-	err = db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err = db.write(func(t txn) error {
 		for v := from; v < schemaVersion; v++ {
 			step, ok := migrations[v]
 			if !ok {
@@ -180,7 +179,7 @@ func (db *DB) migrate(from uint64) error {
 				return fmt.Errorf("skema %d → %d: %w", v, v+1, err)
 			}
 		}
-		return setSchema(tx, schemaVersion)
+		return setSchema(t.tx, schemaVersion)
 	})
 	if err != nil {
 		return fmt.Errorf("migrasi %s gagal, berkas tidak diubah (cadangan: %s): %w", db.path, backup, err)

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -26,9 +24,9 @@ type RekFilter struct {
 // AddTindakLanjut.
 func (db *DB) CreateRekomendasi(r model.Rekomendasi, by string) (model.Rekomendasi, error) {
 	var out rekRec
-	err := db.update(func(tx *bolt.Tx) error {
+	err := db.write(func(t txn) error {
 		var err error
-		out, err = txn{db, tx}.createRek(r, by, db.stamp())
+		out, err = t.createRek(r, by, db.stamp())
 		return err
 	})
 	if err != nil {
@@ -229,8 +227,7 @@ type rekEdit func(t txn, old rekRec) (rekRec, []changeRec, error)
 // editRek is the one write path of an existing recommendation.
 func (db *DB) editRek(id, by string, edit rekEdit) (model.Rekomendasi, error) {
 	var out rekRec
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.write(func(t txn) error {
 		old, err := t.rek(id)
 		if err != nil {
 			return err
@@ -270,8 +267,7 @@ func (t txn) applyRekEdit(old rekRec, edit rekEdit, by string, at time.Time) (re
 // DeleteRekomendasi removes a recommendation; the history keeps it and an
 // entry for the deletion.
 func (db *DB) DeleteRekomendasi(id, by string) error {
-	return db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	return db.write(func(t txn) error {
 		r, err := t.rek(id)
 		if err != nil {
 			return err

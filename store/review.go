@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -85,8 +83,7 @@ func (db *DB) SetTeam(evalID string, team model.Team, by string) (model.Evaluati
 // nothing to change (errUnchanged).
 func (db *DB) editEvaluation(evalID string, act model.Action, reason, by string, edit func(*evalRec, model.Step) (changeRec, error)) (model.Evaluation, error) {
 	var out evalRec
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.write(func(t txn) error {
 		e, err := t.evaluation(evalID)
 		if err != nil {
 			return err

@@ -27,9 +27,8 @@ func (db *DB) CreateSatker(s model.Satker, by string) (model.Satker, error) {
 	}
 	now := db.stamp()
 	s.Created, s.Updated = now, now
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		if tx.Bucket(bucketSatkers).Get([]byte(s.ID)) != nil {
+	err := db.write(func(t txn) error {
+		if t.bucket(bucketSatkers).Get([]byte(s.ID)) != nil {
 			return fmt.Errorf("satker %q %w", s.ID, ErrExists)
 		}
 		if err := t.putSatker(nil, satkerToRec(s)); err != nil {
@@ -56,8 +55,7 @@ func (db *DB) UpdateSatker(s model.Satker, by string) (model.Satker, error) {
 	if err := s.Validate(); err != nil {
 		return model.Satker{}, invalid("satker", err)
 	}
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.write(func(t txn) error {
 		old, err := t.satker(s.ID)
 		if err != nil {
 			return err
@@ -121,8 +119,7 @@ func (db *DB) DeleteSatker(id, by string) error {
 	if err := db.may(RoleAdmin, "menghapus satker"); err != nil {
 		return err
 	}
-	return db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	return db.write(func(t txn) error {
 		s, err := t.satker(id)
 		if err != nil {
 			return err

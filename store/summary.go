@@ -52,14 +52,13 @@ func (db *DB) SatkerList() ([]SatkerSummary, error) { return db.summaries(stateL
 func (db *DB) SatkerFirst(n int) ([]SatkerSummary, int, error) {
 	var out []SatkerSummary
 	total := 0
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		names := tx.Bucket(bucketNames)
+	err := db.read(func(t txn) error {
+		names := t.bucket(bucketNames)
 		total = names.Stats().KeyN // reads page headers, not records
 		c := names.Cursor()
 		for k, _ := c.First(); k != nil && len(out) < n; k, _ = c.Next() {
 			id := k[bytes.LastIndexByte(k, sep)+1:]
-			data := tx.Bucket(bucketSummaries).Get(id)
+			data := t.bucket(bucketSummaries).Get(id)
 			if data == nil {
 				return fmt.Errorf("%s: %w: satker %q tanpa ringkasan", db.path, ErrDamaged, id)
 			}
@@ -77,9 +76,8 @@ func (db *DB) SatkerFirst(n int) ([]SatkerSummary, int, error) {
 // SatkerSummary is one satker's summary, read alone.
 func (db *DB) SatkerSummary(id string) (SatkerSummary, error) {
 	var s SatkerSummary
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
-		data := tx.Bucket(bucketSummaries).Get([]byte(id))
+	err := db.read(func(t txn) error {
+		data := t.bucket(bucketSummaries).Get([]byte(id))
 		if data == nil {
 			return fmt.Errorf("satker %q %w", id, ErrNotFound)
 		}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strconv"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -16,8 +14,7 @@ import (
 // further back. ErrNotFound when there is nothing left to undo.
 func (db *DB) Undo(evalID, by string) (model.Change, error) {
 	var out changeRec
-	err := db.update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.write(func(t txn) error {
 		ev, err := t.evaluation(evalID)
 		if err != nil {
 			return err

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -39,7 +37,7 @@ type Worksheet struct {
 // what it shows before reading everything again.
 func (db *DB) Version(evalID string) (uint64, error) {
 	var v uint64
-	err := db.view(func(tx *bolt.Tx) error { v = txn{db, tx}.version(evalID); return nil })
+	err := db.read(func(t txn) error { v = t.version(evalID); return nil })
 	return v, err
 }
 
@@ -56,8 +54,7 @@ func (t txn) version(evalID string) uint64 {
 // read transaction, so the parts agree with each other.
 func (db *DB) Worksheet(evalID string) (Worksheet, error) {
 	var w Worksheet
-	err := db.view(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+	err := db.read(func(t txn) error {
 		e, s, in, err := t.evaluationWith(evalID)
 		if err != nil {
 			return err
