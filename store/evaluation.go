@@ -228,6 +228,16 @@ func (db *DB) Instrument(hash string) (*model.Instrument, error) {
 	return viewed(db, func(t txn) (*model.Instrument, error) { return db.instrumentIn(t.tx, hash) })
 }
 
+// evaluationIn reads an evaluation and the instrument it is answered in.
+func (t txn) evaluationIn(id string) (evalRec, *model.Instrument, error) {
+	e, err := t.evaluation(id)
+	if err != nil {
+		return e, nil, err
+	}
+	in, err := t.instrument(e.InstrumentHash)
+	return e, in, err
+}
+
 // evaluationWith reads an evaluation with its satker and its instrument.
 func (t txn) evaluationWith(evalID string) (evalRec, satkerRec, *model.Instrument, error) {
 	e, err := t.evaluation(evalID)

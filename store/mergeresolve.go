@@ -163,11 +163,7 @@ func choiceText(c Choice) string {
 // returns it in the form the store keeps ("72,5" → "72.5", "b" → "B").
 func (t txn) checkResolution(c Conflict, v string) (string, error) {
 	if c.Kind == "jawaban" && c.Field == fieldValue {
-		e, err := t.evaluation(c.Evaluation)
-		if err != nil {
-			return v, err
-		}
-		in, err := t.instrument(e.InstrumentHash)
+		_, in, err := t.evaluationIn(c.Evaluation)
 		if err != nil {
 			return v, err
 		}
@@ -217,11 +213,7 @@ func (t txn) applyResolution(c Conflict, v string) error {
 		}
 		switch c.Field {
 		case fieldValue:
-			e, err := t.evaluation(c.Evaluation)
-			if err != nil {
-				return err
-			}
-			in, err := t.instrument(e.InstrumentHash)
+			_, in, err := t.evaluationIn(c.Evaluation)
 			if err != nil {
 				return err
 			}

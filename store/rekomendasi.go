@@ -91,11 +91,7 @@ func (t txn) nextRekID(evalID string) (string, error) {
 // rekEvaluation loads the evaluation a recommendation belongs to and
 // checks the node is in its instrument.
 func (t txn) rekEvaluation(evalID, node string) (evalRec, error) {
-	e, err := t.evaluation(evalID)
-	if err != nil {
-		return e, err
-	}
-	in, err := t.instrument(e.InstrumentHash)
+	e, in, err := t.evaluationIn(evalID)
 	if err != nil {
 		return e, err
 	}
