@@ -78,18 +78,7 @@ hasil ditulis ke keluaran standar.`,
 				if err != nil {
 					return err
 				}
-				if o.output == "" || o.output == "-" {
-					_, err = cmd.OutOrStdout().Write(data)
-					return err
-				}
-				if err := local(cmd, o.output); err != nil {
-					return err
-				}
-				if err := writeFileAtomic(o.output, data); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s ditulis ke %s\n", summary, o.output)
-				return nil
+				return writeResult(cmd, o.output, data, summary)
 			})
 		},
 	}

@@ -169,12 +169,25 @@ func satkerList(ids []string) []string {
 	return out
 }
 
-// writeFileAtomic writes data as store.WriteAtomic does.
-func writeFileAtomic(path string, data []byte) error {
-	return store.WriteAtomic(path, func(w io.Writer) error {
+// writeResult writes a command's result to standard output, or to the
+// file -o names (atomically, and not on a server), and then says on
+// standard error "what ditulis ke FILE".
+func writeResult(cmd *cobra.Command, output string, data []byte, what string) error {
+	if output == "" || output == "-" {
+		_, err := cmd.OutOrStdout().Write(data)
+		return err
+	}
+	if err := local(cmd, output); err != nil {
+		return err
+	}
+	if err := store.WriteAtomic(output, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
-	})
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "%s ditulis ke %s\n", what, output)
+	return nil
 }
 
 func newImportCmd() *cobra.Command {

@@ -66,18 +66,7 @@ Tanpa -o, hasil ditulis ke keluaran standar.`,
 				if err != nil {
 					return err
 				}
-				if output == "" || output == "-" {
-					_, err = cmd.OutOrStdout().Write(data)
-					return err
-				}
-				if err := local(cmd, output); err != nil {
-					return err
-				}
-				if err := writeFileAtomic(output, data); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "%d rekomendasi ditulis ke %s\n", n, output)
-				return nil
+				return writeResult(cmd, output, data, fmt.Sprintf("%d rekomendasi", n))
 			})
 		},
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -66,15 +65,7 @@ terbaru satker itu. Tanpa -o, laporan ditulis ke keluaran standar; tanpa
 				if err != nil {
 					return err
 				}
-				if output == "" || output == "-" {
-					_, err = cmd.OutOrStdout().Write(data)
-					return err
-				}
-				if err := writeFileAtomic(output, data); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "Laporan Hasil Evaluasi %s ditulis ke %s\n", e.ID, output)
-				return nil
+				return writeResult(cmd, output, data, "Laporan Hasil Evaluasi "+e.ID)
 			})
 		},
 	}
