@@ -13,9 +13,10 @@ import (
 // one; questions the file does not mention keep theirs.
 //
 // An empty stage means PMPZI; year 0 means the latest year the satker has
-// an evaluation of that stage, else the current year. When that evaluation
-// does not exist yet it is created with the instrument the file names (a
-// built-in one), or the default.
+// an evaluation of that stage, else the year of the store's clock (see
+// ImportEvaluation). When that evaluation does not exist yet it is
+// created with the instrument the file names (a built-in one), or the
+// default.
 func (db *DB) ImportAnswers(name string, data []byte, satkerID string, stage model.Stage, year int, by string) (ImportStats, error) {
 	return db.ImportAnswersNoting(name, data, nil, satkerID, stage, year, by)
 }
