@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
 
@@ -29,4 +30,55 @@ func newTextArea(placeholder string) textarea.Model {
 	st.Cursor.Blink = false
 	ta.SetStyles(st)
 	return ta
+}
+
+// formField is a text field of either kind, so a form can list its fields
+// once, by focus, and hand each message to the one that has focus.
+type formField interface {
+	Focus() tea.Cmd
+	Blur()
+	update(tea.Msg) tea.Cmd
+}
+
+// lineField and areaField are a textinput and a textarea as formFields.
+type (
+	lineField struct{ *textinput.Model }
+	areaField struct{ *textarea.Model }
+)
+
+func (f lineField) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	*f.Model, cmd = f.Model.Update(msg)
+	return cmd
+}
+
+func (f areaField) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	*f.Model, cmd = f.Model.Update(msg)
+	return cmd
+}
+
+// focusOn focuses fields[i] and blurs the others; a nil field (a choice)
+// takes no typing.
+func focusOn(fields []formField, i int) tea.Cmd {
+	var cmd tea.Cmd
+	for j, f := range fields {
+		switch {
+		case f == nil:
+		case j == i:
+			cmd = f.Focus()
+		default:
+			f.Blur()
+		}
+	}
+	return cmd
+}
+
+// forwardTo passes msg (a key, a paste, a cursor message) to fields[i],
+// if it is a field.
+func forwardTo(fields []formField, i int, msg tea.Msg) tea.Cmd {
+	if i < 0 || i >= len(fields) || fields[i] == nil {
+		return nil
+	}
+	return fields[i].update(msg)
 }

@@ -71,17 +71,14 @@ func (e *rekEditor) setSize(width, height int) {
 	e.due.SetWidth(max(10, width-lipgloss.Width(e.due.Prompt)-1))
 }
 
+// fields are the editor's text fields by focus; the priority is a choice.
+func (e *rekEditor) fields() []formField {
+	return []formField{reText: areaField{&e.text}, reDue: lineField{&e.due}}
+}
+
 func (e *rekEditor) focusField(i int) tea.Cmd {
 	e.focus = (i + reCount) % reCount
-	e.text.Blur()
-	e.due.Blur()
-	switch e.focus {
-	case reText:
-		return e.text.Focus()
-	case reDue:
-		return e.due.Focus()
-	}
-	return nil
+	return focusOn(e.fields(), e.focus)
 }
 
 // key handles one key: done when the form closes, save when it should
@@ -99,8 +96,6 @@ func (e *rekEditor) key(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
 	}
 	e.problem = ""
 	switch e.focus {
-	case reText:
-		e.text, cmd = e.text.Update(msg)
 	case rePriority:
 		if key.Matches(msg, formKeys.Choice, formKeys.Enter) {
 			step := 1
@@ -113,21 +108,11 @@ func (e *rekEditor) key(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
 		if key.Matches(msg, formKeys.Enter) {
 			return true, true, nil
 		}
-		e.due, cmd = e.due.Update(msg)
 	}
-	return false, false, cmd
+	return false, false, e.forward(msg)
 }
 
-func (e *rekEditor) forward(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	switch e.focus {
-	case reText:
-		e.text, cmd = e.text.Update(msg)
-	case reDue:
-		e.due, cmd = e.due.Update(msg)
-	}
-	return cmd
-}
+func (e *rekEditor) forward(msg tea.Msg) tea.Cmd { return forwardTo(e.fields(), e.focus, msg) }
 
 // submit handles a key: done when the form is finished with, ok when it
 // was saved with a valid recommendation (rk); a value the form refuses
@@ -234,21 +219,14 @@ func (f *followUpForm) setSize(width, height int) {
 	}
 }
 
+// fields are the form's fields by focus.
+func (f *followUpForm) fields() []formField {
+	return []formField{fuDate: lineField{&f.date}, fuText: areaField{&f.text}, fuEvTitle: lineField{&f.evTitle}, fuEvLoc: lineField{&f.evLoc}}
+}
+
 func (f *followUpForm) focusField(i int) tea.Cmd {
 	f.focus = (i + fuCount) % fuCount
-	f.text.Blur()
-	for _, in := range []*textinput.Model{&f.date, &f.evTitle, &f.evLoc} {
-		in.Blur()
-	}
-	switch f.focus {
-	case fuDate:
-		return f.date.Focus()
-	case fuText:
-		return f.text.Focus()
-	case fuEvTitle:
-		return f.evTitle.Focus()
-	}
-	return f.evLoc.Focus()
+	return focusOn(f.fields(), f.focus)
 }
 
 func (f *followUpForm) key(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
@@ -268,20 +246,7 @@ func (f *followUpForm) key(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
 	return false, false, f.forward(msg)
 }
 
-func (f *followUpForm) forward(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	switch f.focus {
-	case fuDate:
-		f.date, cmd = f.date.Update(msg)
-	case fuText:
-		f.text, cmd = f.text.Update(msg)
-	case fuEvTitle:
-		f.evTitle, cmd = f.evTitle.Update(msg)
-	case fuEvLoc:
-		f.evLoc, cmd = f.evLoc.Update(msg)
-	}
-	return cmd
-}
+func (f *followUpForm) forward(msg tea.Msg) tea.Cmd { return forwardTo(f.fields(), f.focus, msg) }
 
 func (f *followUpForm) value(by string) (model.TindakLanjut, error) {
 	date, err := model.ParseDate(f.date.Value())

@@ -287,18 +287,6 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 
 // forward passes other messages (cursor blinks) to the focused field.
 func (w *walkScreen) forward(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	switch w.focus {
-	case focusInput:
-		w.input, cmd = w.input.Update(msg)
-	case focusNote:
-		w.note, cmd = w.note.Update(msg)
-	case focusEvidenceForm:
-		for i := range w.evForm {
-			var c tea.Cmd
-			w.evForm[i], c = w.evForm[i].Update(msg)
-			cmd = tea.Batch(cmd, c)
-		}
-	}
-	return cmd
+	fields := []formField{focusInput: lineField{&w.input}, focusNote: areaField{&w.note}, focusEvidenceForm: lineField{&w.evForm[w.evField()]}}
+	return forwardTo(fields, int(w.focus), msg)
 }

@@ -71,11 +71,17 @@ func (w *walkScreen) openEvidenceForm(idx int) tea.Cmd {
 	return w.evForm[0].Focus()
 }
 
-func (w *walkScreen) evidenceFormKey(msg tea.KeyPressMsg) tea.Cmd {
-	field := 0
+// evField is the evidence form's field with focus: 0 the title, 1 the
+// location.
+func (w *walkScreen) evField() int {
 	if w.evForm[1].Focused() {
-		field = 1
+		return 1
 	}
+	return 0
+}
+
+func (w *walkScreen) evidenceFormKey(msg tea.KeyPressMsg) tea.Cmd {
+	field := w.evField()
 	switch {
 	case key.Matches(msg, w.keys.Cancel):
 		w.evForm[field].Blur()
