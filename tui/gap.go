@@ -72,7 +72,7 @@ var (
 // gapScreen lists a satker's questions where its PMPZI and the TPI
 // differ, with the detail of the selected one below.
 type gapScreen struct {
-	listBase // loaded stays true on a failed load: render tells the failure apart
+	listBase // one page: loaded stays true on a failed load (pageDone)
 	satkerID string
 	year     int
 	keys     gapKeys
@@ -250,10 +250,7 @@ func (g *gapScreen) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case gapLoadedMsg:
-		if msg.err != nil {
-			g.loaded, g.loadErr = true, gapLoadError(msg.err)
-		} else {
-			g.loaded, g.loadErr = true, ""
+		if g.pageDone(msg.err, gapLoadError) {
 			g.setGap(msg.gap)
 		}
 	case refreshMsg:

@@ -64,13 +64,9 @@ func (g *gapScreen) View() string { return g.memo(g.render) }
 func (g *gapScreen) render() string {
 	st := g.env.st
 	w := g.width
-	switch {
-	case !g.loaded:
-		return fit(st.Muted.Render("Membandingkan PMPZI dengan TPI…"), w, g.height)
-	case g.loadErr != "":
-		text := st.Error.Render(ansi.Wrap("✗ Belum ada yang bisa dibandingkan: "+g.loadErr, w, "")) + "\n\n" +
-			ansi.Wrap("Perbandingan butuh evaluasi PMPZI dan TPI (atau TPI-lapangan) satker ini pada tahun yang sama. Tekan esc untuk kembali.", w, "")
-		return fit(text, w, g.height)
+	if page, wait := g.pageWait(pageText{loading: "Membandingkan PMPZI dengan TPI…", failed: "Belum ada yang bisa dibandingkan: ",
+		advice: "Perbandingan butuh evaluasi PMPZI dan TPI (atau TPI-lapangan) satker ini pada tahun yang sama. Tekan esc untuk kembali."}); wait {
+		return page
 	}
 	var b strings.Builder
 	b.WriteString(st.Header.Render(ansi.Truncate(g.headline(), w, "…")) + "\n")

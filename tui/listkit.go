@@ -153,6 +153,38 @@ func (l *listBase) loadDone(err error) bool {
 	return true
 }
 
+// pageDone takes the load of a screen that is one page (a gap, a
+// comparison) rather than a list: loaded even when it failed, so that
+// pageWait shows why in the page's place, as text tells it; false when it
+// failed.
+func (l *listBase) pageDone(err error, text func(error) string) bool {
+	l.loaded, l.loadErr = true, ""
+	if err != nil {
+		l.loadErr = text(err)
+		return false
+	}
+	return true
+}
+
+// pageText is what a one-page screen says instead of its page: that it
+// is loading, or why it cannot show it (failed, then the error) and what
+// to do (advice).
+type pageText struct{ loading, failed, advice string }
+
+// pageWait is the whole screen while there is no page to show; ok is
+// false once there is.
+func (l *listBase) pageWait(t pageText) (screen string, ok bool) {
+	st, w := l.env.st, l.width
+	switch {
+	case !l.loaded:
+		return fit(st.Muted.Render(t.loading), w, l.height), true
+	case l.loadErr != "":
+		text := st.Error.Render(ansi.Wrap("✗ "+t.failed+l.loadErr, w, "")) + "\n\n" + ansi.Wrap(t.advice, w, "")
+		return fit(text, w, l.height), true
+	}
+	return "", false
+}
+
 // loadLine is the body while the list cannot show items: the failure or
 // the wait; ok is false once there is a list to show.
 func (l *listBase) loadLine(t loadText) (line string, ok bool) {

@@ -65,7 +65,7 @@ const (
 
 // sideScreen shows scorecards side by side.
 type sideScreen struct {
-	listBase // loaded stays true on a failed load: render tells the failure apart
+	listBase // one page: loaded stays true on a failed load (pageDone)
 	ids      []string
 	keys     sideKeys
 
@@ -183,11 +183,7 @@ func (s *sideScreen) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case sideLoadedMsg:
-		s.loaded = true
-		if msg.err != nil {
-			s.loadErr = errorText(msg.err)
-		} else {
-			s.loadErr = ""
+		if s.pageDone(msg.err, errorText) {
 			s.cmp, s.cols, s.titles, s.depth = msg.cmp, msg.cols, msg.titles, msg.depth
 			s.measure()
 			s.pickRows()

@@ -188,12 +188,8 @@ func (s *sideScreen) View() string { return s.memo(s.render) }
 func (s *sideScreen) render() string {
 	st := s.env.st
 	w := s.width
-	switch {
-	case !s.loaded:
-		return fit(st.Muted.Render("Menghitung nilai…"), w, s.height)
-	case s.loadErr != "":
-		return fit(st.Error.Render(ansi.Wrap("✗ Evaluasi tidak bisa dibandingkan: "+s.loadErr, w, ""))+
-			"\n\n"+ansi.Wrap("Tekan esc untuk kembali.", w, ""), w, s.height)
+	if page, wait := s.pageWait(pageText{loading: "Menghitung nilai…", failed: "Evaluasi tidak bisa dibandingkan: ", advice: "Tekan esc untuk kembali."}); wait {
+		return page
 	}
 	var b strings.Builder
 	b.WriteString(st.Header.Render(ansi.Truncate(s.headline(), w, "…")) + "\n")
