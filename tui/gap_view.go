@@ -181,15 +181,12 @@ func (g *gapScreen) areaTable() string {
 	return b.String()
 }
 
-// fillDetail writes the selected question into the detail pane: its text,
+func (g *gapScreen) fillDetail() { fillPane(&g.listPanes, g.selected(), g.detailText) }
+
+// detailText tells a question in full for the detail pane: its text,
 // both answers with the criterion each chose, the points between them,
 // and both sides' notes.
-func (g *gapScreen) fillDetail() {
-	qg := g.selected()
-	if qg == nil {
-		g.detail.SetContent("")
-		return
-	}
+func (g *gapScreen) detailText(qg *model.QuestionGap) string {
 	st := g.env.st
 	w := max(10, g.width)
 	in := g.gap.Instrument
@@ -217,7 +214,6 @@ func (g *gapScreen) fillDetail() {
 
 	labelW := max(lipgloss.Width("◇ PMPZI"), lipgloss.Width("● "+stage)) + 2
 	side := func(label string, v model.Value, points float64) string {
-		prefix := label + strings.Repeat(" ", max(0, labelW-lipgloss.Width(label)))
 		text := st.Muted.Render("belum dijawab")
 		if !v.IsZero() {
 			text = fmt.Sprintf("%s · %s poin", gapAnswer(in, qg.Question, v), model.Points(points))
@@ -227,8 +223,7 @@ func (g *gapScreen) fillDetail() {
 				}
 			}
 		}
-		body := lipgloss.NewStyle().Width(max(8, w-labelW)).Render(text)
-		return lipgloss.JoinHorizontal(lipgloss.Top, prefix, body)
+		return labelled(label, text, labelW, w)
 	}
 	b.WriteString(side("◇ PMPZI", qg.Self.Value, qg.SelfPoints) + "\n")
 	b.WriteString(side("● "+stage, qg.Eval.Value, qg.EvalPoints) + "\n")
@@ -246,5 +241,5 @@ func (g *gapScreen) fillDetail() {
 	}
 	b.WriteString(note("Catatan PMPZI", qg.Self.Note) + "\n")
 	b.WriteString(note("Catatan "+stage, qg.Eval.Note))
-	g.detail.SetContent(b.String())
+	return b.String()
 }

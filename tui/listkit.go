@@ -114,6 +114,16 @@ func (p *listPanes) split(width, th, dh int) bool {
 	return true
 }
 
+// fillPane writes the selected item into the detail pane through write,
+// or empties the pane while nothing is selected.
+func fillPane[T any](p *listPanes, selected *T, write func(*T) string) {
+	if selected == nil {
+		p.detail.SetContent("")
+		return
+	}
+	p.detail.SetContent(write(selected))
+}
+
 // scrollKeys scroll a pane that is read rather than picked from (a
 // scorecard, a comparison) a line at a time.
 func scrollKeys() (up, down key.Binding) {

@@ -136,15 +136,12 @@ func (p *pathScreen) unreachable() string {
 	return b.String()
 }
 
-// fillDetail writes the selected step into the detail pane: the question,
-// its answer now and the one it needs with the criterion, the points and
-// the evidence to prepare.
-func (p *pathScreen) fillDetail() {
-	s := p.selected()
-	if s == nil {
-		p.detail.SetContent("")
-		return
-	}
+func (p *pathScreen) fillDetail() { fillPane(&p.listPanes, p.selected(), p.detailText) }
+
+// detailText tells a step in full for the detail pane: the question, its
+// answer now and the one it needs with the criterion, the points and the
+// evidence to prepare.
+func (p *pathScreen) detailText(s *model.PathStep) string {
 	st := p.env.st
 	w := max(10, p.width)
 	in := p.data.in
@@ -164,10 +161,7 @@ func (p *pathScreen) fillDetail() {
 	b.WriteString(lipgloss.NewStyle().Width(w).Render(q.Wording()) + "\n")
 
 	labelW := lipgloss.Width("Sekarang") + 2
-	side := func(label, text string) string {
-		body := lipgloss.NewStyle().Width(max(8, w-labelW)).Render(text)
-		return lipgloss.JoinHorizontal(lipgloss.Top, label+strings.Repeat(" ", max(0, labelW-lipgloss.Width(label))), body)
-	}
+	side := func(label, text string) string { return labelled(label, text, labelW, w) }
 	now := "belum dijawab"
 	if !s.From.IsZero() {
 		now = gapAnswer(in, q.ID, s.From)
@@ -191,5 +185,5 @@ func (p *pathScreen) fillDetail() {
 	if ev := q.Evidence(); ev != "" {
 		b.WriteString(lipgloss.NewStyle().Width(w).Render("Data dukung: "+ev) + "\n")
 	}
-	p.detail.SetContent(strings.TrimRight(b.String(), "\n"))
+	return strings.TrimRight(b.String(), "\n")
 }

@@ -109,13 +109,10 @@ func (r *reviewScreen) filterLine() string {
 	return st.Muted.Render(ansi.Truncate("Saringan: "+strings.Join(parts, " · ")+" · esc hapus", r.width, "…"))
 }
 
-// fillDetail writes the selected recommendation into the detail pane.
-func (r *reviewScreen) fillDetail() {
-	it := r.selected()
-	if it == nil {
-		r.detail.SetContent("")
-		return
-	}
+func (r *reviewScreen) fillDetail() { fillPane(&r.listPanes, r.selected(), r.detailText) }
+
+// detailText tells a recommendation in full for the detail pane.
+func (r *reviewScreen) detailText(it *reviewItem) string {
 	st := r.env.st
 	w := max(10, r.width)
 	wrap := lipgloss.NewStyle().Width(w)
@@ -171,7 +168,7 @@ func (r *reviewScreen) fillDetail() {
 	b.WriteString("\n" + wrap.Render(rk.Text) + "\n")
 	b.WriteString(st.Muted.Render(fmt.Sprintf("\nDibuat %s oleh %s · diubah %s oleh %s",
 		format.ShortDate(rk.Created), rk.CreatedBy, format.ShortDate(rk.Updated), rk.UpdatedBy)))
-	r.detail.SetContent(b.String())
+	return b.String()
 }
 
 // nodeNow is the recommended node's score and verdict in its evaluation
