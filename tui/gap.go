@@ -201,14 +201,10 @@ func (g *gapScreen) refilter(keep string) {
 		})
 	}
 	rows := make([]table.Row, len(g.shown))
-	target := 0
 	for pos, i := range g.shown {
 		rows[pos] = g.rows[i]
-		if qs[i].Question == keep {
-			target = pos
-		}
 	}
-	g.table.show(rows, target)
+	g.table.show(rows, keepAt(g.shown, func(i int) string { return qs[i].Question }, keep, 0))
 	g.detail.GotoTop()
 	g.fillDetail()
 	g.updateKeys()

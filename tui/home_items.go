@@ -221,15 +221,12 @@ func (h *homeScreen) sortItems() {
 func (h *homeScreen) refilter(keep string) {
 	terms := h.filter.terms()
 	h.shown = h.shown[:0]
-	target := 0
 	for _, i := range h.order {
 		if len(terms) == 0 || matchesAll(h.items[i].haystack(), terms) {
-			if h.items[i].sum.Satker.ID == keep {
-				target = len(h.shown)
-			}
 			h.shown = append(h.shown, i)
 		}
 	}
+	target := keepAt(h.shown, func(i int) string { return h.items[i].sum.Satker.ID }, keep, 0)
 	h.rows = h.rows[:0]
 	for _, i := range h.shown {
 		h.rows = append(h.rows, h.items[i].row)

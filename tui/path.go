@@ -190,7 +190,6 @@ func (p *pathScreen) compute(keep string) {
 	}
 	p.after, _ = model.Score(d.in, after, p.shown)
 	p.rows = make([]table.Row, len(way.Steps))
-	at := 0
 	for i, s := range way.Steps {
 		q := s.Question
 		mark := ""
@@ -203,11 +202,8 @@ func (p *pathScreen) compute(keep string) {
 		}
 		p.rows[i] = table.Row{"", mark, q.Number(), area, gapAnswer(d.in, q.ID, s.From), gapAnswer(d.in, q.ID, s.To),
 			fmt.Sprintf("%6s", format.SignedPoints(s.Points)), q.Wording()}
-		if q.ID == keep {
-			at = i
-		}
 	}
-	p.table.show(p.rows, at)
+	p.table.show(p.rows, keepAt(way.Steps, func(s model.PathStep) string { return s.Question.ID }, keep, 0))
 	p.detail.GotoTop()
 	p.fillDetail()
 }
