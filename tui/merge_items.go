@@ -9,6 +9,7 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // What the merge screen shows of a conflict: its evaluation's worksheet
@@ -151,7 +152,7 @@ func cellText(c store.Conflict, v string) string {
 	if v == "" {
 		return sideText(c, v, nil)
 	}
-	return oneLine(v)
+	return format.OneLine(v)
 }
 
 // evalName is "2026 TPI", or the evaluation's id when it cannot be read.
@@ -261,36 +262,39 @@ func answerText(q *model.Question, v string) string {
 	return v
 }
 
-// choiceCell is the decision so far, in a word: the column reads the
-// same without colour.
-func choiceCell(c store.Conflict) string {
-	switch c.Choice {
-	case store.ChooseOurs:
-		return "✓ sini"
-	case store.ChooseTheirs:
-		return "✓ mereka"
-	case store.ChooseEdit:
-		return "✓ baru: " + oneLine(c.Edited)
-	}
-	return "belum"
+// choiceNames name each decision so far: in a word for the table's
+// column, which reads the same without colour, and in words for the
+// detail. An edit's names go before the value typed.
+var choiceNames = map[store.Choice]struct{ cell, words string }{
+	store.ChooseNone:   {"belum", "belum diputuskan"},
+	store.ChooseOurs:   {"✓ sini", "milik sini"},
+	store.ChooseTheirs: {"✓ mereka", "milik mereka"},
+	store.ChooseEdit:   {"✓ baru: ", "nilai baru: "},
 }
+
+// choiceCell is the decision so far, in a word.
+func choiceCell(c store.Conflict) string { return choiceName(c, false, c.Edited) }
 
 // mergeChoiceText is the decision so far, in words.
 func mergeChoiceText(c store.Conflict, sh *mergeSheet) string {
-	switch c.Choice {
-	case store.ChooseOurs:
-		return "milik sini"
-	case store.ChooseTheirs:
-		return "milik mereka"
-	case store.ChooseEdit:
-		return "nilai baru: " + oneLine(sideText(c, c.Edited, sh))
-	}
-	return "belum diputuskan"
+	return choiceName(c, true, sideText(c, c.Edited, sh))
 }
 
-// oneLine puts a multi-line text on one line, for a table cell.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " / ")), " ")
+// choiceName names c's decision, in words or in a word, with edited (the
+// value typed, as it is shown) on one line after an edit's name.
+func choiceName(c store.Conflict, words bool, edited string) string {
+	n, ok := choiceNames[c.Choice]
+	if !ok {
+		n = choiceNames[store.ChooseNone]
+	}
+	name := n.cell
+	if words {
+		name = n.words
+	}
+	if c.Choice == store.ChooseEdit {
+		name += format.OneLine(edited)
+	}
+	return name
 }
 
 // canonical writes a typed answer value as the store keeps values ("b"

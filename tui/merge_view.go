@@ -141,7 +141,7 @@ func (m *mergeScreen) detail() string {
 	add(wrapLines(m.subject(*c, sh), w, pick(long, 3, 2))...)
 	add(m.sides(*c, sh, long)...)
 	if c.HasBase {
-		add(st.Muted.Render(ansi.Truncate("Dasar sebelum berpisah · "+fieldLabel(*c)+": "+oneLine(sideText(*c, c.Base, sh)), w, "…")))
+		add(st.Muted.Render(ansi.Truncate("Dasar sebelum berpisah · "+fieldLabel(*c)+": "+format.OneLine(sideText(*c, c.Base, sh)), w, "…")))
 	} else {
 		add(st.Muted.Render(ansi.Truncate("Dasar: tidak ada — kedua pihak menambahkannya sendiri-sendiri", w, "…")))
 	}
