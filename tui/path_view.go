@@ -122,12 +122,8 @@ func (p *pathScreen) unreachable() string {
 	b.WriteString("\n" + ansi.Wrap(fmt.Sprintf("Bahkan dengan jawaban terbaik di setiap pertanyaan, syarat %s berikut tidak terpenuhi — perlu perubahan di luar jawaban (mis. instrumen atau ketentuan lain):", p.way.Target), w, "") + "\n")
 	cited := ""
 	for _, f := range p.way.Unreachable {
-		name := "Nilai total"
-		if f.Node != model.TotalNode {
-			name = nodeTitle(p.data.in, f.Node)
-		}
 		b.WriteString(st.Fail.Render(hangingWrap(fmt.Sprintf("✗ %s: perlu %s, paling tinggi %s (kurang %s poin)",
-			name, model.Points(f.Need), model.Points(f.Have), model.Points(f.Need-f.Have)), 2, w)) + "\n")
+			p.data.in.NodeCaption(f.Node), model.Points(f.Need), model.Points(f.Have), model.Points(f.Need-f.Have)), 2, w)) + "\n")
 		if f.Source != "" && f.Source != cited {
 			b.WriteString(st.Muted.Render(hangingWrap("  dasar: "+f.Source, 4, w)) + "\n")
 			cited = f.Source

@@ -185,7 +185,7 @@ func (s *scorecardScreen) render() {
 	b.WriteString(s.reviewMoves(nameW) + "\n")
 	fmt.Fprintf(&b, "%-*s %7s %7s  %-*s  %s\n", nameW, "KOMPONEN", "NILAI", "MAKS", barW, "", "VERDICT")
 	for _, n := range s.inst.AllNodes() {
-		depth := len(s.inst.Path(n.ID)) - 1
+		depth := s.inst.Depth(n.ID)
 		if depth > 1 && !s.detail && !s.named(n.ID) {
 			continue
 		}
@@ -215,12 +215,8 @@ func (s *scorecardScreen) render() {
 		fmt.Fprintf(&b, "  %s  %d syarat belum terpenuhi:\n", st.Fail.Render("✗ "+p.ID), len(p.Failed))
 		cited := ""
 		for i, f := range p.Failed {
-			name := "Nilai total"
-			if n, ok := s.inst.Node(f.Node); ok {
-				name = n.Title
-			}
 			b.WriteString(hangingWrap(fmt.Sprintf("%s: %s dari %s yang diperlukan — kurang %s poin",
-				name, model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have)), 6, w) + "\n")
+				s.inst.NodeCaption(f.Node), model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have)), 6, w) + "\n")
 			// Which rule says so, for the satker's question on the spot:
 			// once under the rules that share a clause.
 			if f.Source != "" && f.Source != cited && (i+1 == len(p.Failed) || p.Failed[i+1].Source != f.Source) {
@@ -315,7 +311,7 @@ func (s *scorecardScreen) reviewMoves(nameW int) string {
 		b.WriteString(line + fmt.Sprintf(" %8s", format.SignedPoints(diff)) + "\n")
 	}
 	for _, n := range s.inst.AllNodes() {
-		if depth := len(s.inst.Path(n.ID)) - 1; depth == 1 {
+		if depth := s.inst.Depth(n.ID); depth == 1 {
 			id := n.ID
 			row(n.Title, func(sc *model.Scorecard) float64 { ns, _ := sc.Node(id); return ns.Score })
 		}

@@ -137,7 +137,7 @@ func (s *sideScreen) load() tea.Msg {
 		for _, n := range in.AllNodes() {
 			if _, ok := msg.titles[n.ID]; !ok {
 				msg.titles[n.ID] = n.Title
-				msg.depth[n.ID] = len(in.Path(n.ID)) - 1
+				msg.depth[n.ID] = in.Depth(n.ID)
 			}
 		}
 	}
