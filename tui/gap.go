@@ -227,7 +227,7 @@ func (g *gapScreen) selectedID() string {
 
 func (g *gapScreen) updateKeys() {
 	k := &g.keys
-	ok := g.loaded && g.loadErr == ""
+	ok := g.showing()
 	k.nav.setEnabled(ok)
 	for _, b := range []*key.Binding{&k.DetailUp, &k.DetailDown, &k.All, &k.SortGap, &k.SortOrder} {
 		b.SetEnabled(ok)
@@ -269,7 +269,7 @@ func (g *gapScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		return g.env.goBack()
-	case !g.loaded || g.loadErr != "":
+	case !g.showing():
 		return nil
 	case key.Matches(msg, k.All):
 		g.all = !g.all

@@ -118,7 +118,7 @@ func (g *gapScreen) statusLine() string {
 // areaBlock is the gap per area: a table where the screen is tall, else a
 // few lines of short names.
 func (g *gapScreen) areaBlock() string {
-	if !g.loaded || g.loadErr != "" || g.width <= 0 {
+	if !g.showing() || g.width <= 0 {
 		return ""
 	}
 	areas := g.gap.Report.Areas

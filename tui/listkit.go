@@ -195,6 +195,10 @@ func (l *listBase) pageWait(t pageText) (screen string, ok bool) {
 	return "", false
 }
 
+// showing: the list or page is there to act on, loaded and not replaced
+// by the last load's failure.
+func (l *listBase) showing() bool { return l.loaded && l.loadErr == "" }
+
 // loadLine is the body while the list cannot show items: the failure or
 // the wait; ok is false once there is a list to show.
 func (l *listBase) loadLine(t loadText) (line string, ok bool) {

@@ -225,7 +225,7 @@ func (p *pathScreen) selectedID() string {
 
 func (p *pathScreen) updateKeys() {
 	k := &p.keys
-	ok := p.loaded && p.loadErr == ""
+	ok := p.showing()
 	k.nav.setEnabled(ok && len(p.way.Steps) > 0)
 	k.DetailUp.SetEnabled(ok && len(p.way.Steps) > 0)
 	k.DetailDown.SetEnabled(ok && len(p.way.Steps) > 0)

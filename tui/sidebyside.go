@@ -163,7 +163,7 @@ func (s *sideScreen) SetSize(width, height int) {
 
 func (s *sideScreen) updateKeys() {
 	k := &s.keys
-	ok := s.loaded && s.loadErr == ""
+	ok := s.showing()
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.HalfUp, &k.HalfDown, &k.Top, &k.Bottom, &k.Detail, &k.Divergence} {
 		b.SetEnabled(ok)
 	}
@@ -206,7 +206,7 @@ func (s *sideScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		return s.env.goBack()
-	case !s.loaded || s.loadErr != "":
+	case !s.showing():
 	case key.Matches(msg, k.Detail):
 		s.all = !s.all
 		s.pickRows()

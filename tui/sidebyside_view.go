@@ -18,7 +18,7 @@ import (
 // viewport scrolls what was rendered.
 func (s *sideScreen) relayout() {
 	s.dirty = true
-	if !s.loaded || s.loadErr != "" || s.width <= 0 {
+	if !s.showing() || s.width <= 0 {
 		return
 	}
 	s.lay = s.fit(s.width)
