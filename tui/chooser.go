@@ -60,7 +60,7 @@ type chooserScreen struct {
 	form   *evalForm
 	team   *lineEdit // the selected evaluation's team being changed
 	export exportMenu
-	marked []string // evaluations marked for the side-by-side comparison
+	marked sideMarks // for the side-by-side comparison
 	cols   []int
 }
 
@@ -249,11 +249,7 @@ func (c *chooserScreen) Update(msg tea.Msg) tea.Cmd {
 // toggleMark marks an evaluation for the side-by-side comparison (the
 // same satker across years and stages), or unmarks it.
 func (c *chooserScreen) toggleMark(id string) {
-	if i := slices.Index(c.marked, id); i >= 0 {
-		c.marked = slices.Delete(c.marked, i, i+1)
-	} else if len(c.marked) < model.MaxSideBySide {
-		c.marked = append(c.marked, id)
-	} else {
+	if _, full := c.marked.toggle(id); full {
 		c.say(fmt.Sprintf("Paling banyak %d evaluasi dibandingkan.", model.MaxSideBySide), true)
 		return
 	}

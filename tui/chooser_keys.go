@@ -26,7 +26,7 @@ func newChooserKeys() chooserKeys {
 		Review:  reviewKey(),
 		Team:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tim evaluasi")),
 		Export:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "ekspor")),
-		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
+		Mark:    markKey(),
 		Compare: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan yang ditandai")),
 		Import:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "impor")),
 		Back:    backKey(),

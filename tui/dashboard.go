@@ -39,7 +39,7 @@ type dashboardScreen struct {
 	sortAt   int
 	reverse  bool
 	group    model.GroupBy
-	marked   []string // evaluation ids, in the order marked
+	marked   sideMarks
 
 	shown  []*model.DashboardRow
 	tally  model.Tally                             // of shown
@@ -289,16 +289,10 @@ func (d *dashboardScreen) Update(msg tea.Msg) tea.Cmd {
 // toggleMark marks a row's evaluation for the side-by-side comparison,
 // or unmarks it; at most model.MaxSideBySide.
 func (d *dashboardScreen) toggleMark(r *model.DashboardRow) {
-	if i := slices.Index(d.marked, r.Eval); i >= 0 {
-		d.marked = slices.Delete(d.marked, i, i+1)
-		return
-	}
-	if len(d.marked) == model.MaxSideBySide {
+	switch marked, full := d.marked.toggle(r.Eval); {
+	case full:
 		d.say(fmt.Sprintf("Paling banyak %d evaluasi dibandingkan; lepas tanda yang lain dulu (spasi).", model.MaxSideBySide), true)
-		return
-	}
-	d.marked = append(d.marked, r.Eval)
-	if len(d.marked) >= 2 {
+	case marked && len(d.marked) >= 2:
 		d.say(fmt.Sprintf("%d ditandai · c bandingkan", len(d.marked)), false)
 	}
 }

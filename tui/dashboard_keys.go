@@ -46,7 +46,7 @@ func newDashboardKeys() dashboardKeys {
 		Group:        key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "kelompok")),
 		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
 		Gap:          key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "PMPZI vs TPI")),
-		Mark:         key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai")),
+		Mark:         markKey(),
 		Compare:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bandingkan")),
 		Distribution: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "sebaran")),
 		Back:         backKey(),

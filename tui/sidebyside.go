@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -11,6 +13,29 @@ import (
 // The side-by-side screen lines 2 to 4 evaluations up node by node —
 // different satkers, or one satker across years — with each one's
 // difference from the first and where they diverge most.
+
+// sideMarks are the evaluations marked for a comparison on the dashboard
+// or the chooser, in the order marked.
+type sideMarks []string
+
+// markKey marks an evaluation for the comparison, or unmarks it.
+func markKey() key.Binding {
+	return key.NewBinding(key.WithKeys("space"), key.WithHelp("spasi", "tandai"))
+}
+
+// toggle marks id, or unmarks it when it is marked; full when it cannot
+// be marked, the comparison having model.MaxSideBySide already.
+func (m *sideMarks) toggle(id string) (marked, full bool) {
+	if i := slices.Index(*m, id); i >= 0 {
+		*m = slices.Delete(*m, i, i+1)
+		return false, false
+	}
+	if len(*m) >= model.MaxSideBySide {
+		return false, true
+	}
+	*m = append(*m, id)
+	return true, false
+}
 
 type sideKeys struct {
 	Up, Down, HalfUp, HalfDown, Top, Bottom key.Binding
