@@ -74,17 +74,17 @@ func (g *gapScreen) render() string {
 		b.WriteString(areas + "\n")
 	}
 	b.WriteString(st.Muted.Render(ansi.Truncate(g.statusLine(), w, "…")) + "\n")
+	var list string
 	if len(g.shown) == 0 {
 		text := "Belum ada jawaban di kedua evaluasi."
 		if len(g.gap.Report.Questions) > 0 {
 			text = "PMPZI dan " + string(g.gap.Eval.Stage) + " menjawab sama di semua pertanyaan. Tekan a untuk melihat semuanya."
 		}
-		b.WriteString(clip(ansi.Wrap(text, w, ""), w, g.tableH))
+		list = ansi.Wrap(text, w, "")
 	} else {
-		b.WriteString(clip(g.table.View(), w, g.tableH))
+		list = g.table.View()
 	}
-	b.WriteString("\n" + st.Muted.Render(strings.Repeat("─", w)) + "\n")
-	b.WriteString(clip(g.detail.View(), w, g.detail.Height()))
+	b.WriteString(g.stack(st, w, list, g.detail.View()))
 	return fit(b.String(), w, g.height)
 }
 

@@ -114,6 +114,12 @@ func (p *listPanes) split(width, th, dh int) bool {
 	return true
 }
 
+// stack is the list (or what stands in its place) over a rule and the
+// pane (the detail, or a form in its place), each cut to its lines.
+func (p *listPanes) stack(st styles, width int, list, pane string) string {
+	return clip(list, width, p.tableH) + "\n" + st.Muted.Render(strings.Repeat("─", width)) + "\n" + clip(pane, width, p.detail.Height())
+}
+
 // fillPane writes the selected item into the detail pane through write,
 // or empties the pane while nothing is selected.
 func fillPane[T any](p *listPanes, selected *T, write func(*T) string) {

@@ -68,9 +68,7 @@ func (p *pathScreen) render() string {
 	if p.headH() > 1 {
 		b.WriteString(st.Muted.Render(ansi.Truncate(p.legend(), w, "…")) + "\n")
 	}
-	b.WriteString(clip(p.table.View(), w, p.tableH))
-	b.WriteString("\n" + st.Muted.Render(strings.Repeat("─", w)) + "\n")
-	b.WriteString(clip(p.detail.View(), w, p.detail.Height()))
+	b.WriteString(p.stack(st, w, p.table.View(), p.detail.View()))
 	return fit(b.String(), w, p.height)
 }
 

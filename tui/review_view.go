@@ -19,6 +19,7 @@ func (r *reviewScreen) render() string {
 	w := r.width
 	var b strings.Builder
 	waiting := r.top(&b, loadText{"✗ Rekomendasi tidak bisa dimuat: ", "Memuat rekomendasi…"}, r.title(r.headline()), r.filterLine())
+	var list string
 	switch {
 	case waiting:
 		return fit(b.String(), w, r.height)
@@ -30,11 +31,10 @@ func (r *reviewScreen) render() string {
 		b.WriteString(ansi.Wrap("Belum ada rekomendasi. "+hint, w, ""))
 		return fit(b.String(), w, r.height)
 	case len(r.shown) == 0:
-		b.WriteString(clip(ansi.Wrap("Tidak ada rekomendasi yang cocok dengan saringan. Tekan esc untuk menghapus saringan.", w, ""), w, r.tableH))
+		list = ansi.Wrap("Tidak ada rekomendasi yang cocok dengan saringan. Tekan esc untuk menghapus saringan.", w, "")
 	default:
-		b.WriteString(clip(r.table.View(), w, r.tableH))
+		list = r.table.View()
 	}
-	b.WriteString("\n" + st.Muted.Render(strings.Repeat("─", w)) + "\n")
 	var pane string
 	switch {
 	case r.editor != nil:
@@ -44,7 +44,7 @@ func (r *reviewScreen) render() string {
 	default:
 		pane = r.detail.View()
 	}
-	b.WriteString(clip(pane, w, r.detail.Height()) + "\n")
+	b.WriteString(r.stack(st, w, list, pane) + "\n")
 	b.WriteString(r.foot())
 	return fit(b.String(), w, r.height)
 }
