@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -91,17 +92,8 @@ func newSatkerForm(e *env, edit *model.Satker, taken func(string) bool, saved fu
 	f.inputs[sfProvince].SetValue(f.orig.Province)
 	f.inputs[sfRegency].SetValue(f.orig.Regency)
 	f.inputs[sfHead].SetValue(f.orig.Head)
-	f.kind = -1
-	for i, k := range model.SatkerKinds {
-		if k == f.orig.Kind {
-			f.kind = i
-		}
-	}
-	for i, t := range satkerTargets {
-		if t == f.orig.Target {
-			f.target = i
-		}
-	}
+	f.kind = slices.Index(model.SatkerKinds, f.orig.Kind)
+	f.target = max(0, slices.Index(satkerTargets, f.orig.Target))
 	f.initial = f.value()
 	f.setFocus(sfName)
 	f.validate()
@@ -282,9 +274,7 @@ func (f *satkerForm) Update(msg tea.Msg) tea.Cmd {
 		return f.typeInto(msg)
 	}
 	if isTextField(f.focus) {
-		var cmd tea.Cmd
-		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-		return cmd
+		return f.typeInto(msg) // a cursor message, which changes no value
 	}
 	return nil
 }
