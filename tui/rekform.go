@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -155,10 +154,21 @@ func (e *rekEditor) help() []key.Binding {
 	return k
 }
 
-func (e *rekEditor) View(st styles, width, height int) string {
+// formView is a recommendation form: its title and keys, one line or
+// block a field, and why the last save was refused.
+func formView(st styles, width, height int, title, problem string, fields ...string) string {
 	var b strings.Builder
-	b.WriteString(st.Header.Render("Ubah rekomendasi") + st.Muted.Render("  ctrl+s simpan · tab kolom berikut · esc batal") + "\n")
-	b.WriteString(e.text.View() + "\n")
+	b.WriteString(st.Header.Render(title) + st.Muted.Render("  ctrl+s simpan · tab kolom berikut · esc batal") + "\n")
+	for _, f := range fields {
+		b.WriteString(f + "\n")
+	}
+	if problem != "" {
+		b.WriteString(st.Error.Render("✗ " + problem))
+	}
+	return clip(b.String(), width, height)
+}
+
+func (e *rekEditor) View(st styles, width, height int) string {
 	prio := make([]string, len(model.Priorities))
 	for i, p := range model.Priorities {
 		prio[i] = "  " + string(p)
@@ -170,12 +180,7 @@ func (e *rekEditor) View(st styles, width, height int) string {
 	if e.focus == rePriority {
 		label = st.Focus.Render(label)
 	}
-	b.WriteString(label + strings.Join(prio, " ") + "\n")
-	b.WriteString(e.due.View() + "\n")
-	if e.problem != "" {
-		b.WriteString(st.Error.Render("✗ " + e.problem))
-	}
-	return clip(b.String(), width, height)
+	return formView(st, width, height, "Ubah rekomendasi", e.problem, e.text.View(), label+strings.Join(prio, " "), e.due.View())
 }
 
 // Fields of the follow-up form.
@@ -266,14 +271,5 @@ func (f *followUpForm) help() []key.Binding {
 }
 
 func (f *followUpForm) View(st styles, width, height int) string {
-	var b strings.Builder
-	b.WriteString(st.Header.Render("Tindak lanjut baru") + st.Muted.Render("  ctrl+s simpan · tab kolom berikut · esc batal") + "\n")
-	b.WriteString(f.date.View() + "\n")
-	b.WriteString(f.text.View() + "\n")
-	b.WriteString(f.evTitle.View() + "\n")
-	b.WriteString(f.evLoc.View() + "\n")
-	if f.problem != "" {
-		b.WriteString(st.Error.Render(fmt.Sprintf("✗ %s", f.problem)))
-	}
-	return clip(b.String(), width, height)
+	return formView(st, width, height, "Tindak lanjut baru", f.problem, f.date.View(), f.text.View(), f.evTitle.View(), f.evLoc.View())
 }
