@@ -58,20 +58,18 @@ func (f areaField) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// focusOn focuses fields[i] and blurs the others; a nil field (a choice)
-// takes no typing.
+// focusOn blurs every field and focuses fields[i]; a nil field (a
+// choice) takes no typing.
 func focusOn(fields []formField, i int) tea.Cmd {
-	var cmd tea.Cmd
-	for j, f := range fields {
-		switch {
-		case f == nil:
-		case j == i:
-			cmd = f.Focus()
-		default:
+	for _, f := range fields {
+		if f != nil {
 			f.Blur()
 		}
 	}
-	return cmd
+	if i < 0 || i >= len(fields) || fields[i] == nil {
+		return nil
+	}
+	return fields[i].Focus()
 }
 
 // forwardTo passes msg (a key, a paste, a cursor message) to fields[i],
