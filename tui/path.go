@@ -179,7 +179,7 @@ func (p *pathScreen) compute(keep string) {
 		p.table.show(nil, 0)
 		return
 	}
-	p.way = way
+	p.way, p.loadErr = way, "" // a path found clears a refusal of the predicate shown before
 	p.now, _ = model.Score(d.in, d.values, p.shown)
 	after := maps.Clone(d.values)
 	if after == nil {
