@@ -96,7 +96,10 @@ func (c *chooserScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 func (c *chooserScreen) Help() keyHelp {
 	k := c.keys
 	if c.team != nil {
-		return keyHelp{short: []key.Binding{k.Submit, k.Cancel}}
+		// The team field saves on enter; the form's "next field" does not apply.
+		save := k.Submit
+		save.SetHelp("enter", "simpan")
+		return keyHelp{short: []key.Binding{save, k.Cancel}}
 	}
 	if c.export.isOpen() { // a digit picks the format, shown in the menu
 		return keyHelp{short: []key.Binding{k.Cancel}}

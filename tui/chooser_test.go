@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -114,6 +115,9 @@ func TestChooserChangesTeam(t *testing.T) {
 	h.keys("[enter]") // Magelang: 2026 PMPZI selected
 	h.keys("t")
 	h.mustSee("Tim evaluasi 2026/PMPZI", "Tim: ")
+	if foot := h.view(); strings.Contains(foot, "kolom berikut") {
+		t.Fatalf("the team field's help offers the form's next field:\n%s", foot)
+	}
 	h.keys("ani (anggota), sari (kepala)[enter]")
 	h.mustSee(`tingkat "kepala": pilih anggota, ketua atau pengendali`)
 	for range 7 {
