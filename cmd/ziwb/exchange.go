@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -276,12 +278,23 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 			if err := local(cmd, file); err != nil {
 				return err
 			}
+			what := "bundel"
+			switch {
+			case lkeFile != "":
+				what = "lembar kerja"
+			case answers != "":
+				what = "berkas jawaban"
+			}
 			if file != "-" {
 				f, err := os.Open(file)
 				if err != nil {
-					return fmt.Errorf("baca bundel: %w", err)
+					return fmt.Errorf("baca %s: %w", what, err)
 				}
 				defer f.Close()
+				// A folder opens, then reads as nothing: say what it is.
+				if fi, err := f.Stat(); err == nil && fi.IsDir() {
+					return fmt.Errorf("baca %s: %w", what, &fs.PathError{Op: "read", Path: file, Err: syscall.EISDIR})
+				}
 				src = f
 			}
 			// A field bundle (with an origin) merges; any other imports.
@@ -303,7 +316,7 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 				if answers != "" {
 					var data []byte
 					if data, err = io.ReadAll(src); err != nil {
-						return fmt.Errorf("baca berkas jawaban: %w", err)
+						return fmt.Errorf("baca %s: %w", what, err)
 					}
 					if lkeFile != "" {
 						return importSheet(cmd, db, file, data, lke.ReadLKE, satker, st, year, skipUnmatched)

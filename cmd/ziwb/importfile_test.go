@@ -1,0 +1,28 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A folder given where a file is expected is named as a folder, not read
+// as an empty bundle; a worksheet or answers file that is not there is
+// called a file, not a bundle.
+func TestImportNamesTheFileItCannotRead(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(t.TempDir(), "z.db")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", dir}, "ini folder, bukan berkas"},
+		{[]string{"import", "--lke", filepath.Join(dir, "tidak-ada.xlsx"), "--satker", "x"}, "baca lembar kerja: buka"},
+		{[]string{"import", "--answers", filepath.Join(dir, "tidak-ada.csv"), "--satker", "x"}, "baca berkas jawaban: buka"},
+	} {
+		_, errOut, code := ziwb(t, append(c.args, "--db", db)...)
+		if code != 1 || !strings.Contains(errOut, c.want) || (c.args[1] != dir && strings.Contains(errOut, "bundel")) {
+			t.Errorf("%v: exit %d, %q; want 1 and %q", c.args, code, errOut, c.want)
+		}
+	}
+}
