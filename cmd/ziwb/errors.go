@@ -111,6 +111,8 @@ func pathMessage(pe *fs.PathError) string {
 		why = "ini folder, bukan berkas"
 	case errors.Is(pe.Err, syscall.ENOSPC):
 		why = "disk penuh"
+	case errors.Is(pe.Err, syscall.EROFS):
+		why = "sistem berkas hanya bisa dibaca"
 	case errors.Is(pe.Err, syscall.ENOTDIR):
 		why = "bagian jalurnya bukan folder"
 	default:

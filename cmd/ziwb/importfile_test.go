@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -24,5 +27,15 @@ func TestImportNamesTheFileItCannotRead(t *testing.T) {
 		if code != 1 || !strings.Contains(errOut, c.want) || (c.args[1] != dir && strings.Contains(errOut, "bundel")) {
 			t.Errorf("%v: exit %d, %q; want 1 and %q", c.args, code, errOut, c.want)
 		}
+	}
+}
+
+// A file on a read-only file system (a write-protected flash disk, a
+// read-only mount) is said in Indonesian, as a missing permission is.
+func TestReadOnlyFileSystemMessage(t *testing.T) {
+	err := fmt.Errorf("tulis hasil.md: %w", &fs.PathError{Op: "open", Path: "hasil.md.tmp-1", Err: syscall.EROFS})
+	got := message(err)
+	if want := "tulis hasil.md: buka hasil.md.tmp-1: sistem berkas hanya bisa dibaca"; got != want {
+		t.Errorf("message = %q; want %q", got, want)
 	}
 }
