@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -57,7 +58,8 @@ yang jawabannya berbeda.
 lembar kerja, json untuk program lain, xlsx (tabel dasbor saja, wajib -o)
 untuk Excel atau LibreOffice: kolom yang sama dengan csv, angka berformat
 Indonesia, verdict berwarna (LULUS hijau, TIDAK LULUS merah). Tanpa -o,
-hasil ditulis ke keluaran standar.`,
+hasil ditulis ke keluaran standar; tanpa --format, format mengikuti akhiran
+berkas -o (.csv, .json, .xlsx), selain itu md.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := o.check(cmd); err != nil {
@@ -104,6 +106,12 @@ hasil ditulis ke keluaran standar.`,
 // check refuses unknown values and flags that do not go together before
 // the database is opened.
 func (o *compareOpts) check(cmd *cobra.Command) error {
+	if !cmd.Flags().Changed("format") { // -o tabel.xlsx must not get Markdown
+		switch ext := strings.ToLower(filepath.Ext(o.output)); ext {
+		case ".csv", ".json", ".xlsx":
+			o.format = ext[1:]
+		}
+	}
 	switch o.format {
 	case "md", "csv", "json":
 	case "xlsx":
