@@ -308,7 +308,7 @@ dengan barisnya dan basis data tidak berubah; bila tidak, semuanya ditulis.
 				}
 				src = br
 			}
-			return withDB(cmd, openDB, func(db *store.DB) error {
+			return withNewDB(cmd, func(db *store.DB) error {
 				var stats store.ImportStats
 				if field != nil {
 					return mergeBundle(cmd, db, file, field, policy, asJSON)

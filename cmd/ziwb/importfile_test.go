@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -37,5 +38,28 @@ func TestReadOnlyFileSystemMessage(t *testing.T) {
 	got := message(err)
 	if want := "tulis hasil.md: buka hasil.md.tmp-1: sistem berkas hanya bisa dibaca"; got != want {
 		t.Errorf("message = %q; want %q", got, want)
+	}
+}
+
+// An import refused into a database that was not there leaves no new,
+// empty database behind: the message says nothing was written, and
+// nothing was.
+func TestRefusedImportCreatesNoDatabase(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, "rusak.json", `{"format":"ziwb-bundle","version":1,"satkers":[`)
+	answers := writeFile(t, "jawaban.csv", "id,jawaban\nmp.pemenuhan.1,Y\n")
+	for _, args := range [][]string{
+		{"import", bad},
+		{"import", "--answers", answers, "--satker", "tidak-ada"},
+	} {
+		db := filepath.Join(dir, "baru.db")
+		_, errOut, code := ziwb(t, append(args, "--db", db)...)
+		if code != 1 {
+			t.Errorf("%v: exit %d, %q; want 1", args, code, errOut)
+		}
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Errorf("%v: refused, yet %s was created (%v)", args, db, err)
+			os.Remove(db)
+		}
 	}
 }

@@ -69,6 +69,24 @@ func withDB(cmd *cobra.Command, open func(*cobra.Command) (*store.DB, error), fn
 	return fn(db)
 }
 
+// withNewDB is withDB with openDB for a command that may create the
+// database (import): when it did, and fn fails, the new empty file is
+// removed again, so a refused import leaves nothing behind.
+func withNewDB(cmd *cobra.Command, fn func(*store.DB) error) error {
+	path, fresh := "", false
+	if remoteOf(cmd) == nil {
+		if p, err := dbPath(cmd); err == nil {
+			_, err := os.Stat(p)
+			path, fresh = p, errors.Is(err, os.ErrNotExist)
+		}
+	}
+	err := withDB(cmd, openDB, fn)
+	if err != nil && fresh {
+		os.Remove(path)
+	}
+	return err
+}
+
 // commandDB is the database of a command run over ziwb serve, or else the
 // file of --db (or the default) opened with open.
 func commandDB(cmd *cobra.Command, open func(path string) (*store.DB, error)) (*store.DB, error) {
