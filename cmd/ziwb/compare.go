@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -106,11 +105,8 @@ berkas -o (.csv, .json, .xlsx), selain itu md.`,
 // check refuses unknown values and flags that do not go together before
 // the database is opened.
 func (o *compareOpts) check(cmd *cobra.Command) error {
-	if !cmd.Flags().Changed("format") { // -o tabel.xlsx must not get Markdown
-		switch ext := strings.ToLower(filepath.Ext(o.output)); ext {
-		case ".csv", ".json", ".xlsx":
-			o.format = ext[1:]
-		}
+	if err := formatFromName(cmd, o.output, &o.format, "md", "csv", "json", "xlsx"); err != nil {
+		return err
 	}
 	switch o.format {
 	case "md", "csv", "json":

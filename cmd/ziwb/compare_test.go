@@ -420,37 +420,3 @@ func TestCompareRejectsBadValues(t *testing.T) {
 		t.Errorf("help: exit %d\n%s", code, out)
 	}
 }
-
-// Without --format, -o's name picks the format, as report lhe does: a
-// table written to tabel.xlsx opens in a spreadsheet instead of being
-// Markdown under a workbook's name.
-func TestCompareFormatFromOutputName(t *testing.T) {
-	db := demoDB(t)
-	dir := t.TempDir()
-	for name, head := range map[string]string{
-		"tabel.xlsx": "PK\x03\x04",
-		"tabel.csv":  "satker,",
-		"tabel.json": "{",
-		"tabel.md":   "# ",
-		"tabel.txt":  "# ",
-	} {
-		out := filepath.Join(dir, name)
-		if _, errOut, code := ziwb(t, "compare", "--db", db, "-o", out); code != 0 {
-			t.Fatalf("%s: exit %d: %s", name, code, errOut)
-		}
-		data, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.HasPrefix(string(data), head) {
-			t.Errorf("%s starts %q; want %q", name, data[:min(len(data), 12)], head)
-		}
-	}
-	out := filepath.Join(dir, "tetap.xlsx") // an explicit --format still wins
-	if _, errOut, code := ziwb(t, "compare", "--db", db, "--format", "csv", "-o", out); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	if data, _ := os.ReadFile(out); !strings.HasPrefix(string(data), "satker,") {
-		t.Errorf("--format csv -o tetap.xlsx wrote %q…", data[:min(len(data), 12)])
-	}
-}

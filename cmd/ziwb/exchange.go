@@ -29,7 +29,8 @@ func newExportCmd() *cobra.Command {
 		Long: `Tulis bundel JSON yang utuh dan berversi: satker, evaluasi, jawaban beserta
 catatan dan eviden, riwayat perubahan, dan instrumen yang dipakai. Bundel
 yang sama selalu menghasilkan bita yang sama; "ziwb import BERKAS" membacanya
-kembali. Tanpa -o, bundel ditulis ke keluaran standar.
+kembali. Tanpa -o, bundel ditulis ke keluaran standar; tanpa --format,
+format mengikuti akhiran berkas -o (.json, .csv, .xlsx).
 
 Dengan --satker ID[,ID…]: bundel lapangan, untuk kerja yang dibawa keluar
 (mis. ke laptop) dan dibawa kembali. Bundel itu membawa satker-satker tadi
@@ -48,6 +49,9 @@ skor sama seperti ziwb; "Rekap" (nilai dan verdict tiap komponen, syarat
 predikat) dan "Rekomendasi".`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := formatFromName(cmd, output, &format, "json", "csv", "xlsx"); err != nil {
+				return err
+			}
 			if format != "json" && format != "csv" && format != "xlsx" {
 				return flagError("--format %q tidak dikenal; yang ada: json, csv, xlsx", format)
 			}
@@ -167,27 +171,6 @@ func satkerList(ids []string) []string {
 		}
 	}
 	return out
-}
-
-// writeResult writes a command's result to standard output, or to the
-// file -o names (atomically, and not on a server), and then says on
-// standard error "what ditulis ke FILE".
-func writeResult(cmd *cobra.Command, output string, data []byte, what string) error {
-	if output == "" || output == "-" {
-		_, err := cmd.OutOrStdout().Write(data)
-		return err
-	}
-	if err := local(cmd, output); err != nil {
-		return err
-	}
-	if err := store.WriteAtomic(output, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	}); err != nil {
-		return err
-	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "%s ditulis ke %s\n", what, output)
-	return nil
 }
 
 func newImportCmd() *cobra.Command {

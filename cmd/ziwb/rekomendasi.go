@@ -35,9 +35,13 @@ instrumen:
                 terakhir — siap ditempel ke Laporan Hasil Evaluasi.
   --format csv  CSV dengan baris judul, satu baris per rekomendasi.
 
-Tanpa -o, hasil ditulis ke keluaran standar.`,
+Tanpa -o, hasil ditulis ke keluaran standar; tanpa --format, format
+mengikuti akhiran berkas -o (.md, .csv).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := formatFromName(cmd, output, &format, "md", "csv"); err != nil {
+				return err
+			}
 			if format != "md" && format != "csv" {
 				return flagError("--format %q tidak dikenal; yang ada: md, csv", format)
 			}

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"path/filepath"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -42,13 +39,12 @@ tangan tim.
 
 Evaluasi dipilih dengan --satker ID; tanpa --year dan --stage, evaluasi
 terbaru satker itu. Tanpa -o, laporan ditulis ke keluaran standar; tanpa
---format, format mengikuti akhiran berkas -o (.html, .htm), selain itu md.`,
+--format, format mengikuti akhiran berkas -o (.html, .htm, .md), selain
+itu md. Untuk PDF, buka HTML-nya di peramban lalu cetak ke PDF.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !cmd.Flags().Changed("format") {
-				if ext := strings.ToLower(filepath.Ext(output)); ext == ".html" || ext == ".htm" {
-					format = "html"
-				}
+			if err := formatFromName(cmd, output, &format, "md", "html"); err != nil {
+				return err
 			}
 			if format != "md" && format != "html" {
 				return flagError("--format %q tidak dikenal; yang ada: md, html", format)
