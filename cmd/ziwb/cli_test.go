@@ -44,6 +44,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{[]string{"compare", "--format", "xml"}, 2, `--format "xml" tidak dikenal`},
 		{[]string{"import", "--answers", "x.json"}, 2, "--satker wajib diisi bersama --answers"},
 		{[]string{"export", "-o"}, 2, "tanda -o butuh nilai"},
+		{[]string{"completion", "nope"}, 2, `perintah "nope" tidak dikenal untuk ziwb completion`},
 		{[]string{"score", "--answers", filepath.Join(t.TempDir(), "tidak-ada.json")}, 1, "berkas atau folder tidak ada"},
 		{[]string{"import", filepath.Join(t.TempDir(), "tidak-ada.json"), "--db", filepath.Join(t.TempDir(), "z.db")}, 1, "baca bundel: buka"},
 	} {
@@ -93,12 +94,14 @@ func TestVersionAndCompletion(t *testing.T) {
 
 // The help speaks Indonesian too, on every command.
 func TestHelpIsIndonesian(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"score", "--help"}, {"rekomendasi", "export", "--help"}, {"help", "compare"}} {
+	for _, args := range [][]string{{"--help"}, {"score", "--help"}, {"rekomendasi", "export", "--help"}, {"help", "compare"},
+		{"completion", "--help"}, {"completion"}, {"completion", "bash", "--help"}, {"completion", "zsh", "--help"},
+		{"completion", "fish", "--help"}, {"completion", "powershell", "--help"}} {
 		out, _, code := ziwb(t, args...)
 		if code != 0 || !strings.Contains(out, "Pemakaian:") {
 			t.Fatalf("%v: exit %d\n%s", args, code, out)
 		}
-		for _, english := range []string{"Usage:", "Available Commands", "Flags:", "help for", "for more information"} {
+		for _, english := range []string{"Usage:", "Available Commands", "Flags:", "help for", "for more information", "[flags]", "Generate", "disable completion"} {
 			if strings.Contains(out, english) {
 				t.Errorf("%v: %q left in the help", args, english)
 			}

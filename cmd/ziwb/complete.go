@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -48,6 +49,44 @@ func addCompletions(cmd *cobra.Command) {
 	}
 	for _, sub := range cmd.Commands() {
 		addCompletions(sub)
+	}
+}
+
+// completionLoad says, per shell, how to load the script ziwb writes:
+// in this session, then in every new one.
+var completionLoad = map[string][2]string{
+	"bash": {"source <(ziwb completion bash)",
+		"simpan di /etc/bash_completion.d/ziwb (Linux) atau\n$(brew --prefix)/etc/bash_completion.d/ziwb (macOS)."},
+	"zsh": {"source <(ziwb completion zsh)",
+		"ziwb completion zsh > \"${fpath[1]}/_ziwb\"\n(perlu \"autoload -U compinit; compinit\" di ~/.zshrc)."},
+	"fish": {"ziwb completion fish | source",
+		"ziwb completion fish > ~/.config/fish/completions/ziwb.fish"},
+	"powershell": {"ziwb completion powershell | Out-String | Invoke-Expression",
+		"tambahkan baris itu ke profil PowerShell Anda."},
+}
+
+// indonesianCompletion says cobra's completion command and its shells in
+// Indonesian, and makes an unknown shell a usage error, not the help.
+func indonesianCompletion(root *cobra.Command) {
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Short = "Skrip pelengkapan (tab) untuk shell"
+		c.Long = `Tulis skrip pelengkapan tab ziwb untuk bash, zsh, fish atau powershell:
+subperintah, tanda, id satker untuk --satker dan id instrumen untuk
+--instrument. Lihat "ziwb completion SHELL --help" untuk cara memuatnya.`
+		c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		c.DisableFlagsInUseLine = true
+		for _, sh := range c.Commands() {
+			sh.Short = "Skrip pelengkapan untuk " + sh.Name()
+			load := completionLoad[sh.Name()]
+			sh.Long = fmt.Sprintf("Tulis skrip pelengkapan tab ziwb untuk %s. Memuatnya di sesi ini:\n\n  %s\n\nUntuk setiap sesi baru: %s",
+				sh.Name(), load[0], load[1])
+			if f := sh.Flags().Lookup("no-descriptions"); f != nil {
+				f.Usage = "tanpa keterangan di samping pilihan"
+			}
+		}
 	}
 }
 

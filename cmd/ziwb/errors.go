@@ -123,7 +123,7 @@ func pathMessage(pe *fs.PathError) string {
 
 // usageTemplate is cobra's usage text in Indonesian.
 const usageTemplate = `Pemakaian:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.UseLine | tanda}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [perintah]{{end}}{{if gt (len .Aliases) 0}}
 
 Nama lain:
@@ -147,6 +147,7 @@ Ketik "{{.CommandPath}} [perintah] --help" untuk keterangan sebuah perintah.{{en
 // indonesianHelp gives every command the usage text and the help flag
 // and command in Indonesian.
 func indonesianHelp(cmd *cobra.Command) {
+	cobra.AddTemplateFunc("tanda", func(line string) string { return strings.Replace(line, "[flags]", "[tanda]", 1) })
 	cmd.SetUsageTemplate(usageTemplate)
 	cmd.InitDefaultHelpFlag()
 	if f := cmd.Flags().Lookup("help"); f != nil {

@@ -85,6 +85,8 @@ Subperintahnya bekerja tanpa terminal, untuk skrip dan laporan.`,
 			target.Help()
 		}})
 	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	indonesianCompletion(root)
 	indonesianHelp(root)
 	markUsageErrors(root)
 	addCompletions(root)
