@@ -160,7 +160,7 @@ func snapshotOnce(src string, out *os.File) error {
 func checkCopy(path string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("salinan rusak: %v", r)
+			err = fmt.Errorf("salinan rusak: %s", boltDetail(r))
 		}
 	}()
 	bdb, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
@@ -172,7 +172,7 @@ func checkCopy(path string) (err error) {
 		var first error
 		for cerr := range tx.Check() { // drain: the checker reads the tx until it closes the channel
 			if first == nil {
-				first = fmt.Errorf("salinan tidak konsisten: %v", cerr)
+				first = fmt.Errorf("salinan tidak konsisten: %s", boltDetail(cerr))
 			}
 		}
 		return first

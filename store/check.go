@@ -31,7 +31,7 @@ func (db *DB) Check() []Problem {
 	}
 	err := db.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() { // drain: the checker reads the tx until it closes the channel
-			add("berkas "+db.path, "bbolt: %v", err)
+			add("berkas "+db.path, "%s", boltDetail(err))
 		}
 		if len(ps) > 0 {
 			return nil // the pages are not sound; reading records could fault

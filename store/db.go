@@ -151,7 +151,7 @@ func Open(path string, opts Options) (*DB, error) {
 func openBolt(path string, opts Options) (bdb *bolt.DB, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			bdb, err = nil, fmt.Errorf("%s: %w: %v", path, ErrDamaged, r)
+			bdb, err = nil, fmt.Errorf("%s: %w: %s", path, ErrDamaged, boltDetail(r))
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -327,7 +327,7 @@ func (db *DB) update(fn func(tx *bolt.Tx) error) (err error) {
 
 func (db *DB) recoverDamage(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s: %w: %v", db.path, ErrDamaged, r)
+		*err = fmt.Errorf("%s: %w: %s", db.path, ErrDamaged, boltDetail(r))
 	}
 }
 

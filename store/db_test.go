@@ -196,6 +196,15 @@ func TestDamagedPageIsAnErrorNotACrash(t *testing.T) {
 	good := populated(t)
 	data, _ := os.ReadFile(good)
 	refused, found, quiet := 0, 0, 0
+	raw := map[string]bool{} // bbolt's words the user was shown untranslated
+	said := func(msg string) {
+		if _, rest, ok := strings.Cut(msg, "rincian teknis bbolt: "); ok {
+			raw[rest] = true
+		}
+		if strings.Contains(msg, "assertion failed") || strings.Contains(msg, "identifies as") {
+			t.Errorf("bbolt's English reaches the user: %s", msg)
+		}
+	}
 	for page := 2; page*4096 < usedBytes(t, good); page++ {
 		bad := append([]byte(nil), data...)
 		for i := page * 4096; i < (page+1)*4096; i += 7 {
@@ -209,6 +218,7 @@ func TestDamagedPageIsAnErrorNotACrash(t *testing.T) {
 				if !errors.Is(err, ErrDamaged) {
 					t.Errorf("page %d: open: %v; want ErrDamaged", page, err)
 				}
+				said(err.Error())
 				refused++
 				return
 			}
@@ -221,8 +231,14 @@ func TestDamagedPageIsAnErrorNotACrash(t *testing.T) {
 				if err != nil && !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNotFound) {
 					t.Errorf("page %d: read: %v; want ErrDamaged", page, err)
 				}
+				if err != nil {
+					said(err.Error())
+				}
 			}
 			if ps := db.Check(); len(ps) > 0 {
+				for _, p := range ps {
+					said(p.What)
+				}
 				found++
 			} else {
 				quiet++ // a free page: nothing reads it
@@ -230,6 +246,9 @@ func TestDamagedPageIsAnErrorNotACrash(t *testing.T) {
 		}()
 	}
 	t.Logf("damaged pages: %d refused at open, %d found by Check, %d unused", refused, found, quiet)
+	for msg := range raw {
+		t.Logf("untranslated: %s", msg)
+	}
 	if refused+found == 0 {
 		t.Fatal("no damage was noticed at all")
 	}

@@ -248,7 +248,7 @@ func TestImportPathRefused(t *testing.T) {
 	h.keys("[ctrl+u]map.csv[enter]")
 	h.mustSee("adalah folder, bukan berkas")
 	h.keys("[ctrl+u]rusak.xlsx[enter]")
-	h.mustSee("✗ rusak.xlsx: bukan berkas Excel (.xlsx) yang terbaca")
+	h.mustSee("✗ rusak.xlsx: bukan berkas Excel (.xlsx): isinya bukan arsip zip")
 	if home, err := os.UserHomeDir(); err == nil {
 		h.keys("[ctrl+u]~/tidak-ada-ziwb.csv[enter]")
 		h.mustSee("✗ berkas " + filepath.Join(home, "tidak-ada-ziwb.csv") + " tidak ada")

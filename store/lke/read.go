@@ -1,7 +1,9 @@
 package lke
 
 import (
+	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -43,6 +45,9 @@ func ReadLKE(name string, data []byte, in *model.Instrument) (f File, err error)
 		}
 	}()
 	xf, err := excelize.OpenReader(bytes.NewReader(data))
+	if errors.Is(err, zip.ErrFormat) { // a CSV, a PDF or an old .xls renamed
+		return File{}, model.FileErrors{{File: name, Msg: "bukan berkas Excel (.xlsx): isinya bukan arsip zip (berkas .xls lama: simpan ulang sebagai .xlsx)"}}
+	}
 	if err != nil {
 		return File{}, model.FileErrors{{File: name, Msg: fmt.Sprintf("bukan berkas Excel (.xlsx) yang terbaca: %v", err)}}
 	}

@@ -238,3 +238,15 @@ func TestReadLKEErrors(t *testing.T) {
 		t.Errorf("no sheet: %v", err)
 	}
 }
+
+// A file that is not a zip archive at all — a CSV or an old .xls given an
+// .xlsx name — is refused in Indonesian, saying what it is not and what to
+// do, without the zip reader's English.
+func TestReadLKENotAnArchive(t *testing.T) {
+	in, _ := model.Builtin("lke-zi-2021")
+	_, err := ReadLKE("isi.xlsx", []byte("id,nomor,jawaban\nmp.1,1.i.a,Y\n"), in)
+	msg := fmt.Sprint(err)
+	if !strings.Contains(msg, "isi.xlsx: bukan berkas Excel (.xlsx): isinya bukan arsip zip") || strings.Contains(msg, "zip: not") {
+		t.Fatalf("err = %q", msg)
+	}
+}
