@@ -104,7 +104,7 @@ func (l *loader) parse(data []byte) *Instrument {
 func (l *loader) syntaxError(err error) {
 	var se *yaml.SyntaxError
 	if errors.As(err, &se) && se.Token != nil {
-		l.errf(se.Token.Position.Line, "YAML tidak sah: %s", se.Message)
+		l.errf(se.Token.Position.Line, "YAML tidak sah: %s", yamlMessage(se.Message))
 		return
 	}
 	l.errf(0, "YAML tidak sah: %v", err)

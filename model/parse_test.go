@@ -82,8 +82,11 @@ func TestParseErrors(t *testing.T) {
 		{"ratio above one", "min_ratio: 0.5", "min_ratio: 1.5", 32, `min_ratio 1.5`},
 		{"requires unknown", "requires: WBK", "requires: WBX", 30, `predikat "WBX" yang tidak ada`},
 		{"requires cycle", "    rules:\n      - {node: total, min: 5}\n", "    requires: WBBM\n    rules:\n      - {node: total, min: 5}\n", 24, `lingkaran`},
-		{"duplicate key", "        weight: 6\n", "        weight: 6\n        weight: 6\n", 11, `"weight" already defined`},
-		{"syntax error", "    weight: 10\n", "    weight: [10\n", 7, `YAML tidak sah`},
+		{"duplicate key", "        weight: 6\n", "        weight: 6\n        weight: 6\n", 11, `YAML tidak sah: kunci "weight" sudah ada di baris 10`},
+		{"syntax error", "    weight: 10\n", "    weight: [10\n", 7, `YAML tidak sah: perlu ',' atau ']'`},
+		{"indented too far", "    weight: 10\n", "    weight: 10\n      nodes: []\n", 6, `YAML tidak sah: pasangan kunci: nilai tidak boleh di sini`},
+		{"tab for indentation", "        weight: 4\n", "\tweight: 4\n", 17, `YAML tidak sah: ada tab`},
+		{"unclosed quote", "text: Dua\n", "text: \"Dua\n", 20, `YAML tidak sah: tanda kutip " tidak ditutup`},
 		{"sequence where mapping belongs", "  - id: p\n    title: Pengungkit\n", "  - [p]\n  - id: p\n    title: Pengungkit\n", 4, `harus berupa pemetaan`},
 	}
 	for _, tt := range tests {
@@ -165,5 +168,20 @@ func TestYAMLRoundTrip(t *testing.T) {
 	jb, _ := b.MarshalJSON()
 	if string(ja) != string(jb) {
 		t.Errorf("scores differ after round trip:\n%s\n%s", ja, jb)
+	}
+}
+
+// The parser's messages not in the table keep their words, marked as the
+// parser's, so nothing is lost in translation.
+func TestYAMLMessage(t *testing.T) {
+	for msg, want := range map[string]string{
+		"mapping key \"id\" already defined at [3:1]":                        `kunci "id" sudah ada di baris 3`,
+		"could not find '[' character corresponding to ']'":                  "']' tanpa '[' pasangannya",
+		"value is not allowed in this context. map key-value is pre-defined": "nilai tidak boleh di sini (periksa indentasi)",
+		"undefined alias name":                                               "pesan pengurai YAML: undefined alias name",
+	} {
+		if got := yamlMessage(msg); got != want {
+			t.Errorf("yamlMessage(%q) = %q; want %q", msg, got, want)
+		}
 	}
 }
