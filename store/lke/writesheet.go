@@ -123,7 +123,7 @@ func writeLKE(f *excelize.File, st *styles, ws store.Worksheet) (lkeLayout, erro
 	try(f.SetCellStr(sh, "A1", in.Title))
 	try(f.SetCellStyle(sh, "A1", "A1", st.title))
 	try(f.SetCellStr(sh, "A2", fmt.Sprintf("Satker: %s (%s) · %s %d · status %s · target %s", s.Name, s.ID, e.Stage, e.Year, e.Status, orDash(s.Target))))
-	try(f.SetCellStr(sh, "A3", fmt.Sprintf("Instrumen: %s — %s. Ubah Jawaban (atau Nilai) dan skor dihitung ulang; skor dan total sama dengan ziwb.", in.ID, in.Source)))
+	try(f.SetCellStr(sh, "A3", fmt.Sprintf("Instrumen: %s — %s. Ubah Jawaban: Nilai, Skor dan total dihitung ulang sama seperti ziwb. Impor membaca kolom Jawaban saja.", in.ID, in.Source)))
 	heads := make([]any, len(cols))
 	for i, c := range cols {
 		heads[i] = c.head
