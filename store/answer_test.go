@@ -140,16 +140,18 @@ func TestHistoryAndUndo(t *testing.T) {
 		}
 	}
 
-	undo := func() model.Change {
+	undoBy := func(by string) model.Change {
 		t.Helper()
-		c, err := db.Undo(e.ID, "a")
+		c, err := db.Undo(e.ID, by)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return c
 	}
+	undo := func() model.Change { t.Helper(); return undoBy("a") }
 	answers := func() map[string]model.Answer { as, _ := db.Answers(e.ID); return as }
-	if c := undo(); c.Question != q2.ID || c.Field != "value" || c.New != "" {
+	// Each person undoes their own: q2 is b's.
+	if c := undoBy("b"); c.Question != q2.ID || c.Field != "value" || c.New != "" {
 		t.Errorf("first undo %+v", c)
 	}
 	if _, ok := answers()[q2.ID]; ok {
@@ -177,11 +179,11 @@ func TestHistoryAndUndo(t *testing.T) {
 	}
 	// A new edit after undos is undone first.
 	db.SetAnswer(e.ID, q2.ID, v(q2, 1), "b")
-	if c := undo(); c.Question != q2.ID {
+	if c := undoBy("b"); c.Question != q2.ID {
 		t.Errorf("undo after a new edit: %+v", c)
 	}
 	db.SetEvidence(e.ID, q1.ID, []model.Evidence{{Title: "x", Location: "y"}}, "b")
-	if c := undo(); c.Field != "evidence" {
+	if c := undoBy("b"); c.Field != "evidence" {
 		t.Errorf("undo of evidence: %+v", c)
 	}
 	if a, ok := answers()[q1.ID]; ok {

@@ -2,16 +2,21 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
-// Undo reverts the newest action on answers (value, note or evidence, or
+// Undo reverts by's newest action on answers (value, note or evidence, or
 // several of them saved together — on one question, or on every question
 // an imported file changed) of the evaluation that has not been undone
-// yet; the revert is itself an action in the history. Repeated calls walk
-// further back. ErrNotFound when there is nothing left to undo.
+// yet and still stands; the revert is itself an action in the history.
+// Repeated calls walk further back. Another person's changes are never
+// undone, nor overwritten: a field someone changed since stays as they
+// left it (two anggota of one team share a level over the server).
+// ErrNotFound when there is nothing left to undo.
 func (db *DB) Undo(evalID, by string) (model.Change, error) {
 	var out changeRec
 	err := db.write(func(t txn) error {
@@ -23,12 +28,12 @@ func (db *DB) Undo(evalID, by string) (model.Change, error) {
 		if err != nil {
 			return err
 		}
-		target, found, err := t.undoTarget(evalID, storedLevel(step.Level))
+		target, found, err := t.undoTarget(evalID, storedLevel(step.Level), by)
 		if err != nil {
 			return err
 		}
 		if !found {
-			return fmt.Errorf("tidak ada perubahan jawaban %s di evaluasi %s yang bisa diurungkan: %w", step.Level, evalID, ErrNotFound)
+			return fmt.Errorf("tidak ada perubahan jawaban %s oleh %s di evaluasi %s yang bisa diurungkan: %w", step.Level, by, evalID, ErrNotFound)
 		}
 		action, err := t.actionOf(target)
 		if err != nil {
@@ -75,6 +80,12 @@ func (t txn) undoQuestion(group *uint64, evalID, qid string, action []changeRec,
 	if err != nil {
 		return out, err
 	}
+	// Only what still stands as the action left it goes back: a field
+	// someone changed since keeps their change.
+	action = slices.DeleteFunc(slices.Clone(action), func(c changeRec) bool { return fieldText(old, c.Field) != c.New })
+	if len(action) == 0 {
+		return out, nil
+	}
 	target := action[0]
 	next := old
 	undoes := map[string]uint64{}
@@ -119,25 +130,53 @@ func (t txn) undoQuestion(group *uint64, evalID, qid string, action []changeRec,
 	return out, err
 }
 
-// undoTarget finds the newest answer change of an evaluation at one level
-// (as stored) that is neither an undo nor undone.
-func (t txn) undoTarget(evalID string, level model.Level) (changeRec, bool, error) {
+// undoTarget finds by's newest answer change of an evaluation at one
+// level (as stored) that is neither an undo nor undone, and that still
+// stands: nobody changed the field since.
+func (t txn) undoTarget(evalID string, level model.Level, by string) (changeRec, bool, error) {
 	undone := map[uint64]bool{}
 	var target changeRec
 	found := false
+	var ferr error
 	err := t.walkHistory(HistoryFilter{Evaluation: evalID}, func(r changeRec) bool {
 		switch {
 		case r.Undoes != 0:
 			undone[r.Undoes] = true
 		case undone[r.Seq]:
 		case r.Level != level:
+		case !strings.EqualFold(r.By, by):
 		case r.Question != "" && (r.Field == fieldValue || r.Field == fieldNote || r.Field == fieldEvidence || r.Field == fieldCarried):
-			target, found = r, true
-			return false
+			now, err := t.answer(evalID, r.Question, level)
+			if err != nil {
+				ferr = err
+				return false
+			}
+			if fieldText(now, r.Field) == r.New {
+				target, found = r, true
+				return false
+			}
 		}
 		return true
 	})
+	if err == nil {
+		err = ferr
+	}
 	return target, found, err
+}
+
+// fieldText is one field of an answer as the history writes it.
+func fieldText(a answerRec, field string) string {
+	switch field {
+	case fieldValue:
+		return a.Value.String()
+	case fieldNote:
+		return a.Note
+	case fieldEvidence:
+		return evidenceText(a.Evidence)
+	case fieldCarried:
+		return carriedText(a.Carried)
+	}
+	return ""
 }
 
 // actionOf is every entry of the action target belongs to: the fields
