@@ -90,6 +90,9 @@ type App struct {
 	// busy server commits hundreds of times a second.
 	lastLive time.Time
 	liveDue  bool // a reload is scheduled
+	// liveHeld: a change came while text was being typed; it is shown
+	// once the field is left.
+	liveHeld bool
 }
 
 // liveEvery is how often someone else's changes reload the screen on top
@@ -153,6 +156,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg.(type) {
 	case Changed:
 		if a.top().Capturing() {
+			a.liveHeld = true
 			return a, nil
 		}
 		if s, ok := a.top().(liveScreen); ok { // it knows whether it changed: the frame stays
@@ -170,6 +174,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case liveTickMsg:
 		a.liveDue, a.lastLive = false, time.Now()
 		if a.top().Capturing() {
+			a.liveHeld = true
 			return a, nil
 		}
 		msg = refreshMsg{}
@@ -233,7 +238,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// capabilities, key releases) concern none of them.
 		return a, nil
 	}
-	return a, a.updateTop(msg)
+	cmd := a.updateTop(msg)
+	if a.liveHeld && !a.top().Capturing() { // the field is left: show what came meanwhile
+		a.liveHeld = false
+		cmd = tea.Batch(cmd, func() tea.Msg { return Changed{} })
+	}
+	return a, cmd
 }
 
 // updateTop hands msg to the top screen and carries out the navigation

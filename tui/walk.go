@@ -67,6 +67,7 @@ type walkScreen struct {
 	evIdx  int                // evidence being edited; -1 adds
 
 	pending int               // saves not yet committed
+	missed  bool              // a change of someone else's came while saves were pending
 	ticket  uint64            // the last write asked for
 	shownAt map[string]uint64 // per question, the write whose answer is shown
 	allAt   uint64            // the write (an undo) that last gave every answer
@@ -132,7 +133,11 @@ func (w *walkScreen) load() tea.Msg {
 // live reads whether the evaluation changed since it was loaded — one
 // seek, where a load reads every answer — and loads it only then.
 func (w *walkScreen) live() tea.Cmd {
-	if !w.loaded || w.pending > 0 { // its own saves' results are on their way
+	if !w.loaded {
+		return nil
+	}
+	if w.pending > 0 { // its own saves' results are on their way: after them
+		w.missed = true
 		return nil
 	}
 	shown := w.version
@@ -142,6 +147,17 @@ func (w *walkScreen) live() tea.Cmd {
 		}
 		return w.load()
 	}
+}
+
+// writeDone counts one of the walk's own writes done; when the last is, a
+// change of someone else's that came meanwhile is read.
+func (w *walkScreen) writeDone() tea.Cmd {
+	w.pending = max(0, w.pending-1)
+	if w.pending > 0 || !w.missed {
+		return nil
+	}
+	w.missed = false
+	return w.live()
 }
 
 func (w *walkScreen) Title() string {
@@ -188,7 +204,8 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case walkLoadedMsg:
 		if w.loaded && w.pending > 0 {
-			return nil // read before a save of ours: its result comes next
+			w.missed = true // read before a save of ours: read again after it
+			return nil
 		}
 		first := !w.loaded
 		w.loaded = true
@@ -211,18 +228,16 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case answerSavedMsg:
-		w.pending = max(0, w.pending-1)
 		w.saved = time.Now()
 		q := msg.answer.Question
 		if msg.ticket < max(w.shownAt[q], w.allAt) {
-			return nil // a later write to it has been shown already
+			return w.writeDone() // a later write to it has been shown already
 		}
 		w.shownAt[q] = msg.ticket
 		w.setAnswer(msg.answer)
 		w.rescore()
-		return nil
+		return w.writeDone()
 	case undoneMsg:
-		w.pending = max(0, w.pending-1)
 		// Every answer as the undo left it, but those a later write has
 		// shown already.
 		for q, at := range w.shownAt {
@@ -245,18 +260,18 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 			w.jumpTo(msg.change.Question)
 		}
 		w.problem = "Diurungkan: " + describeChange(w.inst, msg.change)
-		return nil
+		return w.writeDone()
 	case saveFailedMsg:
 		// Refused (a final evaluation, nothing to undo) or failed: say so
 		// here, and the status line no longer waits for it.
-		w.pending = max(0, w.pending-1)
 		w.problem = "Tidak tersimpan: " + errorText(msg.err)
 		if errors.Is(msg.err, store.ErrNotFound) && msg.undo {
 			w.problem = "Tidak ada lagi yang bisa diurungkan di evaluasi ini."
 		}
-		return nil
+		return w.writeDone()
 	case refreshMsg:
-		if w.pending > 0 { // its own saves' results are on their way
+		if w.pending > 0 { // its own saves' results are on their way: after them
+			w.missed = true
 			return nil
 		}
 		return w.load
