@@ -24,11 +24,17 @@ var ErrNoTerminal = errors.New("ziwb butuh terminal interaktif untuk meja kerja;
 type SignalError struct{ Signal os.Signal }
 
 func (e SignalError) Error() string {
+	return "dihentikan oleh sinyal " + e.Name() + "; semua yang sudah ditandai tersimpan tetap ada di basis data"
+}
+
+// Name is the signal as a supervisor writes it (SIGTERM), not Go's
+// English description ("terminated").
+func (e SignalError) Name() string {
 	name := map[os.Signal]string{syscall.SIGINT: "SIGINT", syscall.SIGTERM: "SIGTERM", syscall.SIGHUP: "SIGHUP"}[e.Signal]
 	if name == "" {
 		name = e.Signal.String()
 	}
-	return "dihentikan oleh sinyal " + name + "; semua yang sudah ditandai tersimpan tetap ada di basis data"
+	return name
 }
 
 // ExitCode is the shell's convention for a death by signal: 128+n.

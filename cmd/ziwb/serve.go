@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/kemenag-ortala/ziwb/tui"
 	"github.com/kemenag-ortala/ziwb/tui/serve"
 )
 
@@ -112,16 +113,18 @@ Kunci host dibuat pada awal pertama (ziwb_host_ed25519 di samping basis data).`,
 				if err := srv.Listen(); err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "ziwb melayani %s — basis data %s, pengguna %s\n", srv.Addr(), db.Path(), usersFile)
+				// Signals are caught before the server says it is ready: a
+				// supervisor may stop it as soon as it has read that line.
 				sigs := make(chan os.Signal, 1)
 				signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 				defer signal.Stop(sigs)
+				fmt.Fprintf(cmd.ErrOrStderr(), "ziwb melayani %s — basis data %s, pengguna %s\n", srv.Addr(), db.Path(), usersFile)
 				go func() {
 					s, ok := <-sigs
 					if !ok {
 						return
 					}
-					fmt.Fprintf(cmd.ErrOrStderr(), "ziwb: %v diterima; semua sesi diakhiri\n", s)
+					fmt.Fprintf(cmd.ErrOrStderr(), "ziwb: sinyal %s diterima; semua sesi diakhiri\n", tui.SignalError{Signal: s}.Name())
 					ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 					defer cancel()
 					srv.Shutdown(ctx, "server dihentikan; sampai jumpa")
