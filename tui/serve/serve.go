@@ -63,7 +63,7 @@ type Server struct {
 type session struct {
 	who    Person
 	cancel context.CancelFunc
-	out    io.Writer
+	why    string // why the server ended it (under Server.mu), said once it is over
 }
 
 // New checks the configuration, reads the users file and makes the host
@@ -138,7 +138,7 @@ func (s *Server) Shutdown(ctx context.Context, why string) error {
 	s.mu.Lock()
 	s.closing = true
 	for sess := range s.sessions {
-		fmt.Fprintf(sess.out, "\r\nziwb: %s\r\n", why)
+		sess.why = why
 		sess.cancel()
 	}
 	s.mu.Unlock()
@@ -193,7 +193,7 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
-	me := &session{who: who, cancel: cancel, out: sess.Stderr()}
+	me := &session{who: who, cancel: cancel}
 	if err := s.admit(me); err != nil {
 		wish.Fatalln(sess, "ziwb:", err)
 		return
@@ -212,6 +212,14 @@ func (s *Server) handle(sess ssh.Session) {
 		code = s.workbench(ctx, sess, who)
 	}
 	s.logf("keluar: %s dari %s setelah %s, status %d", who.Name, sess.RemoteAddr(), time.Since(start).Round(time.Second), code)
+	// The reason goes after the workbench has given the terminal back:
+	// written on its alternate screen, it would vanish with it.
+	s.mu.Lock()
+	why := me.why
+	s.mu.Unlock()
+	if why != "" {
+		fmt.Fprintf(sess.Stderr(), "\r\nziwb: %s\r\n", why)
+	}
 	sess.Exit(code)
 }
 
@@ -317,7 +325,7 @@ func (s *Server) watchUsers(stop <-chan struct{}) {
 		s.mu.Lock()
 		for sess := range s.sessions {
 			if now, ok := s.users.byKey(sess.who.Key); !ok || now.Role != sess.who.Role || now.Name != sess.who.Name {
-				fmt.Fprintf(sess.out, "\r\nziwb: akses Anda diubah oleh admin; sesi ini berakhir\r\n")
+				sess.why = "akses Anda diubah oleh admin; sesi ini berakhir"
 				s.logf("sesi %s diakhiri: tidak lagi terdaftar dengan nama dan peran yang sama", sess.who.Name)
 				sess.cancel()
 			}
