@@ -86,6 +86,10 @@ type users struct {
 	people  []Person
 	modTime time.Time
 	size    int64
+	// the file as it was when it last failed to read: reported once,
+	// not at every poll until it is fixed
+	badTime time.Time
+	badSize int64
 }
 
 func loadUsers(path string) (*users, error) {
@@ -105,8 +109,9 @@ func (u *users) reload() (changed bool, err error) {
 	}
 	u.mu.RLock()
 	same := fi.ModTime().Equal(u.modTime) && fi.Size() == u.size && u.people != nil
+	reported := fi.ModTime().Equal(u.badTime) && fi.Size() == u.badSize && u.people != nil
 	u.mu.RUnlock()
-	if same {
+	if same || reported {
 		return false, nil
 	}
 	data, err := os.ReadFile(u.path)
@@ -115,6 +120,9 @@ func (u *users) reload() (changed bool, err error) {
 	}
 	people, err := ParseUsers(u.path, data)
 	if err != nil {
+		u.mu.Lock()
+		u.badTime, u.badSize = fi.ModTime(), fi.Size()
+		u.mu.Unlock()
 		return false, err
 	}
 	u.mu.Lock()

@@ -1,0 +1,48 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// A users file saved with a mistake is reported once, not at every poll
+// (once a second, all night), and read again as soon as it is fixed.
+func TestBrokenUsersFileIsReportedOnce(t *testing.T) {
+	budi := newTester(t, "budi", store.RoleEvaluator)
+	path := filepath.Join(t.TempDir(), "pengguna-ziwb.txt")
+	write := func(text string, at time.Time) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := time.Now().Add(-time.Hour)
+	write(budi.line()+"\n", base)
+	u, err := loadUsers(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(budi.line()+"\nsari evaluatr "+budi.line()[len("budi evaluator "):]+"\n", base.Add(time.Minute))
+	if _, err := u.reload(); err == nil {
+		t.Fatal("a broken users file was not reported")
+	}
+	for i := range 3 {
+		if changed, err := u.reload(); err != nil || changed {
+			t.Fatalf("poll %d of the same broken file: changed %v, %v", i, changed, err)
+		}
+	}
+	if _, ok := u.byKey(budi.signer.PublicKey()); !ok {
+		t.Error("the people read before the mistake no longer hold")
+	}
+	write(budi.line()+"\n# diperbaiki\n", base.Add(2*time.Minute))
+	if changed, err := u.reload(); err != nil || !changed {
+		t.Errorf("the fixed file: changed %v, %v", changed, err)
+	}
+}
