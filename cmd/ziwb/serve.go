@@ -119,17 +119,25 @@ Kunci host dibuat pada awal pertama (ziwb_host_ed25519 di samping basis data).`,
 				signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 				defer signal.Stop(sigs)
 				fmt.Fprintf(cmd.ErrOrStderr(), "ziwb melayani %s — basis data %s, pengguna %s\n", srv.Addr(), db.Path(), usersFile)
+				stopped := make(chan os.Signal, 1) // the signal that ended it, for its exit status
 				go func() {
 					s, ok := <-sigs
 					if !ok {
 						return
 					}
+					stopped <- s
 					fmt.Fprintf(cmd.ErrOrStderr(), "ziwb: sinyal %s diterima; semua sesi diakhiri\n", tui.SignalError{Signal: s}.Name())
 					ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 					defer cancel()
 					srv.Shutdown(ctx, "server dihentikan; sampai jumpa")
 				}()
-				return srv.Serve()
+				err = srv.Serve()
+				select {
+				case s := <-stopped: // a clean stop, but a supervisor must tell it from a quit: 128+n
+					return tui.SignalError{Signal: s}
+				default:
+					return err
+				}
 			})
 		},
 	}

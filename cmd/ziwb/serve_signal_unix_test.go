@@ -19,7 +19,8 @@ import (
 )
 
 // The real server stopped by SIGTERM says so in Indonesian, naming the
-// signal as the workbench does (SIGTERM), not Go's English "terminated".
+// signal as the workbench does (SIGTERM), not Go's English "terminated",
+// and ends, after its clean shutdown, with the workbench's 128+n.
 func TestServeSaysWhichSignalStoppedIt(t *testing.T) {
 	binaries(t)
 	dir := t.TempDir()
@@ -79,7 +80,8 @@ func TestServeSaysWhichSignalStoppedIt(t *testing.T) {
 	}
 	for range lines {
 	}
-	if err := cmd.Wait(); err != nil {
-		t.Errorf("serve after SIGTERM: %v", err)
+	err = cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 128+int(syscall.SIGTERM) {
+		t.Errorf("serve after SIGTERM: %v, exit %d; want 143, as the workbench", err, code)
 	}
 }
