@@ -110,7 +110,7 @@ func TestCountsAndTheirNoteAreOneAction(t *testing.T) {
 	if got, ok := a["mp.reform.1"]; ok {
 		t.Fatalf("one undo left %+v; want the value and the note both gone", got)
 	}
-	h.mustSee("Diurungkan")
+	h.mustSee("Diurungkan: catatan mp.reform.1 kembali ke kosong · jawaban kosong")
 }
 
 // Writes still queued when the program ends are done before the store

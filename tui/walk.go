@@ -256,10 +256,11 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		w.saved = time.Now()
 		w.rescore()
+		w.problem = "Diurungkan"
 		if msg.change.Question != "" {
 			w.jumpTo(msg.change.Question)
+			w.problem += ": " + describeUndo(w.question(), msg.change, w.mine(msg.change.Question))
 		}
-		w.problem = "Diurungkan: " + describeChange(w.inst, msg.change)
 		return w.writeDone()
 	case saveFailedMsg:
 		// Refused (a final evaluation, nothing to undo) or failed: say so

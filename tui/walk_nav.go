@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // Moving through the questions of the walk, and saying what an undo took back.
@@ -78,15 +79,28 @@ func (w *walkScreen) jumpTo(qid string) {
 	}
 }
 
-// describeChange says in words what an undone change was.
-func describeChange(in *model.Instrument, c model.Change) string {
-	what := map[string]string{"value": "jawaban", "note": "catatan", "evidence": "eviden"}[c.Field]
-	if what == "" {
-		what = c.Field
+// describeUndo says in words what an undo put back on a question. The
+// store returns one entry of the undone action — the last field it
+// changed, which may be the carried mark or the note saved with "8/10",
+// and whose Old is what was taken back — so the question is described as
+// it stands now, its answer always.
+func describeUndo(q *model.Question, c model.Change, now model.Answer) string {
+	v := "kosong"
+	if !now.Value.IsZero() {
+		v = format.Answer(q, now.Value)
 	}
-	old := c.Old
-	if old == "" {
-		old = "kosong"
+	if now.Carried {
+		v += " (dibawa)"
 	}
-	return fmt.Sprintf("%s %s kembali ke %s", what, c.Question, old)
+	switch c.Field {
+	case "note":
+		note := "isi sebelumnya"
+		if now.Note == "" {
+			note = "kosong"
+		}
+		return fmt.Sprintf("catatan %s kembali ke %s · jawaban %s", c.Question, note, v)
+	case "evidence":
+		return fmt.Sprintf("eviden %s kembali ke %d berkas · jawaban %s", c.Question, len(now.Evidence), v)
+	}
+	return fmt.Sprintf("jawaban %s kembali ke %s", c.Question, v)
 }
