@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // The workbench's frame: the header, the top screen's body and the help
@@ -112,21 +113,93 @@ func (a *App) shortHelp() []key.Binding {
 	return append(k, a.keys.Help)
 }
 
+// fullHelp lists every key of the screen on top, group by group. Groups
+// taller than the body flow into columns side by side; keys that still
+// find no room are counted on the last line, never cut off unsaid.
 func (a *App) fullHelp() string {
 	w, h := a.bodySize()
-	groups := append(a.top().Help().full, []key.Binding{a.keys.Back, a.keys.Help, a.keys.Quit})
-	var b strings.Builder
-	b.WriteString(a.env.st.Header.Render("Semua tombol — "+a.top().Title()) + "\n\n")
-	for _, g := range groups {
+	st := a.env.st
+	var blocks [][]key.Binding
+	for _, g := range append(a.top().Help().full, []key.Binding{a.keys.Back, a.keys.Help, a.keys.Quit}) {
+		var on []key.Binding
 		for _, k := range g {
-			if !k.Enabled() {
-				continue
+			if k.Enabled() {
+				on = append(on, k)
 			}
-			name := a.env.st.Key.Render(k.Help().Key)
-			fmt.Fprintf(&b, "  %s%s %s\n", name, strings.Repeat(" ", max(0, 12-lipgloss.Width(name))), k.Help().Desc)
 		}
-		b.WriteString("\n")
+		if len(on) > 0 {
+			blocks = append(blocks, on)
+		}
 	}
-	b.WriteString(a.env.st.Muted.Render("Tekan tombol apa saja untuk menutup."))
-	return clip(b.String(), w, h)
+	// Rows under the title and its blank line, above the closing line; in
+	// a column a zero binding is the blank line between two groups.
+	rows := max(1, h-3)
+	var cols [][]key.Binding
+	for _, b := range blocks {
+		last := len(cols) - 1
+		if last < 0 || len(cols[last])+1+len(b) > rows {
+			cols = append(cols, append([]key.Binding{}, b...))
+			continue
+		}
+		cols[last] = append(append(cols[last], key.Binding{}), b...)
+	}
+	var drawn []string
+	used, left := 0, 0
+	for _, c := range cols {
+		text := helpColumn(st, c, len(cols) == 1)
+		if len(drawn) > 0 && (left > 0 || used+lipgloss.Width(text) > w) {
+			for _, k := range c { // this column and every one after it
+				if k.Enabled() {
+					left++
+				}
+			}
+			continue
+		}
+		used += lipgloss.Width(text)
+		drawn = append(drawn, text)
+	}
+	lines := strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, drawn...), "\n")
+	if len(lines) > rows { // a group taller than the body
+		for _, l := range lines[rows:] {
+			if strings.TrimSpace(l) != "" {
+				left++
+			}
+		}
+		lines = lines[:rows]
+	}
+	if len(cols) == 1 && len(lines) < rows { // as one column has always read
+		lines = append(lines, "")
+	}
+	body := strings.Join(lines, "\n")
+	closing := "Tekan tombol apa saja untuk menutup."
+	if left > 0 {
+		closing = fmt.Sprintf("… %d tombol lagi: perbesar jendela. Tombol apa saja menutup.", left)
+	}
+	closing = ansi.Truncate(closing, w, "…")
+	head := st.Header.Render("Semua tombol — "+a.top().Title()) + "\n\n"
+	return clip(head+body+"\n"+st.Muted.Render(closing), w, h)
+}
+
+// helpColumn draws one column of the key overview; the only column keeps
+// the overview's old fixed key width.
+func helpColumn(st styles, keys []key.Binding, only bool) string {
+	kw := 12
+	if !only {
+		kw = 0
+		for _, k := range keys {
+			kw = max(kw, lipgloss.Width(k.Help().Key))
+		}
+	}
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if !k.Enabled() {
+			continue // the blank line between two groups
+		}
+		name := st.Key.Render(k.Help().Key)
+		fmt.Fprintf(&b, "  %s%s %s", name, strings.Repeat(" ", max(0, kw-lipgloss.Width(name))), k.Help().Desc)
+	}
+	return b.String()
 }
