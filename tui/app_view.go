@@ -45,7 +45,9 @@ func (a *App) render() string {
 	}
 	if trail := strings.Join(crumbs, " › "); resized || trail != f.trail {
 		f.trail = trail
-		f.header = clip(st.Title.Render("ziwb")+st.Crumb.Render(" · "+trail), w, 1)
+		// A trail wider than the window ends in "…", never cut unsaid.
+		crumb := ansi.Truncate(" · "+trail, max(0, w-lipgloss.Width("ziwb")), "…")
+		f.header = clip(st.Title.Render("ziwb")+st.Crumb.Render(crumb), w, 1)
 		f.out = ""
 	}
 	body := f.rawBody
