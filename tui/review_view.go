@@ -127,12 +127,13 @@ func (r *reviewScreen) detailText(it *reviewItem) string {
 	if q, ok := it.inst.Question(rk.Node); ok {
 		names = append(names, q.Number())
 	}
-	b.WriteString(st.Header.Render(shortRekID(rk)+" · "+strings.Join(names, " › ")) + st.Muted.Render(" ("+rk.Node+")") + "\n")
+	// Both first lines wrap: the pane would cut them off unsaid.
+	b.WriteString(wrap.Render(st.Header.Render(shortRekID(rk)+" · "+strings.Join(names, " › "))+st.Muted.Render(" ("+rk.Node+")")) + "\n")
 	evalText := ""
 	if it.eval.ID != "" {
 		evalText = fmt.Sprintf(" · evaluasi %d %s (%s)", it.eval.Year, it.eval.Stage, it.eval.Status)
 	}
-	b.WriteString(it.satker + evalText + "\n")
+	b.WriteString(wrap.Render(it.satker+evalText) + "\n")
 	due := "tanpa tenggat"
 	if !rk.Due.IsZero() {
 		due = "tenggat " + format.ShortDate(rk.Due)
