@@ -24,3 +24,18 @@ func TestReviewDetailPathWraps(t *testing.T) {
 	h.keys("r")
 	h.mustSee("Perbarui pola mutasi internal.", q.Number(), "(sdm.pemenuhan.4)", "(draft)")
 }
+
+// The detail pane gives a numeric answer as the walk does: a percentage
+// with its %, a decimal with a comma.
+func TestReviewDetailAnswerAsTheWalkShowsIt(t *testing.T) {
+	pinReviewClock(t)
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-angka", "KUA Kecamatan Angka", model.StageTPI)
+	if _, err := db.SetAnswer(ev.ID, "mp.reform.1", model.Num(62.5), "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	addRek(t, db, ev.ID, "mp.reform.1", "Dorong agen perubahan.", model.PriorityTinggi, date(2027, 3, 31))
+	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	h.keys("r")
+	h.mustSee("Jawaban kini: 62,5%")
+}

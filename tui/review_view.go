@@ -188,7 +188,7 @@ func (r *reviewScreen) nodeNow(it *reviewItem) string {
 		if !ok || a.Value.IsZero() {
 			return "Jawaban kini: " + st.Muted.Render("belum dijawab")
 		}
-		return "Jawaban kini: " + a.Value.String()
+		return "Jawaban kini: " + format.Answer(q, a.Value)
 	}
 	ns, ok := state.sc.Node(it.rek.Node)
 	if !ok {
