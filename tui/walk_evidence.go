@@ -83,7 +83,7 @@ func (w *walkScreen) evField() int {
 func (w *walkScreen) evidenceFormKey(msg tea.KeyPressMsg) tea.Cmd {
 	field := w.evField()
 	switch {
-	case key.Matches(msg, w.keys.Cancel):
+	case key.Matches(msg, w.keys.Discard):
 		w.evForm[field].Blur()
 		w.focus = focusEvidence
 		w.problem = ""

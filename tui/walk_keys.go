@@ -19,6 +19,9 @@ type walkKeys struct {
 	EvAdd, EvEdit, EvRemove, EvCheck, EvUp, EvDown key.Binding
 	// fields: the answer, the note, the evidence form
 	Save, Cancel, Submit, ToEvidence, NextField, LeaveList key.Binding
+	// Discard is esc where it drops what was typed (the answer field, the
+	// evidence form); Cancel is esc in the note, which keeps it.
+	Discard key.Binding
 }
 
 func newWalkKeys() walkKeys {
@@ -54,6 +57,7 @@ func newWalkKeys() walkKeys {
 		ToEvidence: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "simpan, ke eviden")),
 		NextField:  key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "kolom berikut")),
 		LeaveList:  key.NewBinding(key.WithKeys("esc", "tab"), key.WithHelp("esc", "selesai")),
+		Discard:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
 	}
 }
 
@@ -64,14 +68,14 @@ func (w *walkScreen) Help() keyHelp {
 	}
 	switch w.focus {
 	case focusInput:
-		return keyHelp{short: []key.Binding{k.Submit, k.Cancel}}
+		return keyHelp{short: []key.Binding{k.Submit, k.Discard}}
 	case focusNote:
 		return keyHelp{short: []key.Binding{k.Cancel, k.ToEvidence}}
 	case focusEvidence:
 		s := []key.Binding{k.EvAdd, k.EvEdit, k.EvCheck, k.EvRemove, k.LeaveList}
 		return keyHelp{short: s, full: [][]key.Binding{s, {k.EvUp, k.EvDown}}}
 	case focusEvidenceForm:
-		return keyHelp{short: []key.Binding{k.NextField, k.Submit, k.Cancel}}
+		return keyHelp{short: []key.Binding{k.NextField, k.Submit, k.Discard}}
 	}
 	return keyHelp{
 		short: []key.Binding{k.Answer, k.Next, k.NextGap, k.Note, k.Undo, k.Scorecard, k.Path, k.Step, k.Review, k.Back},
@@ -178,7 +182,7 @@ func (w *walkScreen) openInput(initial string) tea.Cmd {
 
 func (w *walkScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, w.keys.Cancel):
+	case key.Matches(msg, w.keys.Discard):
 		w.focus = focusQuestion
 		w.input.Blur()
 		w.problem = ""
