@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -69,6 +70,9 @@ func (a *App) render() string {
 	if resized || a.flash != f.flash || !sameBindings(keys, f.keys) {
 		f.flash, f.keys = a.flash, keys
 		f.footer = a.help.ShortHelpView(keys)
+		if lipgloss.Width(f.footer) > w {
+			f.footer = fitHelp(a.help, keys, w)
+		}
 		if a.flash != "" {
 			f.footer = st.Error.Render("✗ " + a.flash)
 		}
@@ -105,6 +109,20 @@ func sameBindings(a, b []key.Binding) bool {
 		}
 	}
 	return true
+}
+
+// fitHelp is the help line of the first keys that fit in w cells, with
+// "…" for the rest: bubbles' help adds a key whole when its "…" does not
+// fit either, and the frame would cut it unsaid.
+func fitHelp(h help.Model, keys []key.Binding, w int) string {
+	h.SetWidth(0) // every key asked for, measured here
+	tail := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
+	for n := len(keys) - 1; n > 0; n-- {
+		if s := h.ShortHelpView(keys[:n]) + tail; lipgloss.Width(s) <= w {
+			return s
+		}
+	}
+	return ""
 }
 
 func (a *App) shortHelp() []key.Binding {
