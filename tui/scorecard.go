@@ -183,7 +183,7 @@ func (s *scorecardScreen) render() {
 		model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions, resultText(sc.Result), sc.Target)))
 	b.WriteString(st.progressBar(sc.Total/sc.Max, min(w, 60)) + "\n")
 	b.WriteString(s.reviewMoves(nameW) + "\n")
-	fmt.Fprintf(&b, "%-*s %7s %7s  %-*s  %s\n", nameW, "KOMPONEN", "NILAI", "MAKS", barW, "", "VERDICT")
+	fmt.Fprintf(&b, "%-*s %7s %7s  %-*s  %s\n", nameW, "KOMPONEN", "NILAI", "MAKS", barW, "", "SYARAT")
 	for _, n := range s.inst.AllNodes() {
 		depth := s.inst.Depth(n.ID)
 		if depth > 1 && !s.detail && !s.named(n.ID) {

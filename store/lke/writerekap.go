@@ -141,7 +141,7 @@ func writeRekap(f *excelize.File, st *styles, ws store.Worksheet, sc model.Score
 		try(verdictCells(f, st, row, "C", target, node))
 	}
 	row := 8
-	try(xlRow(f, sh, row, st.header, "Komponen", "", "Skor", "Maksimum", "Persentase", "Kurang (poin)", "Verdict target "+orDash(sc.Target)))
+	try(xlRow(f, sh, row, st.header, "Komponen", "", "Skor", "Maksimum", "Persentase", "Kurang (poin)", "Syarat "+orDash(sc.Target)))
 	try(f.MergeCell(sh, xlCell("A", row), xlCell("B", row)))
 	first := row + 1
 	for _, n := range in.AllNodes() {

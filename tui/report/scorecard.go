@@ -22,7 +22,7 @@ func Scorecard(out io.Writer, in *model.Instrument, sc model.Scorecard) error {
 	fmt.Fprintf(out, "Nilai total %s dari %s · dijawab %d/%d · hasil: %s · sasaran: %s\n\n",
 		model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions, result, sc.Target)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "KOMPONEN\tNILAI\tMAKS\tDIJAWAB\tVERDICT\tKURANG")
+	fmt.Fprintln(w, "KOMPONEN\tNILAI\tMAKS\tDIJAWAB\tSYARAT\tKURANG")
 	for _, n := range in.AllNodes() {
 		ns, _ := sc.Node(n.ID)
 		fmt.Fprintf(w, "%s%s\t%s\t%s\t%d/%d\t%s\t%s\n", strings.Repeat("  ", in.Depth(n.ID)), n.Title,
