@@ -109,7 +109,8 @@ func TestSchema2FileIsBackedUpAndMigrated(t *testing.T) {
 }
 
 // assertUndoContinues undoes, on the migrated file, the action before the
-// one the old ziwb undid: the note on the choice question comes off.
+// one the old ziwb undid: the note on the choice question comes off,
+// undone by the person who wrote it.
 func assertUndoContinues(t *testing.T, db *DB) {
 	t.Helper()
 	h, err := db.History(HistoryFilter{})
@@ -126,7 +127,7 @@ func assertUndoContinues(t *testing.T, db *DB) {
 	if note.Seq == 0 {
 		t.Fatal("the fixture's note is not in the migrated history")
 	}
-	mustUndo(t, db, note.Evaluation, "penguji")
+	mustUndo(t, db, note.Evaluation, note.By) // an undo is its author's
 	answers, err := db.Answers(note.Evaluation)
 	if err != nil {
 		t.Fatal(err)
