@@ -66,7 +66,7 @@ type core struct {
 	closed      bool
 	watchers    map[chan struct{}]bool // told after every commit
 	lists       listCache              // the satker lists of the latest commit read
-	people      map[string]bool        // who a team may name (a server's users); nil: anyone
+	people      map[string]Role        // who a team may name (a server's users), by name in lower case; nil: anyone
 }
 
 // DefaultPath is where ziwb keeps its database: $ZIWB_DB when set, else

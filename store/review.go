@@ -179,32 +179,41 @@ func (db *DB) LevelScorecards(evalID string) (map[model.Level]model.Scorecard, *
 	return out, in, nil
 }
 
-// SetPeople limits the names a team may hold to these (a server's users
-// file); nil lifts the limit, as on a laptop.
-func (db *DB) SetPeople(names []string) {
+// SetPeople limits the names a team may hold to these people and their
+// roles (a server's users file); nil lifts the limit, as on a laptop.
+func (db *DB) SetPeople(people map[string]Role) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	if names == nil {
+	if people == nil {
 		db.people = nil
 		return
 	}
-	db.people = make(map[string]bool, len(names))
-	for _, n := range names {
-		db.people[strings.ToLower(n)] = true
+	db.people = make(map[string]Role, len(people))
+	for n, r := range people {
+		db.people[strings.ToLower(n)] = r
 	}
 }
 
-// checkTeam refuses a team with a name the database does not know, when
-// it knows its people.
+// checkTeam refuses a team with a name the database does not know, or
+// with someone whose role may not write (a viewer would hold the review
+// chain at her turn, every step refused), when it knows its people.
 func (db *DB) checkTeam(team model.Team) error {
 	if _, err := model.ParseTeam(team.String()); err != nil {
 		return invalid("tim", err)
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	if db.people == nil {
+		return nil
+	}
 	for _, m := range team {
-		if db.people != nil && !db.people[strings.ToLower(m.Name)] {
+		role, ok := db.people[strings.ToLower(m.Name)]
+		switch {
+		case !ok:
 			return invalid("tim", &model.FieldError{Field: "tim", Value: m.Name, Msg: "bukan pengguna server ini (lihat berkas pengguna)"})
+		case role.rank() < RoleEvaluator.rank():
+			return invalid("tim", &model.FieldError{Field: "tim", Value: m.Name,
+				Msg: fmt.Sprintf("berperan %s di berkas pengguna dan hanya boleh melihat; anggota tim perlu peran %s atau %s", role, RoleEvaluator, RoleAdmin)})
 		}
 	}
 	return nil

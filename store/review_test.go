@@ -214,7 +214,7 @@ func TestAnswersFileNeedsReasons(t *testing.T) {
 func TestTeamNamesKnownPeople(t *testing.T) {
 	db, _ := testDB(t)
 	e := seed(t, db, "kk-a", model.StageTPI, testInstrument(t))
-	db.SetPeople([]string{"Ani", "kus"})
+	db.SetPeople(map[string]Role{"Ani": RoleEvaluator, "kus": RoleAdmin})
 	if _, err := db.SetTeam(e.ID, model.Team{{Name: "ani", Level: model.Anggota}, {Name: "tamu", Level: model.Ketua}}, "admin"); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), `"tamu": bukan pengguna server`) {
 		t.Errorf("a stranger in the team: %v", err)
 	}
@@ -224,5 +224,30 @@ func TestTeamNamesKnownPeople(t *testing.T) {
 	db.SetPeople(nil)
 	if _, err := db.SetTeam(e.ID, model.Team{{Name: "tamu", Level: model.Ketua}}, "admin"); err != nil {
 		t.Errorf("a laptop takes any name: %v", err)
+	}
+}
+
+// A viewer of the users file cannot be put on a team, neither by setting
+// the team nor with a new evaluation: the chain would wait at her turn,
+// every step of hers refused.
+func TestTeamRefusesAViewer(t *testing.T) {
+	db, _ := testDB(t)
+	in := testInstrument(t)
+	e := seed(t, db, "kk-a", model.StageTPI, in)
+	db.SetPeople(map[string]Role{"budi": RoleEvaluator, "sari": RoleViewer, "rahmat": RoleAdmin})
+	team := model.Team{{Name: "budi", Level: model.Anggota}, {Name: "Sari", Level: model.Ketua}, {Name: "rahmat", Level: model.Pengendali}}
+	const says = `tim "Sari": berperan viewer`
+	before := dumpDB(t, db)
+	if _, err := db.SetTeam(e.ID, team, "budi"); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), says) {
+		t.Errorf("a viewer as ketua: %v; want refused with %q", err, says)
+	}
+	if _, err := db.CreateEvaluation(model.Evaluation{SatkerID: "kk-a", Year: 2026, Stage: model.StagePMPZI, Team: team}, in, "budi"); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), says) {
+		t.Errorf("a new evaluation with a viewer on its team: %v; want refused with %q", err, says)
+	}
+	if dumpDB(t, db) != before {
+		t.Error("a refused team changed the database")
+	}
+	if _, err := db.SetTeam(e.ID, team[:1:1], "budi"); err != nil {
+		t.Errorf("an evaluator alone: %v", err)
 	}
 }

@@ -222,7 +222,9 @@ dipisah koma, tingkat dalam kurung — anggota, ketua, atau pengendali
 mengosongkan tim (satu evaluator bertindak di semua tingkat).
 
 Yang boleh menetapkan tim: admin, ketua atau pengendali evaluasi itu, dan
-siapa pun selama evaluasi belum punya tim; evaluasi final dibuka dulu.`,
+siapa pun selama evaluasi belum punya tim; evaluasi final dibuka dulu.
+Di server, nama tim harus ada di berkas pengguna dengan peran evaluator
+atau admin; seorang viewer tidak bisa masuk tim.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var team model.Team

@@ -86,7 +86,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, users: u, sessions: map[*session]bool{}}
-	cfg.DB.SetPeople(u.names()) // teams name the people of the users file
+	cfg.DB.SetPeople(u.roles()) // teams name the people of the users file
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPath(cfg.HostKey),
@@ -321,7 +321,7 @@ func (s *Server) watchUsers(stop <-chan struct{}) {
 			continue
 		}
 		s.logf("berkas pengguna dibaca ulang")
-		s.cfg.DB.SetPeople(s.users.names())
+		s.cfg.DB.SetPeople(s.users.roles())
 		s.mu.Lock()
 		for sess := range s.sessions {
 			if now, ok := s.users.byKey(sess.who.Key); !ok || now.Role != sess.who.Role || now.Name != sess.who.Name {

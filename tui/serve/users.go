@@ -131,17 +131,14 @@ func (u *users) reload() (changed bool, err error) {
 	return true, nil
 }
 
-// names are the names of the people, each once.
-func (u *users) names() []string {
+// roles are the people's roles by name: who a team may name, and who of
+// them may be on one.
+func (u *users) roles() map[string]store.Role {
 	u.mu.RLock()
 	defer u.mu.RUnlock()
-	var out []string
-	seen := map[string]bool{}
+	out := make(map[string]store.Role, len(u.people))
 	for _, p := range u.people {
-		if !seen[p.Name] {
-			seen[p.Name] = true
-			out = append(out, p.Name)
-		}
+		out[p.Name] = p.Role
 	}
 	return out
 }
