@@ -56,7 +56,10 @@ func ParseUsers(name string, data []byte) ([]Person, error) {
 		}
 		key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(strings.Join(f[2:], " ")))
 		if err != nil {
-			fail(n, "kunci publik %s tidak terbaca: %v", f[0], err)
+			// Go's own text ("ssh: no key found; last parsing error for
+			// ignored line: illegal base64 data …") is English and the same
+			// for every mistake, so it is not passed on.
+			fail(n, "kunci publik %s tidak terbaca: tulis utuh satu baris kunci publik OpenSSH, isi berkas .pub-nya (mis. ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… %s@laptop); kunci yang terpotong atau salah salin tidak bisa dipakai", f[0], f[0])
 			continue
 		}
 		p.Key = key

@@ -3,6 +3,7 @@ package serve
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,5 +45,33 @@ func TestBrokenUsersFileIsReportedOnce(t *testing.T) {
 	write(budi.line()+"\n# diperbaiki\n", base.Add(2*time.Minute))
 	if changed, err := u.reload(); err != nil || !changed {
 		t.Errorf("the fixed file: changed %v, %v", changed, err)
+	}
+}
+
+// A key line that does not parse is said in Indonesian with its file and
+// line, not with Go's "ssh: no key found … illegal base64 data".
+func TestUsersFileBadKeyIsSaidInIndonesian(t *testing.T) {
+	budi := newTester(t, "budi", store.RoleEvaluator)
+	key := budi.line()[len("budi evaluator "):]
+	for _, bad := range []string{
+		"ssh-ed25519 bukan-kunci",
+		key[:len(key)/2], // cut off while copying
+		"ssh-ed25519",    // the type without the key
+		"kunci-rahasia " + key[len("ssh-ed25519 "):],
+	} {
+		_, err := ParseUsers("pengguna.txt", []byte("# tim\nandi admin "+bad+" andi@laptop\n"))
+		if err == nil {
+			t.Errorf("%q: no error", bad)
+			continue
+		}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "pengguna.txt:2: kunci publik andi tidak terbaca") {
+			t.Errorf("%q: %q; want file, line and person first", bad, msg)
+		}
+		for _, english := range []string{"ssh:", "no key found", "illegal", "base64 data", "parsing error"} {
+			if strings.Contains(msg, english) {
+				t.Errorf("%q: %q says %q in English", bad, msg, english)
+			}
+		}
 	}
 }
