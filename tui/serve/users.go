@@ -2,11 +2,14 @@ package serve
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -93,6 +96,9 @@ type users struct {
 	// not at every poll until it is fixed
 	badTime time.Time
 	badSize int64
+	// why the file could last not be looked at or read (deleted,
+	// unreadable): reported once, until it comes back or fails otherwise
+	lost string
 }
 
 func loadUsers(path string) (*users, error) {
@@ -105,22 +111,25 @@ func loadUsers(path string) (*users, error) {
 
 // reload reads the file again when it changed since the last read; a file
 // with problems leaves the people as they were. changed reports a new list.
+// A problem is returned once, not at every poll while it lasts.
 func (u *users) reload() (changed bool, err error) {
 	fi, err := os.Stat(u.path)
 	if err != nil {
-		return false, fmt.Errorf("berkas pengguna: %w", err)
+		return false, u.lose(err)
 	}
 	u.mu.RLock()
 	same := fi.ModTime().Equal(u.modTime) && fi.Size() == u.size && u.people != nil
 	reported := fi.ModTime().Equal(u.badTime) && fi.Size() == u.badSize && u.people != nil
 	u.mu.RUnlock()
 	if same || reported {
+		u.found()
 		return false, nil
 	}
 	data, err := os.ReadFile(u.path)
 	if err != nil {
-		return false, fmt.Errorf("berkas pengguna: %w", err)
+		return false, u.lose(err)
 	}
+	u.found()
 	people, err := ParseUsers(u.path, data)
 	if err != nil {
 		u.mu.Lock()
@@ -132,6 +141,37 @@ func (u *users) reload() (changed bool, err error) {
 	u.people, u.modTime, u.size = people, fi.ModTime(), fi.Size()
 	u.mu.Unlock()
 	return true, nil
+}
+
+// lose says, in Indonesian, why the file could not be looked at or read;
+// nil when that was said at the last poll already.
+func (u *users) lose(err error) error {
+	var why string
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		why = "tidak ada (dihapus atau dipindah?)"
+	case errors.Is(err, fs.ErrPermission):
+		why = "tidak boleh dibaca (periksa izin berkasnya)"
+	case errors.Is(err, syscall.EISDIR):
+		why = "adalah folder, bukan berkas"
+	default:
+		why = fmt.Sprintf("tidak terbaca (%v)", err)
+	}
+	msg := fmt.Sprintf("berkas pengguna %s %s", u.path, why)
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if msg == u.lost {
+		return nil
+	}
+	u.lost = msg
+	return errors.New(msg)
+}
+
+// found forgets a problem reported by lose: the file is there again.
+func (u *users) found() {
+	u.mu.Lock()
+	u.lost = ""
+	u.mu.Unlock()
 }
 
 // roles are the people's roles by name: who a team may name, and who of

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -73,5 +74,63 @@ func TestUsersFileBadKeyIsSaidInIndonesian(t *testing.T) {
 				t.Errorf("%q: %q says %q in English", bad, msg, english)
 			}
 		}
+	}
+}
+
+// logBuffer is a connection log a test can read while the server writes.
+type logBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func (l *logBuffer) count(s string) int { return strings.Count(l.String(), s) }
+
+// A users file deleted, or there but unreadable, is logged once, not at
+// every poll; once it is back it is read, and a second loss is logged
+// again. The people read before stay meanwhile.
+func TestMissingUsersFileIsReportedOnce(t *testing.T) {
+	budi := newTester(t, "budi", store.RoleEvaluator)
+	var log logBuffer
+	ts := startServerWith(t, func(c *Config) { c.Log = &log }, budi)
+	const problem = "berkas pengguna tidak dibaca ulang"
+	polls := func() { time.Sleep(10 * ts.cfg.Poll) } // ten polls
+	for round := 1; round <= 2; round++ {
+		if err := os.Remove(ts.usersFile); err != nil {
+			t.Fatal(err)
+		}
+		polls()
+		if n := log.count(problem); n != 2*round-1 {
+			t.Fatalf("round %d, the file deleted: %d log lines; want %d\n%s", round, n, 2*round-1, log.String())
+		}
+		if _, _, code := ts.run(t, budi, "jumlah", ""); code != 0 {
+			t.Errorf("round %d: budi no longer gets in while the file is missing", round)
+		}
+		if err := os.Mkdir(ts.usersFile, 0o755); err != nil { // there, but not a file to read
+			t.Fatal(err)
+		}
+		polls()
+		if n := log.count(problem); n != 2*round {
+			t.Fatalf("round %d, the file unreadable: %d log lines; want %d\n%s", round, n, 2*round, log.String())
+		}
+		if err := os.Remove(ts.usersFile); err != nil {
+			t.Fatal(err)
+		}
+		ts.writeUsers(t, budi)
+		polls()
+	}
+	if log.count("no such file") > 0 || log.count("is a directory") > 0 {
+		t.Errorf("the log speaks English:\n%s", log.String())
 	}
 }
