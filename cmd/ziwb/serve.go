@@ -91,6 +91,9 @@ per baris:
 Peran: admin (semuanya, termasuk satker, import, backup), evaluator (menilai,
 rekomendasi, tindak lanjut), viewer (hanya melihat). Baris # adalah
 komentar. Berkas dibaca ulang saat berubah; sesi orang yang dihapus berakhir.
+Sesi meja kerja yang diakhiri server keluar dengan status 77 bila akses
+orangnya diubah (dihapus atau berganti peran) dan 128 + nomor sinyal (143
+untuk SIGTERM) bila server dihentikan; perintah dibiarkan selesai.
 Kunci host dibuat pada awal pertama (ziwb_host_ed25519 di samping basis data).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -129,7 +132,7 @@ Kunci host dibuat pada awal pertama (ziwb_host_ed25519 di samping basis data).`,
 					fmt.Fprintf(cmd.ErrOrStderr(), "ziwb: sinyal %s diterima; semua sesi diakhiri\n", tui.SignalError{Signal: s}.Name())
 					ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 					defer cancel()
-					srv.Shutdown(ctx, "server dihentikan; sampai jumpa")
+					srv.Shutdown(ctx, "server dihentikan; sampai jumpa", tui.SignalError{Signal: s}.ExitCode())
 				}()
 				err = srv.Serve()
 				select {

@@ -6,7 +6,9 @@ import (
 	"bufio"
 	"crypto/ed25519"
 	"crypto/rand"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,7 +22,8 @@ import (
 
 // The real server stopped by SIGTERM says so in Indonesian, naming the
 // signal as the workbench does (SIGTERM), not Go's English "terminated",
-// and ends, after its clean shutdown, with the workbench's 128+n.
+// and ends, after its clean shutdown, with the workbench's 128+n; so does
+// a workbench session it ended, for the script or shell that opened it.
 func TestServeSaysWhichSignalStoppedIt(t *testing.T) {
 	binaries(t)
 	dir := t.TempDir()
@@ -71,12 +74,35 @@ func TestServeSaysWhichSignalStoppedIt(t *testing.T) {
 		}
 	}
 	wait("ziwb melayani")
+	addr := strings.Fields(strings.TrimPrefix(log[len(log)-1], "ziwb melayani "))[0]
+	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "ani",
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(s)}, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sess, _ := c.NewSession()
+	out, _ := sess.StdoutPipe()
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := out.Read(make([]byte, 1)); err != nil { // the workbench has begun
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, out)
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	wait("diterima")
 	if got := log[len(log)-1]; !strings.Contains(got, "SIGTERM diterima") {
 		t.Errorf("the server's word on SIGTERM: %q", got)
+	}
+	var ee *gossh.ExitError
+	if err := sess.Wait(); !errors.As(err, &ee) || ee.ExitStatus() != 128+int(syscall.SIGTERM) {
+		t.Errorf("a workbench session the SIGTERM ended: %v; want exit status 143", err)
 	}
 	for range lines {
 	}

@@ -137,7 +137,7 @@ func startTestServer(t *testing.T, db *store.DB, users string) *serve.Server {
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		srv.Shutdown(ctx, "selesai")
+		srv.Shutdown(ctx, "selesai", 1)
 		db.Close()
 	})
 	return srv

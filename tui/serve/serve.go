@@ -30,6 +30,13 @@ const (
 	DefaultMaxSessions = 100
 )
 
+// ExitAccessChanged is the exit status of a workbench session ended because
+// the admin removed the person or changed their role in the users file
+// (sysexits' EX_NOPERM): apart from 0 (the person quit), 1 and 2 (ziwb's
+// own errors) and 128+n (the server stopped by a signal), so a script can
+// tell access lost from a server to try again later.
+const ExitAccessChanged = 77
+
 // Command runs one subcommand line for a person and returns its exit
 // status: what "ssh HOST COMMAND ARGS…" gets.
 type Command func(ctx context.Context, db *store.DB, who Person, args []string, stdin io.Reader, stdout, stderr io.Writer) int
@@ -64,6 +71,7 @@ type session struct {
 	who    Person
 	cancel context.CancelFunc
 	why    string // why the server ended it (under Server.mu), said once it is over
+	code   int    // the workbench's exit status when the server ended it
 }
 
 // New checks the configuration, reads the users file and makes the host
@@ -132,13 +140,15 @@ func (s *Server) Serve() error {
 }
 
 // Shutdown ends every session with a message, waits for them (at most
-// until ctx ends) and stops the server. The database stays open: its owner
-// closes it.
-func (s *Server) Shutdown(ctx context.Context, why string) error {
+// until ctx ends) and stops the server. A workbench session it ends exits
+// with code (128+n for a signal, as the local workbench does); a command
+// runs to its end and exits with its own status. The database stays open:
+// its owner closes it.
+func (s *Server) Shutdown(ctx context.Context, why string, code int) error {
 	s.mu.Lock()
 	s.closing = true
 	for sess := range s.sessions {
-		sess.why = why
+		sess.why, sess.code = why, code
 		sess.cancel()
 	}
 	s.mu.Unlock()
@@ -206,17 +216,21 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	s.logf("masuk: %s (%s) dari %s, %s", who.Name, who.Role, sess.RemoteAddr(), what)
 	code := 0
-	if cmd := sess.Command(); len(cmd) > 0 {
-		code = s.cfg.Command(ctx, s.cfg.DB.As(who.Role), who, cmd, sess, sess, sess.Stderr())
-	} else {
+	workbench := len(sess.Command()) == 0
+	if workbench {
 		code = s.workbench(ctx, sess, who)
+	} else {
+		code = s.cfg.Command(ctx, s.cfg.DB.As(who.Role), who, sess.Command(), sess, sess, sess.Stderr())
 	}
+	s.mu.Lock()
+	why := me.why
+	if why != "" && workbench && code == 0 { // ended by the server, not by the person
+		code = me.code
+	}
+	s.mu.Unlock()
 	s.logf("keluar: %s dari %s setelah %s, status %d", who.Name, sess.RemoteAddr(), time.Since(start).Round(time.Second), code)
 	// The reason goes after the workbench has given the terminal back:
 	// written on its alternate screen, it would vanish with it.
-	s.mu.Lock()
-	why := me.why
-	s.mu.Unlock()
 	if why != "" {
 		fmt.Fprintf(sess.Stderr(), "\r\nziwb: %s\r\n", why)
 	}
@@ -325,7 +339,7 @@ func (s *Server) watchUsers(stop <-chan struct{}) {
 		s.mu.Lock()
 		for sess := range s.sessions {
 			if now, ok := s.users.byKey(sess.who.Key); !ok || now.Role != sess.who.Role || now.Name != sess.who.Name {
-				sess.why = "akses Anda diubah oleh admin; sesi ini berakhir"
+				sess.why, sess.code = "akses Anda diubah oleh admin; sesi ini berakhir", ExitAccessChanged
 				s.logf("sesi %s diakhiri: tidak lagi terdaftar dengan nama dan peran yang sama", sess.who.Name)
 				sess.cancel()
 			}

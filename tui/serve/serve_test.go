@@ -93,7 +93,7 @@ func startServerWith(t *testing.T, tweak func(*Config), people ...tester) *testS
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		srv.Shutdown(ctx, "selesai")
+		srv.Shutdown(ctx, "selesai", 1)
 		<-done
 		db.Close()
 	})
@@ -407,7 +407,7 @@ func TestShutdownEndsSessionsAndKeepsEverySave(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := ts.Shutdown(ctx, "server dihentikan"); err != nil {
+	if err := ts.Shutdown(ctx, "server dihentikan", 143); err != nil {
 		t.Errorf("shutdown: %v", err)
 	}
 	sc.waitEnd(t, "shutdown left a session open")
