@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 )
@@ -158,12 +159,15 @@ type DecisionError struct {
 	Action Action
 	Status Status
 	Msg    string
+	// What is what an edit changes (jawaban, catatan, eviden), when the
+	// one asking knows; an edit says jawaban without it.
+	What string
 }
 
 func (e *DecisionError) Error() string {
 	what := string(e.Action)
 	if e.Action == ActEdit {
-		what = "ubah jawaban"
+		what = "ubah " + cmp.Or(e.What, "jawaban")
 	}
 	return fmt.Sprintf("%s ditolak: %s", what, e.Msg)
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -33,7 +34,7 @@ func (t txn) answerMap(evalID string) (map[string]model.Answer, error) {
 // SetAnswer saves one answer, validated against the evaluation's own
 // instrument; the zero Value clears it. It returns after the commit.
 func (db *DB) SetAnswer(evalID, qid string, v model.Value, by string) (model.Answer, error) {
-	return db.editAnswer(evalID, qid, by, func(q *model.Question, a *answerRec) error {
+	return db.editAnswer(evalID, qid, by, "jawaban", func(q *model.Question, a *answerRec) error {
 		nv, err := checkValue(q, v)
 		a.Value = nv
 		return err
@@ -45,7 +46,7 @@ func (db *DB) SetAnswer(evalID, qid string, v model.Value, by string) (model.Ans
 // history group, one undo (a percentage typed as counts, "8/10", keeps the
 // counts in the note).
 func (db *DB) SetAnswerNoting(evalID, qid string, v model.Value, line, by string) (model.Answer, error) {
-	return db.editAnswer(evalID, qid, by, func(q *model.Question, a *answerRec) error {
+	return db.editAnswer(evalID, qid, by, "jawaban", func(q *model.Question, a *answerRec) error {
 		nv, err := checkValue(q, v)
 		a.Value = nv
 		if a.Note != "" {
@@ -58,7 +59,7 @@ func (db *DB) SetAnswerNoting(evalID, qid string, v model.Value, line, by string
 
 // SetNote saves the evaluator's note on a question.
 func (db *DB) SetNote(evalID, qid, note, by string) (model.Answer, error) {
-	return db.editAnswer(evalID, qid, by, func(_ *model.Question, a *answerRec) error {
+	return db.editAnswer(evalID, qid, by, "catatan", func(_ *model.Question, a *answerRec) error {
 		a.Note = note
 		return nil
 	})
@@ -71,7 +72,7 @@ func (db *DB) SetEvidence(evalID, qid string, ev []model.Evidence, by string) (m
 			return model.Answer{}, invalid("eviden", &model.FieldError{Field: fmt.Sprintf("eviden %d", i+1), Msg: "judul atau lokasi wajib diisi"})
 		}
 	}
-	return db.editAnswer(evalID, qid, by, func(_ *model.Question, a *answerRec) error {
+	return db.editAnswer(evalID, qid, by, "eviden", func(_ *model.Question, a *answerRec) error {
 		a.Evidence = evidenceToRecs(ev)
 		return nil
 	})
@@ -98,8 +99,9 @@ func checkValue(q *model.Question, v model.Value) (model.Value, error) {
 // checks the person may edit the evaluation now, applies edit to the
 // answer of the level the status gives them, saves it with its history
 // entries, and rescores the evaluation's state. Nothing changed, nothing
-// written.
-func (db *DB) editAnswer(evalID, qid, by string, edit func(*model.Question, *answerRec) error) (model.Answer, error) {
+// written. what names the part of the answer edited (jawaban, catatan,
+// eviden) in a refusal.
+func (db *DB) editAnswer(evalID, qid, by, what string, edit func(*model.Question, *answerRec) error) (model.Answer, error) {
 	var out answerRec
 	err := db.write(func(t txn) error {
 		e, in, q, lvl, err := t.editable(evalID, qid, by)
@@ -131,6 +133,9 @@ func (db *DB) editAnswer(evalID, qid, by string, edit func(*model.Question, *ans
 		out, err = t.saveAnswer(e, in, old, next, by, nil)
 		return err
 	})
+	if r := (*Refusal)(nil); errors.As(err, &r) {
+		r.Why.What = what
+	}
 	if err != nil {
 		return model.Answer{}, err
 	}

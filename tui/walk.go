@@ -53,6 +53,7 @@ type walkScreen struct {
 	step    model.Step
 	stepErr error
 	reason  *pendingReason // a reviewer's answer waiting for its reason
+	refused *noteDraft     // a note the store refused, back in its editor
 	prompt  *stepPrompt    // a status step being chosen, at the foot
 
 	treeLines map[treeKey]string // drawn tree nodes, until the scores change
@@ -111,6 +112,7 @@ type (
 	saveFailedMsg struct {
 		err  error
 		undo bool
+		note *noteDraft // a refused note, to keep
 	}
 	undoneMsg struct {
 		change model.Change
@@ -268,6 +270,9 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		w.problem = "Tidak tersimpan: " + errorText(msg.err)
 		if errors.Is(msg.err, store.ErrNotFound) && msg.undo {
 			w.problem = "Tidak ada lagi yang bisa diurungkan di evaluasi ini."
+		}
+		if msg.note != nil {
+			return tea.Batch(w.keepRefusedNote(msg.note), w.writeDone())
 		}
 		return w.writeDone()
 	case refreshMsg:

@@ -70,6 +70,9 @@ func (w *walkScreen) Help() keyHelp {
 	case focusInput:
 		return keyHelp{short: []key.Binding{k.Submit, k.Discard}}
 	case focusNote:
+		if w.refusedAgain() {
+			return keyHelp{short: []key.Binding{k.Discard}}
+		}
 		return keyHelp{short: []key.Binding{k.Cancel, k.ToEvidence}}
 	case focusEvidence:
 		s := []key.Binding{k.EvAdd, k.EvEdit, k.EvCheck, k.EvRemove, k.LeaveList}
@@ -226,13 +229,21 @@ func (w *walkScreen) noteKey(msg tea.KeyPressMsg) tea.Cmd {
 		if w.reason != nil {
 			return w.closeReason(q, strings.TrimSpace(text))
 		}
-		if text == w.mine(q.ID).Note {
-			return nil
+		refused := w.refusedAgain()
+		w.refused = nil
+		if text == w.mine(q.ID).Note || refused {
+			return nil // unchanged, or refused as it stands: left deliberately
 		}
 		db, evalID, user := w.env.db, w.evalID, w.env.user
-		return w.write(func() (model.Answer, error) { return db.SetNote(evalID, q.ID, text, user) })
+		return w.writeNote(&noteDraft{q.ID, text}, func() (model.Answer, error) { return db.SetNote(evalID, q.ID, text, user) })
 	}
 	var cmd tea.Cmd
 	w.note, cmd = w.note.Update(msg)
 	return cmd
+}
+
+// refusedAgain says the note editor holds a note the store refused, as it
+// was refused: closing it would be refused again, so it closes unsaved.
+func (w *walkScreen) refusedAgain() bool {
+	return w.refused != nil && strings.TrimRight(w.note.Value(), " \n") == w.refused.text
 }

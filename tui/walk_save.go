@@ -37,16 +37,40 @@ func (w *walkScreen) saveAnswer(q *model.Question, v model.Value, counts string)
 // write queues one change of an answer; the walk waits for it ("…
 // menyimpan") until the store has committed it or refused it.
 func (w *walkScreen) write(save func() (model.Answer, error)) tea.Cmd {
+	return w.writeNote(nil, save)
+}
+
+// writeNote is write for a note: a refused one comes back with its text,
+// for the editor to hold again.
+func (w *walkScreen) writeNote(note *noteDraft, save func() (model.Answer, error)) tea.Cmd {
 	w.pending++
 	w.ticket++
 	n := w.ticket
 	return w.env.write(w, func() tea.Msg {
 		ans, err := save()
 		if err != nil {
-			return saveFailedMsg{err: err}
+			return saveFailedMsg{err: err, note: note}
 		}
 		return answerSavedMsg{ans, n}
 	})
+}
+
+// noteDraft is a note on its way to the store: what was typed, and where.
+type noteDraft struct{ question, text string }
+
+// keepRefusedNote puts a refused note back in its editor, so the text
+// typed is not lost: the person copies it or leaves with esc, which then
+// closes without trying again. In another field, the refusal quotes it.
+func (w *walkScreen) keepRefusedNote(d *noteDraft) tea.Cmd {
+	if w.prompt != nil || w.focus == focusInput || w.focus == focusEvidenceForm {
+		w.problem += " Catatan yang ditolak: " + d.text
+		return nil
+	}
+	w.jumpTo(d.question)
+	w.focus = focusNote
+	w.note.SetValue(d.text)
+	w.refused = d
+	return w.note.Focus()
 }
 
 // undo reverts the evaluation's last action, in the order of the writes.
@@ -58,11 +82,11 @@ func (w *walkScreen) undo() tea.Cmd {
 	return w.env.write(w, func() tea.Msg {
 		ch, err := db.Undo(evalID, user)
 		if err != nil {
-			return saveFailedMsg{err, true}
+			return saveFailedMsg{err: err, undo: true}
 		}
 		ws, err := db.Worksheet(evalID)
 		if err != nil {
-			return saveFailedMsg{err, true}
+			return saveFailedMsg{err: err, undo: true}
 		}
 		return undoneMsg{ch, ws.Levels, n}
 	})

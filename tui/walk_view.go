@@ -185,7 +185,11 @@ func (w *walkScreen) editors(width int) string {
 		noteTitle = "Catatan " + w.step.Level.String()
 	}
 	if w.focus == focusNote {
-		noteTitle = st.Focus.Render(noteTitle + " (esc: simpan)")
+		if w.refusedAgain() {
+			noteTitle = st.Focus.Render(ansi.Truncate(noteTitle+" (tidak tersimpan; esc: tutup tanpa menyimpan)", width, "…"))
+		} else {
+			noteTitle = st.Focus.Render(noteTitle + " (esc: simpan)")
+		}
 		if r := w.reason; r != nil {
 			q := w.question()
 			noteTitle = st.Focus.Render(ansi.Truncate(fmt.Sprintf("Alasan %s mengubah jawaban %s %s → %s (wajib; esc: simpan)",
