@@ -193,6 +193,10 @@ func (w *walkScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, w.keys.Submit):
 		q := w.question()
 		typed := strings.TrimSpace(w.input.Value())
+		if typed == "" { // not an answer to refuse: nothing was typed
+			w.problem = fmt.Sprintf("Belum ada yang diketik: ketik jawabannya (%s) lalu enter, atau esc batal (x menghapus jawaban).", q.Accepted())
+			return nil
+		}
 		v, err := q.Parse(typed)
 		if err != nil {
 			var ae *model.AnswerError
