@@ -140,10 +140,12 @@ func (a *App) fullHelp() string {
 	w, h := a.bodySize()
 	st := a.env.st
 	var blocks [][]key.Binding
+	seen := map[key.Help]bool{} // a screen's own "esc kembali" is the workbench's too
 	for _, g := range append(a.top().Help().full, []key.Binding{a.keys.Back, a.keys.Help, a.keys.Quit}) {
 		var on []key.Binding
 		for _, k := range g {
-			if k.Enabled() {
+			if k.Enabled() && !seen[k.Help()] {
+				seen[k.Help()] = true
 				on = append(on, k)
 			}
 		}
