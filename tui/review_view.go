@@ -214,7 +214,7 @@ func (r *reviewScreen) Help() keyHelp {
 		return r.filter.help(true)
 	}
 	return keyHelp{
-		short: bindings([]key.Binding{k.Walk, k.ChangeStatus, k.FollowUp, k.Drafts, k.ClearFilter, k.Back}),
+		short: bindings([]key.Binding{k.Walk, k.ChangeStatus, k.FollowUp, k.Edit, k.Drafts, k.Filter, k.Status, k.Sort.Any, k.ClearFilter, k.Back}),
 		full: [][]key.Binding{
 			{k.Walk, k.ChangeStatus, k.FollowUp, k.Edit, k.Drafts},
 			{k.Filter, k.Status, k.EvalStatus, k.Priority, k.Area, k.Overdue, k.ClearFilter},
