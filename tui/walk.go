@@ -76,6 +76,12 @@ type walkScreen struct {
 	problem string // why the last answer was refused, shown in place
 	width   int
 	height  int
+	// stepNote is the problem when it is a step's notice, and the status
+	// it describes: a load that finds another status says that one.
+	stepNote struct {
+		text   string
+		status model.Status
+	}
 }
 
 func newWalk(e *env, evalID string) screen {
@@ -217,6 +223,9 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		w.version = ws.Version
 		w.carry = msg.carry
 		w.step, w.stepErr = model.Decide(w.eval.Team, w.eval.Status, w.env.db.Actor(w.env.user), model.ActEdit, "")
+		if w.problem != "" && w.problem == w.stepNote.text && w.stepNote.status != w.eval.Status {
+			w.noteStatus(w.eval.Status) // others moved it on: the notice follows
+		}
 		w.rescore()
 		switch {
 		case !first: // back from another screen: stay where the evaluator was
@@ -284,10 +293,7 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 	case steppedMsg:
 		w.pending = max(0, w.pending-1)
 		cmd := w.Update(msg.loaded)
-		w.problem = fmt.Sprintf("Status sekarang %s.", msg.to)
-		if next := model.EditLevel(msg.to); next != model.NoLevel {
-			w.problem += " Giliran " + next.Title() + "."
-		}
+		w.noteStatus(msg.to)
 		return cmd
 	case tea.KeyPressMsg:
 		if !w.loaded {

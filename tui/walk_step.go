@@ -105,6 +105,16 @@ func (w *walkScreen) stepKey(msg tea.KeyPressMsg) tea.Cmd {
 	return w.takeStep(p.chosen, "")
 }
 
+// noteStatus says, in place, that the evaluation is at st now and whose
+// turn it is, and remembers the notice as one about st.
+func (w *walkScreen) noteStatus(st model.Status) {
+	w.problem = fmt.Sprintf("Status sekarang %s.", st)
+	if next := model.EditLevel(st); next != model.NoLevel {
+		w.problem += " Giliran " + next.Title() + "."
+	}
+	w.stepNote.text, w.stepNote.status = w.problem, st
+}
+
 // steppedMsg is a step the store took, with the evaluation read again.
 type steppedMsg struct {
 	loaded tea.Msg // walkLoadedMsg, or errMsg when reading it failed
