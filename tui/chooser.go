@@ -141,6 +141,9 @@ func (c *chooserScreen) SetSize(width, height int) {
 	}
 	c.width, c.height = width, height
 	c.table.resize(width, c.tableHeight())
+	if c.form != nil {
+		c.form.sizeTeam(width)
+	}
 	c.dirty = true
 }
 

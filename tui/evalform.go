@@ -58,14 +58,24 @@ func (c *chooserScreen) exists(year int, stage model.Stage) *model.Evaluation {
 	return nil
 }
 
+// teamHint is the Tim field's placeholder.
+const teamHint = "nama (anggota), nama (ketua), nama (pengendali)"
+
+// sizeTeam fits the Tim field to a window width columns wide; its
+// placeholder, where it does not fit, is cut with "…".
+func (f *evalForm) sizeTeam(width int) {
+	w := max(16, width-formLabelW-6)
+	f.team.SetWidth(w)
+	f.team.Placeholder = ansi.Truncate(teamHint, w, "…")
+}
+
 func (c *chooserScreen) openForm() tea.Cmd {
 	year := chooserNow().Year()
 	y := newField("", "", 4)
 	y.SetWidth(6)
 	y.SetValue(strconv.Itoa(year))
-	team := newField("", "nama (anggota), nama (ketua), nama (pengendali)", 300)
-	team.SetWidth(max(16, c.width-formLabelW-6))
-	f := &evalForm{year: y, team: team}
+	f := &evalForm{year: y, team: newField("", teamHint, 300)}
+	f.sizeTeam(c.width)
 	// Start at the first stage this year still lacks: after the satker's
 	// PMPZI, the evaluator's own round.
 	for i, s := range model.Stages {
