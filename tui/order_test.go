@@ -73,7 +73,7 @@ func TestResultReachesTheScreenThatAsked(t *testing.T) {
 func TestRefusedChangeEndsTheWait(t *testing.T) {
 	db, _, ev, h, w := seededWalk(t, "kua-tolak", "KUA Kecamatan Tolak", 80, 24)
 	h.keys("u")
-	h.mustSee("Tidak ada lagi yang bisa diurungkan")
+	h.mustSee("Tidak ada lagi perubahan Anda yang bisa diurungkan di evaluasi ini.")
 	if w.pending != 0 || strings.Contains(h.view(), "menyimpan") {
 		t.Fatalf("a refused undo left the walk waiting (%d pending):\n%s", w.pending, h.view())
 	}

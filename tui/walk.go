@@ -278,7 +278,7 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		// here, and the status line no longer waits for it.
 		w.problem = "Tidak tersimpan: " + errorText(msg.err)
 		if errors.Is(msg.err, store.ErrNotFound) && msg.undo {
-			w.problem = "Tidak ada lagi yang bisa diurungkan di evaluasi ini."
+			w.problem = "Tidak ada lagi perubahan Anda yang bisa diurungkan di evaluasi ini."
 		}
 		if msg.note != nil {
 			return tea.Batch(w.keepRefusedNote(msg.note), w.writeDone())
