@@ -133,7 +133,7 @@ func (db *DB) editAnswer(evalID, qid, by, what string, edit func(*model.Question
 		out, err = t.saveAnswer(e, in, old, next, by, nil)
 		return err
 	})
-	if r := (*Refusal)(nil); errors.As(err, &r) {
+	if r := (*Refusal)(nil); errors.As(err, &r) && r.Why != nil {
 		r.Why.What = what
 	}
 	if err != nil {
