@@ -104,7 +104,15 @@ func (db *DB) AcceptMerge(by string) (int, error) {
 			satkers[c.Satker] = true
 			n++
 		}
+		// A record's base is settled once: the first settling moves the
+		// pending base, and a second would find none and blank it.
+		settled := map[string]bool{}
 		for _, c := range decided {
+			key := c.From.Database + "\x00" + c.Record
+			if settled[key] {
+				continue
+			}
+			settled[key] = true
 			if err := t.settleBase(bk, c); err != nil {
 				return err
 			}

@@ -210,3 +210,39 @@ func TestPullWithoutPush(t *testing.T) {
 		}
 	}
 }
+
+// Two conflicts of one record (an answer's value and its note), decided
+// together, settle the record's base once: the next pull from the same
+// peer, with nothing new there, keeps no conflict.
+func TestTwoConflictsOfOneRecordSettle(t *testing.T) {
+	for _, choice := range []Choice{ChooseOurs, ChooseTheirs} {
+		t.Run(choiceText(choice), func(t *testing.T) {
+			server, laptop, e, qs := takenOut(t)
+			q := qs[0]
+			mustAnswer(t, server, e.ID, q.ID, validValue(q, 1), "ortala")
+			if _, err := server.SetNote(e.ID, q.ID, "catatan server", "ortala"); err != nil {
+				t.Fatal(err)
+			}
+			mustAnswer(t, laptop, e.ID, q.ID, validValue(q, 2), "budi")
+			if _, err := laptop.SetNote(e.ID, q.ID, "catatan laptop", "budi"); err != nil {
+				t.Fatal(err)
+			}
+			if rep := carry(t, server, laptop, MergeAsk, "kk-a"); len(rep.Conflicts) != 2 {
+				t.Fatalf("pull: %d conflicts; want 2 (value and note)", len(rep.Conflicts))
+			}
+			waiting, _ := laptop.Conflicts()
+			for _, c := range waiting {
+				if _, err := laptop.Choose(c.ID, choice, ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n, err := laptop.AcceptMerge("budi"); n != 2 || err != nil {
+				t.Fatalf("accept: %d %v", n, err)
+			}
+			if rep := carry(t, server, laptop, MergeAsk, "kk-a"); len(rep.Conflicts) != 0 {
+				t.Fatalf("the same pull again: %d conflicts, first %+v", len(rep.Conflicts), rep.Conflicts[0])
+			}
+			mustCheckClean(t, laptop)
+		})
+	}
+}
