@@ -124,6 +124,9 @@ func (db *DB) Merge(name string, src io.Reader, by string, policy MergePolicy) (
 	err = db.update(func(tx *bolt.Tx) error {
 		m := &merger{t: txn{db, tx}, b: &b, me: me, by: by, policy: policy, rep: &rep, now: db.stamp(),
 			touched: map[string]bool{}, conflicted: map[string]bool{}, final: map[string]bool{}}
+		if err := m.staleBundle(); err != nil {
+			return err
+		}
 		if err := m.run(); err != nil {
 			return err
 		}

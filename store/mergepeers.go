@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -82,6 +84,31 @@ func (m *merger) bundleBasesWin() bool {
 	return !ok || m.b.origin.Merged[m.me] > seen
 }
 
+// staleBundle refuses a bundle older than one this database already
+// merged from the sender: made before the sender merged what it since
+// merged from here (a laptop restored from a backup), or before the
+// bundle last merged from it (an earlier file). Its records are the
+// sender's old values; taken as its changes they would undo its later
+// work here.
+func (m *merger) staleBundle() error {
+	o := m.b.origin
+	seen, ok := metaCount(m.t.tx, countKey("seen", o.Database))
+	older := ok && o.Merged[m.me] < seen
+	var last time.Time
+	if v := m.t.tx.Bucket(bucketMeta).Get(countKey("at", o.Database)); v != nil && last.UnmarshalText(v) == nil && o.At.Before(last) {
+		older = true
+	}
+	if !older {
+		return nil
+	}
+	when := ""
+	if !last.IsZero() {
+		when = " pada " + last.Local().Format("2006-01-02 15:04")
+	}
+	return fmt.Errorf("bundel lapangan ini lebih lama dari bundel %s yang sudah digabung ke sini%s: menggabungnya akan mengembalikan nilai lama; bawa bundel terbaru dari basis data itu (ziwb export --satker …) atau jalankan ziwb sync: %w",
+		o.Database, when, ErrInvalid)
+}
+
 // keepCounts notes a merge that wrote: one more bundle merged from the
 // sender, and the sender's count for this database as it stood. A merge
 // that only met the conflicts it kept before is no new merge.
@@ -96,5 +123,12 @@ func (m *merger) keepCounts() error {
 	if err := meta.Put(countKey("merged", peer), []byte(strconv.FormatUint(n+1, 10))); err != nil {
 		return err
 	}
-	return meta.Put(countKey("seen", peer), []byte(strconv.FormatUint(m.b.origin.Merged[m.me], 10)))
+	if err := meta.Put(countKey("seen", peer), []byte(strconv.FormatUint(m.b.origin.Merged[m.me], 10))); err != nil {
+		return err
+	}
+	at, err := m.b.origin.At.MarshalText()
+	if err != nil || m.b.origin.At.IsZero() {
+		return nil
+	}
+	return meta.Put(countKey("at", peer), at)
 }

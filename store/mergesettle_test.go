@@ -1,7 +1,12 @@
 package store
 
 import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -243,6 +248,57 @@ func TestTwoConflictsOfOneRecordSettle(t *testing.T) {
 				t.Fatalf("the same pull again: %d conflicts, first %+v", len(rep.Conflicts), rep.Conflicts[0])
 			}
 			mustCheckClean(t, laptop)
+		})
+	}
+}
+
+// A field bundle older than one already merged from the same database —
+// a file left from an earlier trip, or made from a laptop restored from a
+// backup — would take the sender's old values over what it sent since,
+// as if they were its changes: it is refused, and nothing is written.
+func TestStaleFieldBundleRefused(t *testing.T) {
+	for _, how := range []string{"an earlier file", "a restored copy"} {
+		t.Run(how, func(t *testing.T) {
+			server, laptop, e, qs := takenOut(t)
+			q := qs[0]
+			mustAnswer(t, laptop, e.ID, q.ID, validValue(q, 1), "budi")
+			var stale bytes.Buffer
+			if _, err := laptop.FieldBundle(&stale, []string{"kk-a"}, "budi"); err != nil {
+				t.Fatal(err)
+			}
+			copyPath := filepath.Join(t.TempDir(), "cadangan.db")
+			if err := laptop.Backup(copyPath); err != nil {
+				t.Fatal(err)
+			}
+			carry(t, laptop, server, MergeAsk, "kk-a")
+			mustAnswer(t, laptop, e.ID, q.ID, validValue(q, 2), "budi")
+			mustAnswer(t, server, e.ID, qs[1].ID, validValue(qs[1], 1), "ortala")
+			carry(t, server, laptop, MergeAsk, "kk-a") // a whole sync: pull, then push
+			carry(t, laptop, server, MergeAsk, "kk-a")
+			if how == "a restored copy" {
+				later := fixedNow.Add(24 * time.Hour)
+				restored, err := Open(copyPath, Options{Now: func() time.Time { later = later.Add(time.Second); return later }})
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer restored.Close()
+				stale.Reset()
+				if _, err := restored.FieldBundle(&stale, []string{"kk-a"}, "budi"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := server.Merge("kembali.json", &stale, "budi", MergeAsk)
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "lebih lama") {
+				t.Errorf("the stale bundle: %v; want it refused as older", err)
+			}
+			got, _ := server.Answers(e.ID)
+			if got[q.ID].Value != validValue(q, 2) {
+				t.Errorf("server holds %v; want the laptop's latest %v", got[q.ID].Value, validValue(q, 2))
+			}
+			// The laptop's latest still merges.
+			if rep := carry(t, laptop, server, MergeAsk, "kk-a"); len(rep.Conflicts) != 0 {
+				t.Errorf("the latest bundle after the refusal: %+v", rep.Conflicts)
+			}
 		})
 	}
 }
