@@ -84,8 +84,9 @@ func Decimal(f float64) string {
 }
 
 // Answer writes an answer as the screens and reports list it: the option
-// key, a number with a decimal comma, a percentage with its sign; "–"
-// for none.
+// key, a number with a decimal comma and at most four decimals (a
+// percentage typed as 1/3 is stored in full but written 33,3333%), a
+// percentage with its sign; "–" for none.
 func Answer(q *model.Question, v model.Value) string {
 	switch {
 	case v.IsZero():
@@ -93,9 +94,9 @@ func Answer(q *model.Question, v model.Value) string {
 	case !v.Numeric:
 		return v.Choice
 	case q.Type == model.Percent:
-		return model.DecimalComma(v.String()) + "%"
+		return model.DecimalComma(Decimal(v.Number)) + "%"
 	}
-	return model.DecimalComma(v.String())
+	return model.DecimalComma(Decimal(v.Number))
 }
 
 // OneLine puts a multi-line text on one line, for a table cell: line

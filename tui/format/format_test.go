@@ -45,6 +45,11 @@ func TestAnswer(t *testing.T) {
 		{pct, model.Num(100), "100%"},
 		{idx, model.Num(3.6), "3,6"},
 		{idx, model.Num(3), "3"},
+		// A percentage typed as counts (1/3, 2/3) is stored in full; it is
+		// written as every other number is, with at most four decimals.
+		{pct, model.Num(1.0 / 3 * 100), "33,3333%"},
+		{pct, model.Num(2.0 / 3 * 100), "66,6667%"},
+		{idx, model.Num(3.599), "3,599"},
 	} {
 		if got := Answer(c.q, c.v); got != c.want {
 			t.Errorf("Answer(%s, %v) = %q, want %q", c.q.Type, c.v, got, c.want)
