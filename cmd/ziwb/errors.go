@@ -121,6 +121,12 @@ func pathMessage(pe *fs.PathError) string {
 	return fmt.Sprintf("%s %s: %s", op, pe.Path, why)
 }
 
+// cobra's template functions are one map for the process, and the server
+// builds a command tree per session: added once, before any of them.
+func init() {
+	cobra.AddTemplateFunc("tanda", func(line string) string { return strings.Replace(line, "[flags]", "[tanda]", 1) })
+}
+
 // usageTemplate is cobra's usage text in Indonesian.
 const usageTemplate = `Pemakaian:{{if .Runnable}}
   {{.UseLine | tanda}}{{end}}{{if .HasAvailableSubCommands}}
@@ -147,7 +153,6 @@ Ketik "{{.CommandPath}} [perintah] --help" untuk keterangan sebuah perintah.{{en
 // indonesianHelp gives every command the usage text and the help flag
 // and command in Indonesian.
 func indonesianHelp(cmd *cobra.Command) {
-	cobra.AddTemplateFunc("tanda", func(line string) string { return strings.Replace(line, "[flags]", "[tanda]", 1) })
 	cmd.SetUsageTemplate(usageTemplate)
 	cmd.InitDefaultHelpFlag()
 	if f := cmd.Flags().Lookup("help"); f != nil {
