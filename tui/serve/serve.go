@@ -230,9 +230,15 @@ func (s *Server) handle(sess ssh.Session) {
 	s.mu.Unlock()
 	s.logf("keluar: %s dari %s setelah %s, status %d", who.Name, sess.RemoteAddr(), time.Since(start).Round(time.Second), code)
 	// The reason goes after the workbench has given the terminal back:
-	// written on its alternate screen, it would vanish with it.
+	// written on its alternate screen, it would vanish with it. A
+	// workbench's goes to the terminal's own stream, behind the bytes that
+	// leave the alternate screen: on stderr a client may show it first.
 	if why != "" {
-		fmt.Fprintf(sess.Stderr(), "\r\nziwb: %s\r\n", why)
+		out := sess.Stderr()
+		if workbench {
+			out = sess
+		}
+		fmt.Fprintf(out, "\r\nziwb: %s\r\n", why)
 	}
 	sess.Exit(code)
 }
