@@ -23,11 +23,19 @@ func (db *DB) Backup(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("cadangan %s: %w", path, err)
 	}
-	return WriteAtomic(path, func(w io.Writer) error {
-		return db.view(func(tx *bolt.Tx) error {
-			_, err := tx.WriteTo(w)
-			return err
-		})
+	return WriteAtomic(path, db.BackupTo)
+}
+
+// BackupTo writes a consistent copy of the database to w (standard output,
+// an SSH session): one read transaction's view, the bytes of a database
+// file. Admins only, as Backup.
+func (db *DB) BackupTo(w io.Writer) error {
+	if err := db.may(RoleAdmin, "membuat cadangan"); err != nil {
+		return err
+	}
+	return db.view(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(w)
+		return err
 	})
 }
 

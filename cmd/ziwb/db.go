@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -52,20 +53,24 @@ func newBackupCmd() *cobra.Command {
 		Short: "Tulis salinan basis data yang utuh, juga saat ziwb lain sedang memakainya",
 		Long: `Tulis salinan utuh basis data ke BERKAS (ditimpa bila sudah ada). Salinan
 dibuat dari satu keadaan yang konsisten, juga saat ziwb lain sedang
-membuka basis data itu; salinan diperiksa sebelum disimpan.`,
+membuka basis data itu; salinan diperiksa sebelum disimpan. BERKAS "-"
+menulis salinan ke keluaran standar — lewat server ziwb hanya itu:
+ssh … backup - > cadangan.db.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dst := args[0]
-			if r := remoteOf(cmd); r != nil { // an admin's copy, on the server
-				if err := r.db.Backup(dst); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "Cadangan ditulis ke %s di server\n", dst)
-				return nil
+			if err := local(cmd, dst); err != nil {
+				return err
+			}
+			if r := remoteOf(cmd); r != nil { // an admin's copy, through the session
+				return r.db.BackupTo(cmd.OutOrStdout())
 			}
 			path, err := dbPath(cmd)
 			if err != nil {
 				return err
+			}
+			if dst == "-" {
+				return backupToStdout(cmd, path)
 			}
 			db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
 			switch {
@@ -90,6 +95,36 @@ membuka basis data itu; salinan diperiksa sebelum disimpan.`,
 			return nil
 		},
 	}
+}
+
+// backupToStdout writes the copy to standard output: from the database
+// when it opens, else (another ziwb holds it) from a snapshot of its file
+// taken beside the system's temporary files.
+func backupToStdout(cmd *cobra.Command, path string) error {
+	db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
+	if err == nil {
+		defer db.Close()
+		return db.BackupTo(cmd.OutOrStdout())
+	}
+	if errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "ziwb-cadangan-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	snap := filepath.Join(dir, "ziwb.db")
+	if err := store.Snapshot(path, snap); err != nil {
+		return err
+	}
+	f, err := os.Open(snap)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(cmd.OutOrStdout(), f)
+	return err
 }
 
 // sizeText shows a byte count the way people read it.

@@ -223,13 +223,21 @@ func TestBackupFreeAndHeld(t *testing.T) {
 	held := filepath.Join(dir, "dipegang.db")
 	start := time.Now()
 	out, errOut, code = ziwb(t, "--db", path, "backup", held)
+	streamed, errStream, streamCode := ziwb(t, "--db", path, "backup", "-") // to standard output
 	close(stop)
 	<-done
 	db.Close()
 	if code != 0 {
 		t.Fatalf("backup of a held database: exit %d\n%s%s (after %v)", code, out, errOut, time.Since(start))
 	}
-	for _, p := range []string{free, held} {
+	if streamCode != 0 {
+		t.Fatalf("backup - of a held database: exit %d\n%s", streamCode, errStream)
+	}
+	piped := filepath.Join(dir, "dialirkan.db")
+	if err := os.WriteFile(piped, []byte(streamed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{free, held, piped} {
 		if out, errOut, code := ziwb(t, "--db", p, "check"); code != 0 {
 			t.Errorf("%s: check exit %d\n%s%s", p, code, out, errOut)
 		}

@@ -95,6 +95,8 @@ func TestServedCommands(t *testing.T) {
 		{"ani", "export -o " + filepath.Join(dir, "x.json"), "tidak bisa dibaca atau ditulis", 2},
 		{"ani", "--db " + path + " check", "--db", 2},
 		{"ani", "import " + filepath.Join(dir, "x.json"), "tidak bisa dibaca atau ditulis", 2},
+		{"ani", "backup " + filepath.Join(dir, "x.json"), "tidak bisa dibaca atau ditulis", 2},
+		{"budi", "backup -", "perlu peran admin", 1},
 		{"ani", "serve", "tidak tersedia lewat server", 2},
 		{"budi", "score --satker tidak-ada", "tidak-ada", 1},
 	} {
@@ -104,6 +106,21 @@ func TestServedCommands(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.json")); err == nil {
 		t.Error("a command over SSH wrote a file on the server")
+	}
+	// An admin's backup comes through the session: a whole database file.
+	out, errOut, code := run("ani", "backup -", "")
+	if code != 0 {
+		t.Fatalf("backup -: exit %d %q", code, errOut)
+	}
+	copied := filepath.Join(t.TempDir(), "salinan.db")
+	if err := os.WriteFile(copied, []byte(out), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, code := ziwb(t, "--db", copied, "check"); code != 0 || !strings.Contains(got, "sehat") {
+		t.Errorf("the copy that came through the session: exit %d %q", code, got)
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error("backup - wrote a file named -")
 	}
 }
 
