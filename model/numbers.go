@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -21,3 +22,22 @@ func DecimalComma(s string) string { return strings.Replace(s, ".", ",", 1) }
 // Points formats a score the way Indonesian reports write it: two
 // decimals with a decimal comma (1,25).
 func Points(f float64) string { return DecimalComma(fmt.Sprintf("%.2f", f)) }
+
+// PointsShort writes a shortfall as Points does, but a rule missed by
+// less than half a hundredth reads "kurang 0,01", never 0,00.
+func PointsShort(short float64) string {
+	if s := Points(short); s != Points(0) || short <= 0 {
+		return s
+	}
+	return Points(0.01)
+}
+
+// PointsAgainst writes a score that misses need as Points does, but
+// rounded down where rounding would show it as need itself: a total of
+// 74,996 that misses 75 reads 74,99, not 75,00.
+func PointsAgainst(have, need float64) string {
+	if s := Points(have); s != Points(need) || have >= need {
+		return s
+	}
+	return Points(math.Floor(have*100+1e-6) / 100)
+}

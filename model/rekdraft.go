@@ -132,7 +132,7 @@ func weakText(in *Instrument, q *Question, answers map[string]Answer, n *Node, n
 	}
 	why := n.Title + " belum memenuhi syarat"
 	if worst.Predicate != "" {
-		why += fmt.Sprintf(" %s (kurang %s poin)", worst.Predicate, Points(worst.Short()))
+		why += fmt.Sprintf(" %s (kurang %s poin)", worst.Predicate, PointsShort(worst.Short()))
 	}
 	lines = append(lines, fmt.Sprintf("%s; perbaikan ini menambah paling banyak %s poin.", why, Points(gain)))
 	return strings.Join(lines, "\n")

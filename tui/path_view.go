@@ -121,7 +121,7 @@ func (p *pathScreen) unreachable() string {
 	cited := ""
 	for _, f := range p.way.Unreachable {
 		b.WriteString(st.Fail.Render(hangingWrap(fmt.Sprintf("✗ %s: perlu %s, paling tinggi %s (kurang %s poin)",
-			p.data.in.NodeCaption(f.Node), model.Points(f.Need), model.Points(f.Have), model.Points(f.Need-f.Have)), 2, w)) + "\n")
+			p.data.in.NodeCaption(f.Node), model.Points(f.Need), model.PointsAgainst(f.Have, f.Need), model.PointsShort(f.Need-f.Have)), 2, w)) + "\n")
 		if f.Source != "" && f.Source != cited {
 			b.WriteString(st.Muted.Render(hangingWrap("  dasar: "+f.Source, 4, w)) + "\n")
 			cited = f.Source

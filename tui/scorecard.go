@@ -203,7 +203,7 @@ func (s *scorecardScreen) render() {
 		b.WriteString(line + "\n")
 		for _, m := range ns.Missed {
 			b.WriteString(st.Fail.Render(hangingWrap(fmt.Sprintf("↳ %s: perlu %s, kurang %s poin",
-				m.Predicate, model.Points(m.Need), model.Points(m.Short())), 2*depth+2, w)) + "\n")
+				m.Predicate, model.Points(m.Need), model.PointsShort(m.Short())), 2*depth+2, w)) + "\n")
 		}
 	}
 	b.WriteString("\n" + st.Header.Render("Predikat") + "\n")
@@ -216,7 +216,7 @@ func (s *scorecardScreen) render() {
 		cited := ""
 		for i, f := range p.Failed {
 			b.WriteString(hangingWrap(fmt.Sprintf("%s: %s dari %s yang diperlukan — kurang %s poin",
-				s.inst.NodeCaption(f.Node), model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have)), 6, w) + "\n")
+				s.inst.NodeCaption(f.Node), model.PointsAgainst(f.Have, f.Need), model.Points(f.Need), model.PointsShort(f.Need-f.Have)), 6, w) + "\n")
 			// Which rule says so, for the satker's question on the spot:
 			// once under the rules that share a clause.
 			if f.Source != "" && f.Source != cited && (i+1 == len(p.Failed) || p.Failed[i+1].Source != f.Source) {

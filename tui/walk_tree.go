@@ -48,7 +48,7 @@ func (w *walkScreen) ruleLine(width int) string {
 			m = x
 		}
 	}
-	text := fmt.Sprintf("%s: perlu %s, kurang %s poin", m.Predicate, model.Points(m.Need), model.Points(m.Short()))
+	text := fmt.Sprintf("%s: perlu %s, kurang %s poin", m.Predicate, model.Points(m.Need), model.PointsShort(m.Short()))
 	if m.Source != "" {
 		text += " · dasar: " + m.Source
 	}

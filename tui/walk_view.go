@@ -298,7 +298,7 @@ func (w *walkScreen) statusLine() string {
 					more = fmt.Sprintf(" (+%d)", len(p.Failed)-1)
 				}
 			}
-			miss := fmt.Sprintf("%s kurang %s poin%s", w.nodeName(f.Node), model.Points(f.Need-f.Have), more)
+			miss := fmt.Sprintf("%s kurang %s poin%s", w.nodeName(f.Node), model.PointsShort(f.Need-f.Have), more)
 			if w.way != nil { // how many questions stand between, first
 				lead = pathStatus(*w.way)
 				parts = append(parts, st.Fail.Render(lead+" · "+miss))

@@ -181,3 +181,29 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		}
 	}
 }
+
+// A rule missed by less than half a hundredth is not written as met: the
+// score that misses reads 13,99 and the shortfall 0,01, never "14,00,
+// perlu 14,00 (kurang 0,00 poin)".
+func TestScoreJustBelowARule(t *testing.T) {
+	in, ok := model.Builtin("lke-zi-2021")
+	if !ok {
+		t.Fatal("no built-in lke-zi-2021")
+	}
+	answers := map[string]model.Value{}
+	for _, q := range in.Questions() {
+		answers[q.ID] = q.Best()
+	}
+	answers["hasil.ipkp"] = model.Num(3.1999) // 13,99956 of the 14,00 WBK needs
+	data, err := json.Marshal(map[string]any{"instrument": in.ID, "target": "WBK", "answers": answers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := ziwb(t, "score", "--answers", writeFile(t, "nyaris.json", string(data)))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "13,99, perlu 14,00 (kurang 0,01 poin)") || strings.Contains(out, "kurang 0,00") {
+		t.Errorf("the near miss reads:\n%s", out)
+	}
+}

@@ -61,8 +61,8 @@ func (v *lheView) failures(in *model.Instrument, sc model.Scorecard) {
 		if f.Source != "" {
 			rule += " (" + f.Source + ")"
 		}
-		v.Failed = append(v.Failed, lheFailure{Predicate: f.Predicate, Component: name, Have: model.Points(f.Have),
-			Need: model.Points(f.Need), Rule: rule, Short: model.Points(f.Need - f.Have)})
+		v.Failed = append(v.Failed, lheFailure{Predicate: f.Predicate, Component: name, Have: model.PointsAgainst(f.Have, f.Need),
+			Need: model.Points(f.Need), Rule: rule, Short: model.PointsShort(f.Need - f.Have)})
 	}
 }
 

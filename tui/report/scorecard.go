@@ -48,7 +48,7 @@ func Scorecard(out io.Writer, in *model.Instrument, sc model.Scorecard) error {
 			if f.Predicate != p.ID {
 				inherited = " — syarat " + f.Predicate
 			}
-			fmt.Fprintf(out, "  %s: %s, perlu %s (kurang %s poin)%s\n", name, model.Points(f.Have), model.Points(f.Need), model.Points(f.Need-f.Have), inherited)
+			fmt.Fprintf(out, "  %s: %s, perlu %s (kurang %s poin)%s\n", name, model.PointsAgainst(f.Have, f.Need), model.Points(f.Need), model.PointsShort(f.Need-f.Have), inherited)
 		}
 	}
 	return nil
@@ -57,7 +57,7 @@ func Scorecard(out io.Writer, in *model.Instrument, sc model.Scorecard) error {
 func missedText(ms []model.Miss) string {
 	parts := make([]string, len(ms))
 	for i, m := range ms {
-		parts[i] = fmt.Sprintf("kurang %s poin (%s: perlu %s)", model.Points(m.Short()), m.Predicate, model.Points(m.Need))
+		parts[i] = fmt.Sprintf("kurang %s poin (%s: perlu %s)", model.PointsShort(m.Short()), m.Predicate, model.Points(m.Need))
 	}
 	return strings.Join(parts, "; ")
 }
