@@ -15,6 +15,9 @@ type Worksheet struct {
 	Answers    map[string]model.Answer // the answers that count
 	// Levels is every question's answers per review level.
 	Levels map[string]map[model.Level]model.Answer
+	// Authors is, beside Levels, who gave each level's value and who
+	// last changed its note.
+	Authors map[string]map[model.Level]Authorship
 	// Previous is the answers that counted in the round this one is
 	// compared with (see model.PreviousRound); nil when there is none.
 	Previous      map[string]model.Answer
@@ -68,19 +71,24 @@ func (db *DB) Worksheet(evalID string) (Worksheet, error) {
 		if err := t.previousRound(&w); err != nil {
 			return err
 		}
-		// The newest status step, looked for among the latest entries: a
-		// step older than thousands of edits no longer explains anything.
-		seen := 0
-		if err := t.walkHistory(HistoryFilter{Evaluation: evalID}, func(c changeRec) bool {
-			if c.Field == fieldStatus {
+		// One backward scan of the history finds who gave each answer
+		// and the newest status step, this one among the latest entries
+		// only: a step older than thousands of edits no longer explains
+		// anything.
+		authors := newAuthorFinder(recs)
+		seen, stepWanted := 0, true
+		if err := t.walkOwner(evalID, func(c changeRec) bool {
+			if stepWanted && c.Field == fieldStatus {
 				m := c.model()
 				w.LastStep = &m
 			}
 			seen++
-			return w.LastStep == nil && seen < 5000
+			stepWanted = w.LastStep == nil && seen < 5000
+			return authors.see(c) || stepWanted
 		}); err != nil {
 			return err
 		}
+		w.Authors = authors.authors()
 		if w.Evaluation.Stage != model.StagePMPZI {
 			selfID := model.EvaluationID(e.Satker, e.Year, model.StagePMPZI)
 			if self, err := t.evaluation(selfID); err == nil && self.InstrumentHash == e.InstrumentHash {
