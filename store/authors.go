@@ -18,10 +18,10 @@ type Authorship struct {
 	NoteAt  time.Time
 }
 
-// authorKey is one level's answer to one question, the level as stored.
-type authorKey struct {
-	question string
-	level    model.Level
+// AnswerOf names one level's answer to one question.
+type AnswerOf struct {
+	Question string
+	Level    model.Level // as model.Answer's Level: the anggota's is model.Anggota
 }
 
 // authorFinder works out the authorship of an evaluation's answers from
@@ -35,18 +35,18 @@ type authorKey struct {
 // from before the history, a bundle without it) keeps the record's By
 // and At.
 type authorFinder struct {
-	answers map[authorKey]answerRec
-	found   map[authorKey]*Authorship
-	undone  map[uint64]bool
-	left    int // fields still without their entry
+	recs   []answerRec
+	found  []Authorship // beside recs
+	index  map[AnswerOf]int
+	undone map[uint64]bool
+	left   int // fields still without their entry
 }
 
 func newAuthorFinder(recs []answerRec) *authorFinder {
-	f := &authorFinder{answers: make(map[authorKey]answerRec, len(recs)), found: make(map[authorKey]*Authorship, len(recs)),
+	f := &authorFinder{recs: recs, found: make([]Authorship, len(recs)), index: make(map[AnswerOf]int, len(recs)),
 		undone: map[uint64]bool{}}
-	for _, r := range recs {
-		k := authorKey{r.Question, storedLevel(r.Level)}
-		f.answers[k], f.found[k] = r, &Authorship{}
+	for i, r := range recs {
+		f.index[AnswerOf{r.Question, r.level()}] = i
 		if !r.Value.IsZero() {
 			f.left++
 		}
@@ -67,12 +67,11 @@ func (f *authorFinder) see(c changeRec) bool {
 	case f.undone[c.Seq] || c.Question == "":
 		return f.left > 0
 	}
-	k := authorKey{c.Question, storedLevel(c.Level)}
-	r, ok := f.answers[k]
+	i, ok := f.index[AnswerOf{c.Question, max(c.Level, model.Anggota)}]
 	if !ok {
 		return f.left > 0
 	}
-	a := f.found[k]
+	r, a := f.recs[i], &f.found[i]
 	switch c.Field {
 	case fieldValue, fieldCarried:
 		if a.ValueBy == "" && !r.Value.IsZero() && c.New == fieldText(r, c.Field) {
@@ -88,23 +87,19 @@ func (f *authorFinder) see(c changeRec) bool {
 	return f.left > 0
 }
 
-// authors is the authorship of every answer, by question and level (as
-// model.Answer's Level says it), the record's By and At where the
-// history did not tell.
-func (f *authorFinder) authors() map[string]map[model.Level]Authorship {
-	out := make(map[string]map[model.Level]Authorship, len(f.answers))
-	for k, r := range f.answers {
-		a := *f.found[k]
+// authors is the authorship of every answer, the record's By and At
+// where the history did not tell.
+func (f *authorFinder) authors() map[AnswerOf]Authorship {
+	out := make(map[AnswerOf]Authorship, len(f.recs))
+	for i, r := range f.recs {
+		a := f.found[i]
 		if a.ValueBy == "" && !r.Value.IsZero() {
 			a.ValueBy, a.ValueAt = r.By, r.At
 		}
 		if a.NoteBy == "" && r.Note != "" {
 			a.NoteBy, a.NoteAt = r.By, r.At
 		}
-		if out[r.Question] == nil {
-			out[r.Question] = make(map[model.Level]Authorship, 1)
-		}
-		out[r.Question][r.level()] = a
+		out[AnswerOf{r.Question, r.level()}] = a
 	}
 	return out
 }

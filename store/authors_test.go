@@ -15,7 +15,7 @@ func authorOf(t *testing.T, db *DB, evalID, qid string, l model.Level) (Authorsh
 	if err != nil {
 		t.Fatal(err)
 	}
-	return w.Authors[qid][l], w.Levels[qid][l]
+	return w.Authors[AnswerOf{qid, l}], w.Levels[qid][l]
 }
 
 // A note added to someone else's value does not make its writer the one
@@ -100,7 +100,7 @@ func TestAuthorsFallBackToTheRecord(t *testing.T) {
 	r := answerRec{Evaluation: "kk-a/2026/PMPZI", Question: "q1", Value: model.Letter("A"), Note: "n", By: "ani", At: at}
 	f := newAuthorFinder([]answerRec{r})
 	f.see(changeRec{Seq: 3, By: "dewi", At: at.Add(time.Hour), Question: "q1", Field: fieldValue, Old: "A", New: "B"})
-	a := f.authors()["q1"][model.Anggota]
+	a := f.authors()[AnswerOf{"q1", model.Anggota}]
 	if a.ValueBy != "ani" || !a.ValueAt.Equal(at) || a.NoteBy != "ani" || !a.NoteAt.Equal(at) {
 		t.Errorf("%+v; want ani at %v for both", a, at)
 	}

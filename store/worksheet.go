@@ -15,9 +15,9 @@ type Worksheet struct {
 	Answers    map[string]model.Answer // the answers that count
 	// Levels is every question's answers per review level.
 	Levels map[string]map[model.Level]model.Answer
-	// Authors is, beside Levels, who gave each level's value and who
+	// Authors is, for every answer in Levels, who gave its value and who
 	// last changed its note.
-	Authors map[string]map[model.Level]Authorship
+	Authors map[AnswerOf]Authorship
 	// Previous is the answers that counted in the round this one is
 	// compared with (see model.PreviousRound); nil when there is none.
 	Previous      map[string]model.Answer

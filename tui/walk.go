@@ -41,6 +41,7 @@ type walkScreen struct {
 	inst    *model.Instrument
 	answers map[string]model.Answer                 // the answers that count
 	levels  map[string]map[model.Level]model.Answer // every question's answers per review level
+	authors map[store.AnswerOf]store.Authorship     // beside levels: who gave each value, who wrote each note
 	self    map[string]model.Answer                 // the satker's PMPZI answers, for a TPI walk
 	prev    map[string]model.Answer                 // the previous round's answers
 	round   *model.Evaluation                       // the previous round, when there is one
@@ -121,9 +122,10 @@ type (
 		note *noteDraft // a refused note, to keep
 	}
 	undoneMsg struct {
-		change model.Change
-		levels map[string]map[model.Level]model.Answer
-		ticket uint64
+		change  model.Change
+		levels  map[string]map[model.Level]model.Answer
+		authors map[store.AnswerOf]store.Authorship
+		ticket  uint64
 	}
 )
 
@@ -219,6 +221,7 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		w.loaded = true
 		ws := msg.ws
 		w.eval, w.satker, w.inst, w.answers, w.levels, w.self = ws.Evaluation, ws.Satker, ws.Instrument, ws.Answers, ws.Levels, ws.Self
+		w.authors = ws.Authors
 		w.prev, w.round, w.last = ws.Previous, ws.PreviousRound, ws.LastStep
 		w.version = ws.Version
 		w.carry = msg.carry
@@ -258,9 +261,17 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 				} else {
 					delete(msg.levels, q)
 				}
+				for _, l := range model.Levels {
+					k := store.AnswerOf{Question: q, Level: l}
+					if au, ok := w.authors[k]; ok {
+						msg.authors[k] = au
+					} else {
+						delete(msg.authors, k)
+					}
+				}
 			}
 		}
-		w.levels, w.allAt = msg.levels, max(w.allAt, msg.ticket)
+		w.levels, w.authors, w.allAt = msg.levels, msg.authors, max(w.allAt, msg.ticket)
 		w.answers = make(map[string]model.Answer, len(w.levels))
 		for q := range w.levels {
 			w.countAnswer(q)

@@ -3,11 +3,13 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
 	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
@@ -65,8 +67,9 @@ func (w *walkScreen) levelLines(q *model.Question, width int) string {
 			value = format.Answer(q, a.Value)
 		}
 		line := fmt.Sprintf("%s%-10s %-4s", mark, l, value)
-		if ok && a.By != "" {
-			line += " " + a.By + ", " + format.ShortDate(a.At.Local())
+		by, at := w.answerAuthor(q.ID, a)
+		if ok && by != "" {
+			line += " " + by + ", " + format.ShortDate(at.Local())
 		} else if names != "" {
 			line += " " + names
 		}
@@ -77,6 +80,9 @@ func (w *walkScreen) levelLines(q *model.Question, width int) string {
 		if ok && a.Note != "" && l > model.Anggota { // the reviewer's reason
 			first, _, _ := strings.Cut(a.Note, "\n")
 			reason = "“" + first + "”"
+			if noteBy, _ := w.noteAuthor(q.ID, a); noteBy != by { // a note on another's value
+				reason = noteBy + ": " + reason
+			}
 			if lipgloss.Width(line)+3+lipgloss.Width(reason) <= width {
 				line, reason = line+" — "+reason, ""
 			} else {
@@ -96,6 +102,23 @@ func (w *walkScreen) levelLines(q *model.Question, width int) string {
 		}
 	}
 	return b.String()
+}
+
+// answerAuthor is who a level's answer line names, and when: who gave
+// its value, or, for an answer without one, who last changed it.
+func (w *walkScreen) answerAuthor(qid string, a model.Answer) (string, time.Time) {
+	if au := w.authors[store.AnswerOf{Question: qid, Level: a.Level}]; !a.Value.IsZero() && au.ValueBy != "" {
+		return au.ValueBy, au.ValueAt
+	}
+	return a.By, a.At
+}
+
+// noteAuthor is who last changed a level's note, and when.
+func (w *walkScreen) noteAuthor(qid string, a model.Answer) (string, time.Time) {
+	if au := w.authors[store.AnswerOf{Question: qid, Level: a.Level}]; a.Note != "" && au.NoteBy != "" {
+		return au.NoteBy, au.NoteAt
+	}
+	return a.By, a.At
 }
 
 // previousLine compares the answer that counts with the previous round's.

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
 )
 
 // saveAnswer writes one answer through the store; the screen shows it only
@@ -88,7 +89,7 @@ func (w *walkScreen) undo() tea.Cmd {
 		if err != nil {
 			return saveFailedMsg{err: err, undo: true}
 		}
-		return undoneMsg{ch, ws.Levels, n}
+		return undoneMsg{ch, ws.Levels, ws.Authors, n}
 	})
 }
 
@@ -99,12 +100,32 @@ func (w *walkScreen) setAnswer(a model.Answer) {
 	if w.levels[q] == nil {
 		w.levels[q] = map[model.Level]model.Answer{}
 	}
+	w.setAuthors(w.levels[q][a.Level], a)
 	if a.Value.IsZero() && a.Note == "" && len(a.Evidence) == 0 && !a.Carried {
 		delete(w.levels[q], a.Level)
 	} else {
 		w.levels[q][a.Level] = a
 	}
 	w.countAnswer(q)
+}
+
+// setAuthors keeps the authorship of a level's answer in step with a
+// save, as the store's history would tell it: the saver gave the value
+// when it changed or a carried mark went, and wrote the note when it
+// changed.
+func (w *walkScreen) setAuthors(old, a model.Answer) {
+	if w.authors == nil {
+		w.authors = map[store.AnswerOf]store.Authorship{}
+	}
+	k := store.AnswerOf{Question: a.Question, Level: a.Level}
+	au := w.authors[k]
+	if a.Value != old.Value || a.Carried != old.Carried {
+		au.ValueBy, au.ValueAt = a.By, a.At
+	}
+	if a.Note != old.Note {
+		au.NoteBy, au.NoteAt = a.By, a.At
+	}
+	w.authors[k] = au
 }
 
 // countAnswer sets the answer that counts for q from its levels: the

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -112,7 +113,11 @@ func (w *walkScreen) detail(width, height int) string {
 	if w.focus == focusInput {
 		b.WriteString(w.input.View() + "\n")
 	}
-	b.WriteString(w.levelLines(q, width))
+	if w.reviewed() {
+		b.WriteString(w.levelLines(q, width))
+	} else if by := w.answeredBy(); by != "" {
+		b.WriteString(st.Muted.Render(ansi.Truncate("jawaban "+by, width, "…")) + "\n")
+	}
 	if hasSelf {
 		b.WriteString(w.selfLine(q, ans.Value, selfAns.Value) + "\n")
 	}
@@ -201,7 +206,7 @@ func (w *walkScreen) editors(width int) string {
 		if note == "" {
 			note = st.Muted.Render("(kosong — tekan n)")
 		}
-		if by := w.answeredBy(); by != "" {
+		if by := w.noteBy(); by != "" {
 			noteTitle = st.Header.Render(noteTitle) + st.Muted.Render("  · "+by)
 		} else {
 			noteTitle = st.Header.Render(noteTitle)
@@ -250,21 +255,43 @@ func (w *walkScreen) editorSummary(width int) string {
 		note = strings.SplitN(mine, "\n", 2)[0]
 	}
 	ev := w.evidence()
-	line := fmt.Sprintf("Catatan: %s · Eviden: %d (%d diperiksa)", note, len(ev), checkedCount(ev))
-	if by := w.answeredBy(); by != "" {
-		line += " · " + by
+	if by := w.noteBy(); by != "" {
+		note += " (" + by + ")"
 	}
+	line := fmt.Sprintf("Catatan: %s · Eviden: %d (%d diperiksa)", note, len(ev), checkedCount(ev))
 	return w.env.st.Muted.Render(ansi.Truncate(line, width, "…"))
 }
 
-// answeredBy says who last changed the answer on screen, when it was
-// someone else: on a server, the answer another person just saved.
+// answeredBy says who gave the value on screen, when it was someone
+// else: on a server, the answer another person just saved. A walk with
+// review levels says it per level instead.
 func (w *walkScreen) answeredBy() string {
-	ans := w.answers[w.question().ID]
-	if ans.By == "" || ans.By == w.env.user || ans.At.IsZero() {
+	q := w.question().ID
+	ans := w.answers[q]
+	if ans.Value.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("diubah %s, %s", ans.By, format.ShortDate(ans.At.Local())+ans.At.Local().Format(" 15:04"))
+	return w.changedBy(w.answerAuthor(q, ans))
+}
+
+// noteBy says who last changed the note on screen — the user's level's —
+// when it was someone else.
+func (w *walkScreen) noteBy() string {
+	q := w.question().ID
+	ans := w.mine(q)
+	if ans.Note == "" {
+		return ""
+	}
+	return w.changedBy(w.noteAuthor(q, ans))
+}
+
+// changedBy is "diubah budi, 3 Nov 2026 09:00", or nothing for the user
+// or an unknown time.
+func (w *walkScreen) changedBy(by string, at time.Time) string {
+	if by == "" || by == w.env.user || at.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("diubah %s, %s", by, format.ShortDate(at.Local())+at.Local().Format(" 15:04"))
 }
 
 // statusLine: the total, the result reachable now, what the target still

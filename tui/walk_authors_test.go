@@ -1,0 +1,118 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
+)
+
+// viewLine is the first line of the view that holds every one of parts.
+func viewLine(view string, parts ...string) (string, bool) {
+	for _, line := range strings.Split(view, "\n") {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(line, p)
+		}
+		if ok {
+			return line, true
+		}
+	}
+	return "", false
+}
+
+// budiThenRahmat is an evaluation where budi answered q and rahmat then
+// only wrote a note on the same level's answer.
+func budiThenRahmat(t *testing.T, team string) (*store.DB, model.Evaluation, *model.Question) {
+	t.Helper()
+	db, _ := testDB(t)
+	e := seedEvaluation(t, db, "kk-a", "Kantor Kemenag A", model.StagePMPZI)
+	if team != "" {
+		tm, err := model.ParseTeam(team)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SetTeam(e.ID, tm, "penguji"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, _ := db.Instrument(e.InstrumentHash)
+	q := in.Questions()[1] // A/B/C
+	if _, err := db.SetAnswer(e.ID, q.ID, model.Letter("B"), "budi"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetNote(e.ID, q.ID, "Berita acara seleksi belum ada.", "rahmat"); err != nil {
+		t.Fatal(err)
+	}
+	return db, e, q
+}
+
+// The review levels name who gave the value, not who last touched the
+// answer; the note's heading names who wrote the note.
+func TestWalkNamesTheValuesAuthor(t *testing.T) {
+	db, e, q := budiThenRahmat(t, "budi (anggota), rahmat (anggota), sari (ketua)")
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		// budi himself: his value is his, the note on it rahmat's.
+		h := newHarnessAs(t, db, "budi", size[0], size[1])
+		w := newWalk(h.app.env, e.ID).(*walkScreen)
+		h.send(pushMsg{s: w})
+		goTo(t, h, w, q.ID)
+		v := h.view()
+		if line, ok := viewLine(v, "anggota    B "); !ok || !strings.Contains(line, "budi") || strings.Contains(line, "rahmat") {
+			t.Errorf("%dx%d: the anggota's line should name budi, who gave B:\n%s", size[0], size[1], v)
+		}
+		if size[1] >= roomyHeight {
+			if line, ok := viewLine(v, "Catatan anggota"); !ok || !strings.Contains(line, "diubah rahmat") {
+				t.Errorf("%dx%d: the note's heading should name rahmat, who wrote it:\n%s", size[0], size[1], v)
+			}
+		} else if line, ok := viewLine(v, "Catatan:"); !ok || !strings.Contains(line, "rahmat") || strings.Contains(line, "budi") {
+			t.Errorf("%dx%d: the note's summary should name rahmat, who wrote it:\n%s", size[0], size[1], v)
+		}
+
+		// The ketua: her own note is empty, so nobody changed it.
+		h = newHarnessAs(t, db, "sari", size[0], size[1])
+		w = newWalk(h.app.env, e.ID).(*walkScreen)
+		h.send(pushMsg{s: w})
+		goTo(t, h, w, q.ID)
+		v = h.view()
+		if line, ok := viewLine(v, "anggota    B "); !ok || !strings.Contains(line, "budi") || strings.Contains(line, "rahmat") {
+			t.Errorf("%dx%d as sari: the anggota's line should name budi:\n%s", size[0], size[1], v)
+		}
+		if strings.Contains(v, "diubah budi") || strings.Contains(v, "diubah rahmat") {
+			t.Errorf("%dx%d as sari: her empty note says someone changed it:\n%s", size[0], size[1], v)
+		}
+	}
+}
+
+// Without review levels the walk says who gave the value apart from who
+// wrote the note.
+func TestWalkNamesTheValuesAuthorWithoutTeam(t *testing.T) {
+	db, e, q := budiThenRahmat(t, "")
+	h, w := openWalk(t, db, e.ID, 120, 40)
+	goTo(t, h, w, q.ID)
+	v := h.view()
+	if _, ok := viewLine(v, "jawaban diubah budi"); !ok {
+		t.Errorf("the value should name budi:\n%s", v)
+	}
+	if line, ok := viewLine(v, "Catatan"); !ok || !strings.Contains(line, "diubah rahmat") {
+		t.Errorf("the note's heading should name rahmat:\n%s", v)
+	}
+
+	// The person at the screen answers over budi's: the value is theirs
+	// now and says nothing; the note is still rahmat's.
+	h.keys("a")
+	v = h.view()
+	if strings.Contains(v, "diubah budi") {
+		t.Errorf("after one's own answer the value still names budi:\n%s", v)
+	}
+	if line, ok := viewLine(v, "Catatan"); !ok || !strings.Contains(line, "diubah rahmat") {
+		t.Errorf("after one's own answer the note's heading should still name rahmat:\n%s", v)
+	}
+
+	// Undone, the value is budi's again.
+	h.keys("u")
+	if _, ok := viewLine(h.view(), "jawaban diubah budi"); !ok {
+		t.Errorf("after the undo the value should name budi again:\n%s", h.view())
+	}
+}
