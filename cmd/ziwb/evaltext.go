@@ -177,11 +177,20 @@ func (v *evalView) answerRows() [][]string {
 			if a.Carried {
 				value += " (dibawa)"
 			}
+			// Who answered: who gave the value, or who last changed an
+			// answer without one; the note says whose it is when not theirs.
+			by, at := a.By, a.At
+			if a.ValueBy != "" {
+				by, at = a.ValueBy, *a.ValueAt
+			}
 			note := format.OneLine(a.Note)
+			if a.NoteBy != "" && a.NoteBy != by {
+				note += " (oleh " + a.NoteBy + ")"
+			}
 			if a.Evidence > 0 {
 				note = strings.TrimSpace(fmt.Sprintf("%s [%d eviden]", note, a.Evidence))
 			}
-			rows = append(rows, []string{qid, l.String(), value, a.By, timeText(a.At), note})
+			rows = append(rows, []string{qid, l.String(), value, by, timeText(at), note})
 		}
 	}
 	return rows

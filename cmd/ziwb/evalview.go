@@ -97,14 +97,36 @@ func (a *answerLevels) at(l model.Level) **levelAnswer {
 
 // levelAnswer is one level's answer to a question.
 type levelAnswer struct {
-	Value    model.Value `json:"value"`
-	By       string      `json:"by"`
-	At       time.Time   `json:"at"`
-	Note     string      `json:"note"`
-	Evidence int         `json:"evidence"`
+	Value model.Value `json:"value"`
+	// By and At are the answer's last change of any part: a note added
+	// to another's value included.
+	By       string    `json:"by"`
+	At       time.Time `json:"at"`
+	Note     string    `json:"note"`
+	Evidence int       `json:"evidence"`
 	// Carried marks an answer brought over from an earlier round that no
 	// level has confirmed yet ("dibawa").
 	Carried bool `json:"carried"`
+	// ValueBy and ValueAt are who gave the value and when, NoteBy and
+	// NoteAt who last changed the note: "" and null without one.
+	ValueBy string     `json:"value_by"`
+	ValueAt *time.Time `json:"value_at"`
+	NoteBy  string     `json:"note_by"`
+	NoteAt  *time.Time `json:"note_at"`
+}
+
+// newLevelAnswer is one level's answer with its authorship.
+func newLevelAnswer(a model.Answer, au store.Authorship) *levelAnswer {
+	la := &levelAnswer{Value: a.Value, By: a.By, At: a.At, Note: a.Note, Evidence: len(a.Evidence), Carried: a.Carried}
+	if !a.Value.IsZero() && au.ValueBy != "" {
+		at := au.ValueAt
+		la.ValueBy, la.ValueAt = au.ValueBy, &at
+	}
+	if a.Note != "" && au.NoteBy != "" {
+		at := au.NoteAt
+		la.NoteBy, la.NoteAt = au.NoteBy, &at
+	}
+	return la
 }
 
 // loadEvalView reads everything the view shows of one evaluation.
@@ -142,7 +164,7 @@ func loadEvalView(db *store.DB, evalID string) (*evalView, error) {
 		return nil, err
 	}
 	v.Levels = levelScores(cards, in)
-	v.Answers = answersByLevel(w.Levels, in)
+	v.Answers = answersByLevel(w.Levels, w.Authors, in)
 	return v, nil
 }
 
@@ -179,8 +201,10 @@ func levelScores(cards map[model.Level]model.Scorecard, in *model.Instrument) []
 }
 
 // answersByLevel lists every question with an answer at some level, in
-// the instrument's order (ids it does not know last, sorted).
-func answersByLevel(levels map[string]map[model.Level]model.Answer, in *model.Instrument) []questionLevels {
+// the instrument's order (ids it does not know last, sorted), each with
+// who gave it and who wrote its note.
+func answersByLevel(levels map[string]map[model.Level]model.Answer, authors map[store.AnswerOf]store.Authorship,
+	in *model.Instrument) []questionLevels {
 	order := map[string]int{}
 	for i, q := range in.Questions() {
 		order[q.ID] = i
@@ -218,7 +242,7 @@ func answersByLevel(levels map[string]map[model.Level]model.Answer, in *model.In
 			if !ok {
 				continue
 			}
-			*ql.Levels.at(l) = &levelAnswer{Value: a.Value, By: a.By, At: a.At, Note: a.Note, Evidence: len(a.Evidence), Carried: a.Carried}
+			*ql.Levels.at(l) = newLevelAnswer(a, authors[store.AnswerOf{Question: qid, Level: l}])
 		}
 		out = append(out, ql)
 	}

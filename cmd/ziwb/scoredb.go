@@ -107,7 +107,7 @@ func loadCardLevels(db *store.DB, evalID string) (*cardLevels, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &cardLevels{Levels: levelScores(cards, in), Answers: answersByLevel(levels.Levels, in)}, nil
+	return &cardLevels{Levels: levelScores(cards, in), Answers: answersByLevel(levels.Levels, levels.Authors, in)}, nil
 }
 
 // storedCard is a scorecard in the contract's JSON shape, led by the
