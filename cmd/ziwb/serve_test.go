@@ -28,36 +28,12 @@ func TestServedCommands(t *testing.T) {
 	field, _, _ := ziwb(t, "--db", path, "export", "--satker", "kua-tombatu")
 	other := filepath.Join(t.TempDir(), "lain.db") // where the bundle goes
 	db := mustOpen(t, other, false)
-	keys := map[string]gossh.Signer{}
-	var users strings.Builder
-	for _, p := range [][2]string{{"ani", "admin"}, {"budi", "evaluator"}, {"sari", "viewer"}} {
-		_, priv, _ := ed25519.GenerateKey(rand.Reader)
-		s, _ := gossh.NewSignerFromKey(priv)
-		keys[p[0]] = s
-		fmt.Fprintf(&users, "%s %s %s", p[0], p[1], gossh.MarshalAuthorizedKey(s.PublicKey()))
-	}
-	srv := startTestServer(t, db, users.String())
+	keys, users := sshPeople([][2]string{{"ani", "admin"}, {"budi", "evaluator"}, {"sari", "viewer"}})
+	srv := startTestServer(t, db, users)
 	dir := t.TempDir() // a folder a remote command must not reach
 	run := func(who, cmd, stdin string) (string, string, int) {
 		t.Helper()
-		c, err := gossh.Dial("tcp", srv.Addr().String(), &gossh.ClientConfig{User: who,
-			Auth: []gossh.AuthMethod{gossh.PublicKeys(keys[who])}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-		s, _ := c.NewSession()
-		var out, errb bytes.Buffer
-		s.Stdout, s.Stderr, s.Stdin = &out, &errb, strings.NewReader(stdin)
-		code := 0
-		if err := s.Run(cmd); err != nil {
-			ee, ok := err.(*gossh.ExitError)
-			if !ok {
-				t.Fatal(err)
-			}
-			code = ee.ExitStatus()
-		}
-		return out.String(), errb.String(), code
+		return runOverSSH(t, srv, keys[who], who, cmd, stdin)
 	}
 	sum := func() [32]byte { t.Helper(); return fileSumOf(t, other) }
 
@@ -131,6 +107,44 @@ func fileSumOf(t *testing.T, path string) [32]byte {
 		t.Fatal(err)
 	}
 	return sha256.Sum256(data)
+}
+
+// sshPeople makes a key for each person (name, role) and the text of a
+// users file that lets them in with it.
+func sshPeople(people [][2]string) (map[string]gossh.Signer, string) {
+	keys := map[string]gossh.Signer{}
+	var users strings.Builder
+	for _, p := range people {
+		_, priv, _ := ed25519.GenerateKey(rand.Reader)
+		s, _ := gossh.NewSignerFromKey(priv)
+		keys[p[0]] = s
+		fmt.Fprintf(&users, "%s %s %s", p[0], p[1], gossh.MarshalAuthorizedKey(s.PublicKey()))
+	}
+	return keys, users.String()
+}
+
+// runOverSSH runs cmd on srv as who, signed with key and reading stdin,
+// and returns what it wrote and its exit status.
+func runOverSSH(t *testing.T, srv *serve.Server, key gossh.Signer, who, cmd, stdin string) (string, string, int) {
+	t.Helper()
+	c, err := gossh.Dial("tcp", srv.Addr().String(), &gossh.ClientConfig{User: who,
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(key)}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, _ := c.NewSession()
+	var out, errb bytes.Buffer
+	s.Stdout, s.Stderr, s.Stdin = &out, &errb, strings.NewReader(stdin)
+	code := 0
+	if err := s.Run(cmd); err != nil {
+		ee, ok := err.(*gossh.ExitError)
+		if !ok {
+			t.Fatal(err)
+		}
+		code = ee.ExitStatus()
+	}
+	return out.String(), errb.String(), code
 }
 
 // startTestServer serves db on 127.0.0.1 to the people of users (a users
