@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -16,12 +15,7 @@ import (
 // workbench has given the terminal back: written while the workbench
 // held the alternate screen, it vanished with it.
 func TestEndedSessionLeavesItsReasonOnScreen(t *testing.T) {
-	budi, sari := newTester(t, "budi", store.RoleEvaluator), newTester(t, "sari", store.RoleViewer)
-	ts := startServer(t, budi, sari)
-	sc := ts.workbench(t, sari)
-	sc.waitFor(t, "satker · urut", 5*time.Second)
-	sari.role = store.RoleEvaluator // the admin changes her role
-	ts.writeUsers(t, budi, sari)
+	ts, budi, sc := sarisRoleChanged(t)
 	sc.waitEnd(t, "the session of a person whose role changed did not end")
 	if !strings.Contains(sc.shows(), "akses Anda diubah") {
 		t.Errorf("after the session ended, the screen does not say why:\n%s", sc.shows())
@@ -29,11 +23,7 @@ func TestEndedSessionLeavesItsReasonOnScreen(t *testing.T) {
 
 	sc = ts.workbench(t, budi)
 	sc.waitFor(t, "satker · urut", 5*time.Second)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := ts.Shutdown(ctx, "server dihentikan", 143); err != nil {
-		t.Errorf("shutdown: %v", err)
-	}
+	ts.shutdown(t)
 	sc.waitEnd(t, "shutdown left a session open")
 	if !strings.Contains(sc.shows(), "server dihentikan") {
 		t.Errorf("after shutdown, the screen does not say why:\n%s", sc.shows())
@@ -45,26 +35,32 @@ func TestEndedSessionLeavesItsReasonOnScreen(t *testing.T) {
 // admin changed their access, the code Shutdown was given when the server
 // stopped.
 func TestEndedSessionExitsNonZero(t *testing.T) {
-	budi, sari := newTester(t, "budi", store.RoleEvaluator), newTester(t, "sari", store.RoleViewer)
-	ts := startServer(t, budi, sari)
-	sc := ts.workbench(t, sari)
-	sc.waitFor(t, "satker · urut", 5*time.Second)
-	sari.role = store.RoleEvaluator
-	ts.writeUsers(t, budi, sari)
+	ts, budi, sc := sarisRoleChanged(t)
 	if code := sc.exitStatus(t); code != ExitAccessChanged {
 		t.Errorf("a session whose access changed exits %d; want %d", code, ExitAccessChanged)
 	}
 
 	sc = ts.workbench(t, budi)
 	sc.waitFor(t, "satker · urut", 5*time.Second)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := ts.Shutdown(ctx, "server dihentikan", 143); err != nil {
-		t.Errorf("shutdown: %v", err)
-	}
+	ts.shutdown(t)
 	if code := sc.exitStatus(t); code != 143 {
 		t.Errorf("a session the server's shutdown ended exits %d; want 143", code)
 	}
+}
+
+// sarisRoleChanged starts a server for budi (evaluator) and sari
+// (viewer), opens sari's workbench and then makes her an evaluator in the
+// users file, which ends her session. It returns the server, budi and
+// sari's screen.
+func sarisRoleChanged(t *testing.T) (*testServer, tester, *screen) {
+	t.Helper()
+	budi, sari := newTester(t, "budi", store.RoleEvaluator), newTester(t, "sari", store.RoleViewer)
+	ts := startServer(t, budi, sari)
+	sc := ts.workbench(t, sari)
+	sc.waitFor(t, "satker · urut", 5*time.Second)
+	sari.role = store.RoleEvaluator // the admin changes her role
+	ts.writeUsers(t, budi, sari)
+	return ts, budi, sc
 }
 
 // exitStatus waits up to five seconds for the session to end and returns

@@ -100,6 +100,17 @@ func startServerWith(t *testing.T, tweak func(*Config), people ...tester) *testS
 	return ts
 }
 
+// shutdown stops the server as its operator would ("server dihentikan",
+// exit status 143), giving its sessions five seconds to end.
+func (ts *testServer) shutdown(t *testing.T) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := ts.Shutdown(ctx, "server dihentikan", 143); err != nil {
+		t.Errorf("shutdown: %v", err)
+	}
+}
+
 func (ts *testServer) writeUsers(t *testing.T, people ...tester) {
 	t.Helper()
 	var b strings.Builder
@@ -405,11 +416,7 @@ func TestShutdownEndsSessionsAndKeepsEverySave(t *testing.T) {
 		}
 		qs = append(qs, q)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := ts.Shutdown(ctx, "server dihentikan", 143); err != nil {
-		t.Errorf("shutdown: %v", err)
-	}
+	ts.shutdown(t)
 	sc.waitEnd(t, "shutdown left a session open")
 	if !strings.Contains(sc.text(), "server dihentikan") {
 		t.Errorf("the session was not told:\n%s", lastChars(sc.text(), 500))
