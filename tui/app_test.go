@@ -1,11 +1,14 @@
 package tui
 
 import (
+	"fmt"
 	"image/color"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -130,4 +133,104 @@ func TestWidenedListRedrawsItsRows(t *testing.T) {
 			t.Fatalf("a row lost its progress bar after widening:\n%s", h.view())
 		}
 	}
+}
+
+// A trail of screens wider than the window ends in "…" on the header
+// line: a cut name (or a screen's title cut to "20") is said to be cut.
+func TestHeaderCutSaysSo(t *testing.T) {
+	db, _ := testDB(t)
+	seedEvaluation(t, db, "kua-panjang", "KUA Kecamatan 中文名字 😀 Tombatu Timur Raya Sekali Panjang", "PMPZI")
+	h := newHarness(t, db, 60, 15)
+	h.keys("[enter][enter]") // its evaluations, then the walk
+	h.mustSee("Pertanyaan 1 dari 113")
+	header, _, _ := strings.Cut(h.view(), "\n")
+	if !strings.HasSuffix(header, "…") {
+		t.Fatalf("the header is cut without …: %q", header)
+	}
+}
+
+// A help line one item too long for the window ends in "…": bubbles'
+// help adds that item whole when its "…" does not fit either, and the
+// frame cut it to "esc kembali ·" (the chooser at 60 columns).
+func TestHelpLineCutSaysSo(t *testing.T) {
+	db, _ := testDB(t)
+	seedEvaluation(t, db, "kua-bantu", "KUA Kecamatan Bantu", "PMPZI")
+	h := newHarness(t, db, 60, 15)
+	h.keys("[enter]") // its evaluations
+	h.mustSee("Kecamatan Bantu", "2026")
+	for w := 60; w <= 90; w++ {
+		h.send(tea.WindowSizeMsg{Width: w, Height: 15})
+		v := h.view()
+		foot := v[strings.LastIndex(v, "\n")+1:]
+		if f := strings.TrimSpace(foot); !strings.HasSuffix(f, "…") && !strings.HasSuffix(f, "? semua tombol") {
+			t.Fatalf("%d columns: the help line is cut unsaid: %q", w, foot)
+		}
+	}
+}
+
+// "?" shows every key of the screen, ctrl+c and how to close it included,
+// on the satker list and in the walk at 80×24; on a window too small for
+// all of them it says how many are left out rather than cutting them off.
+func TestHelpOverviewShowsEveryKey(t *testing.T) {
+	_, _, _, h, _ := seededWalk(t, "kua-bantuan", "KUA Kecamatan Bantuan", 80, 24)
+	// missing is the keys of the screen on top the overview does not show.
+	missing := func(v string) (out []string) {
+		v = v[:strings.LastIndex(v, "\n")] // not the help line under it
+		groups := append(h.app.top().Help().full, []key.Binding{h.app.keys.Back, h.app.keys.Help, h.app.keys.Quit})
+		for _, g := range groups {
+			for _, k := range g {
+				if k.Enabled() && !strings.Contains(v, k.Help().Desc) {
+					out = append(out, k.Help().Key+" "+k.Help().Desc)
+				}
+			}
+		}
+		return out
+	}
+	every := func(where string) {
+		t.Helper()
+		h.keys("?")
+		v := h.view()
+		if m := missing(v); len(m) > 0 {
+			t.Errorf("%s: the overview lacks %q:\n%s", where, m, v)
+		}
+		if !strings.Contains(v, "Tekan tombol apa saja untuk menutup.") {
+			t.Errorf("%s: the overview does not say how to close it:\n%s", where, v)
+		}
+		h.keys("[esc]") // closes the overview only
+	}
+	every("walk 80×24")
+	h.keys("[esc]")
+	every("satker list 80×24")
+
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	h.keys("[enter][enter]?")
+	v := h.view()
+	if len(missing(v)) > 0 && !strings.Contains(v, fmt.Sprintf("… %d tombol lagi: perbesar jendela", len(missing(v)))) {
+		t.Fatalf("walk 60×15: the overview cuts keys off without saying so:\n%s", v)
+	}
+}
+
+// The "?" overview lists each key once: a screen that names its own
+// "esc kembali" (the evaluations chooser, the scorecard) does not get the
+// workbench's own "esc kembali" again under it.
+func TestHelpOverviewListsEachKeyOnce(t *testing.T) {
+	db, _ := testDB(t)
+	seedEvaluation(t, db, "kua-dua", "KUA Kecamatan Dua", model.StagePMPZI)
+	h := newHarness(t, db, 100, 40)
+	once := func(where string) {
+		t.Helper()
+		h.keys("?")
+		v := h.view()
+		v = v[:strings.LastIndex(v, "\n")] // not the help line under it
+		if n := len(regexp.MustCompile(`esc +kembali\n`).FindAllString(v, -1)); n != 1 {
+			t.Errorf("%s: the overview lists esc kembali %d times:\n%s", where, n, v)
+		}
+		h.keys("[esc]") // closes the overview only
+	}
+	h.keys("[enter]")
+	topOf[*chooserScreen](t, h, "the chooser")
+	once("chooser")
+	h.keys("[enter]s")
+	topOf[*scorecardScreen](t, h, "the scorecard")
+	once("scorecard")
 }

@@ -313,3 +313,72 @@ func TestReviewEditorKeepsLongText(t *testing.T) {
 		t.Fatalf("text %d → %d characters, priority %s", len(rk.Text), len(got.Text), got.Priority)
 	}
 }
+
+// The detail pane's first lines — where in the LKE a recommendation sits
+// and whose evaluation it is — wrap at the pane's width rather than being
+// cut off unsaid (at 80 columns a question deep in the tree lost its
+// numbering and id).
+func TestReviewDetailPathWraps(t *testing.T) {
+	pinReviewClock(t)
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kanwil-uji", "Kanwil Kemenag Provinsi Kalimantan Tengah Bagian Uji", model.StageTPI)
+	in, _ := model.Builtin(model.DefaultInstrument)
+	q, ok := in.Question("sdm.pemenuhan.4")
+	if !ok {
+		t.Fatal("no sdm.pemenuhan.4 in the instrument")
+	}
+	addRek(t, db, ev.ID, q.ID, "Perbarui pola mutasi internal.", model.PriorityTinggi, date(2027, 3, 31))
+	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	h.keys("r")
+	h.mustSee("Perbarui pola mutasi internal.", q.Number(), "(sdm.pemenuhan.4)", "(draft)")
+}
+
+// The detail pane gives a numeric answer as the walk does: a percentage
+// with its %, a decimal with a comma.
+func TestReviewDetailAnswerAsTheWalkShowsIt(t *testing.T) {
+	pinReviewClock(t)
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-angka", "KUA Kecamatan Angka", model.StageTPI)
+	if _, err := db.SetAnswer(ev.ID, "mp.reform.1", model.Num(62.5), "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	addRek(t, db, ev.ID, "mp.reform.1", "Dorong agen perubahan.", model.PriorityTinggi, date(2027, 3, 31))
+	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	h.keys("r")
+	h.mustSee("Jawaban kini: 62,5%")
+}
+
+// The recommendations review's help line names its main keys as the
+// other list screens do — the filter and the order too, not only enter
+// and esc when a closed recommendation is selected.
+func TestReviewHelpLineShowsTheMainKeys(t *testing.T) {
+	pinReviewClock(t)
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-bantu", "KUA Kecamatan Bantu", model.StageTPI)
+	closed := addRek(t, db, ev.ID, "tl", "Lengkapi peta proses bisnis.", model.PriorityTinggi, date(2027, 1, 31))
+	if _, err := db.SetRekStatus(closed.ID, model.RekDitolak, "Sudah ditangani Kanwil.", "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	addRek(t, db, ev.ID, "tl.pemenuhan.i", "Perbarui SOP layanan.", model.PriorityRendah, date(2027, 3, 31))
+	h := newHarness(t, db, 200, 30)
+	h.keys("r")
+	topOf[*reviewScreen](t, h, "the review")
+	foot := func() string { v := h.view(); return v[strings.LastIndex(v, "\n")+1:] }
+	// The detail pane names the selected one's status.
+	for i := 0; i < 3 && !strings.Contains(h.view(), "status ditolak"); i++ {
+		h.keys("k")
+	}
+	h.mustSee("status ditolak")
+	for _, want := range []string{"enter buka pertanyaan", "/ saring", "1–3 urut", "esc kembali"} {
+		if !strings.Contains(foot(), want) {
+			t.Errorf("closed %s selected: help line %q lacks %q", closed.ID, foot(), want)
+		}
+	}
+	h.keys("j")
+	h.mustSee("status baru")
+	for _, want := range []string{"s status", "t tindak lanjut", "e ubah", "/ saring", "1–3 urut"} {
+		if !strings.Contains(foot(), want) {
+			t.Errorf("open one selected: help line %q lacks %q", foot(), want)
+		}
+	}
+}

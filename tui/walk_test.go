@@ -233,3 +233,93 @@ func TestWalkSaysWhoElseAnswered(t *testing.T) {
 		}
 	}
 }
+
+// enter in the answer field with nothing typed is not a refused answer
+// (`"" bukan jawaban`): the walk says nothing was typed and how to go on,
+// the field stays open, and nothing is saved.
+func TestWalkEnterOnEmptyAnswerField(t *testing.T) {
+	db, _, ev, h, w := seededWalk(t, "kua-kosong", "KUA Kecamatan Kosong", 100, 30)
+	for _, qid := range []string{"mp.pemenuhan.1", "mp.reform.1"} { // a choice, a percentage
+		goTo(t, h, w, qid)
+		h.keys("[enter][enter]")
+		if strings.Contains(h.view(), `""`) {
+			t.Errorf("%s: the walk quotes an empty answer:\n%s", qid, h.view())
+		}
+		h.mustSee("Belum ada yang diketik", "esc batal", "x menghapus jawaban")
+		if qid != "mp.reform.1" {
+			h.keys("[esc]")
+		}
+	}
+	if w.focus != focusInput || w.pending != 0 {
+		t.Fatalf("after enter on an empty field: focus %v, %d pending", w.focus, w.pending)
+	}
+	if a, _ := db.Answers(ev.ID); len(a) != 0 {
+		t.Fatalf("the store holds %+v", a)
+	}
+	h.keys("80[enter]")
+	if got := w.answers["mp.reform.1"].Value.String(); got != "80" {
+		t.Fatalf("80 then enter saved %q", got)
+	}
+}
+
+// esc keeps the note (the editor says "esc: simpan") but drops what was
+// typed into the answer field and the evidence form: their help line says
+// "batal" there, not "selesai", which read as "done, saved".
+func TestWalkEscSaysWhatItDoes(t *testing.T) {
+	_, _, ev, h, w := seededWalk(t, "kua-esc", "KUA Kecamatan Esc", 80, 24)
+	foot := func() string { v := h.view(); return v[strings.LastIndex(v, "\n")+1:] }
+
+	h.keys("va")
+	h.keys("SK Tim ZI")
+	if f := foot(); !strings.Contains(f, "esc batal") {
+		t.Errorf("evidence form: help line %q; want esc batal", f)
+	}
+	h.keys("[esc]")
+	if got := w.evidence(); len(got) != 0 {
+		t.Fatalf("esc saved the evidence: %+v", got)
+	}
+	h.keys("[esc]")
+
+	goTo(t, h, w, "mp.reform.1")
+	h.keys("[enter]80")
+	if f := foot(); !strings.Contains(f, "esc batal") {
+		t.Errorf("answer field: help line %q; want esc batal", f)
+	}
+	h.keys("[esc]")
+	if a, ok := w.answers["mp.reform.1"]; ok && !a.Value.IsZero() {
+		t.Fatalf("esc saved the answer in %s: %+v", ev.ID, a)
+	}
+
+	h.keys("n")
+	if f := foot(); !strings.Contains(f, "esc selesai") {
+		t.Errorf("note: help line %q; want esc selesai", f)
+	}
+}
+
+// The line after "u" says what the question holds now, in Indonesian: an
+// answer undone on an empty question went back to empty, not to the
+// answer just taken back, and an answer given over a carried one went
+// back to the carried answer.
+func TestUndoSaysWhatCameBack(t *testing.T) {
+	db, _, ev, h, w := seededWalk(t, "kua-urung", "KUA Kecamatan Urung", 100, 30)
+	goTo(t, h, w, "mp.pemenuhan.6")
+	h.keys("b")
+	h.keys("u")
+	h.mustSee("Diurungkan: jawaban mp.pemenuhan.6 kembali ke kosong")
+
+	// A TPI carrying the PMPZI's answers: the answer typed over a carried
+	// one goes back to it, still carried.
+	h.keys("a")
+	tpi := seedEvaluation(t, db, "kua-urung", "KUA Kecamatan Urung", model.StageTPI)
+	if _, err := db.CopyAnswers(ev.ID, tpi.ID, "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	h, w = openWalk(t, db, tpi.ID, 100, 30)
+	goTo(t, h, w, "mp.pemenuhan.6")
+	h.keys("c")
+	h.keys("u")
+	h.mustSee("Diurungkan: jawaban mp.pemenuhan.6 kembali ke A (dibawa)")
+	if v := h.view(); strings.Contains(v, "carried") {
+		t.Fatalf("the walk speaks English:\n%s", v)
+	}
+}
