@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -49,6 +50,19 @@ type PredicateResult struct {
 	ID     string
 	Met    bool
 	Failed []Failure // its own rules' failures and those of what it requires
+}
+
+// Distinct is Failed with each rule once: WBBM's IPAK minimum and the WBK
+// one it requires are the same rule when they ask the same, and people
+// count and add up what is short by rule, not by predicate.
+func (p PredicateResult) Distinct() []Failure {
+	out := make([]Failure, 0, len(p.Failed))
+	for _, f := range p.Failed {
+		if !slices.ContainsFunc(out, func(g Failure) bool { return g.Node == f.Node && g.Rule == f.Rule && g.Need == f.Need }) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Scorecard is the outcome of scoring one set of answers.

@@ -233,3 +233,31 @@ func TestScorecardJSONShape(t *testing.T) {
 		}
 	}
 }
+
+// WBBM requires WBK, and both ask IPAK 3,6: a score under it misses one
+// rule, said once, not once per predicate; rules that ask differently
+// stay apart.
+func TestDistinctFailures(t *testing.T) {
+	ipak := func(pred string, need float64) Failure {
+		return Failure{Predicate: pred, Node: "hasil.bersih.ipak", Rule: RuleMin, Need: need, Have: 15.31}
+	}
+	total := Failure{Predicate: "WBBM", Node: TotalNode, Rule: RuleMin, Need: 85, Have: 80}
+	for _, c := range []struct {
+		name   string
+		failed []Failure
+		want   int
+	}{
+		{"the same rule twice", []Failure{ipak("WBBM", 15.75), ipak("WBK", 15.75)}, 1},
+		{"the same node asked more", []Failure{ipak("WBBM", 16), ipak("WBK", 15.75)}, 2},
+		{"other nodes", []Failure{total, ipak("WBBM", 15.75), ipak("WBK", 15.75)}, 2},
+		{"none", nil, 0},
+	} {
+		got := PredicateResult{ID: "WBBM", Failed: c.failed}.Distinct()
+		if len(got) != c.want {
+			t.Errorf("%s: %d distinct of %v; want %d", c.name, len(got), c.failed, c.want)
+		}
+		if len(got) > 0 && got[0] != c.failed[0] {
+			t.Errorf("%s: the first failure is %+v; want the predicate's own %+v", c.name, got[0], c.failed[0])
+		}
+	}
+}

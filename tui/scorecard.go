@@ -212,14 +212,15 @@ func (s *scorecardScreen) render() {
 			fmt.Fprintf(&b, "  %s  %s\n", st.Pass.Render("✓ "+p.ID), "terpenuhi")
 			continue
 		}
-		fmt.Fprintf(&b, "  %s  %d syarat belum terpenuhi:\n", st.Fail.Render("✗ "+p.ID), len(p.Failed))
+		failed := p.Distinct()
+		fmt.Fprintf(&b, "  %s  %d syarat belum terpenuhi:\n", st.Fail.Render("✗ "+p.ID), len(failed))
 		cited := ""
-		for i, f := range p.Failed {
+		for i, f := range failed {
 			b.WriteString(hangingWrap(fmt.Sprintf("%s: %s dari %s yang diperlukan — kurang %s poin",
 				s.inst.NodeCaption(f.Node), model.PointsAgainst(f.Have, f.Need), model.Points(f.Need), model.PointsShort(f.Need-f.Have)), 6, w) + "\n")
 			// Which rule says so, for the satker's question on the spot:
 			// once under the rules that share a clause.
-			if f.Source != "" && f.Source != cited && (i+1 == len(p.Failed) || p.Failed[i+1].Source != f.Source) {
+			if f.Source != "" && f.Source != cited && (i+1 == len(failed) || failed[i+1].Source != f.Source) {
 				b.WriteString(st.Muted.Render(hangingWrap("dasar: "+f.Source, 8, w)) + "\n")
 				cited = f.Source
 			}
@@ -245,11 +246,11 @@ func (s *scorecardScreen) nextStep() string {
 		if p.Met {
 			continue
 		}
-		total := 0.0
-		for _, f := range p.Failed {
+		total, failed := 0.0, p.Distinct()
+		for _, f := range failed {
 			total += f.Need - f.Have
 		}
-		return st.Warn.Render(fmt.Sprintf("Untuk %s: penuhi %d syarat di atas (jumlah kekurangan %s poin).", p.ID, len(p.Failed), model.Points(total)))
+		return st.Warn.Render(fmt.Sprintf("Untuk %s: penuhi %d syarat di atas (jumlah kekurangan %s poin).", p.ID, len(failed), model.Points(total)))
 	}
 	return st.Pass.Render("Semua predikat terpenuhi.")
 }

@@ -316,13 +316,13 @@ func (w *walkScreen) statusLine() string {
 	if p, ok := sc.Predicate(sc.Target); ok {
 		if p.Met {
 			parts = append(parts, st.Pass.Render(sc.Target+" terpenuhi"))
-		} else if len(p.Failed) > 0 {
-			f := w.mostRelevant(p.Failed)
+		} else if failed := p.Distinct(); len(failed) > 0 {
+			f := w.mostRelevant(failed)
 			more := ""
-			if len(p.Failed) > 1 {
-				more = fmt.Sprintf(" (+%d syarat lain)", len(p.Failed)-1)
+			if len(failed) > 1 {
+				more = fmt.Sprintf(" (+%d syarat lain)", len(failed)-1)
 				if narrow {
-					more = fmt.Sprintf(" (+%d)", len(p.Failed)-1)
+					more = fmt.Sprintf(" (+%d)", len(failed)-1)
 				}
 			}
 			miss := fmt.Sprintf("%s kurang %s poin%s", w.nodeName(f.Node), model.PointsShort(f.Need-f.Have), more)

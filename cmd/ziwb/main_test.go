@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,6 +187,26 @@ func TestEveryCommandHasHelp(t *testing.T) {
 // score that misses reads 13,99 and the shortfall 0,01, never "14,00,
 // perlu 14,00 (kurang 0,00 poin)".
 func TestScoreJustBelowARule(t *testing.T) {
+	out := scoreBestBut(t, "WBK", map[string]model.Value{"hasil.ipkp": model.Num(3.1999)}) // 13,99956 of 14,00
+	if !strings.Contains(out, "13,99, perlu 14,00 (kurang 0,01 poin)") || strings.Contains(out, "kurang 0,00") {
+		t.Errorf("the near miss reads:\n%s", out)
+	}
+}
+
+// WBBM requires WBK and both ask IPAK 3,6: IPAK 3,5 misses one rule,
+// listed once under WBBM, not again as WBK's.
+func TestScoreListsARuleOnce(t *testing.T) {
+	out := scoreBestBut(t, "WBBM", map[string]model.Value{"hasil.ipak": model.Num(3.5)})
+	_, wbbm, _ := strings.Cut(out, "WBBM: TIDAK TERPENUHI")
+	if n := strings.Count(wbbm, "Survei Persepsi Anti Korupsi: 15,31, perlu 15,75"); n != 1 {
+		t.Errorf("IPAK's rule is listed %d times under WBBM:\n%s", n, out)
+	}
+}
+
+// scoreBestBut is ziwb score's text for the built-in LKE answered at best
+// but for these answers, against target.
+func scoreBestBut(t *testing.T, target string, but map[string]model.Value) string {
+	t.Helper()
 	in, ok := model.Builtin("lke-zi-2021")
 	if !ok {
 		t.Fatal("no built-in lke-zi-2021")
@@ -194,16 +215,14 @@ func TestScoreJustBelowARule(t *testing.T) {
 	for _, q := range in.Questions() {
 		answers[q.ID] = q.Best()
 	}
-	answers["hasil.ipkp"] = model.Num(3.1999) // 13,99956 of the 14,00 WBK needs
-	data, err := json.Marshal(map[string]any{"instrument": in.ID, "target": "WBK", "answers": answers})
+	maps.Copy(answers, but)
+	data, err := json.Marshal(map[string]any{"instrument": in.ID, "target": target, "answers": answers})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, errOut, code := ziwb(t, "score", "--answers", writeFile(t, "nyaris.json", string(data)))
+	out, errOut, code := ziwb(t, "score", "--answers", writeFile(t, "jawaban.json", string(data)))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.Contains(out, "13,99, perlu 14,00 (kurang 0,01 poin)") || strings.Contains(out, "kurang 0,00") {
-		t.Errorf("the near miss reads:\n%s", out)
-	}
+	return out
 }

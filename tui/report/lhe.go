@@ -247,7 +247,7 @@ func summaryText(w store.Worksheet, sc model.Scorecard) string {
 	}
 	n := 0
 	if p, ok := sc.Predicate(sc.Target); ok {
-		n = len(p.Failed)
+		n = len(p.Distinct())
 	}
 	return s + fmt.Sprintf("; target satker, %s, belum terpenuhi (%d syarat nilai belum terpenuhi).", sc.Target, n)
 }

@@ -47,7 +47,7 @@ func (v *lheView) failures(in *model.Instrument, sc model.Scorecard) {
 	if !ok {
 		return
 	}
-	for _, f := range p.Failed {
+	for _, f := range p.Distinct() {
 		name := "Nilai total"
 		if n, ok := in.Node(f.Node); ok {
 			name = n.Title

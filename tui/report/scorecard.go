@@ -39,7 +39,7 @@ func Scorecard(out io.Writer, in *model.Instrument, sc model.Scorecard) error {
 			continue
 		}
 		fmt.Fprintf(out, "%s: TIDAK TERPENUHI\n", p.ID)
-		for _, f := range p.Failed {
+		for _, f := range p.Distinct() {
 			name := "Nilai total"
 			if n, ok := in.Node(f.Node); ok {
 				name = n.Title
