@@ -323,3 +323,15 @@ func TestUndoSaysWhatCameBack(t *testing.T) {
 		t.Fatalf("the walk speaks English:\n%s", v)
 	}
 }
+
+// The walk's tree writes a numeric answer as the walk does: 1/3 is
+// 33,3333%, not Go's 33.33333333333333.
+func TestWalkTreeWritesAnswersAsTheWalk(t *testing.T) {
+	_, _, _, h, w := seededWalk(t, "kk-tree", "Kankemenag Pohon", 140, 40)
+	goTo(t, h, w, "mp.reform.1")
+	h.keys("1/3[enter]")
+	h.mustSee("● 33,3333%")
+	if strings.Contains(h.view(), "33.333") {
+		t.Errorf("the tree writes Go's number:\n%s", h.view())
+	}
+}

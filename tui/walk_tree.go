@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // path is the narrow layout's stand-in for the tree: where this question
@@ -87,7 +88,7 @@ func (w *walkScreen) tree(width, height int) string {
 			for _, qq := range n.Questions {
 				mark := "○"
 				if a, ok := w.answers[qq.ID]; ok && !a.Value.IsZero() {
-					mark = "● " + a.Value.String()
+					mark = "● " + format.Answer(qq, a.Value)
 				}
 				label := fmt.Sprintf("%s  %s %s", strings.Repeat(" ", depth*2), mark, qq.Number())
 				if qq.ID == q.ID {

@@ -55,7 +55,7 @@ func (v *lheView) failures(in *model.Instrument, sc model.Scorecard) {
 		rule := "minimal " + model.Points(f.Need)
 		if f.Rule == model.RuleMinRatio {
 			if n, ok := in.Node(f.Node); ok && n.Weight > 0 {
-				rule = fmt.Sprintf("minimal %s%% dari bobot %s", strconv.FormatFloat(f.Need/n.Weight*100, 'f', -1, 64), model.Points(n.Weight))
+				rule = fmt.Sprintf("minimal %s%% dari bobot %s", model.DecimalComma(model.PlainNumber(f.Need/n.Weight*100)), model.Points(n.Weight))
 			}
 		}
 		if f.Source != "" {
