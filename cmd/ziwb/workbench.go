@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/user"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -115,9 +116,19 @@ func currentUser(cmd *cobra.Command) string {
 		return u
 	}
 	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
+		return accountName(u.Username)
 	}
 	return "evaluator"
+}
+
+// accountName is the account's name as a team writes it: Windows reports
+// DOMAIN\name (LAPTOP-7QK2\budi), which no team lists, so every review
+// level would refuse the person on their own laptop.
+func accountName(username string) string {
+	if i := strings.LastIndex(username, `\`); i >= 0 && i < len(username)-1 {
+		return username[i+1:]
+	}
+	return username
 }
 
 func runWorkbench(cmd *cobra.Command, _ []string) error {
