@@ -4,11 +4,13 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/inconshreveable/mousetrap"
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/tui"
@@ -19,8 +21,24 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
+// Double-clicked in Explorer, ziwb opens the workbench in the window
+// Windows gives it; cobra would instead say, in English, that it is a
+// command-line tool and close the window after five seconds.
+func init() { cobra.MousetrapHelpText = "" }
+
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	if (code == 1 || code == 2) && mousetrap.StartedByExplorer() {
+		holdWindow(os.Stdin, os.Stderr) // the window closes with the process
+	}
+	os.Exit(code)
+}
+
+// holdWindow waits for enter, so that an error in a window Explorer
+// opened for ziwb can be read before the window closes.
+func holdWindow(in io.Reader, out io.Writer) {
+	fmt.Fprint(out, "Tekan Enter untuk menutup jendela ini.")
+	bufio.NewReader(in).ReadString('\n')
 }
 
 // run executes one command line and returns the exit status; tests call it

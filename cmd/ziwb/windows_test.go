@@ -1,6 +1,12 @@
 package main
 
-import "testing"
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
 
 // Windows reports the account as DOMAIN\name; a team names the person,
 // so the history and the review levels must see the name alone.
@@ -15,5 +21,22 @@ func TestAccountNameWithoutDomain(t *testing.T) {
 		if got := accountName(c.in); got != c.want {
 			t.Errorf("accountName(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// Double-clicked in Explorer, ziwb.exe must open the workbench, not
+// cobra's English "This is a command line tool" and close after 5 s.
+func TestDoubleClickOpensWorkbench(t *testing.T) {
+	if cobra.MousetrapHelpText != "" {
+		t.Fatalf("cobra's Explorer splash is on: %q", cobra.MousetrapHelpText)
+	}
+}
+
+// A window Explorer opened stays until its error has been read.
+func TestHoldWindowWaitsForEnter(t *testing.T) {
+	var out bytes.Buffer
+	holdWindow(strings.NewReader("\r\n"), &out)
+	if !strings.Contains(out.String(), "Enter") {
+		t.Errorf("no prompt: %q", out.String())
 	}
 }
