@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 
 	"github.com/inconshreveable/mousetrap"
 	"github.com/spf13/cobra"
@@ -72,6 +73,15 @@ func exitCode(err error, stderr io.Writer) int {
 	return 1
 }
 
+// defaultDBHint is where store.DefaultPath puts the database on goos, as
+// --help says it.
+func defaultDBHint(goos string) string {
+	if goos == "windows" {
+		return `$ZIWB_DB, atau %LocalAppData%\ziwb\ziwb.db`
+	}
+	return "$ZIWB_DB, atau $XDG_DATA_HOME/ziwb/ziwb.db, atau ~/.local/share/ziwb/ziwb.db"
+}
+
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "ziwb",
@@ -87,7 +97,7 @@ Subperintahnya bekerja tanpa terminal, untuk skrip dan laporan.`,
 		RunE:          runWorkbench,
 	}
 	// --db works on every command; dbPath resolves it (and the default).
-	root.PersistentFlags().String("db", "", "berkas basis data (bawaan: $ZIWB_DB, atau $XDG_DATA_HOME/ziwb/ziwb.db)")
+	root.PersistentFlags().String("db", "", "berkas basis data (bawaan: "+defaultDBHint(runtime.GOOS)+")")
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newInstrumentCmd(), newScoreCmd(), newCheckCmd(), newBackupCmd(), newExportCmd(), newImportCmd(), newDemoCmd(), newRekomendasiCmd(), newCompareCmd(), newEvaluasiCmd(), newServeCmd(), newSyncCmd(), newIdentitasCmd(), newReportCmd())
 	root.Version = version()

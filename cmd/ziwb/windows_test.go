@@ -40,3 +40,13 @@ func TestHoldWindowWaitsForEnter(t *testing.T) {
 		t.Errorf("no prompt: %q", out.String())
 	}
 }
+
+// --help names the default database where it is on the system at hand.
+func TestDefaultDatabaseHint(t *testing.T) {
+	if got := defaultDBHint("windows"); !strings.Contains(got, `%LocalAppData%\ziwb\ziwb.db`) || strings.Contains(got, "XDG") {
+		t.Errorf("windows: %q", got)
+	}
+	if got := defaultDBHint("linux"); !strings.Contains(got, "$XDG_DATA_HOME/ziwb/ziwb.db") {
+		t.Errorf("linux: %q", got)
+	}
+}
