@@ -219,6 +219,9 @@ func publish(tmp, path string, replace bool) error {
 		// No hard links on this file system: fall back to rename.
 	}
 	if err := os.Rename(tmp, path); err != nil {
+		if inUse(err) {
+			return fmt.Errorf("%s sedang dibuka program lain (Excel?) atau tidak boleh ditimpa; tutup berkas itu, lalu coba lagi: %w", path, err)
+		}
 		return fmt.Errorf("pindahkan %s ke %s: %w", tmp, path, err)
 	}
 	return syncDir(filepath.Dir(path))
