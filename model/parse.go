@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -28,6 +29,12 @@ const weightTolerance = 0.001
 // validates it completely. name is used in messages. On failure the error is
 // a FileErrors holding every problem found, each with its line.
 func Parse(name string, data []byte) (*Instrument, error) {
+	// Notepad and PowerShell write UTF-8 with a byte-order mark: the same
+	// instrument, and the same hash, as without it.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, FileErrors{{File: name, Line: 1, Msg: "berkas tersimpan sebagai UTF-16 (misalnya oleh > di Windows PowerShell); simpan ulang sebagai UTF-8"}}
+	}
 	p := &loader{file: name, ids: map[string]int{}}
 	in := p.parse(data)
 	if len(p.errs) > 0 {

@@ -185,3 +185,29 @@ func TestYAMLMessage(t *testing.T) {
 		}
 	}
 }
+
+// Notepad and PowerShell on Windows save UTF-8 with a byte-order mark,
+// and Windows PowerShell 5.1's > saves UTF-16: the first is the same
+// instrument, the second is said for what it is.
+func TestParseWindowsEncodings(t *testing.T) {
+	plain := mustParse(t, validBase)
+	crlf := strings.ReplaceAll(validBase, "\n", "\r\n")
+	for name, text := range map[string]string{"bom": "\ufeff" + validBase, "bom+crlf": "\ufeff" + crlf} {
+		in, err := Parse(name+".yaml", []byte(text))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if name == "bom" && in.Hash != plain.Hash {
+			t.Errorf("%s: hash %s, without the mark %s", name, in.Hash, plain.Hash)
+		}
+	}
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range validBase {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	_, err := Parse("ps.yaml", utf16)
+	if err == nil || !strings.Contains(err.Error(), "UTF-16") {
+		t.Errorf("UTF-16: %v", err)
+	}
+}
