@@ -1,17 +1,14 @@
 package model
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"math"
 	"regexp"
 	"sort"
 	"strings"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
@@ -29,11 +26,9 @@ const weightTolerance = 0.001
 // validates it completely. name is used in messages. On failure the error is
 // a FileErrors holding every problem found, each with its line.
 func Parse(name string, data []byte) (*Instrument, error) {
-	// Notepad and PowerShell write UTF-8 with a byte-order mark: the same
-	// instrument, and the same hash, as without it.
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return nil, FileErrors{{File: name, Line: 1, Msg: "berkas tersimpan sebagai UTF-16 (misalnya oleh > di Windows PowerShell); simpan ulang sebagai UTF-8"}}
+	data, err := plainUTF8(name, data)
+	if err != nil {
+		return nil, err
 	}
 	p := &loader{file: name, ids: map[string]int{}}
 	in := p.parse(data)
@@ -106,15 +101,6 @@ func (l *loader) parse(data []byte) *Instrument {
 	}
 	l.checkPredicates(in)
 	return in
-}
-
-func (l *loader) syntaxError(err error) {
-	var se *yaml.SyntaxError
-	if errors.As(err, &se) && se.Token != nil {
-		l.errf(se.Token.Position.Line, "YAML tidak sah: %s", yamlMessage(se.Message))
-		return
-	}
-	l.errf(0, "YAML tidak sah: %v", err)
 }
 
 func (l *loader) node(n ast.Node) *Node {

@@ -1,9 +1,16 @@
 package model
 
 import (
+	"bytes"
+	"errors"
 	"regexp"
 	"strings"
+
+	"github.com/goccy/go-yaml"
 )
+
+// An instrument file's text as the parser meets it: its encoding, and the
+// parser's complaints said in Indonesian.
 
 // yamlFaults say the YAML parser's messages in Indonesian, the ones an
 // instrument's author meets (indentation, brackets, quotes, tabs, a key
@@ -31,6 +38,26 @@ var yamlFaults = []struct {
 	{regexp.MustCompile(`^map key definition includes an implicit line break`), "kunci pemetaan terputus ke baris berikutnya"},
 	{regexp.MustCompile(`^unexpected (key name|map key)`), "kunci tidak terduga di sini (periksa indentasi)"},
 	{regexp.MustCompile(`^unexpected scalar value`), "nilai tidak terduga di sini (periksa indentasi)"},
+}
+
+// plainUTF8 is an instrument file's text without the byte-order mark
+// Notepad and PowerShell put before UTF-8 (the same instrument, and the
+// same hash, as without it); a UTF-16 file is refused with what to do.
+func plainUTF8(name string, data []byte) ([]byte, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, FileErrors{{File: name, Line: 1, Msg: "berkas tersimpan sebagai UTF-16 (misalnya oleh > di Windows PowerShell); simpan ulang sebagai UTF-8"}}
+	}
+	return data, nil
+}
+
+func (l *loader) syntaxError(err error) {
+	var se *yaml.SyntaxError
+	if errors.As(err, &se) && se.Token != nil {
+		l.errf(se.Token.Position.Line, "YAML tidak sah: %s", yamlMessage(se.Message))
+		return
+	}
+	l.errf(0, "YAML tidak sah: %v", err)
 }
 
 // yamlMessage is the YAML parser's message in Indonesian, or, for one not
