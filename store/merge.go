@@ -109,6 +109,10 @@ type Conflict struct {
 	From       Origin      `json:"from"`
 	Choice     Choice      `json:"choice,omitempty"`
 	Edited     string      `json:"edited,omitempty"`
+	// TheirsItem is the evidence item's title \0 location in the bundle
+	// when the sides name it differently (Item names it as here): taking
+	// theirs renames it.
+	TheirsItem string `json:"theirs_item,omitempty"`
 }
 
 // Resolved is the value the conflict's choice gives; ok is false while

@@ -235,20 +235,27 @@ func (t txn) applyResolution(c Conflict, v string) error {
 			a.Carried = v != ""
 		case fieldEvidence:
 			title, loc, _ := strings.Cut(c.Item, "\x00")
+			name := c.Item
+			if c.Choice == ChooseTheirs && c.TheirsItem != "" {
+				name = c.TheirsItem
+			}
 			var kept []evidenceRec
 			found := false
 			for _, e := range a.Evidence {
-				if e.Title == title && e.Location == loc {
+				if e.Title == title && e.Location == loc && !found {
 					found = true
 					if v == "" {
 						continue
 					}
-					e.Checked = strings.Contains(v, "diperiksa")
+					e.Title, e.Location, _ = strings.Cut(name, "\x00")
+					e.Checked = evidenceChecked(v)
 				}
 				kept = append(kept, e)
 			}
 			if !found && v != "" {
-				kept = append(kept, evidenceRec{Title: title, Location: loc, Checked: strings.Contains(v, "diperiksa")})
+				e := evidenceRec{Checked: evidenceChecked(v)}
+				e.Title, e.Location, _ = strings.Cut(name, "\x00")
+				kept = append(kept, e)
 			}
 			a.Evidence = kept
 		}
