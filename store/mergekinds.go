@@ -32,6 +32,9 @@ func (m *merger) satker(s satkerRec) error {
 		return nil
 	}
 	next.Updated = later(ours.Updated, s.Updated)
+	if next.sameAs(s) { // the bundle's record taken whole: its time too
+		next.Updated = s.Updated
+	}
 	if err := m.t.putSatker(&ours, next); err != nil {
 		return err
 	}
@@ -85,6 +88,9 @@ func (m *merger) evaluation(e evalRec) error {
 		return nil
 	}
 	next.Updated = later(ours.Updated, e.Updated)
+	if next.sameAs(e) { // the bundle's record taken whole: its time too
+		next.Updated = e.Updated
+	}
 	return m.t.put(bucketEvaluations, e.ID, next)
 }
 
@@ -228,7 +234,7 @@ func (m *merger) rekomendasi(r rekRec) error {
 	if next.equal(ours) {
 		return nil
 	}
-	if r.Updated.After(next.Updated) {
+	if r.Updated.After(next.Updated) || sameRek(next, r) {
 		next.Updated, next.UpdatedBy = r.Updated, r.UpdatedBy
 	}
 	return m.t.putRek(next)

@@ -199,6 +199,37 @@ func (t txn) checkResolution(c Conflict, v string) (string, error) {
 	return v, nil
 }
 
+// peerRecord decodes into v the record the conflict's peer sent (its
+// pending base): a resolution that makes this record the peer's takes
+// its time and author too, so both sides hold the same record.
+func (t txn) peerRecord(c Conflict, v any) bool {
+	pending := t.tx.Bucket(bucketPendingBases)
+	if pending == nil {
+		return false
+	}
+	data := pending.Get([]byte(c.Satker + "\x00" + c.From.Database + "\x00" + c.Record))
+	return data != nil && decode(data, v) == nil
+}
+
+// sameAs: the two hold the same evaluation, whenever last changed.
+func (r evalRec) sameAs(o evalRec) bool {
+	r.Updated = o.Updated
+	return r.equal(o)
+}
+
+// sameAs: the two hold the same satker, whenever last changed.
+func (r satkerRec) sameAs(o satkerRec) bool {
+	r.Updated = o.Updated
+	return r == o
+}
+
+// sameRek: the two hold the same recommendation, whatever its number
+// here and there and whoever last changed it when.
+func sameRek(r, o rekRec) bool {
+	r.ID, r.Updated, r.UpdatedBy = o.ID, o.Updated, o.UpdatedBy
+	return r.equal(o)
+}
+
 // setField sets the field of this name to v.
 func setField(fields []recordField, name, v string) {
 	for _, f := range fields {
@@ -260,6 +291,10 @@ func (t txn) applyResolution(c Conflict, v string) error {
 			a.Evidence = kept
 		}
 		a.At = t.db.stamp()
+		var p answerRec
+		if t.peerRecord(c, &p) && a.same(p) { // theirs whole: who and when too
+			a.By, a.At = p.By, p.At
+		}
 		return t.putAnswer(a)
 	case "evaluasi":
 		e, err := t.evaluation(c.Evaluation)
@@ -277,6 +312,10 @@ func (t txn) applyResolution(c Conflict, v string) error {
 			e.Team = teamToRecs(team)
 		}
 		e.Updated = t.db.stamp()
+		var p evalRec
+		if t.peerRecord(c, &p) && e.sameAs(p) {
+			e.Updated = p.Updated
+		}
 		return t.put(bucketEvaluations, e.ID, e)
 	case "satker":
 		s, err := t.satker(c.Satker)
@@ -286,6 +325,10 @@ func (t txn) applyResolution(c Conflict, v string) error {
 		next := s
 		setField(next.fields(), c.Field, v)
 		next.Updated = t.db.stamp()
+		var p satkerRec
+		if t.peerRecord(c, &p) && next.sameAs(p) {
+			next.Updated = p.Updated
+		}
 		if err := t.putSatker(&s, next); err != nil {
 			return err
 		}
@@ -300,6 +343,10 @@ func (t txn) applyResolution(c Conflict, v string) error {
 		}
 		setField(r.fields(), c.Field, v)
 		r.Updated = t.db.stamp()
+		var p rekRec
+		if t.peerRecord(c, &p) && sameRek(r, p) {
+			r.Updated, r.UpdatedBy = p.Updated, p.UpdatedBy
+		}
 		return t.putRek(r)
 	}
 	return fmt.Errorf("jenis %q %w", c.Kind, ErrInvalid)
