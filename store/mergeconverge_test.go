@@ -58,3 +58,30 @@ func TestTakingTheirsConverges(t *testing.T) {
 		})
 	}
 }
+
+// A conflict on a satker's field (or an evaluation's) says who changed
+// each side, as the history records it: those records keep no author.
+func TestSatkerConflictSaysWho(t *testing.T) {
+	server, laptop, _, _ := takenOut(t)
+	for db, who := range map[*DB]string{server: "ortala", laptop: "ani"} {
+		s, err := db.Satker("kk-a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Head = "Kepala baru dari " + who
+		if _, err := db.UpdateSatker(s, who); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep := carry(t, server, laptop, MergeAsk, "kk-a")
+	if len(rep.Conflicts) != 1 || rep.Conflicts[0].Kind != "satker" {
+		t.Fatalf("want one satker conflict; %+v", rep.Conflicts)
+	}
+	if c := rep.Conflicts[0]; c.OursBy != "ani" || c.TheirsBy != "ortala" || c.OursAt.IsZero() || c.TheirsAt.IsZero() {
+		t.Errorf("who changed each side: ours %q %v, theirs %q %v", c.OursBy, c.OursAt, c.TheirsBy, c.TheirsAt)
+	}
+	waiting, _ := laptop.Conflicts()
+	if len(waiting) != 1 || waiting[0].OursBy != "ani" || waiting[0].TheirsBy != "ortala" {
+		t.Errorf("kept conflict: %+v", waiting)
+	}
+}

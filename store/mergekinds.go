@@ -27,7 +27,11 @@ func (m *merger) satker(s satkerRec) error {
 	hasBase := m.base(satkerKey(s.ID), &base)
 	c := Conflict{Record: satkerKey(s.ID), Kind: "satker", Satker: s.ID, OursAt: ours.Updated, TheirsAt: s.Updated}
 	next := ours
+	start := len(m.rep.Conflicts)
 	m.fields(c, base.fields(), next.fields(), s.fields(), hasBase)
+	if err := m.whoChanged(start, func(f string) string { return fieldSatker + "." + f }); err != nil {
+		return err
+	}
 	if next == ours {
 		return nil
 	}
@@ -73,6 +77,7 @@ func (m *merger) evaluation(e evalRec) error {
 	hasBase := m.base(evalKey(e.ID), &base)
 	c := Conflict{Record: evalKey(e.ID), Kind: "evaluasi", Satker: e.Satker, Evaluation: e.ID, OursAt: ours.Updated, TheirsAt: e.Updated}
 	next := ours
+	start := len(m.rep.Conflicts)
 	c.Field = fieldStatus
 	next.Status = m.field(c, base.Status, ours.Status, e.Status, hasBase, true)
 	c.Field = fieldTeam
@@ -84,6 +89,9 @@ func (m *merger) evaluation(e evalRec) error {
 		}
 		next.Team = teamToRecs(t)
 	}
+	if err := m.whoChanged(start, func(f string) string { return f }); err != nil {
+		return err
+	}
 	if next.equal(ours) {
 		return nil
 	}
@@ -92,6 +100,41 @@ func (m *merger) evaluation(e evalRec) error {
 		next.Updated = e.Updated
 	}
 	return m.t.put(bucketEvaluations, e.ID, next)
+}
+
+// whoChanged finds who changed each side of the conflicts from start on,
+// and when: a satker's and an evaluation's records keep no author, their
+// history does. Each side's is its latest change of the field (named in
+// the history by historyField) to the side's value, here and in the
+// bundle.
+func (m *merger) whoChanged(start int, historyField func(string) string) error {
+	for i := start; i < len(m.rep.Conflicts); i++ {
+		c := &m.rep.Conflicts[i]
+		to := func(r changeRec, v string) bool {
+			return r.Satker == c.Satker && r.Evaluation == c.Evaluation && r.Question == "" &&
+				r.Field == historyField(c.Field) && r.New == v
+		}
+		err := m.t.walkHistory(HistoryFilter{Satker: c.Satker, Evaluation: c.Evaluation}, func(r changeRec) bool {
+			if to(r, c.Ours) {
+				c.OursBy, c.OursAt = r.By, r.At
+				return false
+			}
+			return true // newest first
+		})
+		if err != nil {
+			return err
+		}
+		var found *changeRec
+		for j, r := range m.b.history {
+			if to(r, c.Theirs) && (found == nil || r.Seq > found.Seq) {
+				found = &m.b.history[j]
+			}
+		}
+		if found != nil {
+			c.TheirsBy, c.TheirsAt = found.By, found.At
+		}
+	}
+	return nil
 }
 
 // answers merges every answer of the bundle's evaluations, those only

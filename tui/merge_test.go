@@ -393,3 +393,12 @@ func TestMergeEmpty(t *testing.T) {
 		t.Fatalf("esc went to %T", h.app.top())
 	}
 }
+
+// TestMergeChangedTextLeavesUnknownOut: a side whose author is unknown
+// says when, not "?".
+func TestMergeChangedTextLeavesUnknownOut(t *testing.T) {
+	at := time.Date(2026, 11, 28, 15, 24, 0, 0, time.Local)
+	if got := changedText("", at); got != "diubah 28 Nov 2026 15:24" {
+		t.Errorf("changedText without author: %q", got)
+	}
+}

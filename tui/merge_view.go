@@ -288,18 +288,20 @@ func (m *mergeScreen) answerSide(c store.Conflict, sh *mergeSheet, mine bool) (v
 	return value, note
 }
 
-// changedText says who changed a side when: "diubah ani, 23 Nov 2026 09:00".
+// changedText says who changed a side when: "diubah ani, 23 Nov 2026 09:00";
+// an author not recorded is left out ("diubah 23 Nov 2026 09:00").
 func changedText(by string, at time.Time) string {
 	if by == "" && at.IsZero() {
 		return "pengubah tidak tercatat"
 	}
-	if by == "" {
-		by = "?"
-	}
 	if at.IsZero() {
 		return "diubah " + by
 	}
-	return "diubah " + by + ", " + format.ShortDate(at.Local()) + at.Local().Format(" 15:04")
+	when := format.ShortDate(at.Local()) + at.Local().Format(" 15:04")
+	if by == "" {
+		return "diubah " + when
+	}
+	return "diubah " + by + ", " + when
 }
 
 // wrapLines wraps s to width in at most n lines, the last cut with "…".
