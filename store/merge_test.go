@@ -238,3 +238,21 @@ func TestChooseEditNormalises(t *testing.T) {
 		t.Errorf("resolved to %v, want %v", got[q.ID].Value, want)
 	}
 }
+
+// A first copy into an empty database is all new records: none of their
+// fields is "the same" or "taken", as there was nothing here to compare.
+func TestFirstCopyCountsRecordsOnly(t *testing.T) {
+	server, _, in, e := seeded(t, "kk-a", model.StageTPI)
+	qs := threeWay(in)
+	mustAnswer(t, server, e.ID, qs[0].ID, qs[0].Best(), "ortala")
+	mustAnswer(t, server, e.ID, qs[1].ID, qs[1].Best(), "ortala")
+	if _, err := server.SetNote(e.ID, qs[1].ID, "dicek", "ortala"); err != nil {
+		t.Fatal(err)
+	}
+	laptop, _ := testDB(t)
+	rep := carry(t, server, laptop, MergeAsk, "kk-a")
+	// the satker, its evaluation, two answers
+	if rep.Added != 4 || rep.Applied != 0 || rep.Same != 0 || len(rep.Conflicts) > 0 {
+		t.Errorf("first copy: added %d, applied %d, same %d, %d conflicts; want 4, 0, 0, 0", rep.Added, rep.Applied, rep.Same, len(rep.Conflicts))
+	}
+}

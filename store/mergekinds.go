@@ -210,6 +210,7 @@ func (m *merger) answer(key string, blank answerRec, theirs map[string]answerRec
 		Question: blank.Question, Level: max(blank.Level, model.Anggota), OursBy: ours.By, OursAt: ours.At,
 		TheirsBy: their.By, TheirsAt: their.At}
 	next := ours
+	counted := [2]int{m.rep.Applied, m.rep.Same}
 	const present = true // a blank answer is an answer too
 	c.Field = fieldValue
 	v := m.field(c, base.Value.String(), ours.Value.String(), their.Value.String(), present, present)
@@ -228,6 +229,8 @@ func (m *merger) answer(key string, blank answerRec, theirs map[string]answerRec
 		next.By, next.At = their.By, their.At // the change came with the bundle
 	}
 	if ours.empty() {
+		// New here: one record added, not fields compared with nothing.
+		m.rep.Applied, m.rep.Same = counted[0], counted[1]
 		m.rep.Added++
 	}
 	m.touched[blank.Evaluation] = true

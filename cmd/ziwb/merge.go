@@ -86,16 +86,23 @@ func printMergeReport(w io.Writer, db *store.DB, file, path string, rep store.Me
 		fmt.Fprintf(w, "Semua isi bundel sudah ada di %s; tidak ada yang berubah.\n", path)
 		return
 	}
-	for _, row := range []struct {
+	type row struct {
 		name string
 		n    int
 		what string
-	}{
+	}
+	rows := []row{
 		{"baru", rep.Added, "data yang belum ada di sini"},
 		{"diambil", rep.Applied, "isian yang hanya diubah di bundel"},
 		{"sama", rep.Same, "isian yang sama, atau hanya diubah di sini"},
 		{"riwayat", rep.History, "entri baru"},
-	} {
+	}
+	if rep.Applied+rep.Same == 0 && len(rep.Conflicts) == 0 {
+		// Nothing compared: every satker was new here (a satker here counts
+		// its fields as the same or taken), a first copy of them.
+		rows = []row{{"baru", rep.Added, "data diambil dari bundel (salinan pertama: belum ada di sini)"}, rows[3]}
+	}
+	for _, row := range rows {
 		fmt.Fprintf(w, "  %-9s %d %s\n", row.name, row.n, row.what)
 	}
 	fmt.Fprintf(w, "  %-9s %d\n", "konflik", len(rep.Conflicts))

@@ -244,3 +244,18 @@ func TestSyncCarriesASatkerMadeOnTheLaptop(t *testing.T) {
 		t.Errorf("second sync: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// A first sync into a new laptop says what it took, not that fields were
+// "the same, or only changed here" in a database that was empty.
+func TestFirstSyncSaysWhatItTook(t *testing.T) {
+	server := demoDB(t)
+	laptop := filepath.Join(t.TempDir(), "ani.db")
+	out, errOut, code := as(t, "ani", "--db", laptop, "sync", "--file", server, "--satker", fieldSatker)
+	if code != 0 || !strings.Contains(out, "Selaras: 1 satker") {
+		t.Fatalf("first sync: exit %d\n%s%s", code, out, errOut)
+	}
+	pull, _, _ := strings.Cut(out, "2. Kirim")
+	if strings.Contains(pull, "sama ") || strings.Contains(pull, "diambil   0") || !strings.Contains(pull, "salinan pertama") {
+		t.Errorf("the pull into an empty laptop:\n%s", pull)
+	}
+}
