@@ -24,10 +24,10 @@ type JSONReader struct {
 	lastLine int
 }
 
-// NewJSONReader reads data; report receives every problem. A UTF-8
-// byte-order mark, which Windows Notepad writes, is skipped.
+// NewJSONReader reads data; report receives every problem. A file from
+// Windows with a byte-order mark is read as its UTF-8 (see UTF8).
 func NewJSONReader(data []byte, report func(line int, msg string)) *JSONReader {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = UTF8(data)
 	r := &JSONReader{Dec: json.NewDecoder(bytes.NewReader(data)), data: data, report: report, lastLine: 1}
 	r.Dec.UseNumber()
 	return r
@@ -36,11 +36,7 @@ func NewJSONReader(data []byte, report func(line int, msg string)) *JSONReader {
 // NewJSONStreamReader reads a document from src as it comes, holding only
 // the decoder's buffer and where each line starts (8 bytes a line).
 func NewJSONStreamReader(src io.Reader, report func(line int, msg string)) *JSONReader {
-	br := bufio.NewReaderSize(src, 1<<16)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
-		br.Discard(3)
-	}
-	lc := &LineCounter{r: br}
+	lc := &LineCounter{r: UTF8Reader(src)}
 	r := &JSONReader{Dec: json.NewDecoder(lc), stream: lc, report: report, lastLine: 1}
 	r.Dec.UseNumber()
 	return r

@@ -26,10 +26,7 @@ const weightTolerance = 0.001
 // validates it completely. name is used in messages. On failure the error is
 // a FileErrors holding every problem found, each with its line.
 func Parse(name string, data []byte) (*Instrument, error) {
-	data, err := plainUTF8(name, data)
-	if err != nil {
-		return nil, err
-	}
+	data = UTF8(data) // the same instrument, and hash, whatever Windows saved it as
 	p := &loader{file: name, ids: map[string]int{}}
 	in := p.parse(data)
 	if len(p.errs) > 0 {

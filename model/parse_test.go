@@ -202,12 +202,11 @@ func TestParseWindowsEncodings(t *testing.T) {
 			t.Errorf("%s: hash %s, without the mark %s", name, in.Hash, plain.Hash)
 		}
 	}
-	utf16 := []byte{0xff, 0xfe}
-	for _, r := range validBase {
+	utf16 := []byte{0xff, 0xfe} // Windows PowerShell's > and Out-File
+	for _, r := range crlf {
 		utf16 = append(utf16, byte(r), 0)
 	}
-	_, err := Parse("ps.yaml", utf16)
-	if err == nil || !strings.Contains(err.Error(), "UTF-16") {
-		t.Errorf("UTF-16: %v", err)
+	if in, err := Parse("ps.yaml", utf16); err != nil || in.Hash != mustParse(t, crlf).Hash {
+		t.Errorf("UTF-16: %v; want the instrument as in UTF-8", err)
 	}
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"errors"
 	"regexp"
 	"strings"
@@ -38,17 +37,6 @@ var yamlFaults = []struct {
 	{regexp.MustCompile(`^map key definition includes an implicit line break`), "kunci pemetaan terputus ke baris berikutnya"},
 	{regexp.MustCompile(`^unexpected (key name|map key)`), "kunci tidak terduga di sini (periksa indentasi)"},
 	{regexp.MustCompile(`^unexpected scalar value`), "nilai tidak terduga di sini (periksa indentasi)"},
-}
-
-// plainUTF8 is an instrument file's text without the byte-order mark
-// Notepad and PowerShell put before UTF-8 (the same instrument, and the
-// same hash, as without it); a UTF-16 file is refused with what to do.
-func plainUTF8(name string, data []byte) ([]byte, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return nil, FileErrors{{File: name, Line: 1, Msg: "berkas tersimpan sebagai UTF-16 (misalnya oleh > di Windows PowerShell); simpan ulang sebagai UTF-8"}}
-	}
-	return data, nil
 }
 
 func (l *loader) syntaxError(err error) {

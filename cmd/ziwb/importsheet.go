@@ -22,7 +22,7 @@ func isCSV(file string, data []byte) bool {
 	case ".json":
 		return false
 	}
-	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))
+	t := bytes.TrimSpace(model.UTF8(data))
 	return len(t) > 0 && t[0] != '{'
 }
 

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Windows reports the account as DOMAIN\name; a team names the person,
@@ -48,5 +51,37 @@ func TestDefaultDatabaseHint(t *testing.T) {
 	}
 	if got := defaultDBHint("linux"); !strings.Contains(got, "$XDG_DATA_HOME/ziwb/ziwb.db") {
 		t.Errorf("linux: %q", got)
+	}
+}
+
+// Windows PowerShell's > writes what it catches as UTF-16: a bundle taken
+// with "ssh … export > bundel.json" and an answers file saved by Out-File
+// import as their UTF-8 would.
+func TestImportUTF16FromPowerShell(t *testing.T) {
+	path := demoDB(t)
+	dir := t.TempDir()
+	utf16 := func(name, text string) string {
+		t.Helper()
+		data, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return file
+	}
+	bundle, _, _ := ziwb(t, "--db", path, "export")
+	copied := filepath.Join(dir, "salinan.db")
+	if out, errOut, code := ziwb(t, "--db", copied, "import", utf16("bundel.json", strings.ReplaceAll(bundle, "\n", "\r\n"))); code != 0 || !strings.Contains(out, "13 baru") {
+		t.Fatalf("a UTF-16 bundle: exit %d\n%s%s", code, out, errOut)
+	}
+	if again, _, _ := ziwb(t, "--db", copied, "export"); again != bundle {
+		t.Error("export → UTF-16 → import → export differs")
+	}
+	answers, _, _ := ziwb(t, "--db", path, "export", "--format", "csv", "--satker", "kua-tombatu") // CRLF already
+	if out, errOut, code := ziwb(t, "--db", path, "import", "--answers", utf16("jawaban.csv", answers), "--satker", "kua-tombatu"); code != 0 || !strings.Contains(out, "tidak ada yang berubah") {
+		t.Errorf("a UTF-16 answers file: exit %d\n%s%s", code, out, errOut)
 	}
 }

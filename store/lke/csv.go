@@ -117,7 +117,7 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 		errs = append(errs, model.FileError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 		f.Skipped = append(f.Skipped, errs[len(errs)-1])
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = model.UTF8(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		fail(1, "berkas kosong: tidak ada baris judul (%s)", strings.Join(csvHeader, ","))
 		return File{}, errs

@@ -1,0 +1,57 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// Text files from Windows come as UTF-8 with a byte-order mark (Notepad)
+// or as UTF-16 (what Windows PowerShell's > and Out-File write, as in
+// "ssh … export > bundel.json"). ziwb reads all of them as the UTF-8 they
+// stand for; a file without a mark is read as it is.
+
+var (
+	bomUTF8    = []byte("\xef\xbb\xbf")
+	bomUTF16LE = []byte("\xff\xfe")
+	bomUTF16BE = []byte("\xfe\xff")
+)
+
+func utf16Marked(head []byte) bool {
+	return bytes.HasPrefix(head, bomUTF16LE) || bytes.HasPrefix(head, bomUTF16BE)
+}
+
+// fromMarked decodes text by its byte-order mark, UTF-16 or UTF-8.
+func fromMarked() transform.Transformer { return unicode.BOMOverride(encoding.Nop.NewDecoder()) }
+
+// UTF8 is data as UTF-8 without a byte-order mark.
+func UTF8(data []byte) []byte {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		return data[len(bomUTF8):]
+	case utf16Marked(data):
+		if out, _, err := transform.Bytes(fromMarked(), data); err == nil {
+			return out
+		}
+	}
+	return data
+}
+
+// UTF8Reader is UTF8 for a stream, buffered: UTF-8 passes through the
+// buffer untouched (a bundle of hundreds of megabytes pays nothing for
+// this), UTF-16 is decoded as it is read.
+func UTF8Reader(r io.Reader) *bufio.Reader {
+	br := bufio.NewReaderSize(r, 1<<16)
+	head, _ := br.Peek(len(bomUTF8))
+	switch {
+	case bytes.HasPrefix(head, bomUTF8):
+		br.Discard(len(bomUTF8))
+	case utf16Marked(head):
+		return bufio.NewReaderSize(transform.NewReader(br, fromMarked()), 1<<16)
+	}
+	return br
+}
