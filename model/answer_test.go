@@ -169,3 +169,24 @@ func TestReadAnswersFile(t *testing.T) {
 		}
 	}
 }
+
+// A syntax error inside a value is reported on its own line, not on the
+// line of the key before it: encoding/json counts such an error's offset
+// from the value's start.
+func TestReadAnswersFileSyntaxErrorLine(t *testing.T) {
+	for name, c := range map[string]struct {
+		text string
+		line int
+	}{
+		"bare word":        {"{\n \"answers\": {\n  \"a1.1\": \"Y\",\n  \"a1.2\": \"A\",\n  \"a1.3\": Y\n }\n}\n", 5},
+		"value on its own": {"{\n \"answers\": {\n  \"a1.1\": \"Y\",\n  \"a1.2\":\n   Y\n }\n}\n", 5},
+		"inside an object": {"{\n \"answers\": {\n  \"a1.1\": {\"x\":\n\n   y}\n }\n}\n", 5},
+		"first line":       {"{\"answers\": {\"a1.1\": Y}}", 1},
+	} {
+		_, err := ReadAnswersFile("x.json", []byte(c.text))
+		es, ok := AsFileErrors(err)
+		if !ok || len(es) != 1 || es[0].Line != c.line || !strings.Contains(es[0].Msg, "JSON tidak sah") {
+			t.Errorf("%s: want a syntax error on line %d, got %v", name, c.line, err)
+		}
+	}
+}

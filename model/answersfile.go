@@ -103,7 +103,7 @@ func (r *jsonReader) read() AnswersFile {
 // str reads a string value; it returns false only when the stream is broken.
 func (r *jsonReader) str(key string, line int, nullable bool) (string, bool) {
 	var v any
-	if err := r.Dec.Decode(&v); err != nil {
+	if err := r.Decode(&v); err != nil {
 		r.Fail(err)
 		return "", false
 	}
@@ -130,7 +130,7 @@ func (r *jsonReader) answers(af *AnswersFile) bool {
 			return true
 		}
 		var v any
-		if err := r.Dec.Decode(&v); err != nil {
+		if err := r.Decode(&v); err != nil {
 			r.Fail(err)
 			return false
 		}

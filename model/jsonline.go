@@ -102,6 +102,32 @@ func (r *JSONReader) size() int64 {
 // Line is the line the decoder has read up to.
 func (r *JSONReader) Line() int { return r.LineAt(r.Dec.InputOffset()) }
 
+// Decode decodes the next value into v, as Dec.Decode does, but a syntax
+// error inside the value gets the offset of its bad byte in the document:
+// encoding/json counts only the bytes its earlier Decode calls scanned,
+// not those its Token calls read, so Fail would name an earlier line.
+func (r *JSONReader) Decode(v any) error {
+	err := r.Dec.Decode(v)
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Error() {
+	case "expected comma after array element", "expected colon after object key", "not at beginning of value":
+		return err // found before the value, at the decoder's offset
+	}
+	// The decoder stays where the value begins, its buffer holding the
+	// value up to the bad byte: a fresh decoder finds that byte again.
+	var raw json.RawMessage
+	var again *json.SyntaxError
+	if !errors.As(json.NewDecoder(r.Dec.Buffered()).Decode(&raw), &again) {
+		return err
+	}
+	abs := *again
+	abs.Offset = r.Dec.InputOffset() + max(again.Offset-1, 0)
+	return &abs
+}
+
 // Errf reports a problem on a line.
 func (r *JSONReader) Errf(line int, format string, args ...any) {
 	r.report(line, fmt.Sprintf(format, args...))
@@ -154,7 +180,7 @@ func (r *JSONReader) Key(seen map[string]int, key string, line int) {
 func (r *JSONReader) Unknown(key string, line int, known string) bool {
 	r.Errf(line, "kunci tidak dikenal %q (yang dikenal: %s)", key, known)
 	var skip json.RawMessage
-	if err := r.Dec.Decode(&skip); err != nil {
+	if err := r.Decode(&skip); err != nil {
 		r.Fail(err)
 		return false
 	}

@@ -118,7 +118,7 @@ func (r *bundleReader) read() {
 // value decodes one scalar; false only when the stream is broken.
 func (r *bundleReader) value(key string, line int, v any) bool {
 	var raw json.RawMessage
-	if err := r.Dec.Decode(&raw); err != nil {
+	if err := r.Decode(&raw); err != nil {
 		r.Fail(err)
 		return false
 	}
@@ -157,10 +157,10 @@ func readArray[T any](r *bundleReader, key string) bool {
 		start, exact := r.ValueStart()
 		var err error
 		if exact {
-			err = r.Dec.Decode(&rec)
+			err = r.Decode(&rec)
 		} else {
 			var raw json.RawMessage
-			if err = r.Dec.Decode(&raw); err == nil {
+			if err = r.Decode(&raw); err == nil {
 				start = r.Dec.InputOffset() - int64(len(raw))
 				err = strictDecode(raw, &rec)
 			}

@@ -366,3 +366,36 @@ func summariesText(list []SatkerSummary) string {
 	}
 	return b.String()
 }
+
+// A syntax error inside a record is reported on the record's own line, as
+// the import reads from memory and as it streams: encoding/json counts such
+// an error's offset from the record's start, not the bundle's.
+func TestImportSyntaxErrorInARecordHasItsLine(t *testing.T) {
+	lines := strings.Split(string(exportJSON(t, richDB(t), "")), "\n")
+	bad := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, `    {"evaluation":`) && strings.Contains(l, `"question":`) {
+			if bad >= 0 {
+				lines[i] = strings.Replace(l, `{"evaluation"`, `{evaluation"`, 1)
+				bad = i + 1
+				break
+			}
+			bad = 0 // not the first record of its list
+		}
+	}
+	if bad <= 0 {
+		t.Fatal("no second answer record to spoil")
+	}
+	data := []byte(strings.Join(lines, "\n"))
+	db, _ := testDB(t)
+	for name, imp := range map[string]func() (ImportStats, error){
+		"memory": func() (ImportStats, error) { return db.Import("b.json", data, "x") },
+		"stream": func() (ImportStats, error) { return db.ImportFrom("b.json", bytes.NewReader(data), "x") },
+	} {
+		_, err := imp()
+		es, ok := model.AsFileErrors(err)
+		if !ok || len(es) != 1 || es[0].Line != bad || !strings.Contains(es[0].Msg, "JSON tidak sah") {
+			t.Errorf("%s: %v; want a syntax error at b.json:%d", name, err, bad)
+		}
+	}
+}
