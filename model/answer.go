@@ -118,7 +118,11 @@ func (q *Question) Check(raw any) (Value, error) {
 	switch x := raw.(type) {
 	case string:
 		if !q.Type.IsChoice() {
-			return Value{}, q.reject(x, "harus berupa angka, bukan teks")
+			e := q.reject(x, "harus berupa angka, bukan teks")
+			if q.Type == Percent { // counts are typed, in the walk or a sheet; a JSON file holds the percentage
+				e.Accepted = "angka 0 sampai 100; dua bilangan seperti 8/10 hanya di meja kerja, CSV dan lembar kerja"
+			}
+			return Value{}, e
 		}
 		return q.choice(strings.TrimSpace(x))
 	case float64:

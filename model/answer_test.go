@@ -87,7 +87,7 @@ func TestCheckJSONAnswer(t *testing.T) {
 		{"number for letter", "a1.2", 1.0, Value{}, "bukan angka"},
 		{"number", "h.1", json.Number("3.2"), Num(3.2), ""},
 		{"text for number", "h.1", "3.2", Value{}, "bukan teks"},
-		{"counts are not read from files", "a2.3", "8/10", Value{}, "bukan teks"},
+		{"counts are not read from JSON", "a2.3", "8/10", Value{}, "bukan teks (yang diterima: angka 0 sampai 100; dua bilangan seperti 8/10 hanya di"},
 		{"number out of range", "h.1", 5.0, Value{}, "di luar rentang"},
 		{"null", "a1.1", nil, Value{}, "kosong"},
 		{"object", "a1.1", map[string]any{}, Value{}, "huruf atau angka"},
