@@ -52,7 +52,7 @@ func newWalkKeys() walkKeys {
 		EvUp:       list.Up,
 		EvDown:     list.Down,
 		Save:       ctrlSaveKey("simpan"),
-		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "selesai")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "simpan")),
 		Submit:     enterSaveKey(),
 		ToEvidence: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "simpan, ke eviden")),
 		NextField:  key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "kolom berikut")),

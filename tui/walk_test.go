@@ -262,9 +262,9 @@ func TestWalkEnterOnEmptyAnswerField(t *testing.T) {
 	}
 }
 
-// esc keeps the note (the editor says "esc: simpan") but drops what was
-// typed into the answer field and the evidence form: their help line says
-// "batal" there, not "selesai", which read as "done, saved".
+// esc keeps the note (the editor and its help line say "simpan", as for
+// a reviewer's reason) but drops what was typed into the answer field and
+// the evidence form: their help line says "batal" there.
 func TestWalkEscSaysWhatItDoes(t *testing.T) {
 	_, _, ev, h, w := seededWalk(t, "kua-esc", "KUA Kecamatan Esc", 80, 24)
 	foot := func() string { v := h.view(); return v[strings.LastIndex(v, "\n")+1:] }
@@ -291,8 +291,8 @@ func TestWalkEscSaysWhatItDoes(t *testing.T) {
 	}
 
 	h.keys("n")
-	if f := foot(); !strings.Contains(f, "esc selesai") {
-		t.Errorf("note: help line %q; want esc selesai", f)
+	if f := foot(); !strings.Contains(f, "esc simpan") {
+		t.Errorf("note: help line %q; want esc simpan", f)
 	}
 }
 
