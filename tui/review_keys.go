@@ -88,7 +88,9 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.FollowUp):
 		r.followUp = newFollowUpForm(r.selected().rek, reviewNow())
 		r.followUp.setSize(r.detail.Width(), r.detail.Height())
-		return r.followUp.focusField(0)
+		// The date is today's already (shift+tab reaches it): what there
+		// is to type is what was done.
+		return r.followUp.focusField(fuText)
 	case key.Matches(msg, k.Edit):
 		r.editor = newRekEditor(r.selected().rek)
 		r.editor.setSize(r.detail.Width(), r.detail.Height())

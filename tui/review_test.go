@@ -124,7 +124,7 @@ func TestReviewScriptedSession(t *testing.T) {
 	// A follow-up with its evidence.
 	h.keys("t")
 	h.mustSee("Tindak lanjut baru", "25-11-2026")
-	h.keys("[tab]SK UPG ditandatangani kepala kantor.[tab]SK UPG[tab]arsip/2026/sk-upg.pdf[ctrl+s]")
+	h.keys("SK UPG ditandatangani kepala kantor.[tab]SK UPG[tab]arsip/2026/sk-upg.pdf[ctrl+s]")
 	h.mustSee("✓ Tindak lanjut r2 disimpan", "Tindak lanjut (1)", "SK UPG ditandatangani")
 	r, _ := reopen(t, h, path).Rekomendasi(saved.ID)
 	if len(r.FollowUps) != 1 || r.FollowUps[0].Text != "SK UPG ditandatangani kepala kantor." ||
@@ -267,7 +267,7 @@ func TestReviewFormsKeepTheirRekomendasi(t *testing.T) {
 	h := newHarness(t, db, 80, 24)
 	h.keys("r")
 	h.mustSee("r1 · ")
-	h.keys("t[tab]Rapat tim sudah digelar.")
+	h.keys("tRapat tim sudah digelar.")
 	r := h.app.top().(*reviewScreen)
 	r.table.MoveDown(1) // as a reload or a sort would move it
 	if r.selected().rek.ID != second.ID {
@@ -283,7 +283,7 @@ func TestReviewFormsKeepTheirRekomendasi(t *testing.T) {
 	// The store refuses (here: the file is gone from under it): the form
 	// stays, with the text and the reason.
 	h.keys("g")
-	h.keys("t[tab]Laporan triwulan disusun.")
+	h.keys("tLaporan triwulan disusun.")
 	db.Close()
 	h.keys("[ctrl+s]")
 	h.mustSee("Tidak tersimpan", "Laporan triwulan disusun.", "Tindak lanjut baru")
