@@ -128,7 +128,9 @@ func BenchmarkBarePut(b *testing.B) {
 // layout if its own work were free. Its sub-benchmark put is one bare
 // Put of the yardstick's 120 bytes, but into the bucket a save writes, at
 // the evaluation's next history key: what any write into this file's data
-// costs, before it writes a second record.
+// costs, before it writes a second record. Its sub-benchmark list adds
+// to that put a rewrite of the satker's list record: the least a save
+// can write while the satker list stays current in the same commit.
 func BenchmarkP1SaveAnswer5000(b *testing.B) {
 	b.Run("save", func(b *testing.B) {
 		p1Versus(b, func(db *DB, evalID string, q *model.Question, i int) error {
@@ -151,6 +153,24 @@ func BenchmarkP1SaveAnswer5000(b *testing.B) {
 					return err
 				}
 				return w.Put(changeKey(evalID, seq), payload)
+			})
+		})
+	})
+	b.Run("list", func(b *testing.B) {
+		payload := make([]byte, 120)
+		p1Versus(b, func(db *DB, evalID string, _ *model.Question, _ int) error {
+			return db.bolt.Update(func(tx *bolt.Tx) error {
+				w := tx.Bucket(bucketWork)
+				seq, err := w.NextSequence()
+				if err != nil {
+					return err
+				}
+				if err := w.Put(changeKey(evalID, seq), payload); err != nil {
+					return err
+				}
+				sums := tx.Bucket(bucketSummaries)
+				id := []byte(satkerOfEval(evalID))
+				return sums.Put(id, bytes.Clone(sums.Get(id)))
 			})
 		})
 	})
