@@ -130,15 +130,13 @@ func (it *lkeItem) hasCounts() bool {
 	return false
 }
 
-// share says how a bare number in a percentage cell reads: ziwb's own
-// export holds 0–100; a cell formatted as a percentage holds a share;
-// otherwise a number up to 1 is a share.
+// share says how a bare number in a percentage cell reads: a cell
+// formatted as a percentage holds a share (typing "80%" stores 0.8 so, in
+// any workbook, ziwb's own too); otherwise ziwb's own export holds 0–100,
+// and in any other worksheet a number up to 1 is a share.
 func (r *lkeReader) share(q *model.Question, it *lkeItem) shareMode {
 	if q.Type != model.Percent {
 		return shareGuess
-	}
-	if r.idCol >= 0 {
-		return shareNever
 	}
 	c, _ := excelize.CoordinatesToCellName(r.ansCol+1, it.row)
 	if id, err := r.xf.GetCellStyle(r.sheet, c); err == nil && id > 0 {
@@ -147,6 +145,9 @@ func (r *lkeReader) share(q *model.Question, it *lkeItem) shareMode {
 				return shareCell
 			}
 		}
+	}
+	if r.idCol >= 0 {
+		return shareNever
 	}
 	return shareGuess
 }
