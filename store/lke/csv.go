@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
@@ -120,6 +121,16 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 	data = model.UTF8(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		fail(1, "berkas kosong: tidak ada baris judul (%s)", strings.Join(csvHeader, ","))
+		return File{}, errs
+	}
+	if !utf8.Valid(data) {
+		// Excel's "CSV (Comma delimited)" writes the Windows code page:
+		// read as it is, its dashes and curly quotes would be stored as �.
+		for i, line := range bytes.Split(data, []byte("\n")) {
+			if !utf8.Valid(line) {
+				fail(i+1, "bukan teks UTF-8 (berkas CSV dari Excel: simpan ulang sebagai \"CSV UTF-8 (Comma delimited)\"; dari LibreOffice: set karakter Unicode (UTF-8))")
+			}
+		}
 		return File{}, errs
 	}
 	r := csv.NewReader(bytes.NewReader(data))

@@ -1,0 +1,42 @@
+package lke
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/kemenag-ortala/ziwb/model"
+)
+
+// Excel's "CSV (Comma delimited)" on Windows writes the ANSI code page
+// (Windows-1252), not UTF-8: a note's dash or curly quotes are single
+// bytes that are no UTF-8. Such a file is refused at each line that holds
+// them, saying how to save it, rather than stored with its characters
+// turned into U+FFFD; nothing is written.
+func TestReadCSVNotUTF8(t *testing.T) {
+	db := demoDB(t)
+	newSatker(t, db, richestEval(t, db).SatkerID, "ansi")
+	before := bundleOf(t, db)
+	data := []byte("id;jawaban;catatan\r\n" +
+		"mp.pemenuhan.1;Y;SK tim \x97 sudah ditandatangani\r\n" +
+		"mp.pemenuhan.2;A;\r\n" +
+		"mp.pemenuhan.3;Y;\x93Rencana kerja\x94 ada\r\n")
+	_, err := importFile(t, db, "ansi.csv", data, "ansi", "", 2026, ReadCSV)
+	es, ok := model.AsFileErrors(err)
+	if !ok {
+		t.Fatalf("a Windows-1252 file was read: %v", err)
+	}
+	var lines []int
+	for _, e := range es {
+		lines = append(lines, e.Line)
+		if !strings.Contains(e.Msg, "UTF-8") {
+			t.Errorf("line %d: %q does not say what to do", e.Line, e.Msg)
+		}
+	}
+	if len(lines) != 2 || lines[0] != 2 || lines[1] != 4 {
+		t.Errorf("errors at lines %v, want 2 and 4: %v", lines, err)
+	}
+	if !bytes.Equal(before, bundleOf(t, db)) {
+		t.Error("a refused file changed the database")
+	}
+}
