@@ -3,6 +3,7 @@ package lke
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -94,6 +95,10 @@ func (r *lkeReader) resolve() []Entry {
 		case note != "":
 			e.Answer, e.Value, countsNote = true, v, note
 		case it.answer != "":
+			if d, ok := r.date(it); ok {
+				r.failf(it.row, r.ansCol, "%s: sel berisi tanggal %s, bukan jawaban (lembar kerja mengubah ketikan seperti 8/10 menjadi tanggal): tulis 80%% atau '8/10 dengan tanda petik di depan", num, d)
+				continue
+			}
 			v, msg := parseAnswer(q, it.answer, r.share(q, it))
 			if msg != "" {
 				r.failf(it.row, r.ansCol, "%s: %s", num, msg)
@@ -138,18 +143,55 @@ func (r *lkeReader) share(q *model.Question, it *lkeItem) shareMode {
 	if q.Type != model.Percent {
 		return shareGuess
 	}
-	c, _ := excelize.CoordinatesToCellName(r.ansCol+1, it.row)
-	if id, err := r.xf.GetCellStyle(r.sheet, c); err == nil && id > 0 {
-		if st, err := r.xf.GetStyle(id); err == nil && st != nil {
-			if st.NumFmt == 9 || st.NumFmt == 10 || st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%") {
-				return shareCell
-			}
-		}
+	if id, custom := r.numFmt(it.row); id == 9 || id == 10 || strings.Contains(custom, "%") {
+		return shareCell
 	}
 	if r.idCol >= 0 {
 		return shareNever
 	}
 	return shareGuess
+}
+
+// numFmt is the number format of a row's answer cell: the built-in
+// format's id, or the custom format's code.
+func (r *lkeReader) numFmt(row int) (id int, custom string) {
+	c, _ := excelize.CoordinatesToCellName(r.ansCol+1, row)
+	sid, err := r.xf.GetCellStyle(r.sheet, c)
+	if err != nil || sid <= 0 {
+		return 0, ""
+	}
+	st, err := r.xf.GetStyle(sid)
+	if err != nil || st == nil {
+		return 0, ""
+	}
+	if st.CustomNumFmt != nil {
+		return st.NumFmt, *st.CustomNumFmt
+	}
+	return st.NumFmt, ""
+}
+
+// dateCode finds the day and year of a date format once its quoted text
+// and bracketed parts ([$-421], [Red]) are left out.
+var (
+	fmtLiteral = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]|\\.`)
+	dateCode   = regexp.MustCompile(`[dDyY]`)
+)
+
+// date is the date a spreadsheet made of what was typed into an item's
+// answer cell (8/10 becomes the 10th of August), written dd-mm-yyyy.
+func (r *lkeReader) date(it *lkeItem) (string, bool) {
+	id, custom := r.numFmt(it.row)
+	isDate := id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58 ||
+		dateCode.MatchString(fmtLiteral.ReplaceAllString(custom, ""))
+	f, ok := parseDecimal(it.answer)
+	if !isDate || !ok || f <= 0 {
+		return "", false
+	}
+	t, err := excelize.ExcelDateToTime(f, false)
+	if err != nil {
+		return "", false
+	}
+	return t.Format("02-01-2006"), true
 }
 
 // countRoles says which "Jumlah" rows of a percentage item are its
