@@ -23,7 +23,7 @@ type Preview struct {
 // Row is one question a file answers, beside what the evaluation holds.
 type Row struct {
 	Entry
-	From, To     string // the answer stored and the file's, as typed ("" for none)
+	From, To     string // the answer stored and the file's, as the screens write it (80,5%; "" for none)
 	NoteFrom     string // the note stored, when the file changes it
 	ValueChanged bool
 	NoteChanged  bool
@@ -97,5 +97,5 @@ func valueText(q *model.Question, v model.Value) string {
 	if v.IsZero() {
 		return ""
 	}
-	return answerText(q, v)
+	return model.DecimalComma(answerText(q, v))
 }

@@ -105,3 +105,36 @@ func TestPreviewImport(t *testing.T) {
 		t.Errorf("%s = %v", qid, got[qid].Value)
 	}
 }
+
+// The preview writes answers as the screens do, in Indonesian notation:
+// a decimal comma, a percentage with its sign.
+func TestPreviewDecimalComma(t *testing.T) {
+	db := demoDB(t)
+	var ev model.Evaluation
+	for _, e := range allEvals(t, db) {
+		if e.Status == model.Draft {
+			ev = e
+			break
+		}
+	}
+	ws, err := db.Worksheet(ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := "id;jawaban\r\nmp.reform.1;80,5%\r\nhasil.ipak;3,41\r\n"
+	f, err := ReadCSV("isi.csv", []byte(data), ws.Instrument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := PreviewImport(db, f, ev.ID, "uji")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range append(p.Changed, p.Unchanged...) {
+		got[r.Question] = r.To
+	}
+	if got["mp.reform.1"] != "80,5%" || got["hasil.ipak"] != "3,41" {
+		t.Errorf("the preview writes %q and %q, want 80,5%% and 3,41", got["mp.reform.1"], got["hasil.ipak"])
+	}
+}
