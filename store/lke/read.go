@@ -116,6 +116,7 @@ type lkeItem struct {
 	q       *model.Question // known from the id or a full numbering
 	prefix  string          // "1.i", "R1.ii", "H.I": the indicator it is under
 	letter  string          // "a" …, or "-"
+	kind    string          // the row's Pilihan Jawaban ("A/B/C", "%"), when the sheet has the column
 	row     int             // 1-based
 	answer  string
 	note    string
@@ -262,7 +263,8 @@ func (r *lkeReader) walk(rows [][]string) {
 		}
 		toks, text := markers(lead)
 		upper := strings.ToUpper(text)
-		isJumlah := strings.HasPrefix(strings.ToLower(text), "jumlah") || strings.EqualFold(cleanText(get(cells, r.kind)), "jumlah")
+		kind := cleanText(get(cells, r.kind))
+		isJumlah := strings.HasPrefix(strings.ToLower(text), "jumlah") || strings.EqualFold(kind, "jumlah")
 		item := false
 		for _, t := range toks {
 			lt := strings.ToLower(t)
@@ -271,7 +273,7 @@ func (r *lkeReader) walk(rows [][]string) {
 			case t == "-":
 				item = !isJumlah
 				if item {
-					last = &lkeItem{prefix: prefix(), letter: "-", row: row, answer: answer, note: note}
+					last = &lkeItem{prefix: prefix(), letter: "-", row: row, answer: answer, note: note, kind: kind}
 				}
 			case t[0] >= '0' && t[0] <= '9':
 				area, ind, indOrd = strings.TrimLeft(t, "0"), "", 0
@@ -295,7 +297,7 @@ func (r *lkeReader) walk(rows [][]string) {
 				part, area, ind, group, indOrd = "", "", "", "", 0
 			case len(t) == 1:
 				item = true
-				last = &lkeItem{prefix: prefix(), letter: lt, row: row, answer: answer, note: note}
+				last = &lkeItem{prefix: prefix(), letter: lt, row: row, answer: answer, note: note, kind: kind}
 			default: // a sub-heading inside an indicator ("i." under iii.)
 			}
 		}

@@ -112,3 +112,42 @@ func TestReadLKEDateTyped(t *testing.T) {
 		t.Errorf("the error names the serial number no one typed: %s", msg)
 	}
 }
+
+// A person who moves a row of the official worksheet (1.i.b above 1.i.a)
+// keeps its letter: the Pilihan Jawaban column says which question each
+// row answers, so the rows are numbered by their letters. The
+// worksheet's own misprint (6.v printed a, c, b) is still numbered by
+// position, which is what its Pilihan Jawaban column agrees with.
+func TestReadLKERowsMoved(t *testing.T) {
+	in, _ := model.Builtin("lke-zi-2021")
+	rows := []lkeRow{
+		{mark: "A.", text: "PENGUNGKIT"},
+		{mark: "I.", text: "PEMENUHAN"},
+		{mark: "1.", text: "MANAJEMEN PERUBAHAN"},
+		{mark: "i.", text: "Penyusunan Tim Kerja"},
+		{mark: "b.", text: "Penentuan anggota Tim", kind: "A/B/C", answer: "B"},
+		{mark: "a.", text: "Unit kerja telah membentuk tim", kind: "Ya/Tidak", answer: "Ya"},
+		{mark: "6.", text: "PENINGKATAN KUALITAS PELAYANAN PUBLIK"},
+		{mark: "v.", text: "Pemanfaatan Teknologi Informasi"},
+		{mark: "a.", text: "Telah menerapkan teknologi informasi", kind: "A/B/C/D", answer: "A"},
+		{mark: "c.", text: "Telah membangun database pelayanan terintegrasi", kind: "Ya/Tidak", answer: "Tidak"},
+		{mark: "b.", text: "Telah melakukan perbaikan secara terus menerus", kind: "A/B/C", answer: "b"},
+	}
+	f, err := ReadLKE("isi.xlsx", officialWorkbook(t, rows), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]model.Value{}
+	for _, e := range f.Entries {
+		got[e.Number] = e.Value
+	}
+	want := map[string]model.Value{
+		"1.i.a": model.Letter("Y"), "1.i.b": model.Letter("B"),
+		"6.v.a": model.Letter("A"), "6.v.b": model.Letter("T"), "6.v.c": model.Letter("B"),
+	}
+	for n, w := range want {
+		if got[n] != w {
+			t.Errorf("%s = %v, want %v", n, got[n], w)
+		}
+	}
+}

@@ -18,7 +18,8 @@ import (
 func (r *lkeReader) resolve() []Entry {
 	// Items of one indicator are numbered together: by the letters printed,
 	// or by position when the printed letters are a shuffle of a, b, c …
-	// (the worksheet prints 6.v as a, c, b).
+	// (the worksheet prints 6.v as a, c, b) — unless the rows' Pilihan
+	// Jawaban fit their letters better than their positions (a row moved).
 	for i := 0; i < len(r.items); {
 		j := i
 		for j < len(r.items) && r.items[j].q == nil && r.items[j].prefix == r.items[i].prefix && r.items[i].q == nil {
@@ -44,6 +45,9 @@ func (r *lkeReader) resolve() []Entry {
 				shuffled = false
 			}
 			seen[it.letter] = true
+		}
+		if shuffled && r.fits(letters, false) > r.fits(letters, true) {
+			shuffled = false
 		}
 		for k, it := range letters {
 			l := it.letter
@@ -114,6 +118,35 @@ func (r *lkeReader) resolve() []Entry {
 		}
 	}
 	return out
+}
+
+// fits counts the items whose Pilihan Jawaban is their question's kind of
+// answer, the items numbered by position or by their letters.
+func (r *lkeReader) fits(items []*lkeItem, byPosition bool) int {
+	n := 0
+	for k, it := range items {
+		l := it.letter
+		if byPosition {
+			l = string(rune('a' + k))
+		}
+		if q := r.numbers[strings.ToLower(it.prefix+"."+l)]; q != nil && kindFits(it.kind, q) {
+			n++
+		}
+	}
+	return n
+}
+
+// kindFits reports whether a worksheet's Pilihan Jawaban ("Ya/Tidak",
+// "A/B/C", "%", "Nilai (0-4)") names the question's kind of answer.
+func kindFits(kind string, q *model.Question) bool {
+	k := strings.ToLower(strings.ReplaceAll(kind, " ", ""))
+	switch q.Type {
+	case model.Percent:
+		return k == "%" || strings.HasPrefix(k, "persen")
+	case model.Number:
+		return strings.HasPrefix(k, "nilai") || strings.HasPrefix(k, "angka")
+	}
+	return k != "" && k == strings.ToLower(strings.ReplaceAll(q.TypeName(), " ", ""))
 }
 
 func nonEmpty(ss ...string) []string {
