@@ -97,9 +97,10 @@ type lkeReader struct {
 	sheet   string
 	numbers map[string]*model.Question
 
-	headRow                      int // 0-based
-	ansCol, idCol, noteCol, kind int // 0-based; -1 when absent
-	lead                         int // the numbering and text are left of this column
+	headRow                      int    // 0-based
+	ansCol, idCol, noteCol, kind int    // 0-based; -1 when absent
+	kindHead                     string // the heading of the kind column ("Pilihan Jawaban")
+	lead                         int    // the numbering and text are left of this column
 
 	items []*lkeItem
 	errs  []cellError
@@ -174,7 +175,7 @@ func (r *lkeReader) header(rows [][]string) bool {
 					r.noteCol = c
 				}
 			case h == "pilihan jawaban" || h == "jenis jawaban":
-				r.kind = c
+				r.kind, r.kindHead = c, cleanText(v)
 			}
 			for _, p := range []string{"bobot", "penjelasan", "kriteria", "pilihan", "jenis", "jawaban", "nilai", "skor", "%", "catatan"} {
 				if strings.HasPrefix(h, p) && c < r.lead && c > 0 {
@@ -242,9 +243,10 @@ func (r *lkeReader) walk(rows [][]string) {
 	for i := r.headRow + 1; i < len(rows); i++ {
 		cells, row := rows[i], i+1
 		answer, note := cleanText(get(cells, r.ansCol)), strings.TrimSpace(get(cells, r.noteCol))
+		kind := cleanText(get(cells, r.kind))
 		if id := cleanText(get(cells, r.idCol)); id != "" {
 			if q, ok := r.in.Question(id); ok {
-				last = &lkeItem{q: q, row: row, answer: answer, note: note}
+				last = &lkeItem{q: q, row: row, answer: answer, note: note, kind: kind}
 				r.items = append(r.items, last)
 			} else if answer != "" && !strings.Contains(id, ":") {
 				if _, node := r.in.Node(id); !node && id != TotalID {
@@ -256,14 +258,13 @@ func (r *lkeReader) walk(rows [][]string) {
 		lead := cells[:min(len(cells), r.lead)]
 		if len(lead) > 0 {
 			if q := r.numbers[strings.ToLower(cleanText(lead[0]))]; q != nil {
-				last = &lkeItem{q: q, row: row, answer: answer, note: note}
+				last = &lkeItem{q: q, row: row, answer: answer, note: note, kind: kind}
 				r.items = append(r.items, last)
 				continue
 			}
 		}
 		toks, text := markers(lead)
 		upper := strings.ToUpper(text)
-		kind := cleanText(get(cells, r.kind))
 		isJumlah := strings.HasPrefix(strings.ToLower(text), "jumlah") || strings.EqualFold(kind, "jumlah")
 		item := false
 		for _, t := range toks {

@@ -151,3 +151,44 @@ func TestReadLKERowsMoved(t *testing.T) {
 		}
 	}
 }
+
+// An answer typed over the Pilihan Jawaban (official) or Jenis Jawaban
+// (ziwb's export) cell, with the Jawaban cell left empty, is not left out
+// in silence: the error names the cell and the column the answer goes in.
+func TestReadLKEAnswerInKindColumn(t *testing.T) {
+	in, _ := model.Builtin("lke-zi-2021")
+	rows := []lkeRow{
+		{mark: "A.", text: "PENGUNGKIT"},
+		{mark: "I.", text: "PEMENUHAN"},
+		{mark: "1.", text: "MANAJEMEN PERUBAHAN"},
+		{mark: "i.", text: "Penyusunan Tim Kerja"},
+		{mark: "a.", text: "Unit kerja telah membentuk tim", kind: "Ya/Tidak", answer: "Ya"},
+		{mark: "b.", text: "Penentuan anggota Tim", kind: "B"},
+	}
+	_, err := ReadLKE("isi.xlsx", officialWorkbook(t, rows), in)
+	if err == nil || !strings.Contains(err.Error(), `LKE ZI!E10: 1.i.b: "B" ada di kolom Pilihan Jawaban`) || !strings.Contains(err.Error(), "kolom Jawaban (F)") {
+		t.Errorf("official layout: %v", err)
+	}
+
+	db := demoDB(t)
+	x := xlExport(t, db, richestEval(t, db).ID)
+	var q *model.Question
+	for _, p := range x.ws.Instrument.Questions() {
+		if p.Type == model.ABCD {
+			q = p
+			break
+		}
+	}
+	r := x.rows[q.ID]
+	x.f.SetCellStr(SheetLKE, xlCell(x.cols[HeadAnswer], r), "")
+	x.f.SetCellStr(SheetLKE, xlCell("D", r), "c")
+	var b bytes.Buffer
+	if _, err := x.f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadLKE("ekspor.xlsx", b.Bytes(), x.ws.Instrument)
+	want := SheetLKE + "!" + xlCell("D", r) + ": " + q.Number() + `: "c" ada di kolom Jenis Jawaban`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("ziwb's layout: %v, want %q", err, want)
+	}
+}

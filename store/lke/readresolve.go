@@ -110,6 +110,13 @@ func (r *lkeReader) resolve() []Entry {
 			}
 			e.Answer, e.Value = true, v
 		}
+		if it.answer == "" && !e.Answer && it.kind != "" {
+			if _, msg := parseAnswer(q, it.kind, shareGuess); msg == "" { // typed over the kind, Jawaban left empty
+				col, _ := excelize.ColumnNumberToName(r.ansCol + 1)
+				r.failf(it.row, r.kind, "%s: %q ada di kolom %s; jawaban diisi di kolom %s (%s)", num, it.kind, r.kindHead, HeadAnswer, col)
+				continue
+			}
+		}
 		if n := strings.TrimSpace(strings.Join(nonEmpty(countsNote, it.note), "\n")); n != "" {
 			e.Note, e.HasNote = n, true
 		}
