@@ -2,6 +2,7 @@ package lke
 
 import (
 	"io"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -35,11 +36,13 @@ func WriteDashboard(w io.Writer, d model.Dashboard, groups []model.DashboardGrou
 	}
 	head := d.ExportHead(grouped)
 	widths := map[string]float64{"nama": 40, "provinsi": 22, "kabupaten/kota": 22, "evaluasi": 26, "evaluasi sebelumnya": 26, "satker": 16, "verdict total": 13}
+	fit := dashboardFit(d, head, groups, grouped)
 	for i, h := range head {
 		wd, ok := widths[h]
 		if !ok {
 			wd = 11
 		}
+		wd = max(wd, min(float64(fit[i]+1), 60))
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
@@ -132,4 +135,47 @@ func WriteDashboard(w io.Writer, d model.Dashboard, groups []model.DashboardGrou
 	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// dashboardFit is the length in characters of the longest text of each
+// column of the comparison table — its heading, the satkers' ids, names,
+// kinds and places, the rounds, the footer's words — so that no text is
+// cut at the next cell.
+func dashboardFit(d model.Dashboard, head []string, groups []model.DashboardGroup, grouped bool) map[int]int {
+	fit := map[int]int{}
+	note := func(col int, s string) { fit[col] = max(fit[col], utf8.RuneCountInString(s)) }
+	for i, h := range head {
+		note(i, h)
+	}
+	off := 0
+	if grouped {
+		off = 2
+	}
+	last := off + 17 + 2*len(d.Columns) // "perubahan (poin)"
+	for _, g := range groups {
+		note(0, g.Key)
+		for _, r := range g.Rows {
+			s := r.Satker
+			for i, v := range []string{s.ID, s.Name, string(s.Kind), s.Province, s.Regency, s.Target} {
+				note(off+i, v)
+			}
+			if !r.HasEval() {
+				continue
+			}
+			note(off+6, r.Eval)
+			note(off+8, string(r.Stage))
+			note(off+9, string(r.Status))
+			note(off+16, r.Result)
+			if r.Delta.Has() {
+				note(last+1, r.Delta.Trend.Word())
+				note(last+2, r.Delta.Prev)
+			}
+		}
+	}
+	for col, words := range map[int][]string{0: {"Jumlah"}, 2: {"satker", "WBBM", "memenuhi target"}, 4: {"dievaluasi", "WBK", "rata-rata total"}, 6: {"belum"}} {
+		for _, w := range words {
+			note(col, w)
+		}
+	}
+	return fit
 }
