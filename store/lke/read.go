@@ -44,6 +44,9 @@ func ReadLKE(name string, data []byte, in *model.Instrument) (f File, err error)
 			f, err = File{}, model.FileErrors{{File: name, Msg: fmt.Sprintf("berkas Excel rusak: %v", p)}}
 		}
 	}()
+	if bytes.Contains(data[:min(len(data), 100)], []byte("application/vnd.oasis.opendocument")) { // its first entry names the kind
+		return File{}, model.FileErrors{{File: name, Msg: "berkas OpenDocument (.ods) dari LibreOffice, bukan Excel (.xlsx): simpan ulang dengan Simpan Sebagai → Excel 2007-365 (.xlsx)"}}
+	}
 	xf, err := excelize.OpenReader(bytes.NewReader(data))
 	if errors.Is(err, zip.ErrFormat) { // a CSV, a PDF or an old .xls renamed
 		return File{}, model.FileErrors{{File: name, Msg: "bukan berkas Excel (.xlsx): isinya bukan arsip zip (berkas .xls lama: simpan ulang sebagai .xlsx)"}}

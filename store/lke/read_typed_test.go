@@ -1,6 +1,7 @@
 package lke
 
 import (
+	"archive/zip"
 	"bytes"
 	"strings"
 	"testing"
@@ -190,5 +191,23 @@ func TestReadLKEAnswerInKindColumn(t *testing.T) {
 	want := SheetLKE + "!" + xlCell("D", r) + ": " + q.Number() + `: "c" ada di kolom Jenis Jawaban`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("ziwb's layout: %v, want %q", err, want)
+	}
+}
+
+// LibreOffice saves its own format (.ods) unless told otherwise: such a
+// file is refused saying what it is and how to save it as .xlsx, not with
+// excelize's "EOF".
+func TestReadLKEOpenDocument(t *testing.T) {
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	w, _ := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
+	w, _ = z.Create("content.xml")
+	w.Write([]byte("<office:document-content/>"))
+	z.Close()
+	in, _ := model.Builtin("lke-zi-2021")
+	_, err := ReadLKE("isi.ods", b.Bytes(), in)
+	if err == nil || !strings.Contains(err.Error(), "OpenDocument") || !strings.Contains(err.Error(), ".xlsx") {
+		t.Errorf("an .ods file: %v", err)
 	}
 }
