@@ -40,3 +40,22 @@ func TestReadCSVNotUTF8(t *testing.T) {
 		t.Error("a refused file changed the database")
 	}
 }
+
+// A workbook given where a CSV belongs (ziwb import --answers isi.xlsx)
+// is one error that says to import it with --lke, not an error for each
+// of its binary "lines"; a long file in another code page is refused in
+// a few lines too.
+func TestReadCSVWorkbook(t *testing.T) {
+	db := demoDB(t)
+	in, _ := model.Builtin("lke-zi-2021")
+	_, err := ReadCSV("isi.xlsx", exportXLSX(t, db, richestEval(t, db).ID), in)
+	es, ok := model.AsFileErrors(err)
+	if !ok || len(es) != 1 || !strings.Contains(es[0].Msg, "--lke") {
+		t.Errorf("a workbook read as CSV: %v", err)
+	}
+	long := []byte("id;jawaban;catatan\r\n" + strings.Repeat("mp.pemenuhan.1;Y;catatan \x97 panjang\r\n", 200))
+	_, err = ReadCSV("ansi.csv", long, in)
+	if es, ok := model.AsFileErrors(err); !ok || len(es) > 11 || !strings.Contains(err.Error(), "190 baris lain") {
+		t.Errorf("%d errors for a long Windows-1252 file: %v", len(es), err)
+	}
+}
