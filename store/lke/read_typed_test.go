@@ -211,3 +211,36 @@ func TestReadLKEOpenDocument(t *testing.T) {
 		t.Errorf("an .ods file: %v", err)
 	}
 }
+
+// ziwb's own workbook without its "ID ziwb" column (deleted as technical,
+// or the visible columns copied into another workbook) reads by the
+// numbering in column No.: an indicator with one question prints the
+// same numbering on its heading row and on its question's row (R1.ii),
+// and the empty heading row is no duplicate of the question.
+func TestReadLKEOwnExportWithoutIDs(t *testing.T) {
+	db := demoDB(t)
+	x := xlExport(t, db, richestEval(t, db).ID)
+	if err := x.f.RemoveCol(SheetLKE, x.cols[HeadID]); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := x.f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	f, err := ReadLKE("tanpa-id.xlsx", b.Bytes(), x.ws.Instrument)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range f.Entries {
+		if a := x.ws.Answers[e.Question]; e.Answer && e.Value != a.Value && !(a.Value.Numeric && a.Value.Number <= 1) {
+			t.Errorf("%s: %v, want %v", e.Number, e.Value, a.Value)
+		}
+		if e.Answer {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no answers read")
+	}
+}

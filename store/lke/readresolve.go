@@ -69,7 +69,7 @@ func (r *lkeReader) resolve() []Entry {
 		i = j
 	}
 	var out []Entry
-	first := map[string]int{}
+	first, blank := map[string]int{}, map[string]bool{}
 	for _, it := range r.items {
 		q := it.q
 		if q == nil && it.prefix != "" {
@@ -86,11 +86,16 @@ func (r *lkeReader) resolve() []Entry {
 			continue
 		}
 		num := q.Number()
-		if row, dup := first[q.ID]; dup {
-			r.failf(it.row, r.ansCol, "pertanyaan %s (%s) ganda: pertama di baris %d", num, q.ID, row)
+		// A row that gives nothing (an indicator's heading printing its one
+		// question's numbering, R1.ii) is no duplicate of the one that does.
+		empty := it.answer == "" && it.note == "" && !it.hasCounts()
+		if row, dup := first[q.ID]; dup && (empty || !blank[q.ID]) {
+			if !empty {
+				r.failf(it.row, r.ansCol, "pertanyaan %s (%s) ganda: pertama di baris %d", num, q.ID, row)
+			}
 			continue
 		}
-		first[q.ID] = it.row
+		first[q.ID], blank[q.ID] = it.row, empty
 		e := Entry{Question: q.ID, Number: num, Line: it.row, Cell: r.cell(r.ansCol, it.row)}
 		var countsNote string
 		switch v, note, ok := r.counts(it, q); {
