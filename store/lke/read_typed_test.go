@@ -244,3 +244,35 @@ func TestReadLKEOwnExportWithoutIDs(t *testing.T) {
 		t.Error("no answers read")
 	}
 }
+
+// A workbook written by a program (excelize, openpyxl) holds formulas
+// without their results until a spreadsheet has calculated and saved it:
+// an answer cell with such a formula is refused at its cell rather than
+// read as empty, which would leave the answer alone in silence.
+func TestReadLKEFormulaWithoutResult(t *testing.T) {
+	db := demoDB(t)
+	x := xlExport(t, db, richestEval(t, db).ID)
+	var q *model.Question
+	for _, p := range x.ws.Instrument.Questions() {
+		if p.Type == model.YesNo {
+			q = p
+			break
+		}
+	}
+	cell := xlCell(x.cols[HeadAnswer], x.rows[q.ID])
+	if err := x.f.SetCellValue(SheetLKE, cell, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.f.SetCellFormula(SheetLKE, cell, `IF(1=1,"Y","T")`); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := x.f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadLKE("program.xlsx", b.Bytes(), x.ws.Instrument)
+	want := SheetLKE + "!" + cell + ": " + q.Number() + `: sel berisi rumus =IF(1=1,"Y","T") tanpa hasil tersimpan`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("%v, want %q", err, want)
+	}
+}

@@ -115,6 +115,10 @@ func (r *lkeReader) resolve() []Entry {
 			}
 			e.Answer, e.Value = true, v
 		}
+		if fx := r.uncalculated(it); fx != "" && !e.Answer {
+			r.failf(it.row, r.ansCol, "%s: sel berisi rumus =%s tanpa hasil tersimpan (berkas belum pernah dihitung spreadsheet): buka di Excel atau LibreOffice lalu simpan ulang", num, fx)
+			continue
+		}
 		if it.answer == "" && !e.Answer && it.kind != "" {
 			if _, msg := parseAnswer(q, it.kind, shareGuess); msg == "" { // typed over the kind, Jawaban left empty
 				col, _ := excelize.ColumnNumberToName(r.ansCol + 1)
@@ -195,6 +199,26 @@ func (r *lkeReader) share(q *model.Question, it *lkeItem) shareMode {
 		return shareNever
 	}
 	return shareGuess
+}
+
+// uncalculated is the formula of an item's empty answer cell when the
+// cell holds no result though its formula gives one: a workbook written
+// by a program and never calculated by a spreadsheet. A formula whose
+// result is empty text (IF(…,"",…)), or one excelize cannot calculate,
+// is not one.
+func (r *lkeReader) uncalculated(it *lkeItem) string {
+	if it.answer != "" {
+		return ""
+	}
+	c, _ := excelize.CoordinatesToCellName(r.ansCol+1, it.row)
+	fx, err := r.xf.GetCellFormula(r.sheet, c)
+	if err != nil || fx == "" {
+		return ""
+	}
+	if v, err := r.xf.CalcCellValue(r.sheet, c, excelize.Options{RawCellValue: true}); err != nil || cleanText(v) == "" {
+		return ""
+	}
+	return fx
 }
 
 // numFmt is the number format of a row's answer cell: the built-in
