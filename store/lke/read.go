@@ -103,7 +103,9 @@ type lkeReader struct {
 	headRow                      int    // 0-based
 	ansCol, idCol, noteCol, kind int    // 0-based; -1 when absent
 	kindHead                     string // the heading of the kind column ("Pilihan Jawaban")
-	lead                         int    // the numbering and text are left of this column
+	valCol                       int    // the value column ("Nilai"), 0-based; -1 when absent
+	valHead                      string
+	lead                         int // the numbering and text are left of this column
 
 	items []*lkeItem
 	errs  []cellError
@@ -121,6 +123,7 @@ type lkeItem struct {
 	prefix  string          // "1.i", "R1.ii", "H.I": the indicator it is under
 	letter  string          // "a" …, or "-"
 	kind    string          // the row's Pilihan Jawaban ("A/B/C", "%"), when the sheet has the column
+	value   string          // the row's Nilai cell, as it holds it
 	row     int             // 1-based
 	answer  string
 	note    string
@@ -167,7 +170,7 @@ func (r *lkeReader) header(rows [][]string) bool {
 		if ans < 0 {
 			continue
 		}
-		r.headRow, r.ansCol, r.idCol, r.noteCol, r.kind, r.lead = i, ans, -1, -1, -1, ans
+		r.headRow, r.ansCol, r.idCol, r.noteCol, r.kind, r.valCol, r.lead = i, ans, -1, -1, -1, -1, ans
 		for c, v := range rows[i] {
 			h := strings.ToLower(cleanText(v))
 			switch {
@@ -179,6 +182,8 @@ func (r *lkeReader) header(rows [][]string) bool {
 				}
 			case h == "pilihan jawaban" || h == "jenis jawaban":
 				r.kind, r.kindHead = c, cleanText(v)
+			case strings.HasPrefix(h, "nilai") && r.valCol < 0 && c > ans:
+				r.valCol, r.valHead = c, cleanText(v)
 			}
 			for _, p := range []string{"bobot", "penjelasan", "kriteria", "pilihan", "jenis", "jawaban", "nilai", "skor", "%", "catatan"} {
 				if strings.HasPrefix(h, p) && c < r.lead && c > 0 {
@@ -246,10 +251,10 @@ func (r *lkeReader) walk(rows [][]string) {
 	for i := r.headRow + 1; i < len(rows); i++ {
 		cells, row := rows[i], i+1
 		answer, note := cleanText(get(cells, r.ansCol)), strings.TrimSpace(get(cells, r.noteCol))
-		kind := cleanText(get(cells, r.kind))
+		kind, value := cleanText(get(cells, r.kind)), cleanText(get(cells, r.valCol))
 		if id := cleanText(get(cells, r.idCol)); id != "" {
 			if q, ok := r.in.Question(id); ok {
-				last = &lkeItem{q: q, row: row, answer: answer, note: note, kind: kind}
+				last = &lkeItem{q: q, row: row, answer: answer, note: note, kind: kind, value: value}
 				r.items = append(r.items, last)
 			} else if answer != "" && !strings.Contains(id, ":") {
 				if _, node := r.in.Node(id); !node && id != TotalID {
@@ -261,7 +266,7 @@ func (r *lkeReader) walk(rows [][]string) {
 		lead := cells[:min(len(cells), r.lead)]
 		if len(lead) > 0 {
 			if q := r.numbers[strings.ToLower(cleanText(lead[0]))]; q != nil {
-				last = &lkeItem{q: q, row: row, answer: answer, note: note, kind: kind}
+				last = &lkeItem{q: q, row: row, answer: answer, note: note, kind: kind, value: value}
 				r.items = append(r.items, last)
 				continue
 			}
@@ -277,7 +282,7 @@ func (r *lkeReader) walk(rows [][]string) {
 			case t == "-":
 				item = !isJumlah
 				if item {
-					last = &lkeItem{prefix: prefix(), letter: "-", row: row, answer: answer, note: note, kind: kind}
+					last = &lkeItem{prefix: prefix(), letter: "-", row: row, answer: answer, note: note, kind: kind, value: value}
 				}
 			case t[0] >= '0' && t[0] <= '9':
 				area, ind, indOrd = strings.TrimLeft(t, "0"), "", 0
@@ -301,7 +306,7 @@ func (r *lkeReader) walk(rows [][]string) {
 				part, area, ind, group, indOrd = "", "", "", "", 0
 			case len(t) == 1:
 				item = true
-				last = &lkeItem{prefix: prefix(), letter: lt, row: row, answer: answer, note: note, kind: kind}
+				last = &lkeItem{prefix: prefix(), letter: lt, row: row, answer: answer, note: note, kind: kind, value: value}
 			default: // a sub-heading inside an indicator ("i." under iii.)
 			}
 		}

@@ -276,3 +276,32 @@ func TestReadLKEFormulaWithoutResult(t *testing.T) {
 		t.Errorf("%v, want %q", err, want)
 	}
 }
+
+// The same for an answer typed into the Nilai column (over ziwb's
+// formula, or the official worksheet's), for the questions answered by a
+// letter: a number there is a value, a letter is an answer in the wrong
+// place.
+func TestReadLKEAnswerInValueColumn(t *testing.T) {
+	db := demoDB(t)
+	x := xlExport(t, db, richestEval(t, db).ID)
+	var q *model.Question
+	for _, p := range x.ws.Instrument.Questions() {
+		if p.Type == model.ABC {
+			q = p
+			break
+		}
+	}
+	r := x.rows[q.ID]
+	x.f.SetCellValue(SheetLKE, xlCell(x.cols[HeadAnswer], r), nil)
+	x.f.SetCellValue(SheetLKE, xlCell(x.cols[HeadValue], r), nil)
+	x.f.SetCellStr(SheetLKE, xlCell(x.cols[HeadValue], r), "b")
+	var b bytes.Buffer
+	if _, err := x.f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadLKE("ekspor.xlsx", b.Bytes(), x.ws.Instrument)
+	want := SheetLKE + "!" + xlCell(x.cols[HeadValue], r) + ": " + q.Number() + `: "b" ada di kolom ` + HeadValue
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("%v, want %q", err, want)
+	}
+}

@@ -119,12 +119,10 @@ func (r *lkeReader) resolve() []Entry {
 			r.failf(it.row, r.ansCol, "%s: sel berisi rumus =%s tanpa hasil tersimpan (berkas belum pernah dihitung spreadsheet): buka di Excel atau LibreOffice lalu simpan ulang", num, fx)
 			continue
 		}
-		if it.answer == "" && !e.Answer && it.kind != "" {
-			if _, msg := parseAnswer(q, it.kind, shareGuess); msg == "" { // typed over the kind, Jawaban left empty
-				col, _ := excelize.ColumnNumberToName(r.ansCol + 1)
-				r.failf(it.row, r.kind, "%s: %q ada di kolom %s; jawaban diisi di kolom %s (%s)", num, it.kind, r.kindHead, HeadAnswer, col)
-				continue
-			}
+		if col, text, head := r.misplaced(it, q); col >= 0 && !e.Answer {
+			ans, _ := excelize.ColumnNumberToName(r.ansCol + 1)
+			r.failf(it.row, col, "%s: %q ada di kolom %s; jawaban diisi di kolom %s (%s)", num, text, head, HeadAnswer, ans)
+			continue
 		}
 		if n := strings.TrimSpace(strings.Join(nonEmpty(countsNote, it.note), "\n")); n != "" {
 			e.Note, e.HasNote = n, true
@@ -199,6 +197,23 @@ func (r *lkeReader) share(q *model.Question, it *lkeItem) shareMode {
 		return shareNever
 	}
 	return shareGuess
+}
+
+// misplaced finds an answer typed beside an empty Jawaban: over the
+// Pilihan Jawaban (or Jenis Jawaban) cell, or into the Nilai cell of a
+// question answered by a letter (a number there is a value). It gives the
+// column, the text and the column's heading; col is -1 when there is none.
+func (r *lkeReader) misplaced(it *lkeItem, q *model.Question) (col int, text, head string) {
+	if it.answer != "" {
+		return -1, "", ""
+	}
+	if _, msg := parseAnswer(q, it.kind, shareGuess); it.kind != "" && msg == "" {
+		return r.kind, it.kind, r.kindHead
+	}
+	if _, msg := parseAnswer(q, it.value, shareGuess); it.value != "" && msg == "" && q.Type != model.Percent && q.Type != model.Number {
+		return r.valCol, it.value, r.valHead
+	}
+	return -1, "", ""
 }
 
 // uncalculated is the formula of an item's empty answer cell when the
