@@ -3,7 +3,9 @@ package model
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
@@ -54,4 +56,30 @@ func UTF8Reader(r io.Reader) *bufio.Reader {
 		return bufio.NewReaderSize(transform.NewReader(br, fromMarked()), 1<<16)
 	}
 	return br
+}
+
+// NotUTF8 is a problem for each line of data that is no UTF-8 (a file
+// saved in the Windows code page, as Excel's plain "CSV" and Notepad's
+// "ANSI" do), up to ten and then how many more; read as it is, its
+// characters would be stored as U+FFFD. how says how to save the file
+// right. Nil when data is UTF-8.
+func NotUTF8(name string, data []byte, how string) FileErrors {
+	if utf8.Valid(data) {
+		return nil
+	}
+	const shown = 10
+	var errs FileErrors
+	bad := 0
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if utf8.Valid(line) {
+			continue
+		}
+		if bad++; bad <= shown {
+			errs = append(errs, FileError{File: name, Line: i + 1, Msg: "bukan teks UTF-8 (" + how + ")"})
+		}
+	}
+	if bad > shown {
+		errs = append(errs, FileError{File: name, Msg: fmt.Sprintf("… dan %d baris lain yang bukan teks UTF-8", bad-shown)})
+	}
+	return errs
 }

@@ -40,6 +40,17 @@ func Parse(name string, data []byte) (*Instrument, error) {
 	return in, nil
 }
 
+// ParseFile is Parse for a file a person gives: one that is no UTF-8
+// (Notepad's "ANSI") is refused at each such line rather than loaded with
+// its dashes and signs turned into U+FFFD. Instruments already stored are
+// read with Parse, as they were stored.
+func ParseFile(name string, data []byte) (*Instrument, error) {
+	if errs := NotUTF8(name, UTF8(data), "simpan ulang berkas sebagai UTF-8, mis. di Notepad: Simpan Sebagai → Encoding UTF-8"); errs != nil {
+		return nil, errs
+	}
+	return Parse(name, data)
+}
+
 type loader struct {
 	file string
 	errs FileErrors

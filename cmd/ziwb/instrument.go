@@ -142,7 +142,7 @@ func parseInstrumentFile(cmd *cobra.Command, path string) (*model.Instrument, er
 	if err != nil {
 		return nil, fmt.Errorf("baca instrumen: %w", err)
 	}
-	return model.Parse(path, data)
+	return model.ParseFile(path, data)
 }
 
 // printFileErrors prints every problem of a file and returns exit status 1.

@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
@@ -127,23 +126,10 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 		fail(0, "ini lembar kerja (.xlsx atau .ods), bukan CSV: impor lembar kerja LKE ZI dengan --lke")
 		return File{}, errs
 	}
-	if !utf8.Valid(data) {
+	if bad := model.NotUTF8(name, data, `berkas CSV dari Excel: simpan ulang sebagai "CSV UTF-8 (Comma delimited)"; dari LibreOffice: set karakter Unicode (UTF-8)`); bad != nil {
 		// Excel's "CSV (Comma delimited)" writes the Windows code page:
 		// read as it is, its dashes and curly quotes would be stored as �.
-		const shown = 10
-		bad := 0
-		for i, line := range bytes.Split(data, []byte("\n")) {
-			if utf8.Valid(line) {
-				continue
-			}
-			if bad++; bad <= shown {
-				fail(i+1, "bukan teks UTF-8 (berkas CSV dari Excel: simpan ulang sebagai \"CSV UTF-8 (Comma delimited)\"; dari LibreOffice: set karakter Unicode (UTF-8))")
-			}
-		}
-		if bad > shown {
-			fail(0, "… dan %d baris lain yang bukan teks UTF-8", bad-shown)
-		}
-		return File{}, errs
+		return File{}, bad
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = delimiter(data)
