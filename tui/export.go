@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,6 +65,22 @@ func writeLHE(format string) func(*store.DB, io.Writer, string) error {
 // prefix and the evaluation's id, "lhe-kankemenag-sinjai-2026-TPI.html".
 func (f exportFormat) fileName(evalID string) string {
 	return f.prefix + "-" + strings.ReplaceAll(evalID, "/", "-") + "." + f.ext
+}
+
+// freeName is path, or when a file is there already (a workbook exported
+// before and filled in since) the first of "name (2).ext", "name (3).ext"
+// … that is free: x never writes over a file. A name taken by something
+// else (a folder) is kept, and writing to it fails and says so.
+func freeName(path string) string {
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	for n := 2; ; n++ {
+		fi, err := os.Lstat(path)
+		if err != nil || !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
+			return path // free, or not a file: the write says what is wrong
+		}
+		path = fmt.Sprintf("%s (%d)%s", base, n, ext)
+	}
 }
 
 // sshCommand is the command line that writes f of an evaluation over ssh.
@@ -134,7 +151,7 @@ func (m *exportMenu) key(msg tea.KeyPressMsg) tea.Cmd {
 		if err != nil {
 			return exportedMsg{err: err}
 		}
-		path := filepath.Join(dir, f.fileName(evalID))
+		path := freeName(filepath.Join(dir, f.fileName(evalID)))
 		err = store.WriteAtomic(path, func(w io.Writer) error { return f.write(db, w, evalID) })
 		return exportedMsg{path: path, err: err}
 	}
