@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -131,8 +132,15 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 		// read as it is, its dashes and curly quotes would be stored as �.
 		return File{}, bad
 	}
+	comma := delimiter(data)
+	if first, _, _ := bytes.Cut(data, []byte("\n")); sepLine.Match(bytes.TrimSpace(first)) {
+		// Excel's "sep=;": the separator, on a line of its own. Its line
+		// break stays, a blank line, so the next lines keep their numbers.
+		comma = rune(bytes.TrimSpace(first)[4])
+		data = data[len(first):]
+	}
 	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = delimiter(data)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
 	header, err := r.Read()
@@ -229,6 +237,8 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 	}
 	return f, nil
 }
+
+var sepLine = regexp.MustCompile(`^(?i)sep=[,;\t|]$`)
 
 // delimiter guesses the separator from the header line: a comma, or the
 // semicolon or tab a spreadsheet writes where the comma is the decimal sign.

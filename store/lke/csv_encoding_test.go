@@ -59,3 +59,19 @@ func TestReadCSVWorkbook(t *testing.T) {
 		t.Errorf("%d errors for a long Windows-1252 file: %v", len(es), err)
 	}
 }
+
+// A CSV that opens with Excel's "sep=;" line (written so that Excel
+// splits its columns in any locale) is read with that separator, its
+// lines numbered as in the file.
+func TestReadCSVSepLine(t *testing.T) {
+	in, _ := model.Builtin("lke-zi-2021")
+	data := "sep=;\r\nid;jawaban;catatan\r\nmp.pemenuhan.1;Y;\"catatan; dengan\r\nbaris baru\"\r\nmp.pemenuhan.2;Z;\r\n"
+	f, err := ReadCSV("sep.csv", []byte(data), in)
+	es, _ := model.AsFileErrors(err)
+	if len(es) != 1 || es[0].Line != 5 || !strings.Contains(es[0].Msg, `"Z"`) {
+		t.Fatalf("errors %v, want one at line 5 about \"Z\"", err)
+	}
+	if len(f.Entries) != 1 || f.Entries[0].Note != "catatan; dengan\r\nbaris baru" && f.Entries[0].Note != "catatan; dengan\nbaris baru" || f.Entries[0].Line != 3 {
+		t.Errorf("entries %+v", f.Entries)
+	}
+}
