@@ -31,8 +31,9 @@ import (
 // Reading it back (ReadCSV) takes the header's names in any order and case
 // (English ones too: question, number, answer, value, score, note), a
 // semicolon or tab instead of the comma (what Excel writes where the comma
-// is the decimal sign), and a byte-order mark. Only id (or, without it,
-// nomor), jawaban and catatan are read: nilai and skor are computed. Other
+// is the decimal sign, or the one a first line "sep=;" names), and a
+// byte-order mark; text that is not UTF-8 (or UTF-16) is refused. Only id
+// (or, without it, nomor), jawaban and catatan are read: nilai and skor are computed. Other
 // columns are ignored. An empty jawaban clears the stored answer; without
 // a catatan column notes are left alone.
 var csvHeader = []string{"id", "nomor", "jawaban", "nilai", "skor", "catatan"}
