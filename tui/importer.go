@@ -197,9 +197,13 @@ func (s *importScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// importKinds are the files the screen reads, by their extension.
+// importKinds are the files the screen reads, by their extension. An
+// .ods or an old .xls is read as a workbook too, so that the reader says
+// how to save it as .xlsx.
 var importKinds = map[string]func(string, []byte, *model.Instrument) (lke.File, error){
 	".xlsx": lke.ReadLKE,
+	".ods":  lke.ReadLKE,
+	".xls":  lke.ReadLKE,
 	".csv":  lke.ReadCSV,
 }
 

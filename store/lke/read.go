@@ -47,6 +47,9 @@ func ReadLKE(name string, data []byte, in *model.Instrument) (f File, err error)
 	if bytes.Contains(data[:min(len(data), 100)], []byte("application/vnd.oasis.opendocument")) { // its first entry names the kind
 		return File{}, model.FileErrors{{File: name, Msg: "berkas OpenDocument (.ods) dari LibreOffice, bukan Excel (.xlsx): simpan ulang dengan Simpan Sebagai → Excel 2007-365 (.xlsx)"}}
 	}
+	if bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) { // a compound file, not a zip
+		return File{}, model.FileErrors{{File: name, Msg: "berkas Excel lama (.xls) atau .xlsx berkata sandi, bukan .xlsx yang terbaca: simpan ulang sebagai .xlsx tanpa kata sandi"}}
+	}
 	xf, err := excelize.OpenReader(bytes.NewReader(data))
 	if errors.Is(err, zip.ErrFormat) { // a CSV, a PDF or an old .xls renamed
 		return File{}, model.FileErrors{{File: name, Msg: "bukan berkas Excel (.xlsx): isinya bukan arsip zip (berkas .xls lama: simpan ulang sebagai .xlsx)"}}

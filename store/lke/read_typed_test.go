@@ -305,3 +305,14 @@ func TestReadLKEAnswerInValueColumn(t *testing.T) {
 		t.Errorf("%v, want %q", err, want)
 	}
 }
+
+// An old Excel workbook (.xls) — or an .xlsx protected by a password,
+// which Excel also wraps in a compound file — is refused saying so, not
+// with excelize's "unsupported workbook file format".
+func TestReadLKEOldExcel(t *testing.T) {
+	in, _ := model.Builtin("lke-zi-2021")
+	_, err := ReadLKE("lama.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"+strings.Repeat("\x00", 600)), in)
+	if err == nil || !strings.Contains(err.Error(), "simpan ulang sebagai .xlsx") || strings.Contains(err.Error(), "unsupported") {
+		t.Errorf("an .xls file: %v", err)
+	}
+}
