@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -20,8 +21,27 @@ func PlainNumber(f float64) string {
 func DecimalComma(s string) string { return strings.Replace(s, ".", ",", 1) }
 
 // Points formats a score the way Indonesian reports write it: two
-// decimals with a decimal comma (1,25).
-func Points(f float64) string { return DecimalComma(fmt.Sprintf("%.2f", f)) }
+// decimals with a decimal comma (1,25), a half rounded away from zero as
+// a spreadsheet shows it (6,625 reads 6,63, as in the workbook ziwb
+// exports; Go's %.2f would give 6,62).
+func Points(f float64) string { return DecimalComma(twoDecimals(f)) }
+
+// twoDecimals rounds f to hundredths, halves away from zero, on its
+// decimal form to nine places rather than on its binary value: 1.005,
+// stored as 1.00499999…, is a half as a person typed it.
+func twoDecimals(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) >= 1e9 {
+		return fmt.Sprintf("%.2f", f)
+	}
+	digits := strings.Replace(strconv.FormatFloat(math.Abs(f), 'f', 9, 64), ".", "", 1)
+	n, _ := strconv.ParseUint(digits, 10, 64)
+	hundredths := (n + 5_000_000) / 10_000_000
+	sign := ""
+	if f < 0 && hundredths > 0 {
+		sign = "-"
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, hundredths/100, hundredths%100)
+}
 
 // PointsShort writes a shortfall as Points does, but a rule missed by
 // less than half a hundredth reads "kurang 0,01", never 0,00.
