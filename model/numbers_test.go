@@ -35,12 +35,12 @@ func TestPointsRoundsHalfAwayFromZero(t *testing.T) {
 		f    float64
 		want string
 	}{
-		{6.625, "6,63"},  // exact in binary: %.2f gives 6,62
-		{6.615, "6,62"},  // 6.6149999… in binary
-		{1.005, "1,01"},  // 1.00499999… in binary
-		{2.675, "2,68"},  // 2.67499999… in binary
-		{0.125, "0,13"},  // a quarter of a half point
-		{6.624, "6,62"},  // under the half
+		{6.625, "6,63"}, // exact in binary: %.2f gives 6,62
+		{6.615, "6,62"}, // 6.6149999… in binary
+		{1.005, "1,01"}, // 1.00499999… in binary
+		{2.675, "2,68"}, // 2.67499999… in binary
+		{0.125, "0,13"}, // a quarter of a half point
+		{6.624, "6,62"}, // under the half
 		{99.995, "100,00"},
 		{0, "0,00"},
 		{-6.625, "-6,63"},
