@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // The workbench's frame: the header, the top screen's body and the help
@@ -83,7 +85,8 @@ func (a *App) render() string {
 	if f.out == "" {
 		// Each part is clipped to the width and its exact height already:
 		// joining needs no measuring (JoinVertical would pad every line).
-		f.out = f.header + "\n" + f.body + "\n" + f.footer
+		// Stored text reaches the terminal without its control sequences.
+		f.out = format.Printable(f.header + "\n" + f.body + "\n" + f.footer)
 	}
 	return f.out
 }

@@ -12,9 +12,11 @@ import (
 	"runtime"
 
 	"github.com/inconshreveable/mousetrap"
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/kemenag-ortala/ziwb/tui"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // exitError carries an exit status for errors already printed in full.
@@ -28,11 +30,23 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 func init() { cobra.MousetrapHelpText = "" }
 
 func main() {
-	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	code := run(os.Args[1:], onTerminal(os.Stdout), onTerminal(os.Stderr))
 	if (code == 1 || code == 2) && mousetrap.StartedByExplorer() {
 		holdWindow(os.Stdin, os.Stderr) // the window closes with the process
 	}
 	os.Exit(code)
+}
+
+// onTerminal is f for the commands' output, without the control
+// sequences stored text may carry when f is a terminal: a satker's name
+// from someone's bundle must not clear or retitle the window that prints
+// it. Files and pipes get every byte, as written. The workbench draws
+// through Bubble Tea, not through this.
+func onTerminal(f *os.File) io.Writer {
+	if isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()) {
+		return format.PrintableWriter(f)
+	}
+	return f
 }
 
 // holdWindow waits for enter, so that an error in a window Explorer
