@@ -21,6 +21,7 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/store"
 	"github.com/kemenag-ortala/ziwb/tui"
+	"github.com/kemenag-ortala/ziwb/tui/format"
 )
 
 // Defaults of ziwb serve.
@@ -220,7 +221,7 @@ func (s *Server) handle(sess ssh.Session) {
 	if workbench {
 		code = s.workbench(ctx, sess, who)
 	} else {
-		code = s.cfg.Command(ctx, s.cfg.DB.As(who.Role), who, sess.Command(), sess, sess, sess.Stderr())
+		code = s.cfg.Command(ctx, s.cfg.DB.As(who.Role), who, sess.Command(), sess, commandOut(sess), format.PrintableWriter(sess.Stderr()))
 	}
 	s.mu.Lock()
 	why := me.why
@@ -352,4 +353,16 @@ func (s *Server) watchUsers(stop <-chan struct{}) {
 		}
 		s.mu.Unlock()
 	}
+}
+
+// commandOut is where a command's output goes: to a terminal (ssh -t)
+// without the control sequences stored text may carry, as the local
+// binary writes to one; to a pipe or file on the client (no pty) every
+// byte as written, for a workbook or a bundle is data. Errors always go
+// through format.PrintableWriter: they land on the person's terminal.
+func commandOut(sess ssh.Session) io.Writer {
+	if _, _, pty := sess.Pty(); pty {
+		return format.PrintableWriter(sess)
+	}
+	return sess
 }
