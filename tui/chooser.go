@@ -34,7 +34,7 @@ var (
 		ccMark:       {"", 1, 1, 0},
 		ccYear:       {"TAHUN", 5, 5, 0},
 		ccStage:      {"TAHAP", 12, 12, 0},
-		ccStatus:     {"STATUS", 6, 6, 0},
+		ccStatus:     {"STATUS", 6, 8, 0}, // "diajukan"
 		ccProgress:   {"PROGRES", 7, 30, 0},
 		ccScore:      {"NILAI", 6, 6, 0},
 		ccResult:     {"HASIL", 5, 6, 66},
@@ -42,7 +42,7 @@ var (
 		ccInstrument: {"INSTRUMEN", 11, 16, 78},
 	}
 	chooserDrop = []int{ccInstrument, ccResult, ccStatus}
-	chooserGrow = []growStep{{ccProgress, 16}, {ccVerdict, 8}, {ccResult, 6}, {ccInstrument, 16}, {ccProgress, 30}}
+	chooserGrow = []growStep{{ccStatus, 8}, {ccProgress, 16}, {ccVerdict, 8}, {ccResult, 6}, {ccInstrument, 16}, {ccProgress, 30}}
 )
 
 // chooserScreen lists one satker's evaluations, newest first, and starts

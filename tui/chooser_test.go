@@ -171,3 +171,19 @@ func TestEvalFormTeamPlaceholderIsCutWithEllipsis(t *testing.T) {
 		t.Errorf("opened at 60 columns: the Tim line %q is cut without …", l)
 	}
 }
+
+// An evaluation's status is a word of the review chain; the chooser shows
+// it whole from the smallest window up, never "direv…" or "diaju…".
+func TestChooserStatusIsWhole(t *testing.T) {
+	db, _ := testDB(t)
+	addSatker(t, db, magelang)
+	in := testInstrument(t)
+	createRound(t, db, in, magelang.ID, 2026, model.StageTPI, model.Submitted)
+	createRound(t, db, in, magelang.ID, 2025, model.StageTPI, model.Reviewed)
+	for _, size := range []struct{ w, h int }{{60, 15}, {80, 24}, {200, 60}} {
+		h := newHarness(t, db, size.w, size.h)
+		h.keys("[enter]")
+		topOf[*chooserScreen](t, h, "the chooser")
+		h.mustSee(" diajukan ", " direviu ")
+	}
+}
