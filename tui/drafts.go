@@ -158,6 +158,11 @@ func (d *draftsScreen) Update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return errMsg{msg.err} }
 		}
 		d.loaded, d.eval, d.inst, d.drafts = true, msg.eval, msg.inst, msg.drafts
+		// Without drafts only esc does anything: the help offers no more.
+		k := &d.keys
+		for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Accept, &k.Edit, &k.Discard, &k.Scroll} {
+			b.SetEnabled(len(d.drafts) > 0)
+		}
 		d.fill()
 	case draftSavedMsg:
 		d.busy = false
