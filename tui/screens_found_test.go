@@ -34,3 +34,28 @@ func TestDraftsWithoutDraftsOfferOnlyBack(t *testing.T) {
 		}
 	}
 }
+
+// The evidence list offers to change, check and delete evidence only
+// when there is some; empty, it offers to add.
+func TestEvidenceListOffersOnlyWhatApplies(t *testing.T) {
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-uji", "KUA Kecamatan Uji", model.StagePMPZI)
+	h, _ := openWalk(t, db, ev.ID, 80, 24)
+	h.keys("v")
+	h.mustSee("a tambah eviden")
+	inapplicable := []string{"ubah eviden", "tandai diperiksa", "hapus eviden"}
+	for _, screen := range []string{"", "?"} {
+		h.keys(screen)
+		for _, offered := range inapplicable {
+			if strings.Contains(h.view(), offered) {
+				t.Errorf("with no evidence the list offers %q:\n%s", offered, h.view())
+			}
+		}
+	}
+	h.keys("[esc]") // closes the overview
+	h.keys("aSK Tim ZI[tab]nomor 12/2026[enter]")
+	h.mustSee("SK Tim ZI")
+	for _, offered := range inapplicable {
+		h.mustSee(offered)
+	}
+}

@@ -75,6 +75,10 @@ func (w *walkScreen) Help() keyHelp {
 		}
 		return keyHelp{short: []key.Binding{k.Cancel, k.ToEvidence}}
 	case focusEvidence:
+		if len(w.evidence()) == 0 { // nothing to change, check, delete or move over
+			s := []key.Binding{k.EvAdd, k.LeaveList}
+			return keyHelp{short: s, full: [][]key.Binding{s}}
+		}
 		s := []key.Binding{k.EvAdd, k.EvEdit, k.EvCheck, k.EvRemove, k.LeaveList}
 		return keyHelp{short: s, full: [][]key.Binding{s, {k.EvUp, k.EvDown}}}
 	case focusEvidenceForm:
