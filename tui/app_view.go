@@ -144,13 +144,18 @@ func (a *App) fullHelp() string {
 	st := a.env.st
 	var blocks [][]key.Binding
 	seen := map[key.Help]bool{} // a screen's own "esc kembali" is the workbench's too
-	for _, g := range append(a.top().Help().full, []key.Binding{a.keys.Back, a.keys.Help, a.keys.Quit}) {
+	// A screen's own esc ("kembali tanpa menyimpan") says what esc does
+	// there better than the workbench's "kembali": the key is listed once.
+	seenKey := map[string]bool{}
+	screen := a.top().Help().full
+	for gi, g := range append(screen, []key.Binding{a.keys.Back, a.keys.Help, a.keys.Quit}) {
 		var on []key.Binding
 		for _, k := range g {
-			if k.Enabled() && !seen[k.Help()] {
-				seen[k.Help()] = true
-				on = append(on, k)
+			if !k.Enabled() || seen[k.Help()] || (gi == len(screen) && seenKey[k.Help().Key]) {
+				continue
 			}
+			seen[k.Help()], seenKey[k.Help().Key] = true, true
+			on = append(on, k)
 		}
 		if len(on) > 0 {
 			blocks = append(blocks, on)

@@ -59,3 +59,27 @@ func TestEvidenceListOffersOnlyWhatApplies(t *testing.T) {
 		h.mustSee(offered)
 	}
 }
+
+// A screen whose esc says more than "kembali" (the import preview: back
+// without saving) lists esc once in its overview, not once more as the
+// workbench's own.
+func TestOverviewListsEscOnce(t *testing.T) {
+	f := newImportFixture(t)
+	f.write(t, "isi.csv", f.csv(t, "T"))
+	h := f.open(t, 80, 30)
+	h.keys("isi.csv[enter]")
+	h.mustSee("BERUBAH (1)")
+	h.keys("?")
+	h.mustSee("Semua tombol", "esc kembali tanpa menyimpan")
+	n := 0
+	for _, l := range strings.Split(h.view(), "\n") {
+		for _, cell := range strings.Split(l, "  ") {
+			if strings.HasPrefix(strings.TrimSpace(cell), "esc ") || strings.TrimSpace(cell) == "esc" {
+				n++
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("esc listed %d times:\n%s", n, h.view())
+	}
+}
