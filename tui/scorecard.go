@@ -177,7 +177,7 @@ func (s *scorecardScreen) render() {
 	barW := max(6, min(24, w-nameW-40))
 	var b strings.Builder
 	if s.level != model.NoLevel {
-		b.WriteString(st.Warn.Render(fmt.Sprintf("Tingkat %s: jawaban sampai %s saja (l: tingkat berikut)", s.level.Title(), s.level)) + "\n")
+		b.WriteString(st.Warn.Width(w).Render(fmt.Sprintf("Tingkat %s: jawaban sampai %s saja (l: tingkat berikut)", s.level.Title(), s.level)) + "\n")
 	}
 	fmt.Fprintf(&b, "%s\n", st.Header.Width(w).Render(fmt.Sprintf("Nilai total %s dari %s · dijawab %d/%d · hasil: %s · sasaran: %s",
 		model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions, resultText(sc.Result), sc.Target)))

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -81,5 +83,20 @@ func TestOverviewListsEscOnce(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("esc listed %d times:\n%s", n, h.view())
+	}
+}
+
+// The scorecard of one review level says which level it is and how to
+// go on (l) in full at the smallest window: the line wraps, not cut.
+func TestScorecardLevelLineWrapsAtSixty(t *testing.T) {
+	db, ev := reviewedDB(t)
+	h := &harness{t: t, app: New(db, "Rahmat Hidayat")}
+	h.run(h.app.Init())
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	h.send(pushMsg{s: newWalk(h.app.env, ev.ID)})
+	h.keys("sl")
+	h.mustSee("Tingkat Anggota Tim")
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "(l: tingkat berikut)") {
+		t.Errorf("the level line is cut:\n%s", h.view())
 	}
 }
