@@ -88,7 +88,7 @@ func (d *dashboardScreen) Capturing() bool { return d.filter.Focused() }
 
 func (d *dashboardScreen) SetSize(width, height int) {
 	d.width, d.height = width, height
-	d.filter.SetWidth(max(1, width-10))
+	fitField(&d.filter.Model, max(1, width-10))
 	d.scroll()
 	d.dirty = true
 }

@@ -65,7 +65,7 @@ const teamHint = "nama (anggota), nama (ketua), nama (pengendali)"
 // placeholder, where it does not fit, is cut with "…".
 func (f *evalForm) sizeTeam(width int) {
 	w := max(16, width-formLabelW-6)
-	f.team.SetWidth(w)
+	fitField(&f.team, w)
 	f.team.Placeholder = ansi.Truncate(teamHint, w, "…")
 }
 

@@ -20,6 +20,17 @@ func newField(prompt, placeholder string, limit int) textinput.Model {
 	return in
 }
 
+// fitField gives a one-line field a new width. A textinput scrolls its
+// text only when the cursor moves, so after a resize it would show the
+// cells it had room for before (too few, or more than the screen has):
+// the cursor is set again from the start to scroll the text anew.
+func fitField(in *textinput.Model, width int) {
+	in.SetWidth(width)
+	pos := in.Position()
+	in.CursorStart()
+	in.SetCursor(pos)
+}
+
 // newTextArea is every multi-line text field, with a steady cursor.
 func newTextArea(placeholder string) textarea.Model {
 	ta := textarea.New()

@@ -63,7 +63,7 @@ func (f *listFilter) start() tea.Cmd {
 }
 
 // fit makes the field as wide as the screen leaves it.
-func (f *listFilter) fit(width int) { f.SetWidth(max(1, width-lipgloss.Width(f.Prompt)-1)) }
+func (f *listFilter) fit(width int) { fitField(&f.Model, max(1, width-lipgloss.Width(f.Prompt)-1)) }
 
 // terms are the lower-case words every shown item must contain.
 func (f *listFilter) terms() []string { return strings.Fields(strings.ToLower(f.Value())) }

@@ -125,7 +125,7 @@ func (s *importScreen) Capturing() bool { return s.step == importAsk }
 
 func (s *importScreen) SetSize(width, height int) {
 	s.width, s.height = width, height
-	s.field.SetWidth(max(10, width-4))
+	fitField(&s.field, max(10, width-4))
 	s.fill()
 	s.dirty = true
 }

@@ -134,7 +134,7 @@ func (m *mergeScreen) SetSize(width, height int) {
 	}
 	m.width, m.height = width, height
 	if m.edit != nil {
-		m.edit.field.SetWidth(max(10, width-lenPrompt(m.edit.field)-2))
+		fitField(&m.edit.field, max(10, width-lenPrompt(m.edit.field)-2))
 	}
 	m.tableH = -1
 	m.layout()

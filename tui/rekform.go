@@ -67,7 +67,7 @@ func newRekEditor(rk model.Rekomendasi) *rekEditor {
 func (e *rekEditor) setSize(width, height int) {
 	e.text.SetWidth(max(10, width))
 	e.text.SetHeight(max(2, height-5)) // title, priority, due, problem, spare
-	e.due.SetWidth(max(10, width-lipgloss.Width(e.due.Prompt)-1))
+	fitField(&e.due, max(10, width-lipgloss.Width(e.due.Prompt)-1))
 }
 
 // fields are the editor's text fields by focus; the priority is a choice.
@@ -220,7 +220,7 @@ func (f *followUpForm) setSize(width, height int) {
 	f.text.SetWidth(max(10, width))
 	f.text.SetHeight(max(2, height-6))
 	for _, in := range []*textinput.Model{&f.date, &f.evTitle, &f.evLoc} {
-		in.SetWidth(max(10, width-lipgloss.Width(in.Prompt)-1))
+		fitField(in, max(10, width-lipgloss.Width(in.Prompt)-1))
 	}
 }
 

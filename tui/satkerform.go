@@ -123,7 +123,7 @@ func (f *satkerForm) SetSize(width, height int) {
 	f.width, f.height = width, height
 	for i := range f.inputs {
 		w := max(1, f.inputW()-1) // one cell for the cursor
-		f.inputs[i].SetWidth(w)
+		fitField(&f.inputs[i], w)
 		// The field cuts a long placeholder without saying so.
 		f.inputs[i].Placeholder = ansi.Truncate(satkerPlaceholders[i], w, "…")
 	}

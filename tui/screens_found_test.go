@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -98,5 +99,35 @@ func TestScorecardLevelLineWrapsAtSixty(t *testing.T) {
 	h.mustSee("Tingkat Anggota Tim")
 	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "(l: tingkat berikut)") {
 		t.Errorf("the level line is cut:\n%s", h.view())
+	}
+}
+
+// A one-line field follows a resize: shrunk, it still shows the text
+// before the cursor within the screen; grown, it shows the whole text it
+// now has room for, not the few cells it showed before.
+func TestFieldFollowsResize(t *testing.T) {
+	db, _ := testDB(t)
+	const name = "Madrasah Tsanawiyah Negeri 1 Kabupaten Minahasa"
+	h := newHarness(t, db, 60, 15)
+	h.keys("n" + name)
+	nameLine := func() string {
+		for _, l := range strings.Split(h.view(), "\n") {
+			if strings.Contains(l, "Nama satker") {
+				return strings.TrimRight(l, " ")
+			}
+		}
+		t.Fatalf("no name field:\n%s", h.view())
+		return ""
+	}
+	h.send(tea.WindowSizeMsg{Width: 200, Height: 30})
+	if l := nameLine(); !strings.Contains(l, name) {
+		t.Errorf("grown to 200 columns, the field shows %q", l)
+	}
+	h = newHarness(t, db, 200, 30)
+	h.keys("n" + name)
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	f := topOf[*satkerForm](t, h, "the satker form")
+	if l := nameLine(); !strings.HasSuffix(l, "Minahasa") || ansi.StringWidth(f.inputs[sfName].View()) > f.inputW() {
+		t.Errorf("shrunk to 60 columns, the field shows %q, %d cells for %d", l, ansi.StringWidth(f.inputs[sfName].View()), f.inputW())
 	}
 }

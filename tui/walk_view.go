@@ -32,9 +32,9 @@ func (w *walkScreen) layoutEditors() {
 	right := max(10, w.width-w.treeWidth()-4)
 	w.note.SetWidth(right)
 	w.note.SetHeight(noteHeight)
-	w.input.SetWidth(max(10, right-4))
+	fitField(&w.input, max(10, right-4))
 	for i := range w.evForm {
-		w.evForm[i].SetWidth(max(10, right-12))
+		fitField(&w.evForm[i], max(10, right-12))
 	}
 }
 
