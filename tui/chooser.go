@@ -144,6 +144,9 @@ func (c *chooserScreen) SetSize(width, height int) {
 	if c.form != nil {
 		c.form.sizeTeam(width)
 	}
+	if c.team != nil {
+		fitField(&c.team.field, max(10, width-8))
+	}
 	c.dirty = true
 }
 

@@ -21,7 +21,7 @@ func (c *chooserScreen) openTeam() tea.Cmd {
 		return nil
 	}
 	f := newField("Tim: ", "nama (anggota), nama (ketua), nama (pengendali)", 300)
-	f.SetWidth(max(10, c.width-8))
+	fitField(&f, max(10, c.width-8))
 	var cmd tea.Cmd
 	c.team, cmd = openLineEdit(e.ID, f, e.Team.String())
 	return cmd

@@ -196,6 +196,10 @@ func (r *reviewScreen) layout() {
 	if r.followUp != nil {
 		r.followUp.setSize(r.width, dh)
 	}
+	if r.prompt != nil && r.prompt.reason != nil {
+		in := r.prompt.reason
+		fitField(in, max(10, r.width-lipgloss.Width(in.Prompt)-2))
+	}
 	r.fillDetail()
 }
 

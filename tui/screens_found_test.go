@@ -131,3 +131,39 @@ func TestFieldFollowsResize(t *testing.T) {
 		t.Errorf("shrunk to 60 columns, the field shows %q, %d cells for %d", l, ansi.StringWidth(f.inputs[sfName].View()), f.inputW())
 	}
 }
+
+// The fields a screen opens at its foot (the chooser's team, the walk's
+// reason for a step back) follow a resize too: shrunk, the text before
+// the cursor still shows, within the screen.
+func TestFootFieldsFollowResize(t *testing.T) {
+	db, _ := testDB(t)
+	seedFew(t, db)
+	const team = "ani (anggota), budi (anggota), citra (ketua), dodi (pengendali)"
+	h := newHarness(t, db, 200, 30)
+	h.keys("[enter]t")
+	for range 60 {
+		h.send(keyBack)
+	}
+	h.keys(team)
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	c := topOf[*chooserScreen](t, h, "the chooser")
+	if v := c.team.field.View(); ansi.StringWidth(v) > 60 || !strings.Contains(v, "(pengendali)") {
+		t.Errorf("the team field at 60 columns: %q", ansi.Strip(v))
+	}
+
+	db2, ev := reviewedDB(t)
+	h = &harness{t: t, app: New(db2, "Rahmat Hidayat")}
+	h.run(h.app.Init())
+	h.send(tea.WindowSizeMsg{Width: 200, Height: 30})
+	w := newWalk(h.app.env, ev.ID).(*walkScreen)
+	h.send(pushMsg{s: w})
+	h.keys("p2")
+	if w.prompt == nil || w.prompt.reason == nil {
+		t.Fatalf("no reason asked:\n%s", h.view())
+	}
+	h.keys(strings.Repeat("Eviden belum lengkap. ", 6) + "AKHIR")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	if v := w.prompt.reason.View(); ansi.StringWidth(v) > 60 || !strings.Contains(v, "AKHIR") {
+		t.Errorf("the reason field at 60 columns: %q", ansi.Strip(v))
+	}
+}

@@ -36,6 +36,10 @@ func (w *walkScreen) layoutEditors() {
 	for i := range w.evForm {
 		fitField(&w.evForm[i], max(10, right-12))
 	}
+	if w.prompt != nil && w.prompt.reason != nil {
+		in := w.prompt.reason
+		fitField(in, max(10, w.width-lipgloss.Width(in.Prompt)-2))
+	}
 }
 
 func (w *walkScreen) View() string {
