@@ -83,7 +83,11 @@ func (d *dashboardScreen) layoutRest(l dashLayout, room int) dashLayout {
 		l.region = min(30, room-1)
 		room -= l.region + 1
 	}
-	l.satker += min(max(0, room), 40-l.satker)
+	grow := min(max(0, room), 40-l.satker)
+	l.satker += grow
+	if l.region > 0 { // what the name leaves at the widest
+		l.region += min(max(0, room-grow), 44-l.region)
+	}
 	return l
 }
 

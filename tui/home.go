@@ -74,7 +74,7 @@ var (
 		hcMark:     {"", 1, 1, 0},
 		hcName:     {"SATKER", 20, 60, 0},
 		hcKind:     {"JENIS", 10, 10, 110},
-		hcRegion:   {"WILAYAH", 10, 34, 70},
+		hcRegion:   {"WILAYAH", 10, 48, 70},
 		hcTarget:   {"TARGET", 6, 6, 90},
 		hcLatest:   {"TERAKHIR", 10, 17, 0}, // "2026 PMPZI"
 		hcProgress: {"PROGRES", 7, 24, 0},
@@ -84,10 +84,12 @@ var (
 	}
 	homeDrop = []int{hcResult, hcKind, hcTarget, hcRegion, hcLatest, hcProgress}
 	// The name identifies a satker: it grows first, then the region
-	// enough for "Kab. Magelang", then a bar of a few cells.
+	// enough for "Kab. Magelang", then a bar of a few cells; what is left
+	// at the widest goes to the region ("Kab. Minahasa Tenggara, Sulawesi
+	// Utara").
 	homeGrow = []growStep{{hcName, 24}, {hcRegion, 13}, {hcProgress, 12}, {hcLatest, 17}, {hcName, 30},
 		{hcProgress, 14}, {hcRegion, 26}, {hcVerdict, 8}, {hcName, 44}, {hcProgress, 24}, {hcRegion, 34},
-		{hcResult, 6}, {hcName, 60}}
+		{hcResult, 6}, {hcName, 60}, {hcRegion, 48}}
 )
 
 // homeScreen is the list of satkers: where every session starts.

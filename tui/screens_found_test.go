@@ -167,3 +167,21 @@ func TestFootFieldsFollowResize(t *testing.T) {
 		t.Errorf("the reason field at 60 columns: %q", ansi.Strip(v))
 	}
 }
+
+// At 200 columns the satker list and the dashboard have room to spare: a
+// region as long as Kab. Minahasa Tenggara, Sulawesi Utara shows whole.
+func TestHomeWideShowsWholeRegion(t *testing.T) {
+	db, _ := testDB(t)
+	addSatker(t, db, model.Satker{ID: "kua-tombatu", Name: "KUA Kecamatan Tombatu", Kind: model.KUA,
+		Province: "Sulawesi Utara", Regency: "Kabupaten Minahasa Tenggara", Target: model.WBK})
+	h := newHarness(t, db, 200, 60)
+	h.mustSee("KUA Kecamatan Tombatu")
+	if v := h.view(); !strings.Contains(v, "Minahasa Tenggara, Sulawesi Utara") {
+		t.Errorf("the region is cut at 200 columns:\n%s", v)
+	}
+	h.keys("b")
+	topOf[*dashboardScreen](t, h, "the dashboard")
+	if v := h.view(); !strings.Contains(v, "Minahasa Tenggara, Sulawesi Utara") {
+		t.Errorf("the dashboard cuts the region at 200 columns:\n%s", v)
+	}
+}
