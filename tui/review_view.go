@@ -142,7 +142,7 @@ func (r *reviewScreen) detailText(it *reviewItem) string {
 			due = st.Error.Render(fmt.Sprintf("! %s — lewat %d hari", due, days))
 		}
 	}
-	fmt.Fprintf(&b, "Prioritas %s · status %s · %s\n", rk.Priority, rk.Status, due)
+	b.WriteString(wrap.Render(fmt.Sprintf("Prioritas %s · status %s · %s", rk.Priority, rk.Status, due)) + "\n")
 	b.WriteString(r.nodeNow(it) + "\n")
 	if rk.Status == model.RekDitolak {
 		b.WriteString(wrap.Render("Alasan ditolak: "+rk.Reason) + "\n")
@@ -167,8 +167,8 @@ func (r *reviewScreen) detailText(it *reviewItem) string {
 	}
 	// The follow-ups come first: in a review they are what changed.
 	b.WriteString("\n" + wrap.Render(rk.Text) + "\n")
-	b.WriteString(st.Muted.Render(fmt.Sprintf("\nDibuat %s oleh %s · diubah %s oleh %s",
-		format.ShortDate(rk.Created), rk.CreatedBy, format.ShortDate(rk.Updated), rk.UpdatedBy)))
+	b.WriteString("\n" + st.Muted.Render(wrap.Render(fmt.Sprintf("Dibuat %s oleh %s · diubah %s oleh %s",
+		format.ShortDate(rk.Created), rk.CreatedBy, format.ShortDate(rk.Updated), rk.UpdatedBy))))
 	return b.String()
 }
 

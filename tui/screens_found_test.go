@@ -7,6 +7,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -183,5 +184,31 @@ func TestHomeWideShowsWholeRegion(t *testing.T) {
 	topOf[*dashboardScreen](t, h, "the dashboard")
 	if v := h.view(); !strings.Contains(v, "Minahasa Tenggara, Sulawesi Utara") {
 		t.Errorf("the dashboard cuts the region at 200 columns:\n%s", v)
+	}
+}
+
+// The recommendation's detail pane wraps every line at the smallest
+// window: its status line ("! tenggat … — lewat 65 hari") and its last
+// line (who made and changed it) lost their ends at 60 columns.
+func TestReviewDetailWrapsAtSixty(t *testing.T) {
+	db, _ := testDB(t)
+	if err := db.Demo(0, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, db, 60, 24)
+	h.keys("r")
+	r := topOf[*reviewScreen](t, h, "the recommendations")
+	for range r.shown {
+		it := r.selected()
+		text := r.detailText(it)
+		for _, l := range strings.Split(text, "\n") {
+			if w := ansi.StringWidth(l); w > 60 {
+				t.Fatalf("%s: a line of %d cells in a pane of 60: %q", it.rek.ID, w, ansi.Strip(l))
+			}
+		}
+		if flat := strings.Join(strings.Fields(ansi.Strip(text)), " "); !strings.Contains(flat, "oleh "+it.rek.UpdatedBy) {
+			t.Fatalf("%s: the pane lacks who changed it last:\n%s", it.rek.ID, ansi.Strip(text))
+		}
+		h.keys("j")
 	}
 }
