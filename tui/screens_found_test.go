@@ -212,3 +212,16 @@ func TestReviewDetailWrapsAtSixty(t *testing.T) {
 		h.keys("j")
 	}
 }
+
+// A number or percentage question says what it accepts in full at the
+// smallest window: the hint wraps rather than losing "mis. 8/10".
+func TestWalkAcceptedHintWrapsAtSixty(t *testing.T) {
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-uji", "KUA Kecamatan Uji", model.StageTPI)
+	h, _ := openWalk(t, db, ev.ID, 60, 15)
+	w := topOf[*walkScreen](t, h, "the walk")
+	goTo(t, h, w, "ak.reform.1") // a percentage
+	if flat := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(flat, "mis. 8/10))") {
+		t.Errorf("the accepted answers are cut:\n%s", h.view())
+	}
+}

@@ -112,7 +112,7 @@ func (w *walkScreen) detail(width, height int) string {
 		if !ans.Value.IsZero() {
 			answer = st.Selected.Render(format.Answer(q, ans.Value))
 		}
-		fmt.Fprintf(&b, "Jawaban: %s   %s\n", answer, st.Muted.Render("("+q.Accepted()+")"))
+		b.WriteString(wrap.Render(fmt.Sprintf("Jawaban: %s   %s", answer, st.Muted.Render("("+q.Accepted()+")"))) + "\n")
 	}
 	if w.focus == focusInput {
 		b.WriteString(w.input.View() + "\n")
