@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
 )
@@ -158,12 +159,12 @@ func (e *rekEditor) help() []key.Binding {
 // block a field, and why the last save was refused.
 func formView(st styles, width, height int, title, problem string, fields ...string) string {
 	var b strings.Builder
-	b.WriteString(st.Header.Render(title) + st.Muted.Render("  ctrl+s simpan · tab kolom berikut · esc batal") + "\n")
+	b.WriteString(ansi.Truncate(st.Header.Render(title)+st.Muted.Render("  ctrl+s simpan · tab kolom berikut · esc batal"), width, "…") + "\n")
 	for _, f := range fields {
 		b.WriteString(f + "\n")
 	}
 	if problem != "" {
-		b.WriteString(st.Error.Render("✗ " + problem))
+		b.WriteString(st.Error.Render(strings.Join(wrapLines("✗ "+problem, max(1, width), 3), "\n")))
 	}
 	return clip(b.String(), width, height)
 }

@@ -225,3 +225,19 @@ func TestWalkAcceptedHintWrapsAtSixty(t *testing.T) {
 		t.Errorf("the accepted answers are cut:\n%s", h.view())
 	}
 }
+
+// The recommendation forms' title line, with its keys, is cut with "…"
+// at the smallest window, not mid-word at the edge.
+func TestRekFormTitleCutWithEllipsis(t *testing.T) {
+	pinReviewClock(t)
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", model.StageTPI)
+	addRek(t, db, ev.ID, "mp", "Susun rencana kerja ZI.", model.PriorityTinggi, date(2027, 1, 1))
+	h := newHarness(t, db, 60, 24)
+	h.keys("rt")
+	for _, l := range strings.Split(h.view(), "\n") {
+		if l = strings.TrimRight(l, " "); strings.HasPrefix(l, "Tindak lanjut baru") && !strings.HasSuffix(l, "esc batal") && !strings.HasSuffix(l, "…") {
+			t.Errorf("the form's title line is cut unsaid: %q", l)
+		}
+	}
+}
