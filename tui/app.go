@@ -134,6 +134,12 @@ func (a *App) Init() tea.Cmd {
 	return tea.Batch(tag(a.top(), a.top().Init()), tea.RequestBackgroundColor)
 }
 
+// tooSmall reports a window known to be smaller than the workbench
+// needs; it shows only how to grow it then.
+func (a *App) tooSmall() bool {
+	return a.width > 0 && (a.width < minWidth || a.height < minHeight)
+}
+
 func (a *App) bodySize() (int, int) { return a.width, max(0, a.height-2) }
 
 // liveScreen is a screen that can tell cheaply whether someone else's
@@ -198,13 +204,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.PasteMsg:
 		a.flash = ""
-		if a.showHelp {
+		if a.showHelp || a.tooSmall() {
 			return a, nil
 		}
 	case tea.KeyPressMsg:
 		a.flash = ""
 		if key.Matches(msg, a.keys.Quit) {
 			return a, tea.Quit
+		}
+		if a.tooSmall() {
+			return a, nil // the screen is not shown: a key would act unseen
 		}
 		if a.showHelp {
 			// Any key closes the overview; it is only for reading.

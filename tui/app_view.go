@@ -29,7 +29,7 @@ func (a *App) render() string {
 	if a.width == 0 {
 		return ""
 	}
-	if a.width < minWidth || a.height < minHeight {
+	if a.tooSmall() {
 		text := fmt.Sprintf("Jendela terlalu kecil (%d×%d).\nziwb butuh paling sedikit %d×%d.\nPerbesar jendela terminal, atau tekan ctrl+c untuk keluar.",
 			a.width, a.height, minWidth, minHeight)
 		return clip(lipgloss.Place(a.width, a.height, lipgloss.Center, lipgloss.Center,

@@ -241,3 +241,28 @@ func TestRekFormTitleCutWithEllipsis(t *testing.T) {
 		}
 	}
 }
+
+// While the window is too small the workbench shows only how to grow
+// it: keys typed then do nothing unseen (here d then y would have
+// deleted the selected satker), and ctrl+c still quits.
+func TestTooSmallWindowIgnoresKeys(t *testing.T) {
+	db, _ := testDB(t)
+	seedFew(t, db)
+	h := newHarness(t, db, 80, 24)
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	h.mustSee("Jendela terlalu kecil")
+	h.keys("dy")
+	h.send(tea.PasteMsg{Content: "dy"})
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if all, _ := db.Satkers(); len(all) != 4 {
+		t.Fatalf("keys typed while the window was too small deleted a satker: %d left", len(all))
+	}
+	if _, ok := h.app.top().(*homeScreen); !ok || strings.Contains(h.view(), "Hapus ") {
+		t.Fatalf("keys typed while the window was too small acted:\n%s", h.view())
+	}
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	h.keys("[ctrl+c]")
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit while the window was too small")
+	}
+}
