@@ -266,3 +266,23 @@ func TestTooSmallWindowIgnoresKeys(t *testing.T) {
 		t.Fatal("ctrl+c did not quit while the window was too small")
 	}
 }
+
+// A note longer than the editor's typing limit (imported from a file,
+// or set with the CLI) is not cut by opening it: esc saved the first
+// 4,000 cells of it, and a note in CJK script at half as many characters.
+func TestLongNoteSurvivesTheEditor(t *testing.T) {
+	for _, long := range []string{strings.Repeat("abcdefghij", 500), strings.Repeat("中文", 1250) + "\nakhir"} {
+		db, _ := testDB(t)
+		ev := seedEvaluation(t, db, "kua-uji", "KUA Kecamatan Uji", model.StageTPI)
+		if _, err := db.SetNote(ev.ID, "mp.pemenuhan.1", long, "penguji"); err != nil {
+			t.Fatal(err)
+		}
+		h, _ := openWalk(t, db, ev.ID, 80, 24)
+		h.keys("n[esc]")
+		h.keys("nX[esc]")
+		as, _ := db.Answers(ev.ID)
+		if got := as["mp.pemenuhan.1"].Note; got != long+"X" && got != "X"+long {
+			t.Errorf("a note of %d characters is %d after the editor", len([]rune(long)), len([]rune(got)))
+		}
+	}
+}

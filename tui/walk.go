@@ -88,6 +88,9 @@ type walkScreen struct {
 func newWalk(e *env, evalID string) screen {
 	in := newField("› ", "", 32)
 	note := newTextArea("Catatan evaluator untuk pertanyaan ini…")
+	// A stored note may be longer than the typing limit (imported, or
+	// set with the CLI): SetValue would cut it, and esc save it cut.
+	note.CharLimit = 0
 	title := newField("Judul:  ", "mis. SK Tim Pembangunan ZI", 0)
 	loc := newField("Lokasi: ", "path, URL atau nomor dokumen", 0)
 	return &walkScreen{env: e, evalID: evalID, keys: newWalkKeys(), input: in, note: note, evForm: [2]textinput.Model{title, loc},
