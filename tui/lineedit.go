@@ -18,8 +18,12 @@ type lineEdit struct {
 	saving  bool   // a save is on its way; keys wait for its answer
 }
 
-// openLineEdit opens f filled with value, the cursor after it.
+// openLineEdit opens f filled with value, the cursor after it. The value
+// was stored elsewhere (a team set with the CLI, a note in a bundle) and
+// may be longer than f's typing limit, which SetValue would cut it to and
+// enter save cut: the field takes it whole.
 func openLineEdit(id string, f textinput.Model, value string) (*lineEdit, tea.Cmd) {
+	f.CharLimit = 0
 	f.SetValue(value)
 	f.CursorEnd()
 	e := &lineEdit{id: id, field: f}

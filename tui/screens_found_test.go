@@ -5,6 +5,7 @@ package tui
 // before its fix.
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -284,5 +285,28 @@ func TestLongNoteSurvivesTheEditor(t *testing.T) {
 		if got := as["mp.pemenuhan.1"].Note; got != long+"X" && got != "X"+long {
 			t.Errorf("a note of %d characters is %d after the editor", len([]rune(long)), len([]rune(got)))
 		}
+	}
+}
+
+// A team set elsewhere (the CLI's evaluasi tim) longer than the team
+// field's typing limit opens whole in the chooser's t, and enter keeps it.
+func TestLongTeamSurvivesTheField(t *testing.T) {
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-uji", "KUA Kecamatan Uji", model.StagePMPZI)
+	var team model.Team
+	for i, lv := range []model.Level{model.Anggota, model.Anggota, model.Anggota, model.Anggota, model.Anggota, model.Ketua, model.Pengendali} {
+		team = append(team, model.Member{Name: fmt.Sprintf("Dr. H. Muhammad Abdurrahman Wahid Nomor %d M.Si.", i+1), Level: lv})
+	}
+	if _, err := db.SetTeam(ev.ID, team, "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len([]rune(team.String())); n <= 300 {
+		t.Fatalf("the team is only %d characters", n)
+	}
+	h := newHarness(t, db, 120, 30)
+	h.keys("[enter]t[enter]")
+	got, err := db.Evaluation(ev.ID)
+	if err != nil || got.Team.String() != team.String() {
+		t.Errorf("team after t and enter: %q, %v\nwas %q", got.Team.String(), err, team.String())
 	}
 }
