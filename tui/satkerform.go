@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -88,10 +89,12 @@ func newSatkerForm(e *env, edit *model.Satker, taken func(string) bool, saved fu
 	for i := range f.inputs {
 		f.inputs[i] = newField("", satkerPlaceholders[i], 120)
 	}
-	f.inputs[sfName].SetValue(f.orig.Name)
-	f.inputs[sfProvince].SetValue(f.orig.Province)
-	f.inputs[sfRegency].SetValue(f.orig.Regency)
-	f.inputs[sfHead].SetValue(f.orig.Head)
+	for i, v := range map[satkerField]string{sfName: f.orig.Name, sfProvince: f.orig.Province, sfRegency: f.orig.Regency, sfHead: f.orig.Head} {
+		// A stored value (an import's) may be longer than the typing
+		// limit: SetValue would cut it, and a save of another field too.
+		f.inputs[i].CharLimit = max(f.inputs[i].CharLimit, utf8.RuneCountInString(v))
+		f.inputs[i].SetValue(v)
+	}
 	f.kind = slices.Index(model.SatkerKinds, f.orig.Kind)
 	f.target = max(0, slices.Index(satkerTargets, f.orig.Target))
 	f.initial = f.value()

@@ -310,3 +310,23 @@ func TestLongTeamSurvivesTheField(t *testing.T) {
 		t.Errorf("team after t and enter: %q, %v\nwas %q", got.Team.String(), err, team.String())
 	}
 }
+
+// Editing a satker whose name is longer than the form's typing limit
+// (made by an import) and saving another field keeps the name whole.
+func TestLongSatkerNameSurvivesTheForm(t *testing.T) {
+	db, _ := testDB(t)
+	long := model.Satker{ID: "madrasah-panjang", Name: "Madrasah Aliyah Negeri " + strings.Repeat("Insan Cendekia ", 9) + "Kabupaten Minahasa Tenggara",
+		Kind: model.Madrasah, Province: "Sulawesi Utara", Target: model.WBK}
+	if n := len([]rune(long.Name)); n <= 120 {
+		t.Fatalf("the name is only %d characters", n)
+	}
+	addSatker(t, db, long)
+	h := newHarness(t, db, 120, 30)
+	h.keys("e")
+	topOf[*satkerForm](t, h, "the satker form")
+	h.keys("[shift+tab][right][ctrl+s]") // the target, WBK → WBBM
+	got, err := db.Satker(long.ID)
+	if err != nil || got.Target != model.WBBM || got.Name != long.Name {
+		t.Errorf("after saving the target: %q (%d characters), target %s, %v", got.Name, len([]rune(got.Name)), got.Target, err)
+	}
+}
