@@ -37,9 +37,7 @@ func newTextArea(placeholder string) textarea.Model {
 	ta.Placeholder = placeholder
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 4000
-	st := textarea.DefaultStyles(true)
-	st.Cursor.Blink = false
-	ta.SetStyles(st)
+	ta.SetStyles(areaStyles())
 	return ta
 }
 

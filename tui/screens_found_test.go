@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -329,4 +330,27 @@ func TestLongSatkerNameSurvivesTheForm(t *testing.T) {
 	if err != nil || got.Target != model.WBBM || got.Name != long.Name {
 		t.Errorf("after saving the target: %q (%d characters), target %s, %v", got.Name, len([]rune(got.Name)), got.Target, err)
 	}
+}
+
+// The note editor paints no background: bubbles' text area gives the
+// line being typed a black one (its dark default), which on a light
+// terminal hid what was typed, black on black.
+func TestNoteEditorHasNoBackground(t *testing.T) {
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-uji", "KUA Kecamatan Uji", model.StageTPI)
+	h, _ := openWalk(t, db, ev.ID, 80, 30)
+	h.send(tea.BackgroundColorMsg{Color: lipgloss.Color("#ffffff")}) // a light terminal
+	h.keys("nbaris yang diketik")
+	for _, l := range strings.Split(h.app.render(), "\n") {
+		if !strings.Contains(ansi.Strip(l), "baris yang diketik") {
+			continue
+		}
+		for _, bg := range []string{"[40m", ";40m", "[48;", ";48;", "[100m", "[107m"} {
+			if strings.Contains(l, bg) {
+				t.Errorf("the line being typed has a background (%q): %q", bg, l)
+			}
+		}
+		return
+	}
+	t.Fatalf("the typed line is not on screen:\n%s", h.view())
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/lipgloss/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -46,6 +47,19 @@ func newStyles(dark bool) styles {
 		Badge:    lipgloss.NewStyle().Bold(true),
 		bar:      plainBar(),
 	}
+}
+
+// areaStyles are every text area's: the text and the prompt keep the
+// terminal's own colour, readable on light and dark, and the line being
+// typed has no background. bubbles' dark default paints it black, which
+// on a light terminal hides the text typed, black on black.
+func areaStyles() textarea.Styles {
+	st := textarea.DefaultStyles(true)
+	for _, s := range []*textarea.StyleState{&st.Focused, &st.Blurred} {
+		s.CursorLine, s.Prompt, s.Text, s.EndOfBuffer = lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle()
+	}
+	st.Cursor.Blink = false
+	return st
 }
 
 // verdict renders a verdict as a coloured word (format.Verdict).
