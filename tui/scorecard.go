@@ -175,6 +175,10 @@ func (s *scorecardScreen) render() {
 	w := s.width
 	nameW := max(12, min(46, w-52))
 	barW := max(6, min(24, w-nameW-40))
+	// A line is the name, the bar and 33 cells of figures and verdict:
+	// what the two above leave goes to the name, which tells the rows
+	// apart ("Penataan Tatalak…", "Penataan Sistem …").
+	nameW = max(nameW, min(46, w-33-barW))
 	var b strings.Builder
 	if s.level != model.NoLevel {
 		b.WriteString(st.Warn.Width(w).Render(fmt.Sprintf("Tingkat %s: jawaban sampai %s saja (l: tingkat berikut)", s.level.Title(), s.level)) + "\n")
@@ -182,7 +186,7 @@ func (s *scorecardScreen) render() {
 	fmt.Fprintf(&b, "%s\n", st.Header.Width(w).Render(fmt.Sprintf("Nilai total %s dari %s · dijawab %d/%d · hasil: %s · sasaran: %s",
 		model.Points(sc.Total), model.Points(sc.Max), sc.Answered, sc.Questions, resultText(sc.Result), sc.Target)))
 	b.WriteString(st.progressBar(sc.Total/sc.Max, min(w, 60)) + "\n")
-	b.WriteString(s.reviewMoves(nameW) + "\n")
+	b.WriteString(s.reviewMoves(min(nameW, max(12, w-42))) + "\n") // three levels and the change beside it
 	fmt.Fprintf(&b, "%-*s %7s %7s  %-*s  %s\n", nameW, "KOMPONEN", "NILAI", "MAKS", barW, "", "SYARAT")
 	for _, n := range s.inst.AllNodes() {
 		depth := s.inst.Depth(n.ID)

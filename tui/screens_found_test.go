@@ -354,3 +354,21 @@ func TestNoteEditorHasNoBackground(t *testing.T) {
 	}
 	t.Fatalf("the typed line is not on screen:\n%s", h.view())
 }
+
+// The scorecard gives its component names the cells its columns leave:
+// at 60 columns "Penataan …" stood for both Penataan Tatalaksana and
+// Penataan Sistem Manajemen SDM, with seven cells unused at the right.
+func TestScorecardNamesUseTheRoom(t *testing.T) {
+	db, ev := reviewedDB(t)
+	h := &harness{t: t, app: New(db, "Rahmat Hidayat")}
+	h.run(h.app.Init())
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 40})
+	h.send(pushMsg{s: newWalk(h.app.env, ev.ID)})
+	h.keys("s")
+	h.mustSee("KOMPONEN", "Penataan Tata", "Penataan Sist", "Penguatan Akun", "Penguatan Peng")
+	for _, l := range strings.Split(h.view(), "\n") {
+		if ansi.StringWidth(l) > 60 {
+			t.Errorf("a line wider than the screen: %q", l)
+		}
+	}
+}
