@@ -45,6 +45,7 @@ type evalForm struct {
 	problem [efCount]string
 	formErr string
 	saving  bool
+	discard bool // esc was pressed once over a typed team: the next one drops it
 }
 
 // exists reports whether this satker already has the evaluation.
@@ -209,10 +210,19 @@ func (c *chooserScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	k := c.keys
+	armed := f.discard
+	f.discard = false
 	f.formErr = ""
 	n := c.lastField() + 1
 	switch {
 	case key.Matches(msg, k.Cancel):
+		// A team takes a while to type: one esc does not lose it, as
+		// one does not lose the satker form's changes.
+		if strings.TrimSpace(f.team.Value()) != "" && !armed {
+			f.discard = true
+			f.formErr = "Tim belum disimpan. Tekan esc lagi untuk membuang, atau ctrl+s untuk membuat evaluasi."
+			return nil
+		}
 		c.form = nil
 		return nil
 	case key.Matches(msg, k.Save):

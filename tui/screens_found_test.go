@@ -372,3 +372,31 @@ func TestScorecardNamesUseTheRoom(t *testing.T) {
 		}
 	}
 }
+
+// The new-evaluation form keeps a typed team from a single esc, as the
+// satker form keeps its changes: esc asks once, a second esc discards.
+func TestEvalFormEscAsksBeforeDroppingATeam(t *testing.T) {
+	chooserNow = fixedNow(2026)
+	t.Cleanup(func() { chooserNow = timeNow })
+	db, _ := testDB(t)
+	seedFew(t, db)
+	h := newHarness(t, db, 80, 24)
+	h.keys("[enter]n[esc]") // nothing typed: esc closes at once
+	if c := topOf[*chooserScreen](t, h, "the chooser"); c.form != nil {
+		t.Fatal("esc on an untouched form left it open")
+	}
+	h.keys("n")
+	c := topOf[*chooserScreen](t, h, "the chooser")
+	for c.form.focus != efTeam {
+		h.keys("[tab]")
+	}
+	h.keys("ani (anggota), budi (ketua)[esc]")
+	if c.form == nil {
+		t.Fatal("one esc dropped the team typed")
+	}
+	h.mustSee("Tekan esc lagi untuk membuang")
+	h.keys("[esc]")
+	if c.form != nil {
+		t.Fatal("a second esc did not close the form")
+	}
+}
