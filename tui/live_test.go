@@ -99,3 +99,37 @@ func TestRefusedNoteKeepsItsText(t *testing.T) {
 		t.Fatalf("esc after the refusal: focus %v, %d pending:\n%s", w.focus, w.pending, h.view())
 	}
 }
+
+// A refusal ("… ditolak: penguji adalah anggota; pada status diajukan
+// giliran ketua") does not outlive the status it was refused under: when
+// the ketua returns the evaluation from another session, the anggota's
+// walk says it is her turn again instead of still saying it is not.
+func TestWalkRefusalFollowsTheStatus(t *testing.T) {
+	db, _, ev, h, _ := seededWalk(t, "kua-tolak", "KUA Kecamatan Tolak", 100, 30)
+	team := model.Team{{Name: "penguji", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}
+	if _, err := db.SetTeam(ev.ID, team, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	h.send(refreshMsg{})
+	h.keys("p")
+	h.keys("1")
+	h.mustSee("Status sekarang diajukan.")
+	h.keys("y")
+	h.mustSee("Tidak tersimpan", "giliran ketua")
+	// The ketua returns it, from another session.
+	if _, err := db.Act(ev.ID, model.ActReturn, "Lengkapi dulu", "kus"); err != nil {
+		t.Fatal(err)
+	}
+	h.send(Changed{})
+	h.mustSee("draft · Anda: anggota", "Status sekarang draft. Giliran Anggota Tim.")
+	if v := h.view(); strings.Contains(v, "Tidak tersimpan") {
+		t.Fatalf("the refusal under the old status stayed:\n%s", v)
+	}
+	// The same refusal, with the status unchanged by the reload, stays.
+	h.keys("p")
+	h.keys("1")
+	h.keys("y")
+	h.mustSee("Tidak tersimpan", "giliran ketua")
+	h.send(refreshMsg{})
+	h.mustSee("Tidak tersimpan", "giliran ketua")
+}

@@ -294,6 +294,11 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		if errors.Is(msg.err, store.ErrNotFound) && msg.undo {
 			w.problem = "Tidak ada lagi perubahan Anda yang bisa diurungkan di evaluasi ini."
 		}
+		// A refusal by level and status holds while the status does: a
+		// load that finds another status says that one instead.
+		if de := (*model.DecisionError)(nil); errors.As(msg.err, &de) && msg.note == nil {
+			w.stepNote.text, w.stepNote.status = w.problem, de.Status
+		}
 		if msg.note != nil {
 			return tea.Batch(w.keepRefusedNote(msg.note), w.writeDone())
 		}
