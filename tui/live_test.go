@@ -133,3 +133,23 @@ func TestWalkRefusalFollowsTheStatus(t *testing.T) {
 	h.send(refreshMsg{})
 	h.mustSee("Tidak tersimpan", "giliran ketua")
 }
+
+// On an 80×24 screen, the note editor a refusal keeps open leaves room
+// for why it was refused: the reason ("… giliran ketua") stays on the
+// screen, whatever of the question above it must give way.
+func TestRefusalReasonShowsAboveTheKeptNote(t *testing.T) {
+	db, _, ev, h, w := seededWalk(t, "kua-sempit", "KUA Kecamatan Sempit", 80, 24)
+	team := model.Team{{Name: "penguji", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}
+	if _, err := db.SetTeam(ev.ID, team, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	h.send(refreshMsg{})
+	goTo(t, h, w, "mp.pemenuhan.11") // three long criteria
+	h.keys("n")
+	h.keys("Notulen rapat belum ada")
+	if _, err := db.Act(ev.ID, model.ActSubmit, "", "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("[esc]")
+	h.mustSee("Notulen rapat belum ada", "ubah catatan ditolak", "giliran ketua")
+}

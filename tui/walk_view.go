@@ -126,20 +126,27 @@ func (w *walkScreen) detail(width, height int) string {
 		b.WriteString(w.selfLine(q, ans.Value, selfAns.Value) + "\n")
 	}
 	b.WriteString(w.previousLine(q, ans.Value, width))
+	head, prob := b.String(), ""
+	b.Reset()
 	if w.problem != "" {
-		b.WriteString(st.Warn.Render(wrap.Render("! "+w.problem)) + "\n")
+		prob = st.Warn.Render(wrap.Render("! "+w.problem)) + "\n"
 	}
 	if q.Guide != "" {
 		b.WriteString("\n" + st.Muted.Render(wrap.Render("Data dukung: "+strings.TrimPrefix(q.Guide, "Data dukung: "))) + "\n")
 	}
 	b.WriteString(w.carried(width))
-	top := b.String()
+	top := head + prob + b.String()
 
 	bottom := w.editors(width)
 	topH := height - lipgloss.Height(bottom)
 	if topH < 6 && w.focus != focusNote && w.focus != focusEvidence && w.focus != focusEvidenceForm {
 		bottom = w.editorSummary(width)
 		topH = height - 1
+	}
+	// The answer to the last key (why it was refused) outranks the end of
+	// the question above it: on a short screen the question gives way.
+	if probH := strings.Count(prob, "\n"); probH > 0 && strings.Count(head, "\n")+probH > topH {
+		top = clip(head, width, max(1, topH-probH)) + "\n" + prob
 	}
 	return clip(top, width, max(1, topH)) + "\n" + bottom
 }
