@@ -116,3 +116,32 @@ func TestWalkNamesTheValuesAuthorWithoutTeam(t *testing.T) {
 		t.Errorf("after the undo the value should name budi again:\n%s", h.view())
 	}
 }
+
+// The anggota's note is what the ketua reviews beside the answer: a
+// reviewer reads it under the anggota's line, and so does the anggota
+// once the evaluation has moved on from her turn. Where the note is the
+// user's own editor's, it is not listed twice.
+func TestReviewersReadTheAnggotasNote(t *testing.T) {
+	db, e, q := budiThenRahmat(t, "budi (anggota), rahmat (anggota), sari (ketua)")
+	if _, err := db.SetNote(e.ID, q.ID, "Seleksi hanya dari dua bidang.", "budi"); err != nil {
+		t.Fatal(err)
+	}
+	look := func(who string) string {
+		h := newHarnessAs(t, db, who, 80, 24)
+		w := newWalk(h.app.env, e.ID).(*walkScreen)
+		h.send(pushMsg{s: w})
+		goTo(t, h, w, q.ID)
+		return h.view()
+	}
+	if line, ok := viewLine(look("budi"), "anggota    B "); !ok || strings.Contains(line, "Seleksi") {
+		t.Errorf("at her own turn the anggota's note is in her editor, not on her line: %q", line)
+	}
+	if _, err := db.Act(e.ID, model.ActSubmit, "", "budi"); err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"sari", "budi"} {
+		if v := look(who); !strings.Contains(v, "“Seleksi hanya dari dua bidang.”") {
+			t.Errorf("%s does not see the anggota's note:\n%s", who, v)
+		}
+	}
+}

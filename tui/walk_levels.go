@@ -34,7 +34,7 @@ func (w *walkScreen) reviewed() bool {
 }
 
 // levelLines lists each level's answer to q, the one that counts marked,
-// a reviewer's reason (its note) after it.
+// its note (a reviewer's reason) after it.
 func (w *walkScreen) levelLines(q *model.Question, width int) string {
 	if !w.reviewed() {
 		return ""
@@ -77,13 +77,17 @@ func (w *walkScreen) levelLines(q *model.Question, width int) string {
 			line += " · dibawa"
 		}
 		reason := ""
-		if ok && a.Note != "" && l > model.Anggota { // the reviewer's reason
+		// A reviewer's reason; the anggota's note too, unless it is the
+		// one the user's own editor below shows.
+		if ok && a.Note != "" && (l > model.Anggota || l != w.step.Level) {
 			first, _, _ := strings.Cut(a.Note, "\n")
 			reason = "“" + first + "”"
 			if noteBy, _ := w.noteAuthor(q.ID, a); noteBy != by { // a note on another's value
 				reason = noteBy + ": " + reason
 			}
-			if lipgloss.Width(line)+3+lipgloss.Width(reason) <= width {
+			// A reviewer's reason may share its line; the anggota's note,
+			// no reason for the value beside it, goes under it.
+			if l > model.Anggota && lipgloss.Width(line)+3+lipgloss.Width(reason) <= width {
 				line, reason = line+" — "+reason, ""
 			} else {
 				reason = ansi.Truncate(strings.Repeat(" ", 18)+reason, width, "…")
