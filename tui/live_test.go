@@ -153,3 +153,23 @@ func TestRefusalReasonShowsAboveTheKeptNote(t *testing.T) {
 	h.keys("[esc]")
 	h.mustSee("Notulen rapat belum ada", "ubah catatan ditolak", "giliran ketua")
 }
+
+// The ketua's reason for returning the evaluation is what the anggota
+// must read: at 80 columns it wraps under the ↩ line (to three lines)
+// instead of stopping after a few words.
+func TestReturnReasonIsReadInFull(t *testing.T) {
+	db, _, ev, h, _ := seededWalk(t, "kua-kembali", "KUA Kecamatan Kembali", 80, 24)
+	team := model.Team{{Name: "penguji", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}
+	if _, err := db.SetTeam(ev.ID, team, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Act(ev.ID, model.ActSubmit, "", "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	reason := "Baru 12 dari 113 dijawab; lengkapi area Manajemen Perubahan dulu, lalu unggah SK tim."
+	if _, err := db.Act(ev.ID, model.ActReturn, reason, "kus"); err != nil {
+		t.Fatal(err)
+	}
+	h.send(Changed{})
+	h.mustSee("↩ dikembalikan oleh kus", "lalu unggah SK tim.”")
+}

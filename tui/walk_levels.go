@@ -49,8 +49,14 @@ func (w *walkScreen) levelLines(q *model.Question, width int) string {
 		if model.Status(c.Old) == model.Final {
 			what = "dibuka kembali"
 		}
-		b.WriteString(st.Warn.Render(ansi.Truncate(fmt.Sprintf("  ↩ %s oleh %s, %s: “%s”", what, c.By,
-			format.ShortDate(c.At.Local()), c.Reason), width, "…")) + "\n")
+		lines := wrapLines(fmt.Sprintf("↩ %s oleh %s, %s: “%s”", what, c.By, format.ShortDate(c.At.Local()), c.Reason), width-4, 3)
+		for i, line := range lines {
+			indent := "  "
+			if i > 0 {
+				indent = "    "
+			}
+			b.WriteString(st.Warn.Render(indent+line) + "\n")
+		}
 	}
 	for _, l := range model.Levels {
 		a, ok := byLevel[l]
