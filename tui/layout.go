@@ -44,3 +44,26 @@ func shape(s string, width, height int, fillHeight, pad bool) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// clipMore is clip that says where it cut: when lines of s with text are
+// left out, the last line shown ends in "…".
+func clipMore(s string, width, height int) string {
+	out := clip(s, width, height)
+	rest := strings.SplitN(s, "\n", height+1)
+	if width < 2 || height <= 0 || len(rest) <= height || strings.TrimSpace(ansi.Strip(rest[height])) == "" {
+		return out
+	}
+	lines := strings.Split(out, "\n")
+	last := lines[height-1]
+	kept := strings.TrimRight(ansi.Strip(last), " ")
+	if w := ansi.StringWidth(kept); w > 0 { // the text of the line, its colours kept
+		last = ansi.Truncate(last, min(w, width-2), "")
+	} else {
+		last = ""
+	}
+	lines[height-1] = strings.TrimRight(last+" …", " ")
+	if kept == "" {
+		lines[height-1] = "…"
+	}
+	return strings.Join(lines, "\n")
+}

@@ -145,3 +145,21 @@ func TestReviewersReadTheAnggotasNote(t *testing.T) {
 		}
 	}
 }
+
+// A screen too short for the whole question says so where it cuts: at
+// 60×15 the last line shown of a question with four long criteria ends
+// in "…", rather than stopping as if the criteria ended there.
+func TestShortWalkMarksWhereItCuts(t *testing.T) {
+	_, _, _, h, w := seededWalk(t, "kua-pendek", "KUA Kecamatan Pendek", 60, 15)
+	goTo(t, h, w, "tl.pemenuhan.1") // A/B/C/D, wrapped at 60 columns
+	lines := strings.Split(h.view(), "\n")
+	for i, line := range lines {
+		if strings.HasPrefix(line, "Catatan:") {
+			if above := strings.TrimRight(lines[i-1], " "); !strings.HasSuffix(above, "…") {
+				t.Fatalf("the line above the note's summary, %q, does not say the question goes on:\n%s", above, h.view())
+			}
+			return
+		}
+	}
+	t.Fatalf("no note summary:\n%s", h.view())
+}

@@ -146,9 +146,9 @@ func (w *walkScreen) detail(width, height int) string {
 	// The answer to the last key (why it was refused) outranks the end of
 	// the question above it: on a short screen the question gives way.
 	if probH := strings.Count(prob, "\n"); probH > 0 && strings.Count(head, "\n")+probH > topH {
-		top = clip(head, width, max(1, topH-probH)) + "\n" + prob
+		top = clipMore(head, width, max(1, topH-probH)) + "\n" + prob
 	}
-	return clip(top, width, max(1, topH)) + "\n" + bottom
+	return clipMore(top, width, max(1, topH)) + "\n" + bottom
 }
 
 // carried lists the earlier rounds' open recommendations on this
