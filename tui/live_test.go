@@ -173,3 +173,31 @@ func TestReturnReasonIsReadInFull(t *testing.T) {
 	h.send(Changed{})
 	h.mustSee("↩ dikembalikan oleh kus", "lalu unggah SK tim.”")
 }
+
+// A final evaluation offers "p: buka kembali" to whom it may: its
+// pengendali, not its anggota, whom p would only tell that she may not.
+func TestFinalOffersReopenOnlyToWhomItMay(t *testing.T) {
+	db, path, ev, _, _ := seededWalk(t, "kua-final", "KUA Kecamatan Final", 100, 30)
+	team := model.Team{{Name: "ani", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}, {Name: "pri", Level: model.Pengendali}}
+	if _, err := db.SetTeam(ev.ID, team, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		act model.Action
+		by  string
+	}{{model.ActSubmit, "ani"}, {model.ActApprove, "kus"}, {model.ActApprove, "pri"}} {
+		if _, err := db.Act(ev.ID, step.act, "", step.by); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	h, _, done := session(t, path, "ani", ev.ID)
+	h.mustSee("final · terkunci")
+	if strings.Contains(h.view(), "buka kembali") {
+		t.Errorf("the anggota is offered to reopen:\n%s", h.view())
+	}
+	done()
+	h, _, done = session(t, path, "pri", ev.ID)
+	h.mustSee("final · terkunci (p: buka kembali)")
+	done()
+}

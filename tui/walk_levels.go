@@ -164,6 +164,9 @@ func (w *walkScreen) previousLine(q *model.Question, now model.Value, width int)
 func (w *walkScreen) standing() string {
 	switch {
 	case w.eval.Status == model.Final:
+		if _, err := model.Decide(w.eval.Team, w.eval.Status, w.env.db.Actor(w.env.user), model.ActReopen, "alasan"); err != nil {
+			return "final · terkunci" // p would only say who may reopen it
+		}
 		return "final · terkunci (p: buka kembali)"
 	case w.stepErr != nil:
 		return fmt.Sprintf("%s · giliran %s", w.eval.Status, model.EditLevel(w.eval.Status))
