@@ -14,13 +14,18 @@ import (
 
 // usageError is a mistake in the command line (an unknown flag, a wrong
 // number of arguments, an empty --db): exit status 2, as shells expect.
-type usageError struct{ err error }
+type usageError struct {
+	err error
+	// stray says the line had words no command takes: over SSH, most
+	// often a value with spaces that the server split again.
+	stray bool
+}
 
 func (e usageError) Error() string { return e.err.Error() }
 
 // flagError is a usage error about a flag's value or a combination of
 // flags, found after parsing.
-func flagError(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+func flagError(format string, args ...any) error { return usageError{err: fmt.Errorf(format, args...)} }
 func (e usageError) Unwrap() error               { return e.err }
 
 // cobraMessages turns cobra's and pflag's English usage errors into ours.
@@ -43,19 +48,24 @@ var cobraMessages = []struct {
 	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "argumen \"$1\" tidak sah untuk $2"},
 }
 
+// strayWords are cobra's errors about words that are no flag, value or
+// argument the command takes.
+var strayWords = regexp.MustCompile(`^(unknown command ".*" for|accepts (at most )?\d+ arg\(s\), received|accepts between)`)
+
 var notANumber = regexp.MustCompile(`strconv\.Parse\w+: parsing ".*?": invalid syntax`)
 
 // usage marks a cobra usage error as ours, in Indonesian, with the hint
 // where to read more.
 func usage(cmd *cobra.Command, err error) error {
 	text := notANumber.ReplaceAllString(err.Error(), "bukan angka")
+	stray := strayWords.MatchString(text)
 	for _, m := range cobraMessages {
 		if m.re.MatchString(text) {
 			text = m.re.ReplaceAllString(text, m.text)
 			break
 		}
 	}
-	return usageError{fmt.Errorf("%s (lihat %s --help)", text, cmd.CommandPath())}
+	return usageError{err: fmt.Errorf("%s (lihat %s --help)", text, cmd.CommandPath()), stray: stray}
 }
 
 // markUsageErrors makes the argument checks and flag parsing of every

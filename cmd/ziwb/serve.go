@@ -51,7 +51,7 @@ func local(cmd *cobra.Command, path string) error {
 	if remoteOf(cmd) == nil || path == "" || path == "-" {
 		return nil
 	}
-	return usageError{fmt.Errorf("di server ziwb, berkas %s tidak bisa dibaca atau ditulis; pakai masukan dan keluaran ssh, mis. ssh … export > bundel.json, ssh … import - < bundel.json", path)}
+	return usageError{err: fmt.Errorf("di server ziwb, berkas %s tidak bisa dibaca atau ditulis; pakai masukan dan keluaran ssh, mis. ssh … export > bundel.json, ssh … import - < bundel.json", path)}
 }
 
 // remoteCommand runs a command line for a person on the server: the same
@@ -67,7 +67,11 @@ func remoteCommand(ctx context.Context, db *store.DB, who serve.Person, args []s
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(context.WithValue(ctx, remoteKey{}, &remote{db: db, user: who.Name}))
-	return exitCode(err, stderr)
+	code := exitCode(err, stderr)
+	if ue := (usageError{}); errors.As(err, &ue) && ue.stray {
+		fmt.Fprintln(stderr, `ziwb: lewat ssh, server memecah baris perintah lagi di setiap spasi: kutip nilai yang berspasi dua kali, mis. ssh … 'evaluasi kembalikan --satker ID --alasan "Lengkapi area TL"'`)
+	}
+	return code
 }
 
 func newServeCmd() *cobra.Command {

@@ -173,3 +173,27 @@ func startTestServer(t *testing.T, db *store.DB, users string) *serve.Server {
 	})
 	return srv
 }
+
+// Over SSH the server splits the command line again at its spaces, so a
+// reason typed as --alasan "Lengkapi area TL" arrives as three words; the
+// refusal of the stray ones says how to quote it, not only that "area" is
+// no command.
+func TestServedUsageErrorSaysHowToQuote(t *testing.T) {
+	f := newReviewFixture(t)
+	db := mustOpen(t, f.path, false)
+	defer db.Close()
+	var out, errb bytes.Buffer
+	args := []string{"evaluasi", "kembalikan", "--satker", reviewSatker, "--alasan", "Lengkapi", "area", "TL"} // as ssh sends it
+	code := remoteCommand(context.Background(), db.As(store.RoleEvaluator), serve.Person{Name: "sari", Role: store.RoleEvaluator},
+		args, strings.NewReader(""), &out, &errb)
+	if code != 2 || !strings.Contains(errb.String(), `"area" tidak dikenal`) || !strings.Contains(errb.String(), `'evaluasi kembalikan --satker ID --alasan "Lengkapi area TL"'`) {
+		t.Fatalf("exit %d:\n%s", code, errb.String())
+	}
+	// A usage error of another kind has no such hint.
+	errb.Reset()
+	code = remoteCommand(context.Background(), db.As(store.RoleEvaluator), serve.Person{Name: "sari", Role: store.RoleEvaluator},
+		[]string{"evaluasi", "show", "--tahun", "2026"}, strings.NewReader(""), &out, &errb)
+	if code != 2 || strings.Contains(errb.String(), "kutip") {
+		t.Fatalf("exit %d:\n%s", code, errb.String())
+	}
+}

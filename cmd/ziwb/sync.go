@@ -88,7 +88,7 @@ berhenti karena konflik di sini.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if remoteOf(cmd) != nil {
-				return usageError{errors.New("sync tidak tersedia lewat server; jalankan ziwb sync di laptop")}
+				return usageError{err: errors.New("sync tidak tersedia lewat server; jalankan ziwb sync di laptop")}
 			}
 			if (file == "") == (len(args) == 0) {
 				return flagError("beri --file BERKAS.db atau [PENGGUNA@]HOST[:PORT], salah satu")

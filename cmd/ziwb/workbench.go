@@ -17,13 +17,13 @@ import (
 // empty --db is a mistake, not a request for the default.
 func dbPath(cmd *cobra.Command) (string, error) {
 	if remoteOf(cmd) != nil {
-		return "", usageError{errors.New("di server ziwb, --db dan berkas basis data lain tidak dipakai: perintah bekerja pada basis data server")}
+		return "", usageError{err: errors.New("di server ziwb, --db dan berkas basis data lain tidak dipakai: perintah bekerja pada basis data server")}
 	}
 	if p, _ := cmd.Flags().GetString("db"); p != "" {
 		return p, nil
 	}
 	if cmd.Flags().Changed("db") {
-		return "", usageError{errors.New("--db kosong; beri nama berkas, atau hilangkan --db untuk memakai basis data bawaan")}
+		return "", usageError{err: errors.New("--db kosong; beri nama berkas, atau hilangkan --db untuk memakai basis data bawaan")}
 	}
 	return store.DefaultPath()
 }
