@@ -163,3 +163,11 @@ func TestShortWalkMarksWhereItCuts(t *testing.T) {
 	}
 	t.Fatalf("no note summary:\n%s", h.view())
 }
+
+// In the evidence pane of a question with none, the hint is the key that
+// works there: a adds, v is the key that was just pressed.
+func TestEmptyEvidencePaneHintsTheKeyThatWorks(t *testing.T) {
+	_, _, _, h, _ := seededWalk(t, "kua-eviden", "KUA Kecamatan Eviden", 80, 24)
+	h.keys("v")
+	h.mustSee("Eviden (0, 0 diperiksa)", "(belum ada — tekan a untuk menambah)")
+}

@@ -235,7 +235,11 @@ func (w *walkScreen) editors(width int) string {
 		title = st.Header.Render(title) + st.Muted.Render("  v: kelola")
 	}
 	b.WriteString(title + "\n")
-	if len(ev) == 0 && w.focus != focusEvidenceForm {
+	switch {
+	case len(ev) > 0 || w.focus == focusEvidenceForm:
+	case w.focus == focusEvidence: // v was just pressed
+		b.WriteString(st.Muted.Render("(belum ada — tekan a untuk menambah)") + "\n")
+	default:
 		b.WriteString(st.Muted.Render("(belum ada — tekan v lalu a)") + "\n")
 	}
 	start := max(0, min(w.evCur-evidenceRows+1, len(ev)-evidenceRows))
