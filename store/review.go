@@ -144,6 +144,30 @@ func (db *DB) Queue(name string) ([]QueueItem, error) {
 	return out, nil
 }
 
+// LastSteps gives each evaluation's newest status step, as the walk finds
+// it (among its latest stepHorizon entries): the queue says with it who
+// sent an evaluation back, and why. An evaluation without one is absent.
+func (db *DB) LastSteps(evalIDs []string) (map[string]model.Change, error) {
+	out := map[string]model.Change{}
+	err := db.read(func(t txn) error {
+		for _, id := range evalIDs {
+			seen := 0
+			if err := t.walkOwner(id, func(c changeRec) bool {
+				if c.Field == fieldStatus {
+					out[id] = c.model()
+					return false
+				}
+				seen++
+				return seen < stepHorizon
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
 // LevelScorecards scores an evaluation as each review level left it: the
 // anggota's answers alone, then with the ketua's over them, then with the
 // pengendali's. Only levels that answered something are there.

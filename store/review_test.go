@@ -251,3 +251,30 @@ func TestTeamRefusesAViewer(t *testing.T) {
 		t.Errorf("an evaluator alone: %v", err)
 	}
 }
+
+// The queue's evaluations come with their last status step: who sent one
+// back, and why, also after edits that followed it.
+func TestLastSteps(t *testing.T) {
+	db, _, in, e := seeded(t, "kk-a", model.StageTPI)
+	q := in.Questions()[0]
+	if _, err := db.SetTeam(e.ID, model.Team{{Name: "ani", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if steps, err := db.LastSteps([]string{e.ID}); err != nil || len(steps) != 0 {
+		t.Fatalf("before any step: %+v %v", steps, err)
+	}
+	if _, err := db.Act(e.ID, model.ActSubmit, "", "ani"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Act(e.ID, model.ActReturn, "Lengkapi area MP", "kus"); err != nil {
+		t.Fatal(err)
+	}
+	mustAnswer(t, db, e.ID, q.ID, q.Best(), "ani")
+	steps, err := db.LastSteps([]string{e.ID, "kk-a/2020/TPI"})
+	if c, ok := steps[e.ID]; err != nil || !ok || c.By != "kus" || c.Reason != "Lengkapi area MP" || c.New != string(model.Draft) {
+		t.Fatalf("last step: %+v %v", steps, err)
+	}
+	if _, ok := steps["kk-a/2020/TPI"]; ok || len(steps) != 1 {
+		t.Errorf("an evaluation that is not there has a step: %+v", steps)
+	}
+}

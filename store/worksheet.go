@@ -53,6 +53,11 @@ func (t txn) version(evalID string) uint64 {
 	return binary.BigEndian.Uint64(k[len(prefix):])
 }
 
+// stepHorizon is how far back an evaluation's history is searched for its
+// last status step: a step older than thousands of edits no longer
+// explains anything.
+const stepHorizon = 5000
+
 // Worksheet reads an evaluation with everything its walk shows, in one
 // read transaction, so the parts agree with each other.
 func (db *DB) Worksheet(evalID string) (Worksheet, error) {
@@ -83,7 +88,7 @@ func (db *DB) Worksheet(evalID string) (Worksheet, error) {
 				w.LastStep = &m
 			}
 			seen++
-			stepWanted = w.LastStep == nil && seen < 5000
+			stepWanted = w.LastStep == nil && seen < stepHorizon
 			return authors.see(c) || stepWanted
 		}); err != nil {
 			return err

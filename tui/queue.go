@@ -82,6 +82,7 @@ type queueScreen struct {
 	keys queueKeys
 
 	items []store.QueueItem
+	steps map[string]model.Change // each item's last status step
 	rows  []table.Row
 	listBox
 	cols []int
@@ -99,6 +100,7 @@ func newQueue(e *env) *queueScreen {
 
 type queueLoadedMsg struct {
 	items []store.QueueItem
+	steps map[string]model.Change
 	err   error
 }
 
@@ -106,7 +108,17 @@ func (q *queueScreen) Init() tea.Cmd { return q.load }
 
 func (q *queueScreen) load() tea.Msg {
 	items, err := q.env.db.Queue(q.env.user)
-	return queueLoadedMsg{items, err}
+	if err != nil {
+		return queueLoadedMsg{err: err}
+	}
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.Evaluation.ID
+	}
+	// The history of the few evaluations queued: who sent one back. The
+	// list is the answer; without the steps it still is.
+	steps, _ := q.env.db.LastSteps(ids)
+	return queueLoadedMsg{items, steps, nil}
 }
 
 func (q *queueScreen) Title() string {
@@ -146,6 +158,7 @@ func (q *queueScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case queueLoadedMsg:
 		if q.loadDone(msg.err) {
+			q.steps = msg.steps
 			q.setItems(msg.items)
 		}
 	case refreshMsg:

@@ -232,3 +232,23 @@ func TestQueueSizeSweep(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 15})
 	h.mustSee("› Kankemenag Kab. Ma", "enter buka evaluasi")
 }
+
+// An evaluation the ketua sent back is in the anggota's queue with who
+// sent it back and why: the draft is not a fresh one to check.
+func TestQueueSaysWhoSentItBack(t *testing.T) {
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kua-kembali", "KUA Kecamatan Kembali", model.StageTPI)
+	tm, _ := model.ParseTeam("sari (anggota), budi (ketua)")
+	if _, err := db.SetTeam(ev.ID, tm, "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Act(ev.ID, model.ActSubmit, "", "sari"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Act(ev.ID, model.ActReturn, "Lengkapi area MP", "budi"); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessAs(t, db, "sari", 80, 24)
+	h.keys("w")
+	h.mustSee("1 evaluasi menunggu Anda", "↩ Dikembalikan oleh budi", "“Lengkapi area MP”")
+}

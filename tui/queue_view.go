@@ -76,10 +76,20 @@ func (q *queueScreen) detail() string {
 	w := q.width
 	e := it.Evaluation
 	step, _ := queueStep(it.Level)
+	counts := ansi.Truncate(fmt.Sprintf("Dijawab %d dari %d pertanyaan · nilai %s", e.Answered, e.Questions, model.Points(e.Total)), w, "…")
+	// Sent back (or reopened) to this status with a reason: that is what
+	// to do first, and the table has the counts.
+	if c, ok := q.steps[e.ID]; ok && c.Reason != "" && c.New == string(e.Status) {
+		what := "Dikembalikan"
+		if model.Status(c.Old) == model.Final {
+			what = "Dibuka kembali"
+		}
+		counts = st.Warn.Render(ansi.Truncate(fmt.Sprintf("↩ %s oleh %s, %s: “%s”", what, c.By, format.ShortDate(c.At.Local()), c.Reason), w, "…"))
+	}
 	return strings.Join([]string{
 		st.Header.Render(ansi.Truncate(fmt.Sprintf("%s · evaluasi %d %s · status %s", it.Satker.Name, e.Year, e.Stage, e.Status), w, "…")),
 		ansi.Truncate(fmt.Sprintf("Giliran Anda sebagai %s — %s.", it.Level.Title(), step), w, "…"),
-		ansi.Truncate(fmt.Sprintf("Dijawab %d dari %d pertanyaan · nilai %s", e.Answered, e.Questions, model.Points(e.Total)), w, "…"),
+		counts,
 		st.Muted.Render(ansi.Truncate("Tim: "+e.Team.String(), w, "…")),
 	}, "\n")
 }
