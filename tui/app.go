@@ -155,8 +155,16 @@ type liveScreen interface {
 // being typed into it.
 type Changed struct{}
 
-// Close waits for the saves still on their way: a program's end does not.
-func (a *App) Close() { a.env.writes.drain() }
+// Close waits for the saves still on their way, a note still being typed
+// among them: a program's end does not.
+func (a *App) Close() {
+	for _, s := range a.stack {
+		if k, ok := s.(interface{ keepTyped() }); ok {
+			k.keepTyped() // queues its save, done below
+		}
+	}
+	a.env.writes.drain()
+}
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg.(type) {

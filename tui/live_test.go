@@ -201,3 +201,18 @@ func TestFinalOffersReopenOnlyToWhomItMay(t *testing.T) {
 	h.mustSee("final · terkunci (p: buka kembali)")
 	done()
 }
+
+// A workbench ended while a note is being typed (the server stopped, the
+// SSH connection closed, a signal) keeps the note, as esc would have: the
+// note editor has no other way out than saving.
+func TestNoteBeingTypedIsSavedWhenTheWorkbenchEnds(t *testing.T) {
+	db, path, ev, h, w := seededWalk(t, "kua-akhir", "KUA Kecamatan Akhir", 80, 24)
+	qid := w.question().ID
+	h.keys("n")
+	h.keys("Notulen rapat belum ada")
+	h.app.Close()
+	db = reopen(t, h, path)
+	if a, _ := db.Answers(ev.ID); a[qid].Note != "Notulen rapat belum ada" {
+		t.Fatalf("the note typed when the workbench ended: %+v", a[qid])
+	}
+}

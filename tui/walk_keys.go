@@ -227,27 +227,42 @@ func (w *walkScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (w *walkScreen) noteKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, w.keys.Cancel, w.keys.ToEvidence, w.keys.Save) {
-		w.note.Blur()
-		w.focus = focusQuestion
-		if key.Matches(msg, w.keys.ToEvidence) {
-			w.focus = focusEvidence
-		}
-		q := w.question()
-		text := strings.TrimRight(w.note.Value(), " \n")
-		if w.reason != nil {
-			return w.closeReason(q, strings.TrimSpace(text))
-		}
-		refused := w.refusedAgain()
-		w.refused = nil
-		if text == w.mine(q.ID).Note || refused {
-			return nil // unchanged, or refused as it stands: left deliberately
-		}
-		db, evalID, user := w.env.db, w.evalID, w.env.user
-		return w.writeNote(&noteDraft{q.ID, text}, func() (model.Answer, error) { return db.SetNote(evalID, q.ID, text, user) })
+		return w.closeNote(key.Matches(msg, w.keys.ToEvidence))
 	}
 	var cmd tea.Cmd
 	w.note, cmd = w.note.Update(msg)
 	return cmd
+}
+
+// closeNote closes the note editor, saving what it holds (with the answer
+// it is the reason for), and goes to the evidence or the question.
+func (w *walkScreen) closeNote(toEvidence bool) tea.Cmd {
+	w.note.Blur()
+	w.focus = focusQuestion
+	if toEvidence {
+		w.focus = focusEvidence
+	}
+	q := w.question()
+	text := strings.TrimRight(w.note.Value(), " \n")
+	if w.reason != nil {
+		return w.closeReason(q, strings.TrimSpace(text))
+	}
+	refused := w.refusedAgain()
+	w.refused = nil
+	if text == w.mine(q.ID).Note || refused {
+		return nil // unchanged, or refused as it stands: left deliberately
+	}
+	db, evalID, user := w.env.db, w.evalID, w.env.user
+	return w.writeNote(&noteDraft{q.ID, text}, func() (model.Answer, error) { return db.SetNote(evalID, q.ID, text, user) })
+}
+
+// keepTyped queues the save of a note still being typed when the
+// workbench ends (a quit, a signal, the server stopping, a closed
+// connection), as esc would: the editor's only way out saves.
+func (w *walkScreen) keepTyped() {
+	if w.focus == focusNote {
+		w.closeNote(false)
+	}
 }
 
 // refusedAgain says the note editor holds a note the store refused, as it
