@@ -187,3 +187,19 @@ func TestChooserStatusIsWhole(t *testing.T) {
 		h.mustSee(" diajukan ", " direviu ")
 	}
 }
+
+// The new-evaluation form says what starting from an earlier round does
+// in full at 80 and at 60 columns: its answers are carried and marked
+// until someone confirms them. The round is named beside it already.
+func TestEvalFormPrefillHintFits(t *testing.T) {
+	chooserNow = fixedNow(2026)
+	t.Cleanup(func() { chooserNow = timeNow })
+	for _, width := range []int{80, 60} {
+		db, _ := testDB(t)
+		seedFew(t, db)
+		h := newHarness(t, db, width, 24)
+		h.keys("[enter]")
+		h.keys("n")
+		h.mustSee("Isi awal", "2025 TPI", "ditandai sampai dikonfirmasi")
+	}
+}

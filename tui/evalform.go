@@ -363,7 +363,10 @@ func (c *chooserScreen) formView() string {
 		val, hint := "kosong", "mulai tanpa jawaban"
 		if src := c.source(); src != nil {
 			val = fmt.Sprintf("%d %s", src.Year, src.Stage)
-			hint = "jawaban " + src.ID + " dibawa, ditandai sampai dikonfirmasi"
+			hint = "jawabannya dibawa, ditandai sampai dikonfirmasi" // val names the round
+			if lipgloss.Width(hint) > hintW {
+				hint = "dibawa, ditandai sampai dikonfirmasi"
+			}
 		}
 		parts = append(parts, part{line(efPrefill, "Isi awal", choiceText(val, f.focus == efPrefill)), false},
 			part{indent + st.Muted.Render(ansi.Truncate(hint, hintW, "…")), true})
