@@ -45,12 +45,17 @@ func shape(s string, width, height int, fillHeight, pad bool) string {
 	return strings.Join(lines, "\n")
 }
 
-// clipMore is clip that says where it cut: when lines of s with text are
-// left out, the last line shown ends in "…".
+// clipMore is clip that says where it cut a block of text short: when the
+// first line left out has text, the last line shown ends in "…". A cut
+// at a blank line leaves whole blocks out and says nothing: a "…" there
+// would seem to cut the block above.
 func clipMore(s string, width, height int) string {
 	out := clip(s, width, height)
 	rest := strings.SplitN(s, "\n", height+1)
-	if width < 2 || height <= 0 || len(rest) <= height || strings.TrimSpace(ansi.Strip(rest[height])) == "" {
+	if width < 2 || height <= 0 || len(rest) <= height {
+		return out
+	}
+	if next, _, _ := strings.Cut(rest[height], "\n"); strings.TrimSpace(ansi.Strip(next)) == "" {
 		return out
 	}
 	lines := strings.Split(out, "\n")

@@ -171,3 +171,29 @@ func TestEmptyEvidencePaneHintsTheKeyThatWorks(t *testing.T) {
 	h.keys("v")
 	h.mustSee("Eviden (0, 0 diperiksa)", "(belum ada — tekan a untuk menambah)")
 }
+
+// A notice followed by blocks that do not fit is whole: no "…" after it,
+// as if the notice itself were cut.
+func TestShortWalkDoesNotMarkAWholeNotice(t *testing.T) {
+	db, _, ev, h, w := seededWalk(t, "kua-utuh", "KUA Kecamatan Utuh", 80, 24)
+	tm, _ := model.ParseTeam("budi (anggota), sari (ketua), rahmat (pengendali)")
+	if _, err := db.SetTeam(ev.ID, tm, "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetNote(ev.ID, "tl.pemenuhan.1", "SOP belum lengkap.", "budi"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Act(ev.ID, model.ActSubmit, "", "budi"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Act(ev.ID, model.ActReturn, "Lengkapi SOP dan peta proses bisnis sebelum diajukan lagi; unggah juga matriks SOP terhadap proses bisnis dan dokumen inovasinya.", "sari"); err != nil {
+		t.Fatal(err)
+	}
+	h.send(refreshMsg{})
+	goTo(t, h, w, "tl.pemenuhan.1") // four criteria, three levels, a return: the data dukung does not fit
+	h.keys("p")                     // penguji is not on the team
+	v := h.view()
+	if line, ok := viewLine(v, "Tidak ada langkah untuk Anda"); !ok || strings.Contains(line, "…") {
+		t.Fatalf("the notice %q is marked as cut:\n%s", line, v)
+	}
+}
