@@ -363,9 +363,13 @@ func (c *chooserScreen) formView() string {
 		val, hint := "kosong", "mulai tanpa jawaban"
 		if src := c.source(); src != nil {
 			val = fmt.Sprintf("%d %s", src.Year, src.Stage)
-			hint = "jawabannya dibawa, ditandai sampai dikonfirmasi" // val names the round
-			if lipgloss.Width(hint) > hintW {
-				hint = "dibawa, ditandai sampai dikonfirmasi"
+			// The round's id where it fits; else what carrying does in
+			// full, val naming the round beside it.
+			for _, h := range []string{"jawaban " + src.ID + " dibawa, ditandai sampai dikonfirmasi",
+				"jawabannya dibawa, ditandai sampai dikonfirmasi", "dibawa, ditandai sampai dikonfirmasi"} {
+				if hint = h; lipgloss.Width(h) <= hintW {
+					break
+				}
 			}
 		}
 		parts = append(parts, part{line(efPrefill, "Isi awal", choiceText(val, f.focus == efPrefill)), false},
