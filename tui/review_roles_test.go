@@ -22,3 +22,29 @@ func TestRefusedFollowUpSaysTheWholeReason(t *testing.T) {
 	h.keys("[ctrl+s]")
 	h.mustSee("Tidak tersimpan", "Rapat tim sudah digelar.", "(perlu peran evaluator)")
 }
+
+// The note editor does not open for someone whose every save of it would
+// be refused — not their turn, or a viewer — so nobody types a note only
+// to lose it: n says why at once, as a save would.
+func TestNoteEditorSaysAtOnceWhenItWouldBeRefused(t *testing.T) {
+	db, _, ev, h, w := seededWalk(t, "kua-giliran", "KUA Kecamatan Giliran", 80, 24)
+	tm, _ := model.ParseTeam("budi (anggota), sari (ketua)")
+	if _, err := db.SetTeam(ev.ID, tm, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	h.send(refreshMsg{})
+	h.keys("n")
+	if w.focus != focusQuestion {
+		t.Fatalf("the note editor opened for someone not on the team:\n%s", h.view())
+	}
+	h.mustSee("ubah catatan ditolak", "penguji bukan anggota tim")
+
+	// A viewer, on an evaluation without a team.
+	other := seedEvaluation(t, db, "kua-lihat", "KUA Kecamatan Lihat", model.StagePMPZI)
+	h2, w2 := openWalk(t, db.As(store.RoleViewer), other.ID, 80, 24)
+	h2.keys("n")
+	if w2.focus != focusQuestion {
+		t.Fatalf("the note editor opened for a viewer:\n%s", h2.view())
+	}
+	h2.mustSee("ubah catatan ditolak", "peran viewer")
+}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
 )
 
 type walkKeys struct {
@@ -143,6 +144,10 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		// what is still being saved would be overwritten.
 		w.problem = "Tunggu sebentar: perubahan sebelumnya masih disimpan."
 	case key.Matches(msg, k.Note):
+		if why := w.noteRefused(); why != "" {
+			w.problem = why // before anything is typed, not after
+			return nil
+		}
 		w.focus = focusNote
 		w.note.SetValue(w.mine(q.ID).Note)
 		return w.note.Focus()
@@ -263,6 +268,20 @@ func (w *walkScreen) keepTyped() {
 	if w.focus == focusNote {
 		w.closeNote(false)
 	}
+}
+
+// noteRefused says why the store would refuse any note the user typed
+// here — not their turn, a final evaluation, a viewer — or "".
+func (w *walkScreen) noteRefused() string {
+	if de := (*model.DecisionError)(nil); errors.As(w.stepErr, &de) {
+		d := *de
+		d.What = "catatan"
+		return d.Error()
+	}
+	if w.env.db.Role() == store.RoleViewer {
+		return "ubah catatan ditolak: peran viewer hanya boleh melihat"
+	}
+	return ""
 }
 
 // refusedAgain says the note editor holds a note the store refused, as it
