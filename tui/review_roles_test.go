@@ -48,3 +48,16 @@ func TestNoteEditorSaysAtOnceWhenItWouldBeRefused(t *testing.T) {
 	}
 	h2.mustSee("ubah catatan ditolak", "peran viewer")
 }
+
+// So does the evidence form: the pane opens, to read; a opens no form.
+func TestEvidenceFormSaysAtOnceWhenItWouldBeRefused(t *testing.T) {
+	db, _, _, _, _ := seededWalk(t, "kua-lihat", "KUA Kecamatan Lihat", 80, 24)
+	ev := seedEvaluation(t, db, "kua-eviden", "KUA Kecamatan Eviden", model.StagePMPZI)
+	h, w := openWalk(t, db.As(store.RoleViewer), ev.ID, 80, 24)
+	h.keys("v")
+	h.keys("a")
+	if w.focus != focusEvidence {
+		t.Fatalf("the evidence form opened for a viewer:\n%s", h.view())
+	}
+	h.mustSee("ubah eviden ditolak", "peran viewer")
+}

@@ -39,9 +39,14 @@ func (w *walkScreen) evidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.evCur = max(0, w.evCur-1)
 	case key.Matches(msg, k.EvDown):
 		w.evCur = max(0, min(len(ev)-1, w.evCur+1))
-	case key.Matches(msg, k.EvAdd):
-		return w.openEvidenceForm(-1)
-	case key.Matches(msg, k.EvEdit) && len(ev) > 0:
+	case key.Matches(msg, k.EvAdd) || key.Matches(msg, k.EvEdit) && len(ev) > 0:
+		if why := w.editRefused("eviden"); why != "" {
+			w.problem = why // before anything is typed, not after
+			return nil
+		}
+		if key.Matches(msg, k.EvAdd) {
+			return w.openEvidenceForm(-1)
+		}
 		return w.openEvidenceForm(w.evCur)
 	case key.Matches(msg, k.EvRemove, k.EvCheck) && w.pending > 0:
 		w.problem = "Tunggu sebentar: perubahan sebelumnya masih disimpan."

@@ -144,7 +144,7 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		// what is still being saved would be overwritten.
 		w.problem = "Tunggu sebentar: perubahan sebelumnya masih disimpan."
 	case key.Matches(msg, k.Note):
-		if why := w.noteRefused(); why != "" {
+		if why := w.editRefused("catatan"); why != "" {
 			w.problem = why // before anything is typed, not after
 			return nil
 		}
@@ -270,16 +270,17 @@ func (w *walkScreen) keepTyped() {
 	}
 }
 
-// noteRefused says why the store would refuse any note the user typed
-// here — not their turn, a final evaluation, a viewer — or "".
-func (w *walkScreen) noteRefused() string {
+// editRefused says why the store would refuse any note or evidence (what)
+// the user typed here — not their turn, a final evaluation, a viewer — or
+// "": the editor then does not open for nothing.
+func (w *walkScreen) editRefused(what string) string {
 	if de := (*model.DecisionError)(nil); errors.As(w.stepErr, &de) {
 		d := *de
-		d.What = "catatan"
+		d.What = what
 		return d.Error()
 	}
 	if w.env.db.Role() == store.RoleViewer {
-		return "ubah catatan ditolak: peran viewer hanya boleh melihat"
+		return "ubah " + what + " ditolak: peran viewer hanya boleh melihat"
 	}
 	return ""
 }
