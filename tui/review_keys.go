@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	"github.com/kemenag-ortala/ziwb/store"
 )
 
 // reviewKeys is the review's key map and its help, the status prompt's
@@ -83,6 +84,9 @@ func (r *reviewScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.detail.HalfPageDown()
 	case key.Matches(msg, k.DetailUp):
 		r.detail.HalfPageUp()
+	case key.Matches(msg, k.ChangeStatus, k.FollowUp, k.Edit, k.Drafts) && r.env.db.Role() == store.RoleViewer:
+		// Every save would be refused: say so before anything is typed.
+		r.say("✗ Peran viewer hanya boleh melihat; perubahan dibuat oleh evaluator.", true)
 	case key.Matches(msg, k.ChangeStatus):
 		r.prompt = newStatusPrompt(r.selected().rek)
 	case key.Matches(msg, k.FollowUp):

@@ -7,10 +7,28 @@ import (
 	"github.com/kemenag-ortala/ziwb/store"
 )
 
-// A viewer's follow-up is refused by the store: at 80×24 the form says
-// the whole of why, down to the role it needs, not a line cut at the
-// screen's edge ("… tidak boleh mengubah data (perl").
+// A follow-up the store refuses (another session closed the
+// recommendation meanwhile): at 80×24 the form says the whole of why,
+// not a line cut at the screen's edge.
 func TestRefusedFollowUpSaysTheWholeReason(t *testing.T) {
+	pinReviewClock(t)
+	db, _ := testDB(t)
+	ev := seedEvaluation(t, db, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", model.StageTPI)
+	rk := addRek(t, db, ev.ID, "mp", "Susun rencana kerja ZI.", model.PriorityTinggi, date(2027, 1, 1))
+	h := newHarness(t, db, 80, 24)
+	h.keys("r")
+	h.mustSee("r1 · ")
+	h.keys("tRapat tim sudah digelar.")
+	if _, err := db.SetRekStatus(rk.ID, model.RekDitolak, "Ditangani Kanwil", "kus"); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("[ctrl+s]")
+	h.mustSee("Tidak tersimpan", "Rapat tim sudah digelar.", "bisa diubah lagi (tidak sah)")
+}
+
+// A viewer is told at once that recommendations are not hers to change:
+// no status prompt, no form to type into only to be refused.
+func TestViewerIsToldAtOnceOnRecommendations(t *testing.T) {
 	pinReviewClock(t)
 	db, _ := testDB(t)
 	ev := seedEvaluation(t, db, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", model.StageTPI)
@@ -18,9 +36,14 @@ func TestRefusedFollowUpSaysTheWholeReason(t *testing.T) {
 	h := newHarness(t, db.As(store.RoleViewer), 80, 24)
 	h.keys("r")
 	h.mustSee("r1 · ")
-	h.keys("tRapat tim sudah digelar.")
-	h.keys("[ctrl+s]")
-	h.mustSee("Tidak tersimpan", "Rapat tim sudah digelar.", "(perlu peran evaluator)")
+	r := h.app.top().(*reviewScreen)
+	for _, k := range []string{"s", "t", "e"} {
+		h.keys(k)
+		if r.prompt != nil || r.followUp != nil || r.editor != nil {
+			t.Fatalf("%s opened a prompt or a form for a viewer:\n%s", k, h.view())
+		}
+		h.mustSee("Peran viewer hanya boleh melihat")
+	}
 }
 
 // The note editor does not open for someone whose every save of it would
