@@ -93,6 +93,8 @@ type App struct {
 	// liveHeld: a change came while text was being typed; it is shown
 	// once the field is left.
 	liveHeld bool
+	// dropTyped: Close saves nothing still being typed (DropTyped).
+	dropTyped bool
 }
 
 // liveEvery is how often someone else's changes reload the screen on top
@@ -150,6 +152,11 @@ type liveScreen interface {
 	live() tea.Cmd
 }
 
+// DropTyped makes Close leave what is still being typed unsaved: the
+// server ended the session because the person's access was taken away,
+// and nothing more is written under their name.
+func (a *App) DropTyped() { a.dropTyped = true }
+
 // Changed tells the workbench that someone else changed the data (another
 // session on a server): the screen on top shows it again, unless text is
 // being typed into it.
@@ -159,6 +166,9 @@ type Changed struct{}
 // among them: a program's end does not.
 func (a *App) Close() {
 	for _, s := range a.stack {
+		if a.dropTyped {
+			break
+		}
 		if k, ok := s.(interface{ keepTyped() }); ok {
 			k.keepTyped() // queues its save, done below
 		}

@@ -219,7 +219,7 @@ func (s *Server) handle(sess ssh.Session) {
 	code := 0
 	workbench := len(sess.Command()) == 0
 	if workbench {
-		code = s.workbench(ctx, sess, who)
+		code = s.workbench(ctx, sess, me)
 	} else {
 		code = s.cfg.Command(ctx, s.cfg.DB.As(who.Role), who, sess.Command(), sess, commandOut(sess), format.PrintableWriter(sess.Stderr()))
 	}
@@ -265,7 +265,8 @@ func (s *Server) leave(me *session) {
 
 // workbench runs the workbench in the session's terminal until the person
 // quits, the session ends or the server stops.
-func (s *Server) workbench(ctx context.Context, sess ssh.Session, who Person) int {
+func (s *Server) workbench(ctx context.Context, sess ssh.Session, me *session) int {
+	who := me.who
 	pty, windows, ok := sess.Pty()
 	if !ok {
 		fmt.Fprintln(sess.Stderr(), "ziwb: meja kerja butuh terminal; sambung dengan ssh -t, atau beri perintah (mis. ssh … compare)")
@@ -294,6 +295,11 @@ func (s *Server) workbench(ctx context.Context, sess ssh.Session, who Person) in
 	go s.live(ctx, p)
 	_, err := p.Run()
 	p.Kill()
+	s.mu.Lock()
+	if me.code == ExitAccessChanged { // what is still typed is not saved under her name
+		app.DropTyped()
+	}
+	s.mu.Unlock()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		s.logf("meja kerja %s berakhir dengan galat: %v", who.Name, err)
 		return 1

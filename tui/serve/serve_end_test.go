@@ -2,6 +2,7 @@ package serve
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -82,4 +83,50 @@ func (sc *screen) exitStatus(t *testing.T) int {
 		t.Fatal("the session did not end")
 	}
 	return -1
+}
+
+// A note being typed when the server stops is kept, as esc would keep
+// it; one being typed by a person the admin removes is not: nothing is
+// written under her name once her access is gone.
+func TestTypedNoteAtTheSessionsEnd(t *testing.T) {
+	budi, sari := newTester(t, "budi", store.RoleEvaluator), newTester(t, "sari", store.RoleEvaluator)
+	ts := startServer(t, budi, sari)
+	notes := func() string {
+		var all []string
+		for _, ev := range []string{"kua-tombatu/2026/PMPZI"} {
+			a, err := ts.db.Answers(ev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range a {
+				all = append(all, x.Note)
+			}
+		}
+		return strings.Join(all, "|")
+	}
+	sc := ts.workbench(t, sari)
+	sc.waitFor(t, "satker · urut", 5*time.Second)
+	sc.openWalk(t, "tombatu")
+	fmt.Fprint(sc.in, "n")
+	sc.waitFor(t, "esc: simpan", 5*time.Second)
+	fmt.Fprint(sc.in, "Diketik sebelum dihapus")
+	sc.waitFor(t, "Diketik sebelum dihapus", 5*time.Second)
+	ts.writeUsers(t, budi) // the admin removes sari
+	sc.waitEnd(t, "the session of a removed person did not end")
+	if strings.Contains(notes(), "Diketik sebelum dihapus") {
+		t.Errorf("the removed person's note was written after her removal")
+	}
+
+	sc = ts.workbench(t, budi)
+	sc.waitFor(t, "satker · urut", 5*time.Second)
+	sc.openWalk(t, "tombatu")
+	fmt.Fprint(sc.in, "n")
+	sc.waitFor(t, "esc: simpan", 5*time.Second)
+	fmt.Fprint(sc.in, "Diketik saat server berhenti")
+	sc.waitFor(t, "Diketik saat server berhenti", 5*time.Second)
+	ts.shutdown(t)
+	sc.waitEnd(t, "shutdown left a session open")
+	if !strings.Contains(notes(), "Diketik saat server berhenti") {
+		t.Errorf("the note being typed when the server stopped was lost: %q", notes())
+	}
 }
