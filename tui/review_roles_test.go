@@ -84,3 +84,32 @@ func TestEvidenceFormSaysAtOnceWhenItWouldBeRefused(t *testing.T) {
 	}
 	h.mustSee("ubah eviden ditolak", "peran viewer")
 }
+
+// A reason typed for changing the anggota's answer is not lost when the
+// store refuses the change (another session passed the evaluation on
+// meanwhile): the refusal quotes it, as a refused note's does.
+func TestRefusedReasonIsQuoted(t *testing.T) {
+	db, _, ev, h, w := seededWalk(t, "kua-alasan", "KUA Kecamatan Alasan", 100, 30)
+	tm, _ := model.ParseTeam("budi (anggota), penguji (ketua), rahmat (pengendali)")
+	if _, err := db.SetTeam(ev.ID, tm, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	q := w.question()
+	if _, err := db.SetAnswer(ev.ID, q.ID, model.Letter("Y"), "budi"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Act(ev.ID, model.ActSubmit, "", "budi"); err != nil {
+		t.Fatal(err)
+	}
+	h.send(refreshMsg{})
+	h.keys("t")
+	h.mustSee("Alasan ketua mengubah jawaban anggota Y → T")
+	h.keys("SK tim belum ditandatangani")
+	if _, err := db.Act(ev.ID, model.ActApprove, "", "penguji"); err != nil { // the ketua's other session
+		t.Fatal(err)
+	}
+	h.keys("[esc]")
+	h.mustSee("Tidak tersimpan", "Alasan yang ditolak: SK tim belum ditandatangani")
+	h.send(Changed{}) // the reload that finds the new status keeps it too
+	h.mustSee("Alasan yang ditolak: SK tim belum ditandatangani")
+}

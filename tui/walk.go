@@ -120,9 +120,10 @@ type (
 	}
 	// saveFailedMsg is a write of the walk's that the store refused.
 	saveFailedMsg struct {
-		err  error
-		undo bool
-		note *noteDraft // a refused note, to keep
+		err    error
+		undo   bool
+		note   *noteDraft // a refused note, to keep
+		reason string     // a refused answer's reason, to quote
 	}
 	undoneMsg struct {
 		change  model.Change
@@ -296,7 +297,9 @@ func (w *walkScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		// A refusal by level and status holds while the status does: a
 		// load that finds another status says that one instead.
-		if de := (*model.DecisionError)(nil); errors.As(msg.err, &de) && msg.note == nil {
+		if msg.reason != "" { // typed, and not to be lost with the answer
+			w.problem += " Alasan yang ditolak: " + msg.reason
+		} else if de := (*model.DecisionError)(nil); errors.As(msg.err, &de) && msg.note == nil {
 			w.stepNote.text, w.stepNote.status = w.problem, de.Status
 		}
 		if msg.note != nil {

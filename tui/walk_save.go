@@ -44,13 +44,20 @@ func (w *walkScreen) write(save func() (model.Answer, error)) tea.Cmd {
 // writeNote is write for a note: a refused one comes back with its text,
 // for the editor to hold again.
 func (w *walkScreen) writeNote(note *noteDraft, save func() (model.Answer, error)) tea.Cmd {
+	return w.writeTyped(saveFailedMsg{note: note}, save)
+}
+
+// writeTyped is write for what was typed with it: a refusal comes back
+// with it (failed's note or reason), not to be lost.
+func (w *walkScreen) writeTyped(failed saveFailedMsg, save func() (model.Answer, error)) tea.Cmd {
 	w.pending++
 	w.ticket++
 	n := w.ticket
 	return w.env.write(w, func() tea.Msg {
 		ans, err := save()
 		if err != nil {
-			return saveFailedMsg{err: err, note: note}
+			failed.err = err
+			return failed
 		}
 		return answerSavedMsg{ans, n}
 	})
@@ -177,11 +184,12 @@ func (w *walkScreen) closeReason(q *model.Question, text string) tea.Cmd {
 		w.problem = "Jawaban tidak disimpan: alasan wajib diisi bila mengubah jawaban " + r.below.Level.String() + "."
 		return nil
 	}
+	reason := text
 	if r.line != "" {
 		text += "\n" + r.line
 	}
 	db, evalID, user, v := w.env.db, w.evalID, w.env.user, r.value
-	return w.write(func() (model.Answer, error) { return db.SetAnswerNoting(evalID, q.ID, v, text, user) })
+	return w.writeTyped(saveFailedMsg{reason: reason}, func() (model.Answer, error) { return db.SetAnswerNoting(evalID, q.ID, v, text, user) })
 }
 
 // confirmCarried saves the answer that counts as the user's own: it ends
