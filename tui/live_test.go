@@ -216,3 +216,33 @@ func TestNoteBeingTypedIsSavedWhenTheWorkbenchEnds(t *testing.T) {
 		t.Fatalf("the note typed when the workbench ended: %+v", a[qid])
 	}
 }
+
+// So do "no step for you" and a note refused before it is typed: they
+// describe the status they were said under.
+func TestWalkNoStepNoticeFollowsTheStatus(t *testing.T) {
+	db, _, ev, h, _ := seededWalk(t, "kua-langkah", "KUA Kecamatan Langkah", 100, 30)
+	team := model.Team{{Name: "penguji", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}
+	if _, err := db.SetTeam(ev.ID, team, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Act(ev.ID, model.ActSubmit, "", "penguji"); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"p", "n"} {
+		h.send(refreshMsg{})
+		h.mustSee("diajukan · giliran ketua")
+		h.keys(k)
+		h.mustSee("giliran")
+		if _, err := db.Act(ev.ID, model.ActReturn, "Lengkapi dulu", "kus"); err != nil {
+			t.Fatal(err)
+		}
+		h.send(Changed{})
+		h.mustSee("draft · Anda: anggota", "Status sekarang draft. Giliran Anggota Tim.")
+		if v := h.view(); strings.Contains(v, "Tidak ada langkah") || strings.Contains(v, "ditolak") {
+			t.Fatalf("after %s, the notice under the old status stayed:\n%s", k, v)
+		}
+		if _, err := db.Act(ev.ID, model.ActSubmit, "", "penguji"); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -41,7 +41,7 @@ func (w *walkScreen) evidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.evCur = max(0, min(len(ev)-1, w.evCur+1))
 	case key.Matches(msg, k.EvAdd) || key.Matches(msg, k.EvEdit) && len(ev) > 0:
 		if why := w.editRefused("eviden"); why != "" {
-			w.problem = why // before anything is typed, not after
+			w.refuse(why) // before anything is typed, not after
 			return nil
 		}
 		if key.Matches(msg, k.EvAdd) {

@@ -145,7 +145,7 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.problem = "Tunggu sebentar: perubahan sebelumnya masih disimpan."
 	case key.Matches(msg, k.Note):
 		if why := w.editRefused("catatan"); why != "" {
-			w.problem = why // before anything is typed, not after
+			w.refuse(why) // before anything is typed, not after
 			return nil
 		}
 		w.focus = focusNote

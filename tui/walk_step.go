@@ -59,7 +59,7 @@ func (w *walkScreen) openSteps() tea.Cmd {
 		if w.eval.Status == model.Final {
 			why = "evaluasi final hanya dibuka oleh pengendali teknis atau admin"
 		}
-		w.problem = fmt.Sprintf("Tidak ada langkah untuk Anda pada status %s: %s.", w.eval.Status, why)
+		w.refuse(fmt.Sprintf("Tidak ada langkah untuk Anda pada status %s: %s.", w.eval.Status, why))
 		return nil
 	}
 	w.prompt = &stepPrompt{acts: acts, keys: newPromptKeys(len(acts), "pilih langkah")}
@@ -103,6 +103,13 @@ func (w *walkScreen) stepKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	w.prompt = nil
 	return w.takeStep(p.chosen, "")
+}
+
+// refuse says, in place, why the walk will not do what was asked at the
+// status shown: a load that finds another status says that one instead.
+func (w *walkScreen) refuse(why string) {
+	w.problem = why
+	w.stepNote.text, w.stepNote.status = why, w.eval.Status
 }
 
 // noteStatus says, in place, that the evaluation is at st now and whose
