@@ -238,7 +238,7 @@ func TestWalkNoStepNoticeFollowsTheStatus(t *testing.T) {
 		}
 		h.send(Changed{})
 		h.mustSee("draft · Anda: anggota", "Status sekarang draft. Giliran Anggota Tim.")
-		if v := h.view(); strings.Contains(v, "Tidak ada langkah") || strings.Contains(v, "ditolak") {
+		if v := h.view(); strings.Contains(v, "Tidak ada langkah") || strings.Contains(v, "tidak bisa ditulis") {
 			t.Fatalf("after %s, the notice under the old status stayed:\n%s", k, v)
 		}
 		if _, err := db.Act(ev.ID, model.ActSubmit, "", "penguji"); err != nil {

@@ -60,7 +60,7 @@ func TestNoteEditorSaysAtOnceWhenItWouldBeRefused(t *testing.T) {
 	if w.focus != focusQuestion {
 		t.Fatalf("the note editor opened for someone not on the team:\n%s", h.view())
 	}
-	h.mustSee("ubah catatan ditolak", "penguji bukan anggota tim")
+	h.mustSee("Catatan tidak bisa ditulis: penguji bukan anggota tim")
 
 	// A viewer, on an evaluation without a team.
 	other := seedEvaluation(t, db, "kua-lihat", "KUA Kecamatan Lihat", model.StagePMPZI)
@@ -69,7 +69,7 @@ func TestNoteEditorSaysAtOnceWhenItWouldBeRefused(t *testing.T) {
 	if w2.focus != focusQuestion {
 		t.Fatalf("the note editor opened for a viewer:\n%s", h2.view())
 	}
-	h2.mustSee("ubah catatan ditolak", "peran viewer")
+	h2.mustSee("Catatan tidak bisa ditulis: peran viewer")
 }
 
 // So does the evidence form: the pane opens, to read; a opens no form.
@@ -82,7 +82,7 @@ func TestEvidenceFormSaysAtOnceWhenItWouldBeRefused(t *testing.T) {
 	if w.focus != focusEvidence {
 		t.Fatalf("the evidence form opened for a viewer:\n%s", h.view())
 	}
-	h.mustSee("ubah eviden ditolak", "peran viewer")
+	h.mustSee("Eviden tidak bisa diubah: peran viewer")
 }
 
 // A reason typed for changing the anggota's answer is not lost when the

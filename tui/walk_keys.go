@@ -274,13 +274,12 @@ func (w *walkScreen) keepTyped() {
 // the user typed here — not their turn, a final evaluation, a viewer — or
 // "": the editor then does not open for nothing.
 func (w *walkScreen) editRefused(what string) string {
+	lead := map[string]string{"catatan": "Catatan tidak bisa ditulis", "eviden": "Eviden tidak bisa diubah"}[what]
 	if de := (*model.DecisionError)(nil); errors.As(w.stepErr, &de) {
-		d := *de
-		d.What = what
-		return d.Error()
+		return lead + ": " + de.Msg
 	}
 	if w.env.db.Role() == store.RoleViewer {
-		return "ubah " + what + " ditolak: peran viewer hanya boleh melihat"
+		return lead + ": peran viewer hanya boleh melihat"
 	}
 	return ""
 }
