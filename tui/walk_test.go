@@ -72,6 +72,9 @@ func reopen(t testing.TB, h *harness, path string) *store.DB {
 func TestWalkScriptedSession(t *testing.T) {
 	db, path, ev, h, w := seededWalk(t, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", 120, 40)
 	h.mustSee("Pertanyaan 1 dari 113", "mp.pemenuhan.1", "Ya/Tidak", "Total 0,00/100,00")
+	if strings.Contains(h.view(), "tersimpan") { // nothing saved yet: nothing to confirm
+		t.Fatalf("the walk says saved before any save:\n%s", h.view())
+	}
 
 	// A rejected key says why in place and saves nothing.
 	h.keys("c")

@@ -349,7 +349,7 @@ func (w *walkScreen) statusLine() string {
 			}
 		}
 	}
-	saved := st.Saved.Render("✓ tersimpan")
+	saved := "" // nothing saved yet in this visit: nothing to confirm
 	switch {
 	case w.pending > 0:
 		saved = st.Warn.Render("… menyimpan")
