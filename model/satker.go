@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // SatkerKind is the kind of work unit.
@@ -69,11 +72,16 @@ func (e *FieldError) Error() string {
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
-// Slug makes an id from a name: "Kantor Kemenag Kab. Magelang" → "kantor-kemenag-kab-magelang".
+// Slug makes an id from a name: "Kantor Kemenag Kab. Magelang" →
+// "kantor-kemenag-kab-magelang". A letter with a mark keeps its letter
+// ("Ñandú" → "nandu").
 func Slug(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(name) {
+	for _, r := range strings.ToLower(norm.NFD.String(name)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // the mark of a decomposed letter
+		}
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 			b.WriteRune(r)
