@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -94,8 +95,33 @@ func Slug(name string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
+// HasControl reports a control character (C0, DEL or C1; a line break
+// too) or a byte that is no UTF-8 in s: text that, written to a
+// terminal, could act instead of show.
+func HasControl(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0x20 || r >= 0x7f && r <= 0x9f || r == utf8.RuneError && size == 1 {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
 // Validate checks a satker record field by field, first problem first.
 func (s Satker) Validate() error {
+	for _, f := range []struct{ field, text string }{
+		{"nama", s.Name}, {"kepala", s.Head}, {"provinsi", s.Province}, {"kabupaten/kota", s.Regency},
+	} {
+		if HasControl(f.text) {
+			return &FieldError{f.field, "", "berisi karakter kendali (mis. ESC atau tab); ketik ulang tanpa karakter itu"}
+		}
+	}
 	switch {
 	case !slugPattern.MatchString(s.ID):
 		return &FieldError{"id", s.ID, "pakai huruf kecil, angka dan tanda hubung"}

@@ -3,9 +3,10 @@ package format
 import (
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/kemenag-ortala/ziwb/model"
 )
 
 // Printable keeps of s what ziwb itself writes to a terminal — text, line
@@ -15,7 +16,7 @@ import (
 // written raw, a sequence in it could clear the screen, retitle the window
 // or write to the clipboard of everyone shown it. A tab becomes a space.
 func Printable(s string) string {
-	if !hasControl(s) {
+	if !model.HasControl(s) {
 		return s
 	}
 	var b strings.Builder
@@ -27,7 +28,7 @@ func Printable(s string) string {
 		switch {
 		case n <= 0:
 			n = len(s) // cannot happen; never loop for ever
-		case width > 0 || !isControl(seq):
+		case width > 0 || !model.HasControl(seq):
 			b.WriteString(seq)
 		case seq == "\n":
 			b.WriteByte('\n')
@@ -41,27 +42,6 @@ func Printable(s string) string {
 	return b.String()
 }
 
-// hasControl reports a C0 or C1 control, DEL or a byte that is no UTF-8
-// anywhere in s.
-func hasControl(s string) bool {
-	for i := 0; i < len(s); {
-		if c := s[i]; c >= 0x20 && c < 0x7f {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r < 0x20 || r >= 0x7f && r <= 0x9f || r == utf8.RuneError && size == 1 {
-			return true
-		}
-		i += size
-	}
-	return false
-}
-
-// isControl reports a sequence or character that is not text: an escape
-// sequence, a C0 or C1 control, DEL, or a byte that is no UTF-8.
-func isControl(seq string) bool { return hasControl(seq) }
-
 // PrintableWriter is w with Printable applied to every write: standard
 // output of the commands that print stored text, when it is a terminal.
 func PrintableWriter(w io.Writer) io.Writer { return printableWriter{w} }
@@ -69,7 +49,7 @@ func PrintableWriter(w io.Writer) io.Writer { return printableWriter{w} }
 type printableWriter struct{ w io.Writer }
 
 func (p printableWriter) Write(b []byte) (int, error) {
-	if !hasControl(string(b)) {
+	if !model.HasControl(string(b)) {
 		return p.w.Write(b)
 	}
 	if _, err := io.WriteString(p.w, Printable(string(b))); err != nil {

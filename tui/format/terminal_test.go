@@ -3,6 +3,8 @@ package format
 import (
 	"bytes"
 	"testing"
+
+	"github.com/kemenag-ortala/ziwb/model"
 )
 
 // Stored text may carry escape sequences; what reaches the terminal keeps
@@ -37,8 +39,8 @@ func TestPrintableWriter(t *testing.T) {
 // Text without a control is returned as it is, whatever its script.
 func TestPrintableKeepsText(t *testing.T) {
 	for _, s := range []string{"✓ ✗ · ▲ ▼ — …", "a\u200db", "中文", "Ñandú"} {
-		if hasControl(s) || Printable(s) != s {
-			t.Errorf("%q: control %v, printable %q", s, hasControl(s), Printable(s))
+		if model.HasControl(s) || Printable(s) != s {
+			t.Errorf("%q: control %v, printable %q", s, model.HasControl(s), Printable(s))
 		}
 	}
 }
