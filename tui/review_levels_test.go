@@ -61,7 +61,8 @@ func TestReviewChainSession(t *testing.T) {
 	h.keys("j")
 	h.keys("t")
 	h.keys("p")
-	h.mustSee("1 ajukan ke ketua tim")
+	// A step forward says what it passes on unanswered, before it is taken.
+	h.mustSee("1 ajukan ke ketua tim", "Perhatian: 110 dari 113 pertanyaan belum dijawab.")
 	h.keys("1")
 	h.mustSee("Status sekarang diajukan. Giliran Ketua Tim.")
 	h.keys("y")

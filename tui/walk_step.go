@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -21,6 +22,7 @@ type stepPrompt struct {
 	chosen  model.Action
 	reason  *textinput.Model
 	problem string
+	gaps    string // what a step forward would pass on unanswered or unconfirmed
 	keys    promptKeys
 }
 
@@ -63,7 +65,37 @@ func (w *walkScreen) openSteps() tea.Cmd {
 		return nil
 	}
 	w.prompt = &stepPrompt{acts: acts, keys: newPromptKeys(len(acts), "pilih langkah")}
+	if slices.Contains(acts, model.ActSubmit) || slices.Contains(acts, model.ActApprove) {
+		w.prompt.gaps = w.gaps()
+	}
 	return nil
+}
+
+// gaps says how many questions are still unanswered and how many answers
+// were carried over and never confirmed: a step forward passes them on as
+// they are, so the prompt says so before the step is chosen.
+func (w *walkScreen) gaps() string {
+	qs := w.inst.Questions()
+	open, carried := 0, 0
+	for _, q := range qs {
+		switch a, ok := w.answers[q.ID]; {
+		case !ok || a.Value.IsZero():
+			open++
+		case a.Carried:
+			carried++
+		}
+	}
+	var parts []string
+	if open > 0 {
+		parts = append(parts, fmt.Sprintf("%d dari %d pertanyaan belum dijawab", open, len(qs)))
+	}
+	if carried > 0 {
+		parts = append(parts, fmt.Sprintf("%d jawaban dibawa belum dikonfirmasi", carried))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Perhatian: " + strings.Join(parts, ", ") + "."
 }
 
 // stepKey answers the step prompt.
@@ -154,6 +186,9 @@ func (p *stepPrompt) View(st styles, width int, from model.Status) string {
 		opts[i] = fmt.Sprintf("%s %s", st.Key.Render(fmt.Sprint(i+1)), stepLabel(a, from))
 	}
 	text := fmt.Sprintf("Status %s — langkah: %s · esc batal", from, strings.Join(opts, " · "))
+	if p.gaps != "" {
+		text = p.gaps + "\n" + text
+	}
 	if p.problem != "" {
 		text += "\n" + st.Error.Render(p.problem)
 	}
