@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -336,5 +337,21 @@ func TestWalkTreeWritesAnswersAsTheWalk(t *testing.T) {
 	h.mustSee("● 33,3333%")
 	if strings.Contains(h.view(), "33.333") {
 		t.Errorf("the tree writes Go's number:\n%s", h.view())
+	}
+}
+
+// The status line may shorten the node's name and drop the other rules'
+// count, but what the target misses keeps its whole amount, at every
+// width down to the smallest window.
+func TestWalkStatusKeepsTheAmount(t *testing.T) {
+	amount := regexp.MustCompile(`kurang \d+,\d\d poin`)
+	for _, width := range []int{60, 72, 80, 100, 120} {
+		_, _, _, h, _ := seededWalk(t, "kankemenag-uji", "Kantor Kemenag Kabupaten Uji", width, 24)
+		h.keys("y")
+		h.mustSee("✓ tersimpan")
+		lines := strings.Split(h.view(), "\n")
+		if status := lines[len(lines)-2]; !amount.MatchString(status) {
+			t.Errorf("at %d columns the status line cuts the amount: %q", width, status)
+		}
 	}
 }

@@ -328,6 +328,10 @@ func (w *walkScreen) statusLine() string {
 		}
 	}
 	lead := "" // the path's count, when the target is missed
+	// What the target misses, with the node named in as many cells as are
+	// left: the amount is what must never be cut.
+	var missPart func(name string) string
+	missName, missMore := "", ""
 	if p, ok := sc.Predicate(sc.Target); ok {
 		if p.Met {
 			parts = append(parts, st.Pass.Render(sc.Target+" terpenuhi"))
@@ -340,29 +344,52 @@ func (w *walkScreen) statusLine() string {
 					more = fmt.Sprintf(" (+%d)", len(failed)-1)
 				}
 			}
-			miss := fmt.Sprintf("%s kurang %s poin%s", w.nodeName(f.Node), model.PointsShort(f.Need-f.Have), more)
+			head := sc.Target + ": "
 			if w.way != nil { // how many questions stand between, first
 				lead = pathStatus(*w.way)
-				parts = append(parts, st.Fail.Render(lead+" · "+miss))
-			} else {
-				parts = append(parts, st.Fail.Render(sc.Target+": "+miss))
+				head = lead + " · "
 			}
+			missPart = func(name string) string {
+				return st.Fail.Render(head + strings.TrimPrefix(name+" kurang "+model.PointsShort(f.Need-f.Have)+" poin"+more, " "))
+			}
+			missName, missMore = w.nodeName(f.Node), more
+			parts = append(parts, missPart(missName))
 		}
 	}
 	saved := "" // nothing saved yet in this visit: nothing to confirm
 	switch {
 	case w.pending > 0:
 		saved = st.Warn.Render("… menyimpan")
+	case !w.saved.IsZero() && narrow:
+		saved = st.Saved.Render("✓ tersimpan")
 	case !w.saved.IsZero():
 		saved = st.Saved.Render("✓ tersimpan " + w.saved.Format("15:04:05"))
 	}
 	room := w.width - lipgloss.Width(saved) - 1
-	// The questions left to the target matter more than the result and
-	// the count answered: those give way until the count fits.
-	for lead != "" && len(parts) > 2 && lipgloss.Width(strings.Join(parts[:len(parts)-1], " · ")+" · "+lead) > room {
+	// The other rules' count gives way first (cut at the end), then the
+	// node's name; the questions left and the amount the target misses
+	// stay, and the result, the count answered and, in the smallest
+	// window, the total give way before them.
+	cut := lipgloss.Width(missMore) // and the "…" that replaces it
+	if cut > 0 {
+		cut--
+	}
+	keep := lipgloss.Width(lead)
+	if missPart != nil {
+		keep = lipgloss.Width(missPart("")) - cut
+	}
+	for keep > 0 && len(parts) > 1 && lipgloss.Width(strings.Join(parts[:len(parts)-1], " · ")+" · ")+keep > room {
 		parts = append(parts[:len(parts)-2], parts[len(parts)-1])
 	}
 	line := strings.Join(parts, " · ")
+	if over := lipgloss.Width(line) - cut - max(0, room); over > 0 && missPart != nil {
+		name := ansi.Truncate(missName, max(0, lipgloss.Width(missName)-over), "…")
+		if lipgloss.Width(name) < 6 { // too little of it to read: the amount alone
+			name = ""
+		}
+		parts[len(parts)-1] = missPart(name)
+		line = strings.Join(parts, " · ")
+	}
 	line = ansi.Truncate(line, max(0, room), "…")
 	return line + strings.Repeat(" ", max(1, room-lipgloss.Width(line)+1)) + saved
 }
