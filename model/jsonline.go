@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 )
 
@@ -226,28 +225,21 @@ func ValueStartIn(off int64, buffered io.Reader) (int64, bool) {
 }
 
 // jsonSyntax says encoding/json's syntax errors in Indonesian.
-var jsonSyntax = []struct {
-	re   *regexp.Regexp
-	text string
-}{
-	{regexp.MustCompile(`^invalid character (.+) looking for beginning of value$`), "karakter $1 tidak sah di awal sebuah nilai (teks harus di antara tanda kutip)"},
-	{regexp.MustCompile(`^invalid character (.+) looking for beginning of object key string$`), "karakter $1 tidak sah; nama kolom harus di antara tanda kutip"},
-	{regexp.MustCompile(`^invalid character (.+) after object key$`), "karakter $1 tidak sah setelah nama kolom; seharusnya titik dua (:)"},
-	{regexp.MustCompile(`^invalid character (.+) after object key:value pair$`), "karakter $1 tidak sah setelah nilai; seharusnya koma (,) atau kurung tutup (})"},
-	{regexp.MustCompile(`^invalid character (.+) after array element$`), "karakter $1 tidak sah setelah unsur daftar; seharusnya koma (,) atau kurung tutup (])"},
-	{regexp.MustCompile(`^invalid character (.+) after top-level value$`), "karakter $1 tidak sah setelah akhir dokumen"},
-	{regexp.MustCompile(`^invalid character (.+) in string literal$`), "karakter $1 tidak boleh ada di dalam teks"},
-	{regexp.MustCompile(`^invalid character (.+) in string escape code$`), "kode escape \\ tidak sah: $1"},
-	{regexp.MustCompile(`^invalid character (.+) in literal (\w+) \(expecting (.+)\)$`), "karakter $1 tidak sah dalam $2 (seharusnya $3)"},
-	{regexp.MustCompile(`^invalid character (.+) in numeric literal$`), "karakter $1 tidak sah dalam angka"},
-	{regexp.MustCompile(`^unexpected end of JSON input$`), "berkas berakhir sebelum waktunya"},
-}
+var jsonSyntax = Phrases([][2]string{
+	{`^invalid character (.+) looking for beginning of value$`, "karakter $1 tidak sah di awal sebuah nilai (teks harus di antara tanda kutip)"},
+	{`^invalid character (.+) looking for beginning of object key string$`, "karakter $1 tidak sah; nama kolom harus di antara tanda kutip"},
+	{`^invalid character (.+) after object key$`, "karakter $1 tidak sah setelah nama kolom; seharusnya titik dua (:)"},
+	{`^invalid character (.+) after object key:value pair$`, "karakter $1 tidak sah setelah nilai; seharusnya koma (,) atau kurung tutup (})"},
+	{`^invalid character (.+) after array element$`, "karakter $1 tidak sah setelah unsur daftar; seharusnya koma (,) atau kurung tutup (])"},
+	{`^invalid character (.+) after top-level value$`, "karakter $1 tidak sah setelah akhir dokumen"},
+	{`^invalid character (.+) in string literal$`, "karakter $1 tidak boleh ada di dalam teks"},
+	{`^invalid character (.+) in string escape code$`, "kode escape \\ tidak sah: $1"},
+	{`^invalid character (.+) in literal (\w+) \(expecting (.+)\)$`, "karakter $1 tidak sah dalam $2 (seharusnya $3)"},
+	{`^invalid character (.+) in numeric literal$`, "karakter $1 tidak sah dalam angka"},
+	{`^unexpected end of JSON input$`, "berkas berakhir sebelum waktunya"},
+})
 
 func syntaxText(msg string) string {
-	for _, m := range jsonSyntax {
-		if m.re.MatchString(msg) {
-			return m.re.ReplaceAllString(msg, m.text)
-		}
-	}
-	return msg
+	text, _ := jsonSyntax(msg)
+	return text
 }

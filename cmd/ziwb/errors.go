@@ -10,6 +10,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kemenag-ortala/ziwb/model"
 )
 
 // usageError is a mistake in the command line (an unknown flag, a wrong
@@ -29,24 +31,21 @@ func flagError(format string, args ...any) error { return usageError{err: fmt.Er
 func (e usageError) Unwrap() error               { return e.err }
 
 // cobraMessages turns cobra's and pflag's English usage errors into ours.
-var cobraMessages = []struct {
-	re   *regexp.Regexp
-	text string
-}{
-	{regexp.MustCompile(`^unknown flag: (\S+)$`), "tanda $1 tidak dikenal"},
-	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in -.$`), "tanda -$1 tidak dikenal"},
-	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)$`), "tanda -$1 (dalam $2) tidak dikenal"},
-	{regexp.MustCompile(`^flag needs an argument: '(.)' in -.+$`), "tanda -$1 butuh nilai"},
-	{regexp.MustCompile(`^flag needs an argument: (\S+)$`), "tanda $1 butuh nilai"},
-	{regexp.MustCompile(`^invalid argument "(.*)" for "(.+?)" flag: (.*)$`), "nilai \"$1\" untuk $2 tidak sah: $3"},
-	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "perintah ini menerima $1 argumen, diberi $2"},
-	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "perintah ini menerima paling banyak $1 argumen, diberi $2"},
-	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "perintah ini butuh paling sedikit $1 argumen, diberi $2"},
-	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "perintah ini menerima $1 sampai $2 argumen, diberi $3"},
-	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "perintah \"$1\" tidak dikenal untuk $2"},
-	{regexp.MustCompile(`^required flag\(s\) (.*) not set$`), "tanda wajib belum diberi: $1"},
-	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "argumen \"$1\" tidak sah untuk $2"},
-}
+var cobraMessages = model.Phrases([][2]string{
+	{`^unknown flag: (\S+)$`, "tanda $1 tidak dikenal"},
+	{`^unknown shorthand flag: '(.)' in -.$`, "tanda -$1 tidak dikenal"},
+	{`^unknown shorthand flag: '(.)' in (\S+)$`, "tanda -$1 (dalam $2) tidak dikenal"},
+	{`^flag needs an argument: '(.)' in -.+$`, "tanda -$1 butuh nilai"},
+	{`^flag needs an argument: (\S+)$`, "tanda $1 butuh nilai"},
+	{`^invalid argument "(.*)" for "(.+?)" flag: (.*)$`, "nilai \"$1\" untuk $2 tidak sah: $3"},
+	{`^accepts (\d+) arg\(s\), received (\d+)$`, "perintah ini menerima $1 argumen, diberi $2"},
+	{`^accepts at most (\d+) arg\(s\), received (\d+)$`, "perintah ini menerima paling banyak $1 argumen, diberi $2"},
+	{`^requires at least (\d+) arg\(s\), only received (\d+)$`, "perintah ini butuh paling sedikit $1 argumen, diberi $2"},
+	{`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`, "perintah ini menerima $1 sampai $2 argumen, diberi $3"},
+	{`^unknown command "(.*)" for "(.*)"$`, "perintah \"$1\" tidak dikenal untuk $2"},
+	{`^required flag\(s\) (.*) not set$`, "tanda wajib belum diberi: $1"},
+	{`^invalid argument "(.*)" for "(.*)"$`, "argumen \"$1\" tidak sah untuk $2"},
+})
 
 // strayWords are cobra's errors about words that are no flag, value or
 // argument the command takes.
@@ -59,11 +58,8 @@ var notANumber = regexp.MustCompile(`strconv\.Parse\w+: parsing ".*?": invalid s
 func usage(cmd *cobra.Command, err error) error {
 	text := notANumber.ReplaceAllString(err.Error(), "bukan angka")
 	stray := strayWords.MatchString(text)
-	for _, m := range cobraMessages {
-		if m.re.MatchString(text) {
-			text = m.re.ReplaceAllString(text, m.text)
-			break
-		}
+	if said, ok := cobraMessages(text); ok {
+		text = said
 	}
 	return usageError{err: fmt.Errorf("%s (lihat %s --help)", text, cmd.CommandPath()), stray: stray}
 }

@@ -7,6 +7,7 @@ import (
 	htmltemplate "html/template"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 
 	"github.com/kemenag-ortala/ziwb/model"
@@ -22,11 +23,17 @@ import (
 //go:embed lhe.md.tmpl lhe.html.tmpl
 var lheFiles embed.FS
 
+// The templates are parsed when a report is first written, not when the
+// program starts: the workbench's first frame does not wait for them.
 var (
-	lheMarkdown = texttemplate.Must(texttemplate.New("lhe.md.tmpl").Funcs(texttemplate.FuncMap{"cell": mdCell, "indent": mdIndent, "pad": mdPad, "num": num}).
+	lheMarkdown = sync.OnceValue(func() *texttemplate.Template {
+		return texttemplate.Must(texttemplate.New("lhe.md.tmpl").Funcs(texttemplate.FuncMap{"cell": mdCell, "indent": mdIndent, "pad": mdPad, "num": num}).
 			ParseFS(lheFiles, "lhe.md.tmpl"))
-	lheHTML = htmltemplate.Must(htmltemplate.New("lhe.html.tmpl").Funcs(htmltemplate.FuncMap{"num": num}).
-		ParseFS(lheFiles, "lhe.html.tmpl"))
+	})
+	lheHTML = sync.OnceValue(func() *htmltemplate.Template {
+		return htmltemplate.Must(htmltemplate.New("lhe.html.tmpl").Funcs(htmltemplate.FuncMap{"num": num}).
+			ParseFS(lheFiles, "lhe.html.tmpl"))
+	})
 )
 
 // LHEInput is what the command reads for a Laporan Hasil Evaluasi.
@@ -48,9 +55,9 @@ func LHE(fmtName string, in LHEInput) ([]byte, error) {
 	var b bytes.Buffer
 	var err error
 	if fmtName == "html" {
-		err = lheHTML.Execute(&b, v)
+		err = lheHTML().Execute(&b, v)
 	} else {
-		err = lheMarkdown.Execute(&b, v)
+		err = lheMarkdown().Execute(&b, v)
 	}
 	return b.Bytes(), err
 }
