@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/table"
@@ -234,7 +235,7 @@ func (h *homeScreen) Update(msg tea.Msg) tea.Cmd {
 				h.waiting, h.conflicts = msg.waiting, msg.conflicts
 			}
 			if msg.partial > 0 {
-				cmd = h.load
+				cmd = tea.Tick(restAfter, func(time.Time) tea.Msg { return h.load() })
 			}
 		}
 	case refreshMsg:
@@ -382,3 +383,8 @@ func (h *homeScreen) saved(s model.Satker, created bool) {
 	}
 	h.dirty = true
 }
+
+// restAfter is how long the rest of the list waits after the first
+// screenful: the first frame is drawn and flushed before the full list's
+// decoding takes the processor.
+const restAfter = 40 * time.Millisecond
