@@ -54,11 +54,7 @@ func TestReadLKEOwnExportPercentTyped(t *testing.T) {
 			}
 		}
 	}
-	var b bytes.Buffer
-	if _, err := x.f.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	f, err := ReadLKE("diketik.xlsx", b.Bytes(), x.ws.Instrument)
+	f, err := x.read(t, "diketik.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,11 +91,7 @@ func TestReadLKEDateTyped(t *testing.T) {
 	if err := x.f.SetCellStyle(SheetLKE, cell, cell, date); err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if _, err := x.f.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	_, err := ReadLKE("diketik.xlsx", b.Bytes(), x.ws.Instrument)
+	_, err := x.read(t, "diketik.xlsx")
 	if err == nil {
 		t.Fatal("a date was read as an answer")
 	}
@@ -183,11 +175,7 @@ func TestReadLKEAnswerInKindColumn(t *testing.T) {
 	r := x.rows[q.ID]
 	x.f.SetCellStr(SheetLKE, xlCell(x.cols[HeadAnswer], r), "")
 	x.f.SetCellStr(SheetLKE, xlCell("D", r), "c")
-	var b bytes.Buffer
-	if _, err := x.f.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	_, err = ReadLKE("ekspor.xlsx", b.Bytes(), x.ws.Instrument)
+	_, err = x.read(t, "ekspor.xlsx")
 	want := SheetLKE + "!" + xlCell("D", r) + ": " + q.Number() + `: "c" ada di kolom Jenis Jawaban`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("ziwb's layout: %v, want %q", err, want)
@@ -223,11 +211,7 @@ func TestReadLKEOwnExportWithoutIDs(t *testing.T) {
 	if err := x.f.RemoveCol(SheetLKE, x.cols[HeadID]); err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if _, err := x.f.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	f, err := ReadLKE("tanpa-id.xlsx", b.Bytes(), x.ws.Instrument)
+	f, err := x.read(t, "tanpa-id.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,11 +250,7 @@ func TestReadLKEFormulaWithoutResult(t *testing.T) {
 	if err := x.f.SetCellFormula(SheetLKE, cell, `IF(1=1,"Y","T")`); err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if _, err := x.f.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	_, err := ReadLKE("program.xlsx", b.Bytes(), x.ws.Instrument)
+	_, err := x.read(t, "program.xlsx")
 	want := SheetLKE + "!" + cell + ": " + q.Number() + `: sel berisi rumus =IF(1=1,"Y","T") tanpa hasil tersimpan`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("%v, want %q", err, want)
@@ -295,11 +275,7 @@ func TestReadLKEAnswerInValueColumn(t *testing.T) {
 	x.f.SetCellValue(SheetLKE, xlCell(x.cols[HeadAnswer], r), nil)
 	x.f.SetCellValue(SheetLKE, xlCell(x.cols[HeadValue], r), nil)
 	x.f.SetCellStr(SheetLKE, xlCell(x.cols[HeadValue], r), "b")
-	var b bytes.Buffer
-	if _, err := x.f.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	_, err := ReadLKE("ekspor.xlsx", b.Bytes(), x.ws.Instrument)
+	_, err := x.read(t, "ekspor.xlsx")
 	want := SheetLKE + "!" + xlCell(x.cols[HeadValue], r) + ": " + q.Number() + `: "b" ada di kolom ` + HeadValue
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("%v, want %q", err, want)

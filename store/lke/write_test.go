@@ -77,6 +77,17 @@ func xlExport(t *testing.T, db *store.DB, evalID string) *xlExported {
 }
 
 // calc evaluates a cell the way a spreadsheet would.
+// read writes the workbook, as edited, and reads it back as an import
+// of a file called name would.
+func (x *xlExported) read(t *testing.T, name string) (File, error) {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := x.f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return ReadLKE(name, b.Bytes(), x.ws.Instrument)
+}
+
 func (x *xlExported) calc(t *testing.T, sheet, c string) float64 {
 	t.Helper()
 	s, err := x.f.CalcCellValue(sheet, c, excelize.Options{RawCellValue: true})

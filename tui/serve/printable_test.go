@@ -1,11 +1,8 @@
 package serve
 
 import (
-	"bytes"
 	"strings"
 	"testing"
-
-	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/kemenag-ortala/ziwb/store"
 )
@@ -22,24 +19,8 @@ func TestCommandsPrintNoEscapesToATerminal(t *testing.T) {
 		t.Fatalf("into a pipe: status %d, %q; want every byte", code, out)
 	}
 
-	c, err := ts.dial(t, budi)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	s.Stdout, s.Stdin = &out, strings.NewReader(stored)
-	if err := s.Run("gema"); err != nil {
-		t.Fatal(err)
-	}
-	if got := out.String(); !strings.Contains(got, "KUA Uji") || strings.ContainsAny(got, "\x1b\x07") {
-		t.Errorf("to a terminal: %q; want the text without its sequences", got)
+	got, _, code := ts.runOn(t, budi, true, "gema", stored)
+	if code != 0 || !strings.Contains(got, "KUA Uji") || strings.ContainsAny(got, "\x1b\x07") {
+		t.Errorf("to a terminal: status %d, %q; want the text without its sequences", code, got)
 	}
 }

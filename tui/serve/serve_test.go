@@ -161,6 +161,12 @@ func (ts *testServer) dial(t *testing.T, p tester) (*gossh.Client, error) {
 // run runs a command and returns its output and exit status.
 func (ts *testServer) run(t *testing.T, p tester, cmd, stdin string) (string, string, int) {
 	t.Helper()
+	return ts.runOn(t, p, false, cmd, stdin)
+}
+
+// runOn is run, on a terminal (ssh -t) when pty is set.
+func (ts *testServer) runOn(t *testing.T, p tester, pty bool, cmd, stdin string) (string, string, int) {
+	t.Helper()
 	c, err := ts.dial(t, p)
 	if err != nil {
 		t.Fatal(err)
@@ -169,6 +175,11 @@ func (ts *testServer) run(t *testing.T, p tester, cmd, stdin string) (string, st
 	s, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if pty {
+		if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	var out, errb bytes.Buffer
 	s.Stdout, s.Stderr, s.Stdin = &out, &errb, strings.NewReader(stdin)
