@@ -76,13 +76,7 @@ func TestReadLKEOwnExportPercentTyped(t *testing.T) {
 func TestReadLKEDateTyped(t *testing.T) {
 	db := demoDB(t)
 	x := xlExport(t, db, richestEval(t, db).ID)
-	var q *model.Question
-	for _, p := range x.ws.Instrument.Questions() {
-		if p.Type == model.Percent {
-			q = p
-			break
-		}
-	}
+	q := firstOfType(t, x.ws.Instrument, model.Percent)
 	date, _ := x.f.NewStyle(&excelize.Style{NumFmt: 14})
 	cell := xlCell(x.cols[HeadAnswer], x.rows[q.ID])
 	if err := x.f.SetCellFloat(SheetLKE, cell, 46244, -1, 64); err != nil {
@@ -165,13 +159,7 @@ func TestReadLKEAnswerInKindColumn(t *testing.T) {
 
 	db := demoDB(t)
 	x := xlExport(t, db, richestEval(t, db).ID)
-	var q *model.Question
-	for _, p := range x.ws.Instrument.Questions() {
-		if p.Type == model.ABCD {
-			q = p
-			break
-		}
-	}
+	q := firstOfType(t, x.ws.Instrument, model.ABCD)
 	r := x.rows[q.ID]
 	x.f.SetCellStr(SheetLKE, xlCell(x.cols[HeadAnswer], r), "")
 	x.f.SetCellStr(SheetLKE, xlCell("D", r), "c")
@@ -236,13 +224,7 @@ func TestReadLKEOwnExportWithoutIDs(t *testing.T) {
 func TestReadLKEFormulaWithoutResult(t *testing.T) {
 	db := demoDB(t)
 	x := xlExport(t, db, richestEval(t, db).ID)
-	var q *model.Question
-	for _, p := range x.ws.Instrument.Questions() {
-		if p.Type == model.YesNo {
-			q = p
-			break
-		}
-	}
+	q := firstOfType(t, x.ws.Instrument, model.YesNo)
 	cell := xlCell(x.cols[HeadAnswer], x.rows[q.ID])
 	if err := x.f.SetCellValue(SheetLKE, cell, nil); err != nil {
 		t.Fatal(err)
@@ -264,13 +246,7 @@ func TestReadLKEFormulaWithoutResult(t *testing.T) {
 func TestReadLKEAnswerInValueColumn(t *testing.T) {
 	db := demoDB(t)
 	x := xlExport(t, db, richestEval(t, db).ID)
-	var q *model.Question
-	for _, p := range x.ws.Instrument.Questions() {
-		if p.Type == model.ABC {
-			q = p
-			break
-		}
-	}
+	q := firstOfType(t, x.ws.Instrument, model.ABC)
 	r := x.rows[q.ID]
 	x.f.SetCellValue(SheetLKE, xlCell(x.cols[HeadAnswer], r), nil)
 	x.f.SetCellValue(SheetLKE, xlCell(x.cols[HeadValue], r), nil)
@@ -291,4 +267,16 @@ func TestReadLKEOldExcel(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "simpan ulang sebagai .xlsx") || strings.Contains(err.Error(), "unsupported") {
 		t.Errorf("an .xls file: %v", err)
 	}
+}
+
+// firstOfType is the instrument's first question answered as typ.
+func firstOfType(t *testing.T, in *model.Instrument, typ model.AnswerType) *model.Question {
+	t.Helper()
+	for _, q := range in.Questions() {
+		if q.Type == typ {
+			return q
+		}
+	}
+	t.Fatalf("no %s question in %s", typ, in.ID)
+	return nil
 }
