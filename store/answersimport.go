@@ -171,7 +171,7 @@ func (db *DB) importAnswers(name string, data []byte, notes map[string]string, s
 			}
 			change := Updated
 			switch {
-			case next.same(old):
+			case next.same(old), agreesBelow(others, old, next, step.Level):
 				change = Unchanged
 				stats.Answers.Unchanged++
 			case old.empty():
@@ -233,4 +233,17 @@ func mentions(entries []model.AnswerEntry, qid string) bool {
 		}
 	}
 	return false
+}
+
+// agreesBelow reports a reviewer's file row that only repeats the answer
+// that counts now: the reviewer has no answer of their own there and the
+// row brings the same value and nothing else. Re-importing the workbook
+// the evaluation was exported to must not copy every answer to the
+// reviewer's level under their name; a value that differs is their
+// answer, and asks for its reason as in the walk.
+func agreesBelow(others []answerRec, old, next answerRec, lvl model.Level) bool {
+	if lvl <= model.Anggota || !old.empty() || next.Note != "" || next.Value.IsZero() {
+		return false
+	}
+	return effectiveValues(others)[next.Question] == next.Value
 }

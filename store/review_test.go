@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -276,5 +277,43 @@ func TestLastSteps(t *testing.T) {
 	}
 	if _, ok := steps["kk-a/2020/TPI"]; ok || len(steps) != 1 {
 		t.Errorf("an evaluation that is not there has a step: %+v", steps)
+	}
+}
+
+// A ketua who imports the workbook the evaluation was exported to, her
+// level still empty, repeats the anggota's answers: nothing is copied to
+// her level under her name. A value of her own is her answer, and asks
+// for its reason as in the walk.
+func TestReviewerImportOfTheSameAnswersCopiesNothing(t *testing.T) {
+	db, _, in, e := seeded(t, "kk-a", model.StageTPI)
+	if _, err := db.SetTeam(e.ID, model.Team{{Name: "ani", Level: model.Anggota}, {Name: "kus", Level: model.Ketua}}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	qs := in.Questions()
+	mustAnswer(t, db, e.ID, qs[0].ID, validValue(qs[0], 0), "ani")
+	mustAnswer(t, db, e.ID, qs[1].ID, validValue(qs[1], 1), "ani")
+	if _, err := db.Act(e.ID, model.ActSubmit, "", "ani"); err != nil {
+		t.Fatal(err)
+	}
+	same := fmt.Sprintf(`{"answers": {%q: %s, %q: %s}}`, qs[0].ID, encode(validValue(qs[0], 0)), qs[1].ID, encode(validValue(qs[1], 1)))
+	stats, err := db.ImportAnswers("lke.json", []byte(same), "kk-a", model.StageTPI, e.Year, "kus")
+	if err != nil || stats.Changed() || stats.Answers.Unchanged != 2 {
+		t.Fatalf("the same answers, imported by the ketua: %+v %v", stats, err)
+	}
+	w, err := db.Worksheet(e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs[:2] {
+		if a, ok := w.Levels[q.ID][model.Ketua]; ok && !a.Value.IsZero() {
+			t.Errorf("%s: copied to the ketua's level: %+v", q.ID, a)
+		}
+	}
+	other := fmt.Sprintf(`{"answers": {%q: %s}}`, qs[0].ID, encode(validValue(qs[0], 7)))
+	if validValue(qs[0], 7) == validValue(qs[0], 0) {
+		t.Skip("the first question has one valid value")
+	}
+	if _, err := db.ImportAnswers("lke.json", []byte(other), "kk-a", model.StageTPI, e.Year, "kus"); err == nil || !strings.Contains(err.Error(), "alasan wajib") {
+		t.Errorf("a value of the ketua's own without a reason: %v", err)
 	}
 }
