@@ -144,28 +144,14 @@ func BenchmarkP1SaveAnswer5000(b *testing.B) {
 		})
 	})
 	b.Run("put", func(b *testing.B) {
-		payload := make([]byte, 120)
 		p1Versus(b, func(db *DB, evalID string, _ *model.Question, _ int) error {
-			return db.bolt.Update(func(tx *bolt.Tx) error {
-				w := tx.Bucket(bucketWork)
-				seq, err := w.NextSequence()
-				if err != nil {
-					return err
-				}
-				return w.Put(changeKey(evalID, seq), payload)
-			})
+			return db.bolt.Update(func(tx *bolt.Tx) error { return putNextChange(tx, evalID) })
 		})
 	})
 	b.Run("list", func(b *testing.B) {
-		payload := make([]byte, 120)
 		p1Versus(b, func(db *DB, evalID string, _ *model.Question, _ int) error {
 			return db.bolt.Update(func(tx *bolt.Tx) error {
-				w := tx.Bucket(bucketWork)
-				seq, err := w.NextSequence()
-				if err != nil {
-					return err
-				}
-				if err := w.Put(changeKey(evalID, seq), payload); err != nil {
+				if err := putNextChange(tx, evalID); err != nil {
 					return err
 				}
 				sums := tx.Bucket(bucketSummaries)
@@ -174,6 +160,17 @@ func BenchmarkP1SaveAnswer5000(b *testing.B) {
 			})
 		})
 	})
+}
+
+// putNextChange puts the yardstick's 120 bytes at the evaluation's next
+// history key, in the bucket a save writes.
+func putNextChange(tx *bolt.Tx, evalID string) error {
+	w := tx.Bucket(bucketWork)
+	seq, err := w.NextSequence()
+	if err != nil {
+		return err
+	}
+	return w.Put(changeKey(evalID, seq), make([]byte, 120))
 }
 
 // p1Versus runs op, one question after another of a draft evaluation, on
