@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/table"
@@ -304,12 +305,17 @@ func (m *mergeScreen) accept() tea.Cmd {
 // openEdit opens the field for a value of one's own, filled with the
 // value chosen so far, else ours.
 func (m *mergeScreen) openEdit(c store.Conflict) tea.Cmd {
-	f := newField(fieldLabel(c)+" baru: ", "", 4000)
-	f.SetWidth(max(10, m.width-lenPrompt(f)-2))
 	v, ok := c.Resolved()
 	if !ok {
 		v = c.Ours
 	}
+	if strings.Contains(v, "\n") || strings.Contains(c.Theirs, "\n") {
+		// The one-line field would join the lines into one, and save so.
+		m.say(fieldLabel(c)+" ini lebih dari satu baris: pilih o (sini) atau t (mereka), lalu ubah di evaluasinya setelah diterima.", true)
+		return nil
+	}
+	f := newField(fieldLabel(c)+" baru: ", "", 4000)
+	f.SetWidth(max(10, m.width-lenPrompt(f)-2))
 	var cmd tea.Cmd
 	m.edit, cmd = openLineEdit(c.ID, f, v)
 	return cmd

@@ -78,6 +78,12 @@ func carryBundle(t testing.TB, from, to *store.DB, by string) store.MergeReport 
 // and the laptop's bundle comes back. The files are closed on return.
 func seedMerge(t testing.TB) mergeWorld {
 	t.Helper()
+	return seedMergeNotes(t, "Notulen rapat ada, belum ditandatangani.", "Dicek di lokasi: notulen lengkap dengan daftar hadir.")
+}
+
+// seedMergeNotes is seedMerge with the notes each side writes on q2.
+func seedMergeNotes(t testing.TB, office, field string) mergeWorld {
+	t.Helper()
 	dir := t.TempDir()
 	w := mergeWorld{path: filepath.Join(dir, "server.db")}
 	server := openMergeDB(t, w.path, time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC))
@@ -116,10 +122,10 @@ func seedMerge(t testing.TB) mergeWorld {
 	// Apart: the office and the field change the same answers.
 	must(server.SetAnswer(e.ID, w.q0.ID, model.Letter("A"), "ani"))
 	must(server.SetAnswer(e.ID, w.q1.ID, model.Letter("A"), "ani"))
-	must(server.SetNote(e.ID, w.q2.ID, "Notulen rapat ada, belum ditandatangani.", "ani"))
+	must(server.SetNote(e.ID, w.q2.ID, office, "ani"))
 	must(laptop.SetAnswer(e.ID, w.q0.ID, model.Letter("C"), "budi"))
 	must(laptop.SetAnswer(e.ID, w.q1.ID, model.Letter("C"), "budi"))
-	must(laptop.SetNote(e.ID, w.q2.ID, "Dicek di lokasi: notulen lengkap dengan daftar hadir.", "budi"))
+	must(laptop.SetNote(e.ID, w.q2.ID, field, "budi"))
 	rep := carryBundle(t, laptop, server, "budi")
 	if len(rep.Conflicts) != 3 {
 		t.Fatalf("the laptop's return kept %d conflicts, want 3: %+v", len(rep.Conflicts), rep.Conflicts)
