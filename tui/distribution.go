@@ -22,7 +22,7 @@ type distributionScreen struct {
 	rows  int
 	scope string
 	vp    viewport.Model
-	keys  struct{ Scroll, Back key.Binding }
+	keys  struct{ Scroll, Page, Ends, Back key.Binding }
 
 	width, height int
 }
@@ -34,7 +34,9 @@ const distributionBins = 10
 func newDistribution(e *env, dash *model.Dashboard, rows []*model.DashboardRow, scope string) *distributionScreen {
 	s := &distributionScreen{env: e, dist: dash.Distribute(rows, distributionBins), rows: len(rows), scope: scope,
 		vp: viewport.New()}
-	s.keys.Scroll = key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", "gulir"))
+	s.keys.Scroll = key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "gulir"))
+	s.keys.Page = key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "halaman"))
+	s.keys.Ends = key.NewBinding(key.WithKeys("g", "G", "home", "end"), key.WithHelp("g/G", "awal/akhir"))
 	s.keys.Back = key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "kembali"))
 	return s
 }
@@ -52,16 +54,22 @@ func (s *distributionScreen) SetSize(w, h int) {
 
 func (s *distributionScreen) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		if key.Matches(k, s.keys.Back) {
+		switch {
+		case key.Matches(k, s.keys.Back):
 			return s.env.goBack()
+		case key.Matches(k, s.keys.Ends) && (k.String() == "g" || k.String() == "home"):
+			s.vp.GotoTop()
+		case key.Matches(k, s.keys.Ends):
+			s.vp.GotoBottom()
+		default:
+			s.vp, _ = s.vp.Update(k)
 		}
-		s.vp, _ = s.vp.Update(k)
 	}
 	return nil
 }
 
 func (s *distributionScreen) Help() keyHelp {
-	k := []key.Binding{s.keys.Scroll, s.keys.Back}
+	k := []key.Binding{s.keys.Scroll, s.keys.Page, s.keys.Ends, s.keys.Back}
 	return keyHelp{short: k, full: [][]key.Binding{k}}
 }
 
