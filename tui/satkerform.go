@@ -42,7 +42,8 @@ var satkerPlaceholders = [sfCount]string{
 
 // satkerFieldOf maps model.FieldError field names to form fields; the id
 // is made from the name, so its problems show beside the name.
-var satkerFieldOf = map[string]satkerField{"id": sfName, "nama": sfName, "jenis": sfKind, "provinsi": sfProvince, "target": sfTarget}
+var satkerFieldOf = map[string]satkerField{"id": sfName, "nama": sfName, "jenis": sfKind, "provinsi": sfProvince,
+	"kabupaten/kota": sfRegency, "kepala": sfHead, "target": sfTarget}
 
 var satkerTargets = []string{model.WBK, model.WBBM}
 
