@@ -135,6 +135,7 @@ type index struct {
 	questions []*Question
 	qByID     map[string]*Question
 	qNode     map[string]int // question id → index of the node that holds it
+	qNodeAt   []int          // per question, in order: the index of the node that holds it
 	qRef      map[string]questionRef
 	sumW      []float64 // per node: the sum of its questions' weights
 	qStart    []int     // per node: index of its first question in questions
@@ -174,6 +175,7 @@ func (in *Instrument) buildIndex() {
 			ix.questions = append(ix.questions, q)
 			ix.qByID[q.ID] = q
 			ix.qNode[q.ID] = i
+			ix.qNodeAt = append(ix.qNodeAt, i)
 			ix.sumW[i] += q.Weight
 		}
 		for _, c := range n.Nodes {
@@ -217,6 +219,12 @@ func (in *Instrument) AllNodes() []*Node { return in.idx.nodes }
 
 // Questions returns every question in walking order.
 func (in *Instrument) Questions() []*Question { return in.idx.questions }
+
+// QuestionIndex is where the question with this id is in Questions.
+func (in *Instrument) QuestionIndex(id string) (int, bool) {
+	ref, ok := in.idx.qRef[id]
+	return ref.pos, ok
+}
 
 // Question returns the question with this id.
 func (in *Instrument) Question(id string) (*Question, bool) {

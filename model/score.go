@@ -104,6 +104,18 @@ func (s *Scorecard) Predicate(id string) (PredicateResult, bool) {
 // questions the instrument does not have are ignored; an unanswered
 // question counts 0.
 func Score(in *Instrument, answers Answers, target string) (Scorecard, error) {
+	return score(in, answers, nil, target)
+}
+
+// ScoreValues is Score for values by position: vals[i] answers
+// in.Questions()[i], and the zero Value none. It spares a caller that
+// keeps values so every lookup by question id.
+func ScoreValues(in *Instrument, vals []Value, target string) (Scorecard, error) {
+	return score(in, nil, vals, target)
+}
+
+// score is Score of the answers, or of vals by position when answers is nil.
+func score(in *Instrument, answers Answers, vals []Value, target string) (Scorecard, error) {
 	if target == "" && len(in.Predicates) > 0 {
 		target = in.Predicates[0].ID
 	}
@@ -141,6 +153,14 @@ func Score(in *Instrument, answers Answers, target string) (Scorecard, error) {
 		}
 		sc.Nodes[ref.node].Answered++
 		weighted[ref.pos] = ref.q.Weight * ref.q.Fraction(v)
+	}
+	for i, v := range vals[:min(len(vals), len(ix.questions))] {
+		if v.IsZero() {
+			continue
+		}
+		q := ix.questions[i]
+		sc.Nodes[ix.qNodeAt[i]].Answered++
+		weighted[i] = q.Weight * q.Fraction(v)
 	}
 	for i, n := range ix.nodes {
 		ns := &sc.Nodes[i]

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -258,6 +259,43 @@ func TestDistinctFailures(t *testing.T) {
 		}
 		if len(got) > 0 && got[0] != c.failed[0] {
 			t.Errorf("%s: the first failure is %+v; want the predicate's own %+v", c.name, got[0], c.failed[0])
+		}
+	}
+}
+
+// TestScoreValuesIsScore scores random answer sets of every built-in
+// instrument both ways, by question id and by position, and expects the
+// same scorecard, also when the values stop short of the last question.
+func TestScoreValuesIsScore(t *testing.T) {
+	for _, in := range Builtins() {
+		qs := in.Questions()
+		rng := rand.New(rand.NewPCG(1, uint64(len(qs))))
+		for range 50 {
+			cut := rng.IntN(len(qs) + 1)
+			answers := Answers{}
+			at := make([]Value, cut)
+			for i, q := range qs[:cut] {
+				if rng.IntN(3) == 0 {
+					continue // unanswered
+				}
+				v := q.Best()
+				if rng.IntN(2) == 0 {
+					v = q.Worst()
+				}
+				answers[q.ID], at[i] = v, v
+			}
+			target := in.Predicates[rng.IntN(len(in.Predicates))].ID
+			want, err := Score(in, answers, target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ScoreValues(in, at, target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s, %d of %d questions given: ScoreValues %+v; Score %+v", in.ID, cut, len(qs), got, want)
+			}
 		}
 	}
 }
