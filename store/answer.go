@@ -214,7 +214,7 @@ func (t txn) saveAnswerIn(group *uint64, e evalRec, in *model.Instrument, old, n
 			return next, err
 		}
 	}
-	st, _, err := t.state(e.ID)
+	vals, err := t.valuesToChange(e.ID, in)
 	if err != nil {
 		return next, err
 	}
@@ -222,16 +222,14 @@ func (t txn) saveAnswerIn(group *uint64, e evalRec, in *model.Instrument, old, n
 	if err != nil {
 		return next, err
 	}
-	if v, ok := effectiveValues(levels)[next.Question]; ok {
-		st.Values[next.Question] = v
-	} else {
-		delete(st.Values, next.Question)
+	if i, ok := in.QuestionIndex(next.Question); ok {
+		vals[i] = effectiveValues(levels)[next.Question] // the zero Value when none counts
 	}
 	s, err := t.satker(e.Satker)
 	if err != nil {
 		return next, err
 	}
-	return next, t.putState(e, in, s.Target, st.Values, now)
+	return next, t.putStateAt(e, in, s.Target, vals, now)
 }
 
 // carriedText is the history's form of the carried mark.

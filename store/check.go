@@ -36,7 +36,7 @@ func (db *DB) Check() []Problem {
 		if len(ps) > 0 {
 			return nil // the pages are not sound; reading records could fault
 		}
-		c := checker{t: txn{db, tx}, add: add}
+		c := checker{t: txn{db: db, tx: tx}, add: add}
 		c.instruments()
 		c.satkers()
 		c.evaluations()
@@ -161,6 +161,14 @@ func (c *checker) work() {
 	if seq := w.Sequence(); seq < last {
 		c.add("riwayat", "nomor urut berikutnya %d tidak melewati entri terakhir %d", seq, last)
 	}
+	if w.journal != nil {
+		w.journal.ForEach(func(k, v []byte) error {
+			if !journalValue(v) {
+				c.add(fmt.Sprintf("jurnal %q", k), "penanda rekaman tidak dikenal")
+			}
+			return nil
+		})
+	}
 }
 
 func (c *checker) answer(evalID string, rest, v []byte) {
@@ -211,7 +219,7 @@ func (c *checker) derived() {
 		if err != nil || !found || !c.satkerOK[e.Satker] {
 			continue // reported with the answers or the evaluation
 		}
-		want, err := stateRecord(in, c.targets[e.Satker], vals, st.Updated)
+		want, err := stateRecord(in, c.targets[e.Satker], positions(in, vals), st.Updated)
 		if err != nil {
 			c.add(where, "%v", err)
 			continue

@@ -19,7 +19,7 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 	mustCheckClean(t, db)
 
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		t := txn{db, tx}
+		t := txn{db: db, tx: tx}
 		// An answer of an evaluation that does not exist.
 		t.putAnswer(answerRec{Evaluation: "hantu/2026/PMPZI", Question: q.ID, Value: q.Best(), At: fixedNow})
 		// A value the instrument does not accept.

@@ -176,16 +176,6 @@ func (r *rbuf) value() model.Value {
 	return model.Value{}
 }
 
-func (r *rbuf) values() model.Answers {
-	n := r.count()
-	vals := make(model.Answers, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		id := r.str()
-		vals[id] = r.value()
-	}
-	return vals
-}
-
 // --- answers: the evaluation and question are in the key ---
 
 func encodeAnswer(a answerRec) []byte {
@@ -302,82 +292,117 @@ const (
 	stateAll = stateAreas | stateValues
 )
 
-// stateRecord scores vals and encodes the state, in the instrument's
-// order: no map is sorted, so a save spends its time on the disk.
-func stateRecord(in *model.Instrument, target string, vals model.Answers, updated time.Time) ([]byte, error) {
-	sc, err := model.Score(in, vals, in.TargetFor(target))
+// positions places values by question id at their question's position
+// in the instrument, dropping any for a question it lacks.
+func positions(in *model.Instrument, vals model.Answers) []model.Value {
+	out := make([]model.Value, len(in.Questions()))
+	for id, v := range vals {
+		if i, ok := in.QuestionIndex(id); ok {
+			out[i] = v
+		}
+	}
+	return out
+}
+
+// byQuestion is values by position as values by question id.
+func byQuestion(in *model.Instrument, at []model.Value) model.Answers {
+	qs := in.Questions()
+	out := make(model.Answers, len(at))
+	for i, v := range at[:min(len(at), len(qs))] {
+		if !v.IsZero() {
+			out[qs[i].ID] = v
+		}
+	}
+	return out
+}
+
+// stateRecord scores vals (by position in the instrument's questions) and
+// encodes the state, in the instrument's order: no map is sorted or
+// looked up, so a save spends its time on the disk.
+func stateRecord(in *model.Instrument, target string, vals []model.Value, updated time.Time) ([]byte, error) {
+	sc, err := model.ScoreValues(in, vals, in.TargetFor(target))
 	if err != nil {
 		return nil, err
 	}
-	b := make(wbuf, 0, 512+len(vals)*24)
-	b.byte(codecVersion)
+	n := len(vals) // the values kept: up to the last one given
+	for n > 0 && vals[n-1].IsZero() {
+		n--
+	}
+	b := make(wbuf, 0, 512+n*4)
+	b.byte(stateCodec)
 	b.time(updated)
 	b.uint(uint64(sc.Answered))
 	b.uint(uint64(sc.Questions))
 	b.float(sc.Total)
 	b.str(sc.Result)
-	var nodes []*model.Node // the components and their areas: what lists show
+	var nodes [64]model.NodeScore // the components and their areas: what lists show
+	shown := nodes[:0]
 	for _, top := range in.Nodes {
-		nodes = append(append(nodes, top), top.Nodes...)
+		ns, _ := sc.Node(top.ID)
+		shown = append(shown, ns)
+		for _, n := range top.Nodes {
+			ns, _ := sc.Node(n.ID)
+			shown = append(shown, ns)
+		}
 	}
 	with := 0
-	for _, n := range nodes {
-		if ns, _ := sc.Node(n.ID); ns.Verdict != model.VerdictNone {
+	for _, ns := range shown {
+		if ns.Verdict != model.VerdictNone {
 			with++
 		}
 	}
 	b.uint(uint64(with))
-	for _, n := range nodes {
-		if ns, _ := sc.Node(n.ID); ns.Verdict != model.VerdictNone {
-			b.str(n.ID)
+	for _, ns := range shown {
+		if ns.Verdict != model.VerdictNone {
+			b.str(ns.ID)
 			b.str(string(ns.Verdict))
 		}
 	}
-	b.uint(uint64(len(nodes)))
-	for _, n := range nodes {
-		ns, _ := sc.Node(n.ID)
-		b.str(n.ID)
+	b.uint(uint64(len(shown)))
+	for _, ns := range shown {
+		b.str(ns.ID)
 		b.float(ns.Score)
 	}
-	qs := in.Questions()
-	known := 0 // a value for a question the instrument lacks is not kept
-	for _, q := range qs {
-		if _, ok := vals[q.ID]; ok {
-			known++
-		}
-	}
-	b.uint(uint64(known))
-	for _, q := range qs {
-		if v, ok := vals[q.ID]; ok {
-			b.str(q.ID)
-			b.value(v)
-		}
+	b.uint(uint64(n))
+	for _, v := range vals[:n] {
+		b.value(v)
 	}
 	return b, nil
 }
+
+// stateCodec is the state's own version. Its values are by position in
+// the instrument's questions: named by question id (version 1, schema 3)
+// they took most of the record, and a save writes the record every time.
+const stateCodec = 2
 
 // listPrefix is more than the time and the headline figures take: a list
 // copies that much of each state, not its values.
 const listPrefix = 96
 
 func decodeState(data []byte, parts int) (evalState, error) {
+	st, _, err := decodeStateOf(data, parts, stateCodec)
+	return st, err
+}
+
+// decodeStateOf is decodeState of a record of the given version. Only
+// migration reads version 1, whose values are by question id (byID).
+func decodeStateOf(data []byte, parts int, version byte) (st evalState, byID model.Answers, err error) {
 	if parts == stateList && len(data) > listPrefix {
-		if st, err := decodeState(data[:listPrefix], parts); err == nil {
-			return st, nil
+		if st, _, err := decodeStateOf(data[:listPrefix], parts, version); err == nil {
+			return st, nil, nil
 		} // a result name too long for the prefix: read it all
 	}
 	r := newReader(data)
-	if r.byte() != codecVersion {
-		return evalState{}, errCodec
+	if r.byte() != version {
+		return evalState{}, nil, errCodec
 	}
-	var st evalState
 	f := &st.Figures
 	st.Updated = r.time()
 	f.Answered, f.Questions = int(r.uint()), int(r.uint())
 	f.Total = r.float()
 	f.Result = r.str()
 	if parts&stateAreas == 0 {
-		return st, r.err
+		return st, nil, r.err
 	}
 	nv := r.count()
 	f.Verdicts = make(map[string]model.Verdict, nv)
@@ -392,8 +417,20 @@ func decodeState(data []byte, parts int) (evalState, error) {
 		f.AreaScores[id] = r.float()
 	}
 	if parts&stateValues == 0 {
-		return st, r.err
+		return st, nil, r.err
 	}
-	st.Values = r.values()
-	return st, r.done()
+	n := r.count()
+	if version == 1 {
+		byID = make(model.Answers, n)
+		for range n {
+			id := r.str()
+			byID[id] = r.value()
+		}
+		return st, byID, r.done()
+	}
+	st.At = make([]model.Value, n)
+	for i := range st.At {
+		st.At[i] = r.value()
+	}
+	return st, nil, r.done()
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 const (
@@ -147,7 +149,7 @@ func TestCrashLosesNothingAcknowledged(t *testing.T) {
 
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	const rounds = 24
-	totalAcked := 0
+	totalAcked, folded := 0, 0
 	for round := 0; round < rounds; round++ {
 		db, err := Open(path, Options{})
 		if err != nil {
@@ -219,10 +221,31 @@ func TestCrashLosesNothingAcknowledged(t *testing.T) {
 		}
 		mustCheckClean(t, db)
 		historyAgrees(t, db, got)
+		folded += foldedChanges(t, db, crashEval)
 		db.Close()
 		totalAcked += last + 1
 	}
+	// The children's saves went through the journal and its folds: the
+	// kills fell on both.
+	if folded == 0 {
+		t.Error("no save reached the work bucket: the journal was never folded")
+	}
 	t.Logf("%d rounds, %d acknowledged edits, none lost", rounds, totalAcked)
+}
+
+// foldedChanges counts the history entries of an evaluation that a fold
+// has moved out of the journal into the work bucket.
+func foldedChanges(t *testing.T, db *DB, evalID string) int {
+	n := 0
+	db.bolt.View(func(tx *bolt.Tx) error {
+		prefix := ownerPrefix(evalID, kindChange)
+		c := tx.Bucket(bucketWork).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			n++
+		}
+		return nil
+	})
+	return n
 }
 
 // historyAgrees checks the history is complete: for every question, the

@@ -66,6 +66,7 @@ type core struct {
 	closed      bool
 	watchers    map[chan struct{}]bool // told after every commit
 	lists       listCache              // the satker lists of the latest commit read
+	memos       memos                  // the records the last save read
 	people      map[string]Role        // who a team may name (a server's users), by name in lower case; nil: anyone
 }
 
@@ -296,12 +297,12 @@ func viewed[T any](db *DB, fn func(t txn) (T, error)) (T, error) {
 
 // read is view with the transaction's typed reads.
 func (db *DB) read(fn func(t txn) error) error {
-	return db.view(func(tx *bolt.Tx) error { return fn(txn{db, tx}) })
+	return db.view(func(tx *bolt.Tx) error { return fn(txn{db: db, tx: tx}) })
 }
 
 // write is update with the transaction's typed reads and writes.
 func (db *DB) write(fn func(t txn) error) error {
-	return db.update(func(tx *bolt.Tx) error { return fn(txn{db, tx}) })
+	return db.update(func(tx *bolt.Tx) error { return fn(txn{db: db, tx: tx}) })
 }
 
 // update runs one write transaction and returns after its commit (fsync).
@@ -314,7 +315,12 @@ func (db *DB) update(fn func(tx *bolt.Tx) error) (err error) {
 	defer db.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	db.swap.RLock()
-	err = db.bolt.Update(fn)
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return txn{db: db, tx: tx}.foldIfFull()
+	})
 	db.swap.RUnlock()
 	if err == nil {
 		db.changed()

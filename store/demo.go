@@ -46,7 +46,10 @@ func (db *DB) Demo(n int, now time.Time) error {
 	if n <= 0 {
 		rekRng := rand.New(rand.NewPCG(2026, 6))
 		return db.update(func(tx *bolt.Tx) error {
-			t := txn{db, tx}.bulk()
+			t, err := txn{db: db, tx: tx}.bulk()
+			if err != nil {
+				return err
+			}
 			for _, d := range demoSatkers {
 				if tx.Bucket(bucketSatkers).Get([]byte(d.id)) != nil {
 					return fmt.Errorf("data demo %w: satker %s", ErrExists, d.id)
@@ -78,7 +81,10 @@ func (db *DB) Demo(n int, now time.Time) error {
 	const perTx = 100
 	for start := 0; start < n; start += perTx {
 		err := db.update(func(tx *bolt.Tx) error {
-			t := txn{db, tx}.bulk()
+			t, err := txn{db: db, tx: tx}.bulk()
+			if err != nil {
+				return err
+			}
 			for i := start; i < min(n, start+perTx); i++ {
 				if err := t.demoSatker(generatedSatker(first+i, rng), kit, now, rng, generatedRekPlan(rekRng), rekRng); err != nil {
 					return err

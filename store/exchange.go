@@ -83,7 +83,7 @@ func (db *DB) WriteBundle(w io.Writer, satkerID string) (BundleCounts, error) {
 func (db *DB) bundleTo(w io.Writer, fn func(t txn, out *bundleWriter) error) (BundleCounts, error) {
 	out := bundleWriter{w: bufio.NewWriterSize(w, 1<<16), used: map[string]string{}}
 	err := db.view(func(tx *bolt.Tx) error {
-		out.t = txn{db, tx}
+		out.t = txn{db: db, tx: tx}
 		return fn(out.t, &out)
 	})
 	if err == nil {
@@ -287,6 +287,9 @@ func (b *bundleWriter) bases(t txn, ss []satkerRec) error {
 // all writes every record of the database, bucket by bucket in key order.
 func (b *bundleWriter) all(t txn) error {
 	section := func(name string, bucket []byte, count *int, each func(k, v []byte) error) error {
+		if bytes.Equal(bucket, bucketWork) {
+			return b.section(name, count, func() error { return t.work().ForEach(each) })
+		}
 		return b.section(name, count, func() error { return t.bucket(bucket).ForEach(each) })
 	}
 	// The instruments come first, so a reader can check every answer as

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -90,7 +88,7 @@ func (t txn) walkOwner(owner string, fn func(changeRec) bool) error {
 
 // newestChange positions c on the owner's newest history entry, or on
 // what precedes the owner's entries when it has none.
-func newestChange(c *bolt.Cursor, owner string) ([]byte, []byte) {
+func newestChange(c *workCursor, owner string) ([]byte, []byte) {
 	if k, _ := c.Seek(ownerPrefix(owner, kindChange+1)); k == nil {
 		return c.Last()
 	}

@@ -66,7 +66,12 @@ func (s *session) begin() error {
 	if err != nil {
 		return err
 	}
-	s.tx, s.t, s.puts = tx, txn{s.copy, tx}.bulk(), 0
+	t, err := txn{db: s.copy, tx: tx}.bulk()
+	if err != nil {
+		tx.Rollback()
+		return err
+	}
+	s.tx, s.t, s.puts = tx, t, 0
 	return nil
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,21 +18,23 @@ type onlyReader struct{ io.Reader }
 // (instruments last, history by seq) imports into a new database whole,
 // and its export is the same data.
 func TestBundleOfOlderZiwbImports(t *testing.T) {
-	old := gunzipTestdata(t, "schema2.bundle.json.gz")
-	for name, src := range map[string]io.Reader{"berkas": bytes.NewReader(old), "masukan standar": onlyReader{bytes.NewReader(old)}} {
-		t.Run(name, func(t *testing.T) {
-			db, _ := testDB(t)
-			if _, err := db.ImportFrom("lama.json", src, "penguji"); err != nil {
-				t.Fatal(err)
-			}
-			mustCheckClean(t, db)
-			got, want := normalBundle(t, exportJSON(t, db, "")), normalBundle(t, old)
-			for _, section := range []string{"satkers", "evaluations", "answers", "history", "recommendations", "instruments"} {
-				if !reflect.DeepEqual(got[section], want[section]) {
-					t.Errorf("section %s differs after the import", section)
+	for _, schema := range []int{2, 3} {
+		old := gunzipTestdata(t, fmt.Sprintf("schema%d.bundle.json.gz", schema))
+		for name, src := range map[string]io.Reader{"berkas": bytes.NewReader(old), "masukan standar": onlyReader{bytes.NewReader(old)}} {
+			t.Run(fmt.Sprint(schema, "/", name), func(t *testing.T) {
+				db, _ := testDB(t)
+				if _, err := db.ImportFrom("lama.json", src, "penguji"); err != nil {
+					t.Fatal(err)
 				}
-			}
-		})
+				mustCheckClean(t, db)
+				got, want := normalBundle(t, exportJSON(t, db, "")), normalBundle(t, old)
+				for _, section := range []string{"satkers", "evaluations", "answers", "history", "recommendations", "instruments"} {
+					if !reflect.DeepEqual(got[section], want[section]) {
+						t.Errorf("section %s differs after the import", section)
+					}
+				}
+			})
+		}
 	}
 }
 

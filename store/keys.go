@@ -11,7 +11,8 @@ import (
 // Buckets. Satkers, evaluations, instruments and recommendations are JSON
 // records; everything a save touches lives in one bucket, "work", keyed by
 // its owner so that one evaluation's answers, history and state are
-// neighbours in the file (schema 3).
+// neighbours in the file (schema 3). Saves reach it through a small
+// journal of the same keys (schema 4, journal.go).
 var (
 	bucketMeta        = []byte("meta")
 	bucketSatkers     = []byte("satkers")      // satker id → satkerRec
@@ -28,7 +29,7 @@ var (
 
 // schemaBuckets must exist in a file of the current schema.
 var schemaBuckets = [][]byte{bucketMeta, bucketSatkers, bucketEvaluations, bucketInstruments, bucketWork,
-	bucketSummaries, bucketNames}
+	bucketSummaries, bucketNames, bucketJournal}
 
 const sep = 0 // between the parts of a composite key; no id contains it
 

@@ -122,7 +122,7 @@ func (db *DB) Merge(name string, src io.Reader, by string, policy MergePolicy) (
 		rep.Satkers = append(rep.Satkers, s.ID)
 	}
 	err = db.update(func(tx *bolt.Tx) error {
-		m := &merger{t: txn{db, tx}, b: &b, me: me, by: by, policy: policy, rep: &rep, now: db.stamp(),
+		m := &merger{t: txn{db: db, tx: tx}, b: &b, me: me, by: by, policy: policy, rep: &rep, now: db.stamp(),
 			touched: map[string]bool{}, conflicted: map[string]bool{}, final: map[string]bool{}}
 		if err := m.staleBundle(); err != nil {
 			return err

@@ -27,7 +27,7 @@ func (db *DB) Conflicts() ([]Conflict, error) {
 		if bk == nil {
 			return nil
 		}
-		return bk.ForEach(recordsOf(txn{db, tx}, "konflik", func(c Conflict) { out = append(out, c) }))
+		return bk.ForEach(recordsOf(txn{db: db, tx: tx}, "konflik", func(c Conflict) { out = append(out, c) }))
 	})
 	sortConflicts(out)
 	return out, err
@@ -47,7 +47,7 @@ func (db *DB) Choose(id string, choice Choice, edited string) (Conflict, error) 
 		}
 		if choice == ChooseEdit {
 			var err error
-			if edited, err = (txn{db, tx}).checkResolution(c, edited); err != nil {
+			if edited, err = (txn{db: db, tx: tx}).checkResolution(c, edited); err != nil {
 				return err
 			}
 		}

@@ -22,7 +22,11 @@ import (
 //	   one "work" bucket keyed by owner, as compact binary records; the
 //	   indexes are gone (an owner's history is one prefix scan), and the
 //	   satker list records hold no figures, so a save writes one bucket.
-const schemaVersion = 3
+//	4: saves write into a small "journal" bucket that amends the work
+//	   bucket and is folded into it now and then (see journal.go); the
+//	   history's sequence moves there; a state holds its values by
+//	   position in the instrument's questions, not by question id.
+const schemaVersion = 4
 
 // The buckets of schemas 1 and 2, which migration reads and removes.
 var (
@@ -39,6 +43,72 @@ var (
 var migrations = map[uint64]func(t txn) error{
 	1: func(txn) error { return nil }, // the derived records are made by the step to 3
 	2: toWork,
+	3: toJournal,
+}
+
+// toJournal makes the journal, empty, hands it the history's sequence,
+// and rewrites each state with its values by position, rescored: the
+// answers need not be read.
+func toJournal(t txn) error {
+	j, err := t.tx.CreateBucket(bucketJournal)
+	if err != nil {
+		return err
+	}
+	w := t.tx.Bucket(bucketWork)
+	if err := j.SetSequence(w.Sequence()); err != nil {
+		return err
+	}
+	if err := w.SetSequence(0); err != nil {
+		return err
+	}
+	if t, err = t.bulk(); err != nil {
+		return err
+	}
+	return t.evaluationStates(func(e evalRec, in *model.Instrument, target string) error {
+		raw := t.work().Get(stateKey(e.ID))
+		switch {
+		case raw == nil:
+			return t.deriveState(e, target)
+		case raw[0] == stateCodec:
+			return nil // written by the step from schema 2, in this form already
+		}
+		st, byID, err := decodeStateOf(raw, stateAll, 1)
+		if err != nil {
+			return fmt.Errorf("%w: keadaan evaluasi %q: %v", ErrDamaged, e.ID, err)
+		}
+		return t.putStateAt(e, in, target, positions(in, byID), st.Updated)
+	})
+}
+
+// evaluationStates calls fn with each evaluation, its instrument and its
+// satker's target.
+func (t txn) evaluationStates(fn func(e evalRec, in *model.Instrument, target string) error) error {
+	var evals []evalRec
+	err := t.bucket(bucketEvaluations).ForEach(func(k, v []byte) error {
+		var e evalRec
+		if err := decode(v, &e); err != nil {
+			return fmt.Errorf("%w: evaluasi %q: %v", ErrDamaged, k, err)
+		}
+		evals = append(evals, e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range evals {
+		in, err := t.instrument(e.InstrumentHash)
+		if err != nil {
+			return err
+		}
+		s, err := t.satker(e.Satker)
+		if err != nil {
+			return err
+		}
+		if err := fn(e, in, s.Target); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // toWork moves the answers and the history into the work bucket, drops
@@ -48,7 +118,9 @@ func toWork(t txn) error {
 	if err != nil {
 		return err
 	}
-	t.bulk()
+	if t, err = t.bulk(); err != nil {
+		return err
+	}
 	err = t.tx.Bucket(oldAnswers).ForEach(func(k, v []byte) error {
 		var r answerRec
 		if err := decode(v, &r); err != nil {
@@ -90,13 +162,18 @@ func toWork(t txn) error {
 // bbolt's default half-full split would double their size on disk.
 const bulkFill = 0.9
 
-// bulk packs the pages of every bucket the transaction writes.
-func (t txn) bulk() txn {
+// bulk folds the journal and packs the pages of every bucket the
+// transaction writes, which then go to the work bucket directly.
+func (t txn) bulk() (txn, error) {
+	if err := t.fold(); err != nil {
+		return t, err
+	}
 	t.tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
 		b.FillPercent = bulkFill
 		return nil
 	})
-	return t
+	t.direct = true
+	return t, nil
 }
 
 // initSchema lays out a new, empty database. The recommendations' bucket
@@ -145,8 +222,11 @@ func (db *DB) schemaVersion() (uint64, error) {
 			return nil // refused by the caller, before any bucket is expected
 		}
 		need := schemaBuckets
-		if v < schemaVersion {
+		switch {
+		case v < 3:
 			need = oldBuckets
+		case v == 3:
+			need = schemaBuckets[:len(schemaBuckets)-1] // all but the journal
 		}
 		for _, name := range need {
 			if tx.Bucket(name) == nil {

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -20,7 +21,9 @@ import (
 // 7976eb9): the named demo set, then an "8/10" answer with its note, a
 // note and evidence on one question, an undo, and a satker made with an
 // evaluation and deleted. schema2.bundle.json.gz is what that ziwb
-// exported from it.
+// exported from it. testdata/schema3.db.gz and schema3.bundle.json.gz are
+// the same steps taken by the ziwb of schema 3 (commit 802d646), on its
+// own demo set.
 
 func gunzipTestdata(t *testing.T, name string) []byte {
 	t.Helper()
@@ -41,10 +44,13 @@ func gunzipTestdata(t *testing.T, name string) []byte {
 }
 
 // schema2File copies the schema-2 file into a temporary folder.
-func schema2File(t *testing.T) string {
+func schema2File(t *testing.T) string { return olderFile(t, 2) }
+
+// olderFile copies the file of schema v into a temporary folder.
+func olderFile(t *testing.T, v uint64) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "lama.db")
-	if err := os.WriteFile(path, gunzipTestdata(t, "schema2.db.gz"), 0o600); err != nil {
+	if err := os.WriteFile(path, gunzipTestdata(t, fmt.Sprintf("schema%d.db.gz", v)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -65,10 +71,11 @@ func normalBundle(t *testing.T, data []byte) map[string]any {
 	return b
 }
 
-func TestSchema2FileIsBackedUpAndMigrated(t *testing.T) {
-	for _, from := range []uint64{2, 1} {
+func TestOlderFilesAreBackedUpAndMigrated(t *testing.T) {
+	for _, from := range []uint64{3, 2, 1} {
 		t.Run(string(rune('0'+from)), func(t *testing.T) {
-			path := schema2File(t)
+			fixture := max(from, 2)
+			path := olderFile(t, fixture)
 			if from == 1 {
 				setSchemaForTest(t, path, 1, true) // schema 1 is schema 2 without the derived buckets
 			}
@@ -92,7 +99,7 @@ func TestSchema2FileIsBackedUpAndMigrated(t *testing.T) {
 			if _, err := db.WriteBundle(&buf, ""); err != nil {
 				t.Fatal(err)
 			}
-			got, want := normalBundle(t, buf.Bytes()), normalBundle(t, gunzipTestdata(t, "schema2.bundle.json.gz"))
+			got, want := normalBundle(t, buf.Bytes()), normalBundle(t, gunzipTestdata(t, fmt.Sprintf("schema%d.bundle.json.gz", fixture)))
 			for _, section := range []string{"satkers", "evaluations", "answers", "history", "recommendations", "instruments"} {
 				if !reflect.DeepEqual(got[section], want[section]) {
 					t.Errorf("section %s differs after migration", section)

@@ -310,7 +310,7 @@ func TestRekomendasiCascadeAndCheck(t *testing.T) {
 	// A recommendation whose evaluation is gone, and one naming an
 	// unknown node, are found.
 	err := db.update(func(tx *bolt.Tx) error {
-		t2 := txn{db, tx}
+		t2 := txn{db: db, tx: tx}
 		if err := t2.putRek(rekRec{ID: "kab-a/2019/TPN/r1", Satker: "kab-a", Evaluation: "kab-a/2019/TPN", Node: "a2",
 			Text: "x", Priority: "rendah", Status: "baru", Created: fixedNow, Updated: fixedNow}); err != nil {
 			return err

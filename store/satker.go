@@ -154,7 +154,7 @@ func (db *DB) Satker(id string) (model.Satker, error) {
 func (db *DB) Satkers() ([]model.Satker, error) {
 	var out []model.Satker
 	err := db.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketSatkers).ForEach(recordsOf(txn{db, tx}, "satker", func(r satkerRec) { out = append(out, r.model()) }))
+		return tx.Bucket(bucketSatkers).ForEach(recordsOf(txn{db: db, tx: tx}, "satker", func(r satkerRec) { out = append(out, r.model()) }))
 	})
 	return out, err
 }

@@ -16,8 +16,8 @@ func (db *DB) Stats() (Stats, error) {
 	err := db.view(func(tx *bolt.Tx) error {
 		n := func(name []byte) int { return tx.Bucket(name).Stats().KeyN }
 		s = Stats{Satkers: n(bucketSatkers), Evaluations: n(bucketEvaluations), Instruments: n(bucketInstruments), FileSize: tx.Size()}
-		t := txn{db, tx}
-		c := tx.Bucket(bucketWork).Cursor()
+		t := txn{db: db, tx: tx}
+		c := t.work().Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			switch _, kind, _, _ := splitWorkKey(k); kind {
 			case kindAnswer:

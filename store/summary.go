@@ -98,7 +98,7 @@ func (db *DB) summaries(parts int) ([]SatkerSummary, error) {
 		if out = db.lists.get(tx.ID(), parts); out != nil {
 			return nil
 		}
-		t := txn{db, tx}
+		t := txn{db: db, tx: tx}
 		b := tx.Bucket(bucketSummaries)
 		list := make([]SatkerSummary, 0, b.Stats().KeyN) // counting reads page headers only
 		err := b.ForEach(func(k, v []byte) error {

@@ -13,8 +13,9 @@ import (
 // shares. Values read from bbolt are decoded (copied) before the
 // transaction ends; nothing keeps a slice of the mapped file.
 type txn struct {
-	db *DB
-	tx *bolt.Tx
+	db     *DB
+	tx     *bolt.Tx
+	direct bool // a bulk transaction: the journal is folded, writes go to the work bucket
 }
 
 func (t txn) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
@@ -46,10 +47,6 @@ func must[T any](t txn, bucket []byte, what, key string) (T, error) {
 	return r, err
 }
 
-func (t txn) satker(id string) (satkerRec, error) {
-	return must[satkerRec](t, bucketSatkers, "satker", id)
-}
-
 // putSatker stores a satker and files it by name; old is the record it
 // replaces, if any.
 func (t txn) putSatker(old *satkerRec, s satkerRec) error {
@@ -73,10 +70,6 @@ func (t txn) dropSatker(s satkerRec) error {
 		}
 	}
 	return nil
-}
-
-func (t txn) evaluation(id string) (evalRec, error) {
-	return must[evalRec](t, bucketEvaluations, "evaluasi", id)
 }
 
 // evaluationsOf reads every evaluation of a satker.

@@ -110,7 +110,7 @@ func levelSnap(t *testing.T, db *DB, evalID string) map[model.Level]undoSnap {
 	t.Helper()
 	out := map[model.Level]undoSnap{}
 	err := db.view(func(tx *bolt.Tx) error {
-		recs, err := txn{db, tx}.answers(evalID)
+		recs, err := txn{db: db, tx: tx}.answers(evalID)
 		for _, r := range recs {
 			s := r.Value.String() + "|" + r.Note + "|" + carriedText(r.Carried)
 			if s == "||" {
@@ -285,7 +285,7 @@ func TestMergedUndoKeepsItsLink(t *testing.T) {
 	var h []changeRec
 	undos := 0
 	laptop.view(func(tx *bolt.Tx) error {
-		return txn{laptop, tx}.walkHistory(HistoryFilter{Evaluation: e.ID, Question: q.ID}, func(c changeRec) bool {
+		return txn{db: laptop, tx: tx}.walkHistory(HistoryFilter{Evaluation: e.ID, Question: q.ID}, func(c changeRec) bool {
 			h = append(h, c)
 			if c.Undoes != 0 {
 				undos++

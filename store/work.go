@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/kemenag-ortala/ziwb/model"
 )
 
@@ -14,8 +12,6 @@ import (
 // codec.go): the answers, the history and each evaluation's state. The
 // owner and the key's own parts (question id, seq) are not repeated in the
 // value.
-
-func (t txn) work() *bolt.Bucket { return t.tx.Bucket(bucketWork) }
 
 // answer returns the stored answer of one level, or an empty one.
 func (t txn) answer(evalID, qid string, level model.Level) (answerRec, error) {
@@ -108,15 +104,15 @@ func effectiveValues(recs []answerRec) model.Answers {
 // answer last changed.
 type evalState struct {
 	Updated time.Time
-	Figures EvalSummary // Answered … AreaScores only
-	Values  model.Answers
+	Figures EvalSummary   // Answered … AreaScores only
+	At      []model.Value // by position in the instrument's questions, to the last one given
 }
 
 // state reads an evaluation's state; ok is false when there is none.
 func (t txn) state(evalID string) (evalState, bool, error) {
 	data := t.work().Get(stateKey(evalID))
 	if data == nil {
-		return evalState{Values: model.Answers{}}, false, nil
+		return evalState{}, false, nil
 	}
 	st, err := decodeState(data, stateAll)
 	if err != nil {
@@ -125,19 +121,55 @@ func (t txn) state(evalID string) (evalState, bool, error) {
 	return st, true, nil
 }
 
-// values reads an evaluation's answer values.
+// values reads an evaluation's answer values by question id.
 func (t txn) values(evalID string) (model.Answers, error) {
+	e, err := t.evaluation(evalID)
+	if err != nil {
+		return nil, err
+	}
+	in, err := t.instrument(e.InstrumentHash)
+	if err != nil {
+		return nil, err
+	}
 	st, _, err := t.state(evalID)
-	return st.Values, err
+	return byQuestion(in, st.At), err
+}
+
+// valuesAt reads an evaluation's values by position in in's questions,
+// one for each question.
+func (t txn) valuesAt(evalID string, in *model.Instrument) ([]model.Value, error) {
+	st, _, err := t.state(evalID)
+	at := make([]model.Value, len(in.Questions()))
+	copy(at, st.At)
+	return at, err
+}
+
+// valuesToChange is valuesAt for a save, which changes them and hands
+// them to putStateAt: the values it wrote last are not read again.
+func (t txn) valuesToChange(evalID string, in *model.Instrument) ([]model.Value, error) {
+	if vals, ok := t.db.memos.values.take(in.Hash, t.work().Get(stateKey(evalID))); ok {
+		return vals, nil
+	}
+	return t.valuesAt(evalID, in)
 }
 
 // putState rescores vals into the evaluation's state record.
 func (t txn) putState(e evalRec, in *model.Instrument, target string, vals model.Answers, updated time.Time) error {
+	return t.putStateAt(e, in, target, positions(in, vals), updated)
+}
+
+// putStateAt is putState for values by position. It keeps vals: the
+// caller must not change them afterwards.
+func (t txn) putStateAt(e evalRec, in *model.Instrument, target string, vals []model.Value, updated time.Time) error {
 	data, err := stateRecord(in, target, vals, updated)
 	if err != nil {
 		return err
 	}
-	return t.work().Put(stateKey(e.ID), data)
+	if err := t.work().Put(stateKey(e.ID), data); err != nil {
+		return err
+	}
+	t.db.memos.values.keep(in.Hash, data, vals)
+	return nil
 }
 
 // restate rescores an evaluation's stored state (its satker's target may
@@ -151,7 +183,11 @@ func (t txn) restate(e evalRec, target string) error {
 	if err != nil {
 		return err
 	}
-	return t.putState(e, in, target, st.Values, st.Updated)
+	vals, err := t.valuesAt(e.ID, in)
+	if err != nil {
+		return err
+	}
+	return t.putStateAt(e, in, target, vals, st.Updated)
 }
 
 // valuesFromAnswers rebuilds an evaluation's values from its answers.
@@ -165,11 +201,16 @@ func (t txn) valuesFromAnswers(evalID string) (model.Answers, error) {
 
 // deleteWork removes an evaluation's answers and state; its history stays.
 func (t txn) deleteWork(evalID string) error {
+	w := t.work()
 	for _, kind := range []byte{kindAnswer, kindState} {
 		prefix := ownerPrefix(evalID, kind)
-		c := t.work().Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
-			if err := c.Delete(); err != nil {
+		var keys [][]byte
+		c := w.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			keys = append(keys, bytes.Clone(k))
+		}
+		for _, k := range keys {
+			if err := w.Delete(k); err != nil {
 				return err
 			}
 		}
