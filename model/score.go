@@ -104,18 +104,28 @@ func (s *Scorecard) Predicate(id string) (PredicateResult, bool) {
 // questions the instrument does not have are ignored; an unanswered
 // question counts 0.
 func Score(in *Instrument, answers Answers, target string) (Scorecard, error) {
-	return score(in, answers, nil, target)
+	return score(in, answers, nil, target, nil)
 }
 
 // ScoreValues is Score for values by position: vals[i] answers
 // in.Questions()[i], and the zero Value none. It spares a caller that
 // keeps values so every lookup by question id.
 func ScoreValues(in *Instrument, vals []Value, target string) (Scorecard, error) {
-	return score(in, nil, vals, target)
+	return score(in, nil, vals, target, nil)
 }
 
-// score is Score of the answers, or of vals by position when answers is nil.
-func score(in *Instrument, answers Answers, vals []Value, target string) (Scorecard, error) {
+// ScoreValuesInto is ScoreValues into sc, reusing the room its node
+// scores took: for a caller that scores again and again and keeps no
+// scorecard past the next.
+func ScoreValuesInto(sc *Scorecard, in *Instrument, vals []Value, target string) error {
+	var err error
+	*sc, err = score(in, nil, vals, target, sc.Nodes)
+	return err
+}
+
+// score is Score of the answers, or of vals by position when answers is
+// nil; its node scores go into room when it is large enough.
+func score(in *Instrument, answers Answers, vals []Value, target string, room []NodeScore) (Scorecard, error) {
 	if target == "" && len(in.Predicates) > 0 {
 		target = in.Predicates[0].ID
 	}
@@ -131,8 +141,14 @@ func score(in *Instrument, answers Answers, vals []Value, target string) (Scorec
 		Instrument: in.ID,
 		Target:     target,
 		Max:        ix.max,
-		Nodes:      make([]NodeScore, len(ix.nodes)),
+		Nodes:      room[:0],
 		nodeIdx:    ix.nodeByID,
+	}
+	if n := len(ix.nodes); cap(sc.Nodes) < n {
+		sc.Nodes = make([]NodeScore, n)
+	} else {
+		sc.Nodes = sc.Nodes[:n]
+		clear(sc.Nodes)
 	}
 	// Walk the answers once rather than look each question up: a
 	// dashboard scores thousands of answer sets, and the instrument's

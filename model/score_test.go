@@ -265,11 +265,13 @@ func TestDistinctFailures(t *testing.T) {
 
 // TestScoreValuesIsScore scores random answer sets of every built-in
 // instrument both ways, by question id and by position, and expects the
-// same scorecard, also when the values stop short of the last question.
+// same scorecard, also when the values stop short of the last question
+// and when the scorecard is scored into again.
 func TestScoreValuesIsScore(t *testing.T) {
 	for _, in := range Builtins() {
 		qs := in.Questions()
 		rng := rand.New(rand.NewPCG(1, uint64(len(qs))))
+		var reused Scorecard
 		for range 50 {
 			cut := rng.IntN(len(qs) + 1)
 			answers := Answers{}
@@ -295,6 +297,12 @@ func TestScoreValuesIsScore(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s, %d of %d questions given: ScoreValues %+v; Score %+v", in.ID, cut, len(qs), got, want)
+			}
+			if err := ScoreValuesInto(&reused, in, at, target); err != nil { // over the last round's card
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(reused, want) {
+				t.Fatalf("%s, %d of %d questions given: ScoreValuesInto %+v; Score %+v", in.ID, cut, len(qs), reused, want)
 			}
 		}
 	}

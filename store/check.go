@@ -219,7 +219,7 @@ func (c *checker) derived() {
 		if err != nil || !found || !c.satkerOK[e.Satker] {
 			continue // reported with the answers or the evaluation
 		}
-		want, err := stateRecord(in, c.targets[e.Satker], positions(in, vals), st.Updated)
+		want, err := stateRecord(in, c.targets[e.Satker], positions(in, vals), st.Updated, new(model.Scorecard))
 		if err != nil {
 			c.add(where, "%v", err)
 			continue

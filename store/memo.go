@@ -64,6 +64,8 @@ type memos struct {
 	satker memo[satkerRec]
 	eval   memo[evalRec]
 	values memo[[]model.Value] // by position in the instrument's questions
+
+	card model.Scorecard // the room of the last save's scorecard, for the next
 }
 
 // asIs copies a value that holds no references.
