@@ -121,63 +121,41 @@ type workCursor struct {
 	back   bool   // travelling towards the first key
 }
 
-func (c *workCursor) First() ([]byte, []byte) {
-	c.bk, c.bv = c.b.First()
-	if c.j != nil {
-		c.jk, c.jv = c.j.First()
-	}
-	c.back = false
-	return c.pick()
-}
-
-func (c *workCursor) Last() ([]byte, []byte) {
-	c.bk, c.bv = c.b.Last()
-	if c.j != nil {
-		c.jk, c.jv = c.j.Last()
-	}
-	c.back = true
-	return c.pick()
-}
+func (c *workCursor) First() ([]byte, []byte) { return c.place(false, (*bolt.Cursor).First) }
+func (c *workCursor) Last() ([]byte, []byte)  { return c.place(true, (*bolt.Cursor).Last) }
+func (c *workCursor) Next() ([]byte, []byte)  { return c.move(false) }
+func (c *workCursor) Prev() ([]byte, []byte)  { return c.move(true) }
 
 func (c *workCursor) Seek(seek []byte) ([]byte, []byte) {
-	c.bk, c.bv = c.b.Seek(seek)
+	return c.place(false, func(bc *bolt.Cursor) ([]byte, []byte) { return bc.Seek(seek) })
+}
+
+// place puts both cursors where at puts each, to travel on as back says.
+func (c *workCursor) place(back bool, at func(*bolt.Cursor) ([]byte, []byte)) ([]byte, []byte) {
+	c.bk, c.bv = at(c.b)
 	if c.j != nil {
-		c.jk, c.jv = c.j.Seek(seek)
+		c.jk, c.jv = at(c.j)
 	}
-	c.back = false
+	c.back = back
 	return c.pick()
 }
 
-func (c *workCursor) Next() ([]byte, []byte) {
+// move goes one key on, towards the last key or back towards the first;
+// turning round, both cursors first go past the current key.
+func (c *workCursor) move(back bool) ([]byte, []byte) {
 	if c.key == nil {
 		return nil, nil
 	}
-	if c.back {
-		c.bk, c.bv = after(c.b, c.key)
-		if c.j != nil {
-			c.jk, c.jv = after(c.j, c.key)
-		}
-		c.back = false
-	} else {
+	if c.back == back {
 		c.step()
+		return c.pick()
 	}
-	return c.pick()
-}
-
-func (c *workCursor) Prev() ([]byte, []byte) {
-	if c.key == nil {
-		return nil, nil
+	turn := after
+	if back {
+		turn = before
 	}
-	if !c.back {
-		c.bk, c.bv = before(c.b, c.key)
-		if c.j != nil {
-			c.jk, c.jv = before(c.j, c.key)
-		}
-		c.back = true
-	} else {
-		c.step()
-	}
-	return c.pick()
+	key := c.key
+	return c.place(back, func(bc *bolt.Cursor) ([]byte, []byte) { return turn(bc, key) })
 }
 
 // after puts c on the first key beyond k.

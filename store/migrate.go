@@ -84,15 +84,7 @@ func toJournal(t txn) error {
 // satker's target.
 func (t txn) evaluationStates(fn func(e evalRec, in *model.Instrument, target string) error) error {
 	var evals []evalRec
-	err := t.bucket(bucketEvaluations).ForEach(func(k, v []byte) error {
-		var e evalRec
-		if err := decode(v, &e); err != nil {
-			return fmt.Errorf("%w: evaluasi %q: %v", ErrDamaged, k, err)
-		}
-		evals = append(evals, e)
-		return nil
-	})
-	if err != nil {
+	if err := t.bucket(bucketEvaluations).ForEach(recordsOf(t, "evaluasi", func(e evalRec) { evals = append(evals, e) })); err != nil {
 		return err
 	}
 	for _, e := range evals {
