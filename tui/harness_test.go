@@ -216,7 +216,7 @@ var specialKeys = map[string]tea.KeyPressMsg{
 	"space": {Code: tea.KeySpace, Text: " "}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
 	"down": {Code: tea.KeyDown}, "up": {Code: tea.KeyUp}, "pgdown": {Code: tea.KeyPgDown},
 	"ctrl+s": {Code: 's', Mod: tea.ModCtrl}, "right": {Code: tea.KeyRight}, "left": {Code: tea.KeyLeft},
-	"backspace": {Code: tea.KeyBackspace}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
+	"backspace": {Code: tea.KeyBackspace}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl}, "ctrl+d": {Code: 'd', Mod: tea.ModCtrl},
 	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
 }
 

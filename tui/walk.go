@@ -59,14 +59,16 @@ type walkScreen struct {
 
 	treeLines map[treeKey]string // drawn tree nodes, until the scores change
 
-	cur    int    // index into inst.Questions()
-	start  string // a node or question to open at, instead of the first unanswered
-	focus  walkFocus
-	input  textinput.Model
-	note   textarea.Model
-	evCur  int
-	evForm [2]textinput.Model // title, location
-	evIdx  int                // evidence being edited; -1 adds
+	cur      int // index into inst.Questions()
+	scroll   int // lines the question's pane is scrolled down, for question scrollAt
+	scrollAt int
+	start    string // a node or question to open at, instead of the first unanswered
+	focus    walkFocus
+	input    textinput.Model
+	note     textarea.Model
+	evCur    int
+	evForm   [2]textinput.Model // title, location
+	evIdx    int                // evidence being edited; -1 adds
 
 	pending int               // saves not yet committed
 	missed  bool              // a change of someone else's came while saves were pending

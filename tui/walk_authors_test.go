@@ -146,22 +146,38 @@ func TestReviewersReadTheAnggotasNote(t *testing.T) {
 	}
 }
 
-// A screen too short for the whole question says so where it cuts: at
-// 60×15 the last line shown of a question with four long criteria ends
-// in "…", rather than stopping as if the criteria ended there.
-func TestShortWalkMarksWhereItCuts(t *testing.T) {
+// At 60×15 a question with long criteria does not fit: the pane says how
+// many lines are left and which key shows them, ctrl+d and ctrl+u scroll
+// it to its end and back, and the next question opens at its start.
+func TestShortWalkScrollsTheQuestion(t *testing.T) {
 	_, _, _, h, w := seededWalk(t, "kua-pendek", "KUA Kecamatan Pendek", 60, 15)
-	goTo(t, h, w, "tl.pemenuhan.1") // A/B/C/D, wrapped at 60 columns
-	lines := strings.Split(h.view(), "\n")
-	for i, line := range lines {
-		if strings.HasPrefix(line, "Catatan:") {
-			if above := strings.TrimRight(lines[i-1], " "); !strings.HasSuffix(above, "…") {
-				t.Fatalf("the line above the note's summary, %q, does not say the question goes on:\n%s", above, h.view())
+	goTo(t, h, w, "tl.pemenuhan.1") // A/B/C/D, wrapped at 60 columns: C and D do not fit
+	// above is the line above the note's summary.
+	above := func() string {
+		t.Helper()
+		lines := strings.Split(h.view(), "\n")
+		for i, line := range lines {
+			if strings.HasPrefix(line, "Catatan:") {
+				return strings.TrimRight(lines[i-1], " ")
 			}
-			return
 		}
+		t.Fatalf("no note summary:\n%s", h.view())
+		return ""
 	}
-	t.Fatalf("no note summary:\n%s", h.view())
+	if got := above(); !strings.HasPrefix(got, "↓ ") || !strings.Contains(got, "ctrl+d") {
+		t.Fatalf("the line above the note's summary, %q, does not say the question goes on and how to see it:\n%s", got, h.view())
+	}
+	if v := h.view(); strings.Contains(v, "Belum ada SOP unit") {
+		t.Fatalf("the last criterion is on screen before scrolling:\n%s", v)
+	}
+	for range 5 {
+		h.keys("[ctrl+d]")
+	}
+	h.mustSee("D  Belum ada SOP unit", "ctrl+u gulir ke atas") // the end, no further
+	h.keys("[ctrl+u][ctrl+u][ctrl+u][ctrl+u][ctrl+u]")
+	h.mustSee("Pertanyaan 17 dari 113")
+	h.keys("[ctrl+d]j")
+	h.mustSee("Pertanyaan 18 dari 113", "2.i.b") // the next question opens at its start
 }
 
 // In the evidence pane of a question with none, the hint is the key that

@@ -16,6 +16,7 @@ type walkKeys struct {
 	Next, Prev, NextGap, PrevGap, NextPart, PrevPart     key.Binding
 	Answer, Type, Clear, Undo, Note, Evidence, Scorecard key.Binding
 	Review, Back, Step, Confirm, Path                    key.Binding
+	ScrollDown, ScrollUp                                 key.Binding // the question's pane, when it is longer than the screen
 	// evidence list
 	EvAdd, EvEdit, EvRemove, EvCheck, EvUp, EvDown key.Binding
 	// fields: the answer, the note, the evidence form
@@ -46,6 +47,8 @@ func newWalkKeys() walkKeys {
 		Back:       backKey(),
 		Step:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "ajukan/setujui/kembalikan")),
 		Confirm:    key.NewBinding(key.WithKeys("="), key.WithHelp("=", "konfirmasi jawaban")),
+		ScrollDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "gulir pertanyaan turun")),
+		ScrollUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "gulir pertanyaan naik")),
 		EvAdd:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "tambah eviden")),
 		EvEdit:     key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "ubah eviden")),
 		EvRemove:   key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "hapus eviden")),
@@ -89,7 +92,7 @@ func (w *walkScreen) Help() keyHelp {
 		short: []key.Binding{k.Answer, k.Next, k.NextGap, k.Note, k.Undo, k.Scorecard, k.Path, k.Step, k.Review, k.Back},
 		full: [][]key.Binding{
 			{k.Answer, k.Type, k.Clear, k.Confirm, k.Undo},
-			{k.Next, k.Prev, k.NextGap, k.PrevGap, k.NextPart, k.PrevPart},
+			{k.Next, k.Prev, k.NextGap, k.PrevGap, k.NextPart, k.PrevPart, k.ScrollDown, k.ScrollUp},
 			{k.Note, k.Evidence, k.Scorecard, k.Path, k.Step, k.Review},
 		},
 	}
@@ -127,6 +130,10 @@ func (w *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.part(1)
 	case key.Matches(msg, k.PrevPart):
 		w.part(-1)
+	case key.Matches(msg, k.ScrollDown):
+		w.scrollBy(1)
+	case key.Matches(msg, k.ScrollUp):
+		w.scrollBy(-1)
 	case key.Matches(msg, k.Undo):
 		return w.undo()
 	case key.Matches(msg, k.Step):

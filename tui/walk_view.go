@@ -46,29 +46,55 @@ func (w *walkScreen) View() string {
 	if !w.loaded {
 		return w.env.st.Muted.Render("Memuat evaluasi…")
 	}
-	foot := w.statusLine()
-	if w.prompt != nil {
-		foot = w.prompt.View(w.env.st, w.width, w.eval.Status)
-	}
-	bodyH := max(1, w.height-lipgloss.Height(foot))
+	foot, bodyH := w.foot()
 	tw := w.treeWidth()
+	dw, dh, rule := w.detailSize(bodyH)
 	var main string
 	if tw > 0 {
 		// The path line carries the area's verdict as a word, which the
 		// tree's glyphs alone do not under NO_COLOR.
-		rule := w.ruleLine(w.width - tw - 1)
-		right := ansi.Truncate(w.path(), w.width-tw-1, "…") + "\n" + rule + w.detail(w.width-tw-1, bodyH-1-lipgloss.Height(rule)+1)
+		right := ansi.Truncate(w.path(), dw, "…") + "\n" + rule + w.detail(dw, dh)
 		main = lipgloss.JoinHorizontal(lipgloss.Top, pane(w.tree(tw-1, bodyH), tw-1, bodyH), w.env.st.Muted.Render(strings.Repeat("│\n", bodyH-1)+"│"), clip(right, w.width-tw, bodyH))
 	} else {
-		rule := w.ruleLine(w.width)
-		main = clip(w.path()+"\n"+rule+w.detail(w.width, bodyH-1-lipgloss.Height(rule)+1), w.width, bodyH)
+		main = clip(w.path()+"\n"+rule+w.detail(dw, dh), w.width, bodyH)
 	}
 	return main + "\n" + foot
+}
+
+// foot is the status line, or the step prompt, and the height left above it.
+func (w *walkScreen) foot() (string, int) {
+	foot := w.statusLine()
+	if w.prompt != nil {
+		foot = w.prompt.View(w.env.st, w.width, w.eval.Status)
+	}
+	return foot, max(1, w.height-lipgloss.Height(foot))
+}
+
+// detailSize is the room the question's pane gets, in a body of bodyH
+// lines, below the path line and the rule line, which it returns drawn.
+func (w *walkScreen) detailSize(bodyH int) (width, height int, rule string) {
+	width = w.width
+	if tw := w.treeWidth(); tw > 0 {
+		width = w.width - tw - 1
+	}
+	rule = w.ruleLine(width)
+	return width, bodyH - 1 - lipgloss.Height(rule) + 1, rule
 }
 
 // detail is the question, its options and guide, the satker's own answer,
 // and the note and evidence.
 func (w *walkScreen) detail(width, height int) string {
+	top, topH, bottom, scrolls := w.detailParts(width, height)
+	if scrolls {
+		top = w.scrolled(top, width, topH)
+	}
+	return top + "\n" + bottom
+}
+
+// detailParts is detail in its parts: the question's, and the height it
+// gets, and the editors'. The question's part is drawn to its height
+// unless it scrolls.
+func (w *walkScreen) detailParts(width, height int) (top string, topH int, bottom string, scrolls bool) {
 	st := w.env.st
 	q := w.question()
 	ans := w.answers[q.ID]
@@ -135,20 +161,73 @@ func (w *walkScreen) detail(width, height int) string {
 		b.WriteString("\n" + st.Muted.Render(wrap.Render("Data dukung: "+strings.TrimPrefix(q.Guide, "Data dukung: "))) + "\n")
 	}
 	b.WriteString(w.carried(width))
-	top := head + prob + b.String()
+	top = head + prob + b.String()
 
-	bottom := w.editors(width)
-	topH := height - lipgloss.Height(bottom)
+	bottom = w.editors(width)
+	topH = height - lipgloss.Height(bottom)
 	if topH < 6 && w.focus != focusNote && w.focus != focusEvidence && w.focus != focusEvidenceForm {
 		bottom = w.editorSummary(width)
 		topH = height - 1
 	}
+	topH = max(1, topH)
 	// The answer to the last key (why it was refused) outranks the end of
-	// the question above it: on a short screen the question gives way.
-	if probH := strings.Count(prob, "\n"); probH > 0 && strings.Count(head, "\n")+probH > topH {
-		top = clipMore(head, width, max(1, topH-probH)) + "\n" + prob
+	// the question above it: on a short screen the question gives way,
+	// and scrolls again at the next key, which clears the answer.
+	if probH := strings.Count(prob, "\n"); probH > 0 {
+		if strings.Count(head, "\n")+probH > topH {
+			top = clipMore(head, width, max(1, topH-probH)) + "\n" + prob
+		}
+		return clipMore(top, width, topH), topH, bottom, false
 	}
-	return clipMore(top, width, max(1, topH)) + "\n" + bottom
+	if w.focus == focusQuestion && topH > 2 {
+		return top, topH, bottom, true
+	}
+	return clipMore(top, width, topH), topH, bottom, false
+}
+
+// scrolled is the question's part, longer than its height, from where the
+// evaluator scrolled it to, and a last line that says what is left and
+// how to reach it.
+func (w *walkScreen) scrolled(top string, width, height int) string {
+	lines := strings.Split(strings.TrimSuffix(top, "\n"), "\n")
+	if len(lines) <= height {
+		return clip(top, width, height)
+	}
+	show := height - 1
+	off := w.scrollOffset(len(lines) - show)
+	var marker string
+	switch more := len(lines) - show - off; {
+	case off == 0:
+		marker = fmt.Sprintf("↓ %d baris lagi · ctrl+d gulir", more)
+	case more == 0:
+		marker = "↑ ctrl+u gulir ke atas"
+	default:
+		marker = fmt.Sprintf("↕ %d baris lagi · ctrl+d/ctrl+u gulir", more)
+	}
+	return clip(strings.Join(lines[off:off+show], "\n"), width, show) + "\n" + w.env.st.Muted.Render(ansi.Truncate(marker, width, "…"))
+}
+
+// scrollOffset is how far the question on screen is scrolled, at most
+// limit lines: a question scrolled and left opens at its start again.
+func (w *walkScreen) scrollOffset(limit int) int {
+	if w.scrollAt != w.cur {
+		return 0
+	}
+	return max(0, min(w.scroll, limit))
+}
+
+// scrollBy scrolls the question's part half its height down (dir 1) or up
+// (-1), no further than its end.
+func (w *walkScreen) scrollBy(dir int) {
+	_, bodyH := w.foot()
+	width, height, _ := w.detailSize(bodyH)
+	top, topH, _, scrolls := w.detailParts(width, height)
+	over := strings.Count(strings.TrimSuffix(top, "\n"), "\n") + 1 - (topH - 1)
+	if !scrolls || over <= 0 {
+		return
+	}
+	off := w.scrollOffset(over)
+	w.scrollAt, w.scroll = w.cur, max(0, min(over, off+dir*max(1, (topH-1)/2)))
 }
 
 // carried lists the earlier rounds' open recommendations on this
