@@ -81,7 +81,9 @@ func toJournal(t txn) error {
 }
 
 // evaluationStates calls fn with each evaluation, its instrument and its
-// satker's target.
+// satker's target. In a file already damaged, an evaluation whose
+// instrument is gone is passed over and one whose satker is gone gets no
+// target: the migration goes through, and check names what is missing.
 func (t txn) evaluationStates(fn func(e evalRec, in *model.Instrument, target string) error) error {
 	var evals []evalRec
 	if err := t.bucket(bucketEvaluations).ForEach(recordsOf(t, "evaluasi", func(e evalRec) { evals = append(evals, e) })); err != nil {
@@ -89,11 +91,14 @@ func (t txn) evaluationStates(fn func(e evalRec, in *model.Instrument, target st
 	}
 	for _, e := range evals {
 		in, err := t.instrument(e.InstrumentHash)
+		if isNotFound(err) {
+			continue
+		}
 		if err != nil {
 			return err
 		}
 		s, err := t.satker(e.Satker)
-		if err != nil {
+		if err != nil && !isNotFound(err) {
 			return err
 		}
 		if err := fn(e, in, s.Target); err != nil {

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/kemenag-ortala/ziwb/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // testdata/schema2.db.gz is a file written by the ziwb of schema 2 (commit
@@ -173,5 +174,47 @@ func TestReadOnlyRefusesToMigrate(t *testing.T) {
 	}
 	if fileSum(t, path) != before {
 		t.Fatal("read-only open changed the file")
+	}
+}
+
+// TestDamagedOlderFileStillMigrates opens a schema-3 file from which one
+// satker's record is gone: the migration goes through, after its backup,
+// and check names what is missing, as the ziwb of schema 3 did.
+func TestDamagedOlderFileStillMigrates(t *testing.T) {
+	path := olderFile(t, 3)
+	var gone, orphan string
+	bdb, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketEvaluations).Cursor()
+		k, v := c.First()
+		var e evalRec
+		if err := decode(v, &e); err != nil {
+			return err
+		}
+		gone, orphan = e.Satker, string(k)
+		return tx.Bucket(bucketSatkers).Delete([]byte(e.Satker))
+	})
+	bdb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("a file with one satker gone does not open: %v", err)
+	}
+	defer db.Close()
+	var all []string
+	for _, p := range db.Check() {
+		all = append(all, p.String())
+	}
+	text := strings.Join(all, "\n")
+	if want := "evaluasi " + orphan + ": satker \"" + gone + "\" tidak ada"; !strings.Contains(text, want) {
+		t.Errorf("check does not name the missing satker (%q); it reports:\n%s", want, text)
+	}
+	if strings.Contains(text, "tidak terbaca") {
+		t.Errorf("a state was left unreadable:\n%s", text)
 	}
 }
