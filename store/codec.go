@@ -379,7 +379,11 @@ const stateCodec = 2
 const listPrefix = 96
 
 func decodeState(data []byte, parts int) (evalState, error) {
-	st, _, err := decodeStateOf(data, parts, stateCodec)
+	version := byte(stateCodec)
+	if parts&stateValues == 0 && len(data) > 0 && data[0] == 1 {
+		version = 1 // the figures read alike: a state migration passed over (its instrument is gone) still lists
+	}
+	st, _, err := decodeStateOf(data, parts, version)
 	return st, err
 }
 

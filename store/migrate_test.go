@@ -218,3 +218,38 @@ func TestDamagedOlderFileStillMigrates(t *testing.T) {
 		t.Errorf("a state was left unreadable:\n%s", text)
 	}
 }
+
+// TestOlderFileWithoutItsInstrumentStillMigrates opens a schema-3 file
+// whose one instrument is gone: the states stay as they were, the lists
+// still show their figures, and check names the missing instrument.
+func TestOlderFileWithoutItsInstrumentStillMigrates(t *testing.T) {
+	path := olderFile(t, 3)
+	bdb, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bucketInstruments).Cursor().First()
+		return tx.Bucket(bucketInstruments).Delete(k)
+	})
+	bdb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("a file with its instrument gone does not open: %v", err)
+	}
+	defer db.Close()
+	sums, err := db.SatkerSummaries()
+	if err != nil || len(sums) == 0 || len(sums[0].Evaluations) == 0 || sums[0].Evaluations[0].Questions == 0 {
+		t.Fatalf("the list without the instrument: %v, %v", sums, err)
+	}
+	var all []string
+	for _, p := range db.Check() {
+		all = append(all, p.String())
+	}
+	if text := strings.Join(all, "\n"); !strings.Contains(text, "tidak tersimpan") {
+		t.Errorf("check does not name the missing instrument; it reports:\n%s", text)
+	}
+}
