@@ -107,6 +107,16 @@ func Score(in *Instrument, answers Answers, target string) (Scorecard, error) {
 	return score(in, answers, nil, target, nil)
 }
 
+// grown is room emptied, or a new slice when room holds fewer than n.
+// What the last score left past the new length names only the
+// instrument's own nodes and rules, which outlive it anyway.
+func grown(room []Failure, n int) []Failure {
+	if cap(room) < n {
+		return make([]Failure, 0, n)
+	}
+	return room[:0]
+}
+
 // ScoreValues is Score for values by position: vals[i] answers
 // in.Questions()[i], and the zero Value none. It spares a caller that
 // keeps values so every lookup by question id.
@@ -114,18 +124,29 @@ func ScoreValues(in *Instrument, vals []Value, target string) (Scorecard, error)
 	return score(in, nil, vals, target, nil)
 }
 
-// ScoreValuesInto is ScoreValues into sc, reusing the room its node
-// scores took: for a caller that scores again and again and keeps no
-// scorecard past the next.
-func ScoreValuesInto(sc *Scorecard, in *Instrument, vals []Value, target string) error {
-	var err error
-	*sc, err = score(in, nil, vals, target, sc.Nodes)
-	return err
+// Rescorer scores values by position again and again in the same room:
+// the node scores and failures of the 2021 LKE take some 20 KB a score,
+// which a caller that keeps no scorecard past the next need not allocate
+// every time. The zero Rescorer is ready; it is not safe for concurrent use.
+type Rescorer struct {
+	sc       Scorecard
+	own, all []Failure
+}
+
+// Score is ScoreValues. The scorecard it returns is good until the next
+// call.
+func (r *Rescorer) Score(in *Instrument, vals []Value, target string) (*Scorecard, error) {
+	sc, err := score(in, nil, vals, target, r)
+	if err != nil {
+		return nil, err
+	}
+	r.sc = sc
+	return &r.sc, nil
 }
 
 // score is Score of the answers, or of vals by position when answers is
-// nil; its node scores go into room when it is large enough.
-func score(in *Instrument, answers Answers, vals []Value, target string, room []NodeScore) (Scorecard, error) {
+// nil, in r's room when r is not nil.
+func score(in *Instrument, answers Answers, vals []Value, target string, r *Rescorer) (Scorecard, error) {
 	if target == "" && len(in.Predicates) > 0 {
 		target = in.Predicates[0].ID
 	}
@@ -137,11 +158,15 @@ func score(in *Instrument, answers Answers, vals []Value, target string, room []
 		target = p.ID
 	}
 	ix := &in.idx
+	if r == nil {
+		r = &Rescorer{} // room of its own, made to measure below
+	}
 	sc := Scorecard{
 		Instrument: in.ID,
 		Target:     target,
 		Max:        ix.max,
-		Nodes:      room[:0],
+		Nodes:      r.sc.Nodes[:0],
+		Predicates: r.sc.Predicates[:0],
 		nodeIdx:    ix.nodeByID,
 	}
 	if n := len(ix.nodes); cap(sc.Nodes) < n {
@@ -213,7 +238,7 @@ func score(in *Instrument, answers Answers, vals []Value, target string, room []
 	for _, checks := range ix.checks {
 		nChecks += len(checks)
 	}
-	own := make([]Failure, 0, nChecks)
+	own := grown(r.own, nChecks)
 	bounds := make([][2]int, len(in.Predicates))
 	for pi, checks := range ix.checks {
 		bounds[pi][0] = len(own)
@@ -230,8 +255,12 @@ func score(in *Instrument, answers Answers, vals []Value, target string, room []
 			total += bounds[q][1] - bounds[q][0]
 		}
 	}
-	all := make([]Failure, 0, total)
-	sc.Predicates = make([]PredicateResult, len(in.Predicates))
+	all := grown(r.all, total)
+	if cap(sc.Predicates) < len(in.Predicates) {
+		sc.Predicates = make([]PredicateResult, len(in.Predicates))
+	}
+	sc.Predicates = sc.Predicates[:len(in.Predicates)]
+	r.own, r.all = own, all
 	for pi, p := range in.Predicates {
 		from := len(all)
 		for _, q := range ix.chains[pi] {

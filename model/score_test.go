@@ -271,7 +271,7 @@ func TestScoreValuesIsScore(t *testing.T) {
 	for _, in := range Builtins() {
 		qs := in.Questions()
 		rng := rand.New(rand.NewPCG(1, uint64(len(qs))))
-		var reused Scorecard
+		var room Rescorer
 		for range 50 {
 			cut := rng.IntN(len(qs) + 1)
 			answers := Answers{}
@@ -298,11 +298,12 @@ func TestScoreValuesIsScore(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s, %d of %d questions given: ScoreValues %+v; Score %+v", in.ID, cut, len(qs), got, want)
 			}
-			if err := ScoreValuesInto(&reused, in, at, target); err != nil { // over the last round's card
+			again, err := room.Score(in, at, target) // in the last round's room
+			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(reused, want) {
-				t.Fatalf("%s, %d of %d questions given: ScoreValuesInto %+v; Score %+v", in.ID, cut, len(qs), reused, want)
+			if !reflect.DeepEqual(*again, want) {
+				t.Fatalf("%s, %d of %d questions given: Rescorer %+v; Score %+v", in.ID, cut, len(qs), *again, want)
 			}
 		}
 	}

@@ -207,6 +207,7 @@ func (c *checker) answer(evalID string, rest, v []byte) {
 // derived compares each evaluation's state and each satker's list record
 // with what the canonical records give.
 func (c *checker) derived() {
+	var room model.Rescorer
 	for id, e := range c.evals {
 		where := "keadaan evaluasi " + id
 		st, ok, err := c.t.state(id)
@@ -219,7 +220,7 @@ func (c *checker) derived() {
 		if err != nil || !found || !c.satkerOK[e.Satker] {
 			continue // reported with the answers or the evaluation
 		}
-		want, err := stateRecord(in, c.targets[e.Satker], positions(in, vals), st.Updated, new(model.Scorecard))
+		want, err := stateRecord(in, c.targets[e.Satker], positions(in, vals), st.Updated, &room)
 		if err != nil {
 			c.add(where, "%v", err)
 			continue

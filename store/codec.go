@@ -317,10 +317,11 @@ func byQuestion(in *model.Instrument, at []model.Value) model.Answers {
 }
 
 // stateRecord scores vals (by position in the instrument's questions)
-// into sc and encodes the state, in the instrument's order: no map is
+// in room and encodes the state, in the instrument's order: no map is
 // sorted or looked up, so a save spends its time on the disk.
-func stateRecord(in *model.Instrument, target string, vals []model.Value, updated time.Time, sc *model.Scorecard) ([]byte, error) {
-	if err := model.ScoreValuesInto(sc, in, vals, in.TargetFor(target)); err != nil {
+func stateRecord(in *model.Instrument, target string, vals []model.Value, updated time.Time, room *model.Rescorer) ([]byte, error) {
+	sc, err := room.Score(in, vals, in.TargetFor(target))
+	if err != nil {
 		return nil, err
 	}
 	n := len(vals) // the values kept: up to the last one given

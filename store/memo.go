@@ -65,7 +65,7 @@ type memos struct {
 	eval   memo[evalRec]
 	values memo[[]model.Value] // by position in the instrument's questions
 
-	card model.Scorecard // the room of the last save's scorecard, for the next
+	scoring model.Rescorer // the room of the last save's scorecard, for the next
 }
 
 // asIs copies a value that holds no references.

@@ -161,7 +161,7 @@ func (t txn) putState(e evalRec, in *model.Instrument, target string, vals model
 // putStateAt is putState for values by position. It keeps vals: the
 // caller must not change them afterwards.
 func (t txn) putStateAt(e evalRec, in *model.Instrument, target string, vals []model.Value, updated time.Time) error {
-	data, err := stateRecord(in, target, vals, updated, &t.db.memos.card) // saves take turns: bbolt has one writer
+	data, err := stateRecord(in, target, vals, updated, &t.db.memos.scoring) // saves take turns: bbolt has one writer
 	if err != nil {
 		return err
 	}
