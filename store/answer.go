@@ -223,7 +223,7 @@ func (t txn) saveAnswerIn(group *uint64, e evalRec, in *model.Instrument, old, n
 		return next, err
 	}
 	if i, ok := in.QuestionIndex(next.Question); ok {
-		vals[i] = effectiveValues(levels)[next.Question] // the zero Value when none counts
+		vals[i] = countingValue(levels)
 	}
 	s, err := t.satker(e.Satker)
 	if err != nil {

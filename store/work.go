@@ -99,6 +99,19 @@ func effectiveValues(recs []answerRec) model.Answers {
 	return vals
 }
 
+// countingValue is the value that counts among one question's answers,
+// lowest level first as questionAnswers reads them: the highest level's,
+// or the zero Value when none has one.
+func countingValue(levels []answerRec) model.Value {
+	var v model.Value
+	for _, r := range levels {
+		if !r.Value.IsZero() {
+			v = r.Value
+		}
+	}
+	return v
+}
+
 // evalState is what is derived from an evaluation's answers, kept beside
 // them: the values scoring needs, the figures lists show, and when an
 // answer last changed.
