@@ -218,17 +218,32 @@ func (c *workCursor) nearer(a, b []byte) bool {
 	return bytes.Compare(a, b) < 0
 }
 
-// foldIfFull folds the journal once it has outgrown one page.
+// foldIfFull folds the journal once it has outgrown one page, as the
+// transaction found it, or when the transaction wrote more into it than
+// several pages hold (a merge, a whole file of answers): the next save
+// does not pay for them.
 func (t txn) foldIfFull() error {
 	j := t.tx.Bucket(bucketJournal)
-	if j == nil || j.Root() == 0 { // absent, or still inline in its parent: small
+	if j == nil {
 		return nil
 	}
-	if j.Stats().BranchPageN == 0 { // the journal as the transaction found it: one leaf
-		return nil
+	if j.Root() != 0 && j.Stats().BranchPageN > 0 { // Stats reads the pages as committed
+		return t.fold()
 	}
-	return t.fold()
+	n := 0
+	c := j.Cursor() // a cursor reads what this transaction wrote too
+	for k, _ := c.First(); k != nil && n < bigWrite; k, _ = c.Next() {
+		n++
+	}
+	if n >= bigWrite {
+		return t.fold()
+	}
+	return nil
 }
+
+// bigWrite is how many journal records a transaction that leaves them
+// to the next one may have written.
+const bigWrite = 256
 
 // fold moves the journal's records into the work bucket and empties it,
 // keeping its sequence.

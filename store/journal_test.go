@@ -313,3 +313,32 @@ func TestMemosServeOnlyWhatTheFileHolds(t *testing.T) {
 		t.Fatalf("after a change behind the API: %q, %v", s.Name, err)
 	}
 }
+
+// TestABigWriteFoldsItsOwnJournal writes more into the journal in one
+// transaction than several pages hold, as a merge may: that transaction
+// folds it, and the next save does not.
+func TestABigWriteFoldsItsOwnJournal(t *testing.T) {
+	db, _, in, e := seeded(t, "kk-besar", model.StagePMPZI)
+	err := db.write(func(t txn) error {
+		w := t.work()
+		for i := range bigWrite + 10 {
+			if err := w.Put(changeKey("kk-besar", uint64(1_000_000+i)), []byte("x")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left int
+	db.bolt.View(func(tx *bolt.Tx) error { left = tx.Bucket(bucketJournal).Stats().KeyN; return nil })
+	if left != 0 {
+		t.Fatalf("the journal holds %d records after a big write; want them folded by it", left)
+	}
+	mustAnswer(t, db, e.ID, in.Questions()[0].ID, in.Questions()[0].Best(), "penguji")
+	db.bolt.View(func(tx *bolt.Tx) error { left = tx.Bucket(bucketJournal).Stats().KeyN; return nil })
+	if left == 0 || left > 3 {
+		t.Fatalf("after one save the journal holds %d records; want that save's alone", left)
+	}
+}
