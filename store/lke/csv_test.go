@@ -10,6 +10,7 @@ import (
 
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
+	"github.com/xuri/excelize/v2"
 )
 
 var fixedNow = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -130,7 +131,7 @@ func TestRoundTrip(t *testing.T) {
 		read         func(string, []byte, *model.Instrument) (File, error)
 	}{
 		{"csv", "jawaban.csv", exportCSV, ReadCSV},
-		{"xlsx", "lke.xlsx", exportXLSX, ReadLKE},
+		{"xlsx", "lke.xlsx", exportXLSXAnySatker, ReadLKE},
 	} {
 		t.Run(c.format, func(t *testing.T) {
 			db := demoDB(t)
@@ -197,6 +198,60 @@ func exportXLSX(t testing.TB, db *store.DB, evalID string) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// exportXLSXAnySatker is exportXLSX with the "Satker:" line cleared, as
+// the refusal to import another satker's workbook tells the person to
+// do: the workbook then goes into any satker.
+func exportXLSXAnySatker(t testing.TB, db *store.DB, evalID string) []byte {
+	t.Helper()
+	xf, err := excelize.OpenReader(bytes.NewReader(exportXLSX(t, db, evalID)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xf.SetCellStr(SheetLKE, "A2", ""); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := xf.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// A workbook exported from one satker is refused in another's evaluation,
+// by the import and by its preview, with the cell that says whose it is;
+// nothing is written. In its own satker it imports.
+func TestAnotherSatkersWorkbookIsRefused(t *testing.T) {
+	db := demoDB(t)
+	src := richestEval(t, db)
+	data := exportXLSX(t, db, src.ID)
+	newSatker(t, db, src.SatkerID, "satker-lain")
+	in, _ := Target(db, src.SatkerID, src.Stage, src.Year)
+	other, err := db.CreateEvaluation(model.Evaluation{SatkerID: "satker-lain", Year: src.Year, Stage: src.Stage}, in, "uji")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := bundleOf(t, db)
+	_, err = importFile(t, db, "lke.xlsx", data, "satker-lain", src.Stage, src.Year, ReadLKE)
+	want := "LKE ZI!A2: buku kerja ini LKE satker " + src.SatkerID + ", bukan satker-lain"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("another satker's workbook: %v; want a refusal saying %q", err, want)
+	}
+	if !bytes.Equal(before, bundleOf(t, db)) {
+		t.Fatal("the refused workbook changed the database")
+	}
+	f, err := ReadLKE("lke.xlsx", data, in)
+	if err != nil || f.Satker != src.SatkerID {
+		t.Fatalf("read: satker %q, %v", f.Satker, err)
+	}
+	p, err := PreviewImport(db, f, other.ID, "uji")
+	if err != nil || p.Savable() || !strings.Contains(p.Invalid.Error(), want) {
+		t.Errorf("the preview of another satker's workbook: savable %v, %v, %v", p.Savable(), p.Invalid, err)
+	}
+	if p, err := PreviewImport(db, f, src.ID, "uji"); err != nil || strings.Contains(p.Invalid.Error(), "A2") {
+		t.Errorf("the preview in its own satker: %v, %v", p.Invalid, err)
+	}
 }
 
 func TestReadCSVTyping(t *testing.T) {

@@ -49,6 +49,9 @@ func PreviewImport(db *store.DB, f File, evalID, by string) (Preview, error) {
 		return Preview{}, err
 	}
 	p := Preview{Evaluation: evalID, Skipped: f.Skipped, Invalid: f.Invalid}
+	if e := f.otherSatker(ev.SatkerID); e != nil {
+		p.Invalid = append(model.FileErrors{*e}, p.Invalid...)
+	}
 	good := File{Name: f.Name, Instrument: f.Instrument}
 	for _, e := range f.Entries {
 		if _, ok := in.Question(e.Question); !ok { // read against another instrument: the store refuses it

@@ -76,9 +76,10 @@ func ReadLKE(name string, data []byte, in *model.Instrument) (f File, err error)
 	}
 	r.walk(rows)
 	entries := r.resolve()
+	of := exportedSatker(rows)
 	if len(r.errs) > 0 {
 		sort.SliceStable(r.errs, func(i, j int) bool { return r.errs[i].row < r.errs[j].row })
-		f := File{Name: name, Instrument: in.ID, Entries: entries}
+		f := File{Name: name, Instrument: in.ID, Satker: of, Entries: entries}
 		es := make(model.FileErrors, len(r.errs))
 		for i, e := range r.errs {
 			es[i] = model.FileError{File: name, Msg: e.msg}
@@ -90,7 +91,34 @@ func ReadLKE(name string, data []byte, in *model.Instrument) (f File, err error)
 		}
 		return f, es
 	}
-	return File{Name: name, Instrument: in.ID, Entries: entries}, nil
+	return File{Name: name, Instrument: in.ID, Satker: of, Entries: entries}, nil
+}
+
+// satkerLine is the line ziwb's export writes in LKE ZI!A2:
+// "Satker: NAME (ID) · STAGE YEAR · status … · target …".
+var satkerLine = regexp.MustCompile(`^Satker: .* \(([^()\s]+)\) · \S+ \d+ · status `)
+
+// exportedSatker is the id of the satker a workbook of ziwb's own export
+// is of, "" for any other workbook.
+func exportedSatker(rows [][]string) string {
+	if len(rows) < 2 || len(rows[1]) == 0 {
+		return ""
+	}
+	if m := satkerLine.FindStringSubmatch(strings.TrimSpace(rows[1][0])); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// otherSatker is the refusal of a workbook exported from another satker
+// than satkerID, whose answers would go into the wrong evaluation; nil
+// when it is this satker's, or names none.
+func (f File) otherSatker(satkerID string) *model.FileError {
+	if f.Satker == "" || f.Satker == satkerID {
+		return nil
+	}
+	return &model.FileError{File: f.Name, Msg: fmt.Sprintf("%s!A2: buku kerja ini LKE satker %s, bukan %s; bila isinya memang untuk %s, hapus baris \"Satker:\" di A2 lalu impor lagi",
+		SheetLKE, f.Satker, satkerID, satkerID)}
 }
 
 // headerScan is how many rows ReadLKE looks in for the column headings.

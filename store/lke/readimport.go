@@ -60,6 +60,9 @@ func (f File) notes() map[string]string {
 // its rows that match no question (f.Skipped) are left out: the caller
 // imports such a file only once the person has seen what is skipped.
 func Import(db *store.DB, f File, satkerID string, stage model.Stage, year int, by string) (Result, error) {
+	if e := f.otherSatker(satkerID); e != nil {
+		return Result{}, Errors(append(model.FileErrors{*e}, f.Invalid...))
+	}
 	if len(f.Invalid) > 0 {
 		return Result{}, Errors(f.Invalid)
 	}

@@ -17,7 +17,10 @@ import (
 type File struct {
 	Name       string // the file as the person named it
 	Instrument string // the instrument the entries were checked against
-	Entries    []Entry
+	// Satker is the satker the workbook is of, as ziwb's own export names
+	// it in LKE ZI!A2; "" when it names none (the official worksheet).
+	Satker  string
+	Entries []Entry
 	// The problems of a refused file, each at its line or cell: Skipped
 	// is the rows that match no question (an import may leave them out
 	// once the person has seen them), Invalid the rest — answers that are
