@@ -181,13 +181,8 @@ func TestReadOnlyRefusesToMigrate(t *testing.T) {
 // satker's record is gone: the migration goes through, after its backup,
 // and check names what is missing, as the ziwb of schema 3 did.
 func TestDamagedOlderFileStillMigrates(t *testing.T) {
-	path := olderFile(t, 3)
 	var gone, orphan string
-	bdb, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = bdb.Update(func(tx *bolt.Tx) error {
+	db := openDamagedSchema3(t, func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketEvaluations).Cursor()
 		k, v := c.First()
 		var e evalRec
@@ -197,20 +192,7 @@ func TestDamagedOlderFileStillMigrates(t *testing.T) {
 		gone, orphan = e.Satker, string(k)
 		return tx.Bucket(bucketSatkers).Delete([]byte(e.Satker))
 	})
-	bdb.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatalf("a file with one satker gone does not open: %v", err)
-	}
-	defer db.Close()
-	var all []string
-	for _, p := range db.Check() {
-		all = append(all, p.String())
-	}
-	text := strings.Join(all, "\n")
+	text := checkText(db)
 	if want := "evaluasi " + orphan + ": satker \"" + gone + "\" tidak ada"; !strings.Contains(text, want) {
 		t.Errorf("check does not name the missing satker (%q); it reports:\n%s", want, text)
 	}
@@ -223,33 +205,46 @@ func TestDamagedOlderFileStillMigrates(t *testing.T) {
 // whose one instrument is gone: the states stay as they were, the lists
 // still show their figures, and check names the missing instrument.
 func TestOlderFileWithoutItsInstrumentStillMigrates(t *testing.T) {
+	db := openDamagedSchema3(t, func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bucketInstruments).Cursor().First()
+		return tx.Bucket(bucketInstruments).Delete(k)
+	})
+	sums, err := db.SatkerSummaries()
+	if err != nil || len(sums) == 0 || len(sums[0].Evaluations) == 0 || sums[0].Evaluations[0].Questions == 0 {
+		t.Fatalf("the list without the instrument: %v, %v", sums, err)
+	}
+	if text := checkText(db); !strings.Contains(text, "tidak tersimpan") {
+		t.Errorf("check does not name the missing instrument; it reports:\n%s", text)
+	}
+}
+
+// openDamagedSchema3 opens the schema-3 file after damage has done its
+// work on it behind ziwb's back; the open must migrate it.
+func openDamagedSchema3(t *testing.T, damage func(*bolt.Tx) error) *DB {
+	t.Helper()
 	path := olderFile(t, 3)
 	bdb, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = bdb.Update(func(tx *bolt.Tx) error {
-		k, _ := tx.Bucket(bucketInstruments).Cursor().First()
-		return tx.Bucket(bucketInstruments).Delete(k)
-	})
+	err = bdb.Update(damage)
 	bdb.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
 	db, err := Open(path, Options{})
 	if err != nil {
-		t.Fatalf("a file with its instrument gone does not open: %v", err)
+		t.Fatalf("the damaged schema-3 file does not open: %v", err)
 	}
-	defer db.Close()
-	sums, err := db.SatkerSummaries()
-	if err != nil || len(sums) == 0 || len(sums[0].Evaluations) == 0 || sums[0].Evaluations[0].Questions == 0 {
-		t.Fatalf("the list without the instrument: %v, %v", sums, err)
-	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// checkText is what Check reports, a problem a line.
+func checkText(db *DB) string {
 	var all []string
 	for _, p := range db.Check() {
 		all = append(all, p.String())
 	}
-	if text := strings.Join(all, "\n"); !strings.Contains(text, "tidak tersimpan") {
-		t.Errorf("check does not name the missing instrument; it reports:\n%s", text)
-	}
+	return strings.Join(all, "\n")
 }
