@@ -15,9 +15,10 @@ import (
 // the work bucket through it (workView). While the journal fits in one
 // page, a save's commit writes that page, the root's and the freelist's:
 // fewer than one record put into the work bucket. A write transaction
-// that finds it grown past one page moves its records into the work
-// bucket before it commits; bulk transactions (demo, import, migration)
-// move them first and then write to the work bucket directly.
+// that finds it grown past one page, or that wrote a big batch into it,
+// moves its records into the work bucket before it commits (foldIfFull);
+// bulk transactions (demo, import, migration) move them first and then
+// write to the work bucket directly.
 var bucketJournal = []byte("journal") // work key → tag byte + record
 
 // The tag byte that starts every journal value.
