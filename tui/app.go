@@ -76,15 +76,16 @@ func (e *env) goBack() tea.Cmd {
 // App is the root model: it routes messages, keeps the stack of screens
 // and owns the frame (header, body, help line).
 type App struct {
-	env      *env
-	keys     globalKeys
-	help     help.Model
-	stack    []screen
-	width    int
-	height   int
-	showHelp bool
-	flash    string // the last error, until the next key
-	frame    frame
+	env        *env
+	keys       globalKeys
+	help       help.Model
+	stack      []screen
+	width      int
+	height     int
+	showHelp   bool
+	helpScroll int    // the overview's first line shown, when it scrolls
+	flash      string // the last error, until the next key
+	frame      frame
 
 	// Someone else's changes reload a list at most every liveEvery: a
 	// busy server commits hundreds of times a second.
@@ -234,8 +235,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil // the screen is not shown: a key would act unseen
 		}
 		if a.showHelp {
-			// Any key closes the overview; it is only for reading.
-			a.showHelp = false
+			// Any key closes the overview, it is only for reading; but ↓
+			// and ↑ scroll one that does not fit.
+			switch {
+			case key.Matches(msg, a.keys.HelpDown) && a.scrollHelp(1):
+			case key.Matches(msg, a.keys.HelpUp) && a.scrollHelp(-1):
+			default:
+				a.showHelp, a.helpScroll = false, 0
+			}
 			return a, nil
 		}
 		if !a.top().Capturing() && key.Matches(msg, a.keys.Help) {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"image/color"
 	"regexp"
 	"strings"
@@ -170,7 +169,7 @@ func TestHelpLineCutSaysSo(t *testing.T) {
 
 // "?" shows every key of the screen, ctrl+c and how to close it included,
 // on the satker list and in the walk at 80×24; on a window too small for
-// all of them it says how many are left out rather than cutting them off.
+// all of them ↓ and ↑ scroll it to every one, and another key closes it.
 func TestHelpOverviewShowsEveryKey(t *testing.T) {
 	_, _, _, h, _ := seededWalk(t, "kua-bantuan", "KUA Kecamatan Bantuan", 80, 24)
 	// missing is the keys of the screen on top the overview does not show.
@@ -205,8 +204,23 @@ func TestHelpOverviewShowsEveryKey(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 15})
 	h.keys("[enter][enter]?")
 	v := h.view()
-	if len(missing(v)) > 0 && !strings.Contains(v, fmt.Sprintf("… %d tombol lagi: perbesar jendela", len(missing(v)))) {
-		t.Fatalf("walk 60×15: the overview cuts keys off without saying so:\n%s", v)
+	if len(missing(v)) == 0 || !strings.Contains(v, "↓/↑ gulir · ") {
+		t.Fatalf("walk 60×15: the overview does not say it goes on and how to see the rest:\n%s", v)
+	}
+	pages := v
+	for range 30 {
+		h.keys("[down]")
+		pages += h.view()
+	}
+	if m := missing(pages); len(m) > 0 {
+		t.Errorf("walk 60×15: scrolled to its end, the overview never shows %q", m)
+	}
+	if v := h.view(); !strings.Contains(v, "↑ gulir ke atas · tombol lain menutup.") {
+		t.Errorf("walk 60×15: at its end the overview does not say so:\n%s", v)
+	}
+	h.keys("[up]x")
+	if v := h.view(); strings.Contains(v, "Semua tombol") {
+		t.Errorf("walk 60×15: another key does not close the overview:\n%s", v)
 	}
 }
 

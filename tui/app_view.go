@@ -137,9 +137,31 @@ func (a *App) shortHelp() []key.Binding {
 }
 
 // fullHelp lists every key of the screen on top, group by group. Groups
-// taller than the body flow into columns side by side; keys that still
-// find no room are counted on the last line, never cut off unsaid.
+// taller than the body flow into columns side by side; when even so they
+// do not fit, they are one column that ↓ and ↑ scroll, and the last line
+// says how many lines are left and how to reach them.
 func (a *App) fullHelp() string {
+	w, h := a.bodySize()
+	st := a.env.st
+	lines, rows, scrolls := a.helpLines()
+	closing := "Tekan tombol apa saja untuk menutup."
+	if scrolls {
+		from := a.helpFrom(len(lines) - rows)
+		more := len(lines) - rows - from
+		lines = lines[from : from+rows]
+		closing = fmt.Sprintf("↓/↑ gulir · %d baris lagi · tombol lain menutup.", more)
+		if more == 0 {
+			closing = "↑ gulir ke atas · tombol lain menutup."
+		}
+	}
+	closing = ansi.Truncate(closing, w, "…")
+	head := st.Header.Render("Semua tombol — "+a.top().Title()) + "\n\n"
+	return clip(head+strings.Join(lines, "\n")+"\n"+st.Muted.Render(closing), w, h)
+}
+
+// helpLines is the overview's body: its lines, the rows the window has
+// for them, and whether they are one column longer than that, to scroll.
+func (a *App) helpLines() (lines []string, rows int, scrolls bool) {
 	w, h := a.bodySize()
 	st := a.env.st
 	var blocks [][]key.Binding
@@ -163,7 +185,7 @@ func (a *App) fullHelp() string {
 	}
 	// Rows under the title and its blank line, above the closing line; in
 	// a column a zero binding is the blank line between two groups.
-	rows := max(1, h-3)
+	rows = max(1, h-3)
 	var cols [][]key.Binding
 	for _, b := range blocks {
 		last := len(cols) - 1
@@ -174,40 +196,46 @@ func (a *App) fullHelp() string {
 		cols[last] = append(append(cols[last], key.Binding{}), b...)
 	}
 	var drawn []string
-	used, left := 0, 0
+	used := 0
 	for _, c := range cols {
 		text := helpColumn(st, c, len(cols) == 1)
-		if len(drawn) > 0 && (left > 0 || used+lipgloss.Width(text) > w) {
-			for _, k := range c { // this column and every one after it
-				if k.Enabled() {
-					left++
+		if len(drawn) > 0 && used+lipgloss.Width(text) > w {
+			// No room beside: every group in one column, scrolled.
+			var all []key.Binding
+			for i, b := range blocks {
+				if i > 0 {
+					all = append(all, key.Binding{})
 				}
+				all = append(all, b...)
 			}
-			continue
+			return strings.Split(helpColumn(st, all, true), "\n"), rows, true
 		}
 		used += lipgloss.Width(text)
 		drawn = append(drawn, text)
 	}
-	lines := strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, drawn...), "\n")
-	if len(lines) > rows { // a group taller than the body
-		for _, l := range lines[rows:] {
-			if strings.TrimSpace(l) != "" {
-				left++
-			}
-		}
-		lines = lines[:rows]
+	lines = strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, drawn...), "\n")
+	if len(lines) > rows { // one group taller than the body
+		return lines, rows, true
 	}
 	if len(cols) == 1 && len(lines) < rows { // as one column has always read
 		lines = append(lines, "")
 	}
-	body := strings.Join(lines, "\n")
-	closing := "Tekan tombol apa saja untuk menutup."
-	if left > 0 {
-		closing = fmt.Sprintf("… %d tombol lagi: perbesar jendela. Tombol apa saja menutup.", left)
+	return lines, rows, false
+}
+
+// helpFrom is the first line of the overview shown, at most limit.
+func (a *App) helpFrom(limit int) int { return max(0, min(a.helpScroll, limit)) }
+
+// scrollHelp moves the overview by d lines when it scrolls; it reports
+// whether it did, else the key closes the overview.
+func (a *App) scrollHelp(d int) bool {
+	lines, rows, scrolls := a.helpLines()
+	if !scrolls {
+		return false
 	}
-	closing = ansi.Truncate(closing, w, "…")
-	head := st.Header.Render("Semua tombol — "+a.top().Title()) + "\n\n"
-	return clip(head+body+"\n"+st.Muted.Render(closing), w, h)
+	a.helpScroll = a.helpFrom(len(lines)-rows) + d
+	a.helpScroll = a.helpFrom(len(lines) - rows)
+	return true
 }
 
 // helpColumn draws one column of the key overview; the only column keeps

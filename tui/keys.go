@@ -12,13 +12,18 @@ type globalKeys struct {
 	Quit key.Binding
 	Help key.Binding
 	Back key.Binding
+	// HelpDown and HelpUp scroll a key overview too long for the window;
+	// the overview lists them in its last line, not as keys.
+	HelpDown, HelpUp key.Binding
 }
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "keluar")),
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "semua tombol")),
-		Back: backKey(),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "keluar")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "semua tombol")),
+		Back:     backKey(),
+		HelpDown: key.NewBinding(key.WithKeys("down", "j")),
+		HelpUp:   key.NewBinding(key.WithKeys("up", "k")),
 	}
 }
 
