@@ -203,6 +203,37 @@ func TestImportXLSX(t *testing.T) {
 	}
 }
 
+// A workbook exported from another satker is refused in the preview with
+// the whole refusal, wrapped at 80 columns, not cut: its cell, whose it
+// is, and how to import it anyway.
+func TestImportAnotherSatkersWorkbook(t *testing.T) {
+	f := newImportFixture(t)
+	var b bytes.Buffer
+	if _, err := lke.ExportWorkbook(f.db, &b, f.ev.ID); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.SetCellStr(lke.SheetLKE, "A2", "Satker: KUA Kecamatan Lain (kua-lain) · PMPZI 2026 · status draft · target WBK")
+	if err := x.SaveAs(filepath.Join(f.dir, "lain.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	before := f.bundle(t)
+	h := f.open(t, 80, 24)
+	h.keys("lain.xlsx[enter]")
+	h.mustSee("TIDAK SAH (1)", "✗ 1 isian tidak sah")
+	want := `LKE ZI!A2: buku kerja ini LKE satker kua-lain, bukan kk-impor; bila isinya memang untuk kk-impor, hapus baris "Satker:" di A2 lalu impor lagi`
+	if flat := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(flat, want) {
+		t.Fatalf("the refusal is not there whole:\n%s", h.view())
+	}
+	h.keys("[enter]")
+	if !bytes.Equal(before, f.bundle(t)) {
+		t.Fatal("another satker's workbook was saved")
+	}
+}
+
 // A value that is not an answer: the preview names its line, enter saves
 // nothing and says why, esc goes back with the store as it was.
 func TestImportInvalidSavesNothing(t *testing.T) {

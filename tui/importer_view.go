@@ -127,10 +127,21 @@ func (s *importScreen) fill() {
 			lines = append(lines, st.Error.Render("  "+l))
 		}
 	}
+	// A problem wraps under its own start: its cell and what to do are
+	// the end of it, which a cut would lose.
+	problem := func(e model.FileError, style func(...string) string) {
+		for i, l := range strings.Split(ansi.Wrap(problemText(e), max(1, w-4), ""), "\n") {
+			indent := "  "
+			if i > 0 {
+				indent = "    "
+			}
+			lines = append(lines, style(indent+l))
+		}
+	}
 	if len(p.Invalid) > 0 {
 		group("TIDAK SAH", len(p.Invalid), "perbaiki di berkas; selama ada, tidak ada yang disimpan")
 		for _, e := range p.Invalid {
-			lines = append(lines, st.Error.Render(ansi.Truncate("  "+problemText(e), w, "…")))
+			problem(e, st.Error.Render)
 		}
 	}
 	width := 0
@@ -154,7 +165,7 @@ func (s *importScreen) fill() {
 	if len(p.Skipped) > 0 {
 		group("DILEWATI", len(p.Skipped), "tidak cocok dengan pertanyaan mana pun, tidak diimpor")
 		for _, e := range p.Skipped {
-			lines = append(lines, st.Warn.Render(ansi.Truncate("  "+problemText(e), w, "…")))
+			problem(e, st.Warn.Render)
 		}
 	}
 	group("SAMA", len(p.Unchanged), "sudah seperti yang tersimpan")
