@@ -93,6 +93,21 @@ func (f *importFixture) answer(t *testing.T, q *model.Question) model.Value {
 	return as[q.ID].Value
 }
 
+// workbook is the evaluation exported as ziwb's own workbook, open to
+// be changed before it is saved for the import.
+func (f *importFixture) workbook(t *testing.T) *excelize.File {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := lke.ExportWorkbook(f.db, &b, f.ev.ID); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
 // open goes from the satker list to the import screen of the evaluation.
 func (f *importFixture) open(t *testing.T, w, h int) *harness {
 	t.Helper()
@@ -159,14 +174,7 @@ func TestImportCSV(t *testing.T) {
 // changed, a row with an id no question has.
 func TestImportXLSX(t *testing.T) {
 	f := newImportFixture(t)
-	var b bytes.Buffer
-	if _, err := lke.ExportWorkbook(f.db, &b, f.ev.ID); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := f.workbook(t)
 	rows, err := x.GetRows(lke.SheetLKE)
 	if err != nil {
 		t.Fatal(err)
@@ -208,14 +216,7 @@ func TestImportXLSX(t *testing.T) {
 // is, and how to import it anyway.
 func TestImportAnotherSatkersWorkbook(t *testing.T) {
 	f := newImportFixture(t)
-	var b bytes.Buffer
-	if _, err := lke.ExportWorkbook(f.db, &b, f.ev.ID); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := f.workbook(t)
 	x.SetCellStr(lke.SheetLKE, "A2", "Satker: KUA Kecamatan Lain (kua-lain) · PMPZI 2026 · status draft · target WBK")
 	if err := x.SaveAs(filepath.Join(f.dir, "lain.xlsx")); err != nil {
 		t.Fatal(err)
