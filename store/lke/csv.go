@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -134,7 +133,7 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 		return File{}, bad
 	}
 	comma := delimiter(data)
-	if first, _, _ := bytes.Cut(data, []byte("\n")); sepLine.Match(bytes.TrimSpace(first)) {
+	if first, _, _ := bytes.Cut(data, []byte("\n")); sepLine().Match(bytes.TrimSpace(first)) {
 		// Excel's "sep=;": the separator, on a line of its own. Its line
 		// break stays, a blank line, so the next lines keep their numbers.
 		comma = rune(bytes.TrimSpace(first)[4])
@@ -239,7 +238,7 @@ func ReadCSV(name string, data []byte, in *model.Instrument) (File, error) {
 	return f, nil
 }
 
-var sepLine = regexp.MustCompile(`^(?i)sep=[,;\t|]$`)
+var sepLine = lazyRegexp(`^(?i)sep=[,;\t|]$`)
 
 // delimiter guesses the separator from the header line: a comma, or the
 // semicolon or tab a spreadsheet writes where the comma is the decimal sign.

@@ -8,9 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/kemenag-ortala/ziwb/model"
 	"github.com/kemenag-ortala/ziwb/store"
-	"github.com/xuri/excelize/v2"
 )
 
 var fixedNow = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)

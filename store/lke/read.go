@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -96,7 +97,7 @@ func ReadLKE(name string, data []byte, in *model.Instrument) (f File, err error)
 
 // satkerLine is the line ziwb's export writes in LKE ZI!A2:
 // "Satker: NAME (ID) · STAGE YEAR · status … · target …".
-var satkerLine = regexp.MustCompile(`^Satker: .* \(([^()\s]+)\) · \S+ \d+ · status `)
+var satkerLine = lazyRegexp(`^Satker: .* \(([^()\s]+)\) · \S+ \d+ · status `)
 
 // exportedSatker is the id of the satker a workbook of ziwb's own export
 // is of, "" for any other workbook.
@@ -104,7 +105,7 @@ func exportedSatker(rows [][]string) string {
 	if len(rows) < 2 || len(rows[1]) == 0 {
 		return ""
 	}
-	if m := satkerLine.FindStringSubmatch(strings.TrimSpace(rows[1][0])); m != nil {
+	if m := satkerLine().FindStringSubmatch(strings.TrimSpace(rows[1][0])); m != nil {
 		return m[1]
 	}
 	return ""
@@ -228,9 +229,15 @@ func (r *lkeReader) header(rows [][]string) bool {
 }
 
 var (
-	wholeMarker = regexp.MustCompile(`^(-|[0-9]{1,2}|[A-Za-z]{1,4})[.)]?$`)
-	leadMarker  = regexp.MustCompile(`^(?:(-)|([0-9]{1,2})[.)]|([ivxIVX]{1,4}|[A-Za-z])[.)]|([a-z])\s)\s*`)
+	wholeMarker = lazyRegexp(`^(-|[0-9]{1,2}|[A-Za-z]{1,4})[.)]?$`)
+	leadMarker  = lazyRegexp(`^(?:(-)|([0-9]{1,2})[.)]|([ivxIVX]{1,4}|[A-Za-z])[.)]|([a-z])\s)\s*`)
 )
+
+// lazyRegexp compiles an expression when it is first used: every start of
+// the binary runs the package's initialisers, and most never read a file.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 var romans = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
@@ -242,12 +249,12 @@ func markers(cells []string) (toks []string, text string) {
 		if c == "" {
 			continue
 		}
-		if m := wholeMarker.FindStringSubmatch(c); m != nil && (m[1] == "-" || len(m[1]) == 1 || romans[strings.ToLower(m[1])] > 0 || m[1][0] >= '0' && m[1][0] <= '9') {
+		if m := wholeMarker().FindStringSubmatch(c); m != nil && (m[1] == "-" || len(m[1]) == 1 || romans[strings.ToLower(m[1])] > 0 || m[1][0] >= '0' && m[1][0] <= '9') {
 			toks = append(toks, m[1])
 			continue
 		}
 		for {
-			m := leadMarker.FindStringSubmatch(c)
+			m := leadMarker().FindStringSubmatch(c)
 			if m == nil {
 				break
 			}

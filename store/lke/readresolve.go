@@ -3,7 +3,6 @@ package lke
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -257,8 +256,8 @@ func (r *lkeReader) numFmt(row int) (id int, custom string) {
 // dateCode finds the day and year of a date format once its quoted text
 // and bracketed parts ([$-421], [Red]) are left out.
 var (
-	fmtLiteral = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]|\\.`)
-	dateCode   = regexp.MustCompile(`[dDyY]`)
+	fmtLiteral = lazyRegexp(`"[^"]*"|\[[^\]]*\]|\\.`)
+	dateCode   = lazyRegexp(`[dDyY]`)
 )
 
 // date is the date a spreadsheet made of what was typed into an item's
@@ -266,7 +265,7 @@ var (
 func (r *lkeReader) date(it *lkeItem) (string, bool) {
 	id, custom := r.numFmt(it.row)
 	isDate := id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58 ||
-		dateCode.MatchString(fmtLiteral.ReplaceAllString(custom, ""))
+		dateCode().MatchString(fmtLiteral().ReplaceAllString(custom, ""))
 	f, ok := parseDecimal(it.answer)
 	if !isDate || !ok || f <= 0 {
 		return "", false
